@@ -1,0 +1,64 @@
+/**
+ * The one interface between the conversation object and whatever scores a customer turn.
+ * Two implementations: the embedded scorer (offline, deterministic; local default and tests) and the
+ * Workers AI scorer (production). `SCORER` in wrangler.toml picks one (see ./select-scorer.ts).
+ */
+import type { Citation } from "../../schema/protocol";
+
+/** A knowledge-base article as the scorer sees it (loaded from D1 by the caller). */
+export interface KbArticle {
+  id: string;
+  title: string;
+  body: string;
+  tags: string[];
+  /** Public link shown to the customer as a citation. */
+  url?: string;
+}
+
+/** Intents the handoff policy understands. "other" is everything else. */
+export const INTENTS = ["human_request", "billing_dispute", "cancellation", "complaint", "other"] as const;
+export type Intent = (typeof INTENTS)[number];
+
+/** One earlier turn, oldest first, so the scorer can see context (e.g. "it didn't work"). */
+export interface PriorTurn {
+  role: "customer" | "ai" | "agent";
+  text: string;
+}
+
+export interface TurnInput {
+  /** The customer's new message. */
+  text: string;
+  history: PriorTurn[];
+  articles: KbArticle[];
+}
+
+export interface TurnScore {
+  /** The reply to send, grounded in `citations`. Empty when the scorer has nothing grounded to say. */
+  answer: string;
+  grounded: boolean;
+  citations: Citation[];
+  /** 0..1, composed mainly from retrieval evidence (see each scorer for its documented formula). */
+  confidence: number;
+  intent: Intent;
+  /** 0..1 probability of `intent`. */
+  intentScore: number;
+  /** -1 (very negative) .. 1 (very positive). */
+  sentiment: number;
+  /** The customer rejected the previous AI answer ("that didn't help"). */
+  rejectedPrevious: boolean;
+  /** Which scorer produced this, and anything it wants to record for evidence. */
+  scorer: "embedded" | "workers-ai";
+  /** Set when the scorer failed (model error, invalid JSON); the policy then offers a human. */
+  error?: string;
+}
+
+export interface SummaryInput {
+  transcript: { role: string; text: string }[];
+}
+
+export interface Scorer {
+  readonly name: "embedded" | "workers-ai";
+  scoreTurn(input: TurnInput): Promise<TurnScore>;
+  /** A short summary of the customer's issue for the agent (LLM in Workers AI mode, extractive in embedded). */
+  summarize(input: SummaryInput): Promise<string>;
+}
