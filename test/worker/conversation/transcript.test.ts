@@ -1,0 +1,96 @@
+// Ordering, ack + dedupe of resent client ids, and resume from a given seq.
+import { describe, expect, it } from "vitest";
+import { createConversation, openCustomer } from "../helpers/sockets";
+
+describe("transcript", () => {
+  it("acks every message with increasing seqs and replays them in order", async () => {
+    const { conversationId, token } = await createConversation();
+    const customer = await openCustomer(conversationId, token);
+    const { welcome, replay } = await customer.hello(0);
+    expect(welcome.status).toBe("bot");
+    expect(replay.map((e) => e.event)).toEqual(["conversation_started"]);
+
+    const seqs: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      customer.send({ type: "message", id: `m${i}`, text: `message ${i}` });
+    }
+    for (let i = 0; i < 15; i++) seqs.push((await customer.next("ack", (a) => a.id === `m${i}`)).seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(new Set(seqs).size).toBe(15);
+
+    const other = await openCustomer(conversationId, token);
+    const { replay: all } = await other.hello(0);
+    const texts = all.filter((e) => e.kind === "message" && e.author.role === "customer").map((e) => e.text);
+    expect(texts).toEqual(Array.from({ length: 15 }, (_, i) => `message ${i}`));
+    const allSeqs = all.map((e) => e.seq);
+    expect(allSeqs).toEqual([...allSeqs].sort((a, b) => a - b));
+    customer.close();
+    other.close();
+  });
+
+  it("acks a resent client id with the same seq and stores it once", async () => {
+    const { conversationId, token } = await createConversation();
+    const customer = await openCustomer(conversationId, token);
+    await customer.hello(0);
+    customer.send({ type: "message", id: "dup-1", text: "hello there" });
+    const first = await customer.next("ack", (a) => a.id === "dup-1");
+    customer.send({ type: "message", id: "dup-1", text: "hello there" });
+    const second = await customer.next("ack", (a) => a.id === "dup-1");
+    expect(second.seq).toBe(first.seq);
+
+    const fresh = await openCustomer(conversationId, token);
+    const { replay } = await fresh.hello(0);
+    expect(replay.filter((e) => e.id === "dup-1")).toHaveLength(1);
+    customer.close();
+    fresh.close();
+  });
+
+  it("resumes from the client's last seq: only later entries, in order, before live traffic", async () => {
+    const { conversationId, token } = await createConversation();
+    const a = await openCustomer(conversationId, token);
+    await a.hello(0);
+    for (let i = 0; i < 5; i++) a.send({ type: "message", id: `r${i}`, text: `r${i}` });
+    const acks = [];
+    for (let i = 0; i < 5; i++) acks.push(await a.next("ack", (x) => x.id === `r${i}`));
+    a.close();
+
+    const b = await openCustomer(conversationId, token);
+    const { replay, welcome } = await b.hello(acks[1].seq);
+    expect(replay.map((e) => e.id)).toEqual(["r2", "r3", "r4"]);
+    expect(welcome.lastSeq).toBe(acks[4].seq);
+    // Live traffic after the replay arrives after `synced`.
+    b.send({ type: "message", id: "live", text: "live one" });
+    const live = await b.next("entry", (f) => f.entry.id === "live");
+    expect(live.entry.seq).toBe(acks[4].seq + 1);
+    b.close();
+  });
+
+  it("broadcasts a customer's message to the customer's other tabs", async () => {
+    const { conversationId, token } = await createConversation();
+    const tab1 = await openCustomer(conversationId, token);
+    const tab2 = await openCustomer(conversationId, token);
+    await tab1.hello(0);
+    await tab2.hello(0);
+    tab1.send({ type: "message", id: "t1", text: "from tab one" });
+    const seen = await tab2.next("entry", (f) => f.entry.id === "t1");
+    expect(seen.entry.text).toBe("from tab one");
+    expect(seen.entry.author.role).toBe("customer");
+    tab1.close();
+    tab2.close();
+  });
+
+  it("keeps typing out of the transcript and relays it to the other sockets", async () => {
+    const { conversationId, token } = await createConversation();
+    const tab1 = await openCustomer(conversationId, token);
+    const tab2 = await openCustomer(conversationId, token);
+    await tab1.hello(0);
+    const { welcome } = await tab2.hello(0);
+    tab1.send({ type: "typing", on: true });
+    const typing = await tab2.next("typing");
+    expect(typing).toMatchObject({ role: "customer", on: true });
+    const tab3 = await openCustomer(conversationId, token);
+    const { welcome: after } = await tab3.hello(0);
+    expect(after.lastSeq).toBe(welcome.lastSeq);
+    for (const t of [tab1, tab2, tab3]) t.close();
+  });
+});

@@ -1,0 +1,302 @@
+/**
+ * One Durable Object per conversation. It holds the customer's and agents' WebSockets (Hibernation
+ * API: the object sleeps between frames with the sockets open), stores the transcript in its SQLite
+ * storage and owns the conversation's status. The AI is a participant that runs inside it.
+ *
+ * Nothing lives only in memory: identity is in socket attachments, everything else in SQLite.
+ * The Worker authenticates every caller and passes the participant in a header; this object is not
+ * reachable from outside except through the Worker.
+ */
+import { DurableObject } from "cloudflare:workers";
+import {
+  ALLOWED_FRAMES,
+  CLOSE,
+  PROTOCOL_VERSION,
+  encodeServerFrame,
+  parseClientFrame,
+  type ClientFrame,
+  type ConversationStatus,
+  type ErrorCode,
+  type ServerFrame,
+  type SystemEvent,
+  type TranscriptEntry,
+} from "../../schema/protocol";
+import type { Env } from "../env";
+import { canTransition, type ConversationRecord, type CustomerIdentity } from "./conversation-record";
+import { PARTICIPANT_HEADER, readAttachment, SocketLimiter, type Participant, type SocketAttachment } from "./socket-session";
+import { forCustomer, TranscriptStore, type NewEntry } from "./transcript-store";
+
+const RECORD_KEY = "conversation";
+const SYSTEM = { role: "system" } as const;
+
+export interface CreateConversation {
+  id: string;
+  site: string;
+  customer: CustomerIdentity;
+  attributes: Record<string, string>;
+}
+
+/** Result of an agent action. Errors carry the same stable codes as HTTP errors. */
+export type ActionResult = { ok: true; record: ConversationRecord } | { ok: false; code: string; message: string };
+
+export class ConversationObject extends DurableObject<Env> {
+  protected readonly store: TranscriptStore;
+  private readonly limiter = new SocketLimiter();
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.store = new TranscriptStore(ctx.storage.sql);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Lifecycle and sockets
+  // ------------------------------------------------------------------------------------------
+
+  /** Creates the conversation. Idempotent: a second call returns the existing record. */
+  async create(input: CreateConversation): Promise<ConversationRecord> {
+    const existing = this.record();
+    if (existing) return existing;
+    const now = Date.now();
+    const record: ConversationRecord = {
+      id: input.id,
+      site: input.site,
+      status: "bot",
+      createdAt: now,
+      updatedAt: now,
+      customer: input.customer,
+      attributes: input.attributes,
+      readSeq: { customer: 0, agent: 0 },
+    };
+    this.ctx.storage.transactionSync(() => {
+      this.saveRecord(record);
+      this.store.append({ id: "started", kind: "system", author: SYSTEM, event: "conversation_started", text: "Conversation started" }, now);
+    });
+    return record;
+  }
+
+  /** WebSocket upgrades, forwarded by the Worker after it authenticated the participant. */
+  async fetch(request: Request): Promise<Response> {
+    if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") {
+      return Response.json({ error: { code: "upgrade_required", message: "expected a WebSocket upgrade" } }, { status: 426 });
+    }
+    const record = this.record();
+    if (!record) return Response.json({ error: { code: "not_found", message: "unknown conversation" } }, { status: 404 });
+    let participant: Participant;
+    try {
+      participant = JSON.parse(request.headers.get(PARTICIPANT_HEADER) ?? "");
+    } catch {
+      return Response.json({ error: { code: "unauthenticated", message: "no participant" } }, { status: 401 });
+    }
+    const pair = new WebSocketPair();
+    const attachment: SocketAttachment = { ...participant, synced: false, connectedAt: Date.now() };
+    // Tags let us find sockets by role (and an agent's own sockets) without reading every attachment.
+    this.ctx.acceptWebSocket(pair[1], participant.role === "agent" ? ["agent", `agent:${participant.id}`] : ["customer"]);
+    pair[1].serializeAttachment(attachment);
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  }
+
+  async webSocketMessage(ws: WebSocket, raw: string | ArrayBuffer): Promise<void> {
+    const who = readAttachment(ws);
+    if (!who) return ws.close(CLOSE.policy, "unknown socket");
+    try {
+      if (!this.limiter.take(ws)) return this.reject(ws, "rate_limited", "too many frames: slow down");
+      const parsed = parseClientFrame(raw);
+      if (!parsed.ok) return this.reject(ws, parsed.code, parsed.message, parsed.id);
+      const frame = parsed.frame;
+      if (!ALLOWED_FRAMES[who.role].includes(frame.type)) {
+        return this.reject(ws, "forbidden", `a ${who.role} may not send ${frame.type}`, "id" in frame ? frame.id : undefined);
+      }
+      if (frame.type === "hello") return this.onHello(ws, who, frame.v, frame.lastSeq);
+      if (!who.synced) return this.reject(ws, "not_ready", "send hello first");
+      await this.onFrame(ws, who, frame);
+    } catch (error) {
+      // A bug must not take the conversation down: tell the client, keep the socket and the transcript.
+      console.error("frame failed", error);
+      this.send(ws, { type: "error", code: "internal", message: "the server could not process this frame" });
+    }
+  }
+
+  async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
+    this.limiter.forget(ws);
+    const who = readAttachment(ws);
+    if (who?.synced) this.broadcastFrame({ type: "typing", role: who.role, name: who.name, on: false }, ws);
+    try {
+      ws.close(code === 1005 || code === 1006 ? 1000 : code, reason);
+    } catch {
+      // Already closed.
+    }
+  }
+
+  async webSocketError(ws: WebSocket): Promise<void> {
+    this.limiter.forget(ws);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Frames
+  // ------------------------------------------------------------------------------------------
+
+  /** Resume handshake: welcome, every entry after lastSeq in order, synced, then live traffic. */
+  private onHello(ws: WebSocket, who: SocketAttachment, version: number, lastSeq: number): void {
+    if (version !== PROTOCOL_VERSION) {
+      this.send(ws, { type: "error", code: "unsupported_version", message: `server speaks protocol v${PROTOCOL_VERSION}` });
+      return ws.close(CLOSE.policy, "unsupported protocol version");
+    }
+    const record = this.requireRecord();
+    const serverLast = this.store.lastSeq();
+    this.send(ws, { type: "welcome", v: PROTOCOL_VERSION, conversationId: record.id, role: who.role, status: record.status, lastSeq: serverLast });
+    // SQL reads are synchronous: no other event can slip a live broadcast between replay and `synced`.
+    for (const entry of this.store.after(lastSeq, who.role)) this.send(ws, { type: "entry", entry });
+    this.send(ws, { type: "synced", lastSeq: serverLast });
+    ws.serializeAttachment({ ...who, synced: true } satisfies SocketAttachment);
+  }
+
+  protected async onFrame(ws: WebSocket, who: SocketAttachment, frame: Exclude<ClientFrame, { type: "hello" }>): Promise<void> {
+    const record = this.requireRecord();
+    switch (frame.type) {
+      case "message": {
+        if (who.role === "agent" && (record.status !== "agent" || record.assignedAgent?.id !== who.id)) {
+          return this.reject(ws, "invalid_state", "claim the conversation before replying", frame.id);
+        }
+        if (who.role === "customer" && record.status === "closed") this.setStatus(record, "bot", "reopened", "The customer came back");
+        const author = who.role === "agent" ? { role: "agent" as const, id: who.id, name: who.name } : { role: "customer" as const, name: record.customer.name };
+        const { entry, duplicate } = this.appendAndAck(ws, { id: frame.id, kind: "message", author, text: frame.text });
+        if (!duplicate && who.role === "customer") await this.afterCustomerMessage(entry);
+        return;
+      }
+      case "note": {
+        this.appendAndAck(ws, { id: frame.id, kind: "note", author: { role: "agent", id: who.id, name: who.name }, text: frame.text });
+        return;
+      }
+      case "typing":
+        return this.broadcastFrame({ type: "typing", role: who.role, name: who.name, on: frame.on }, ws);
+      case "read": {
+        const side = who.role === "agent" ? "agent" : "customer";
+        const seq = Math.min(frame.seq, this.store.lastSeq());
+        if (seq <= record.readSeq[side]) return;
+        record.readSeq[side] = seq;
+        this.saveRecord(record);
+        return this.broadcastFrame({ type: "read", role: who.role, seq }, ws);
+      }
+      case "identify": {
+        record.customer = {
+          ...record.customer,
+          ...(frame.name ? { name: frame.name } : {}),
+          ...(frame.email ? { email: frame.email } : {}),
+        };
+        record.attributes = { ...record.attributes, ...(frame.attributes ?? {}) };
+        this.saveRecord(record);
+        return;
+      }
+      default:
+        return this.onCustomerAction(ws, who, record, frame);
+    }
+  }
+
+  /** Customer actions around handoff (button, offer reply, contact form, CSAT). Extended by the handoff layer. */
+  protected async onCustomerAction(ws: WebSocket, _who: SocketAttachment, _record: ConversationRecord, frame: ClientFrame): Promise<void> {
+    this.reject(ws, "invalid_state", `${frame.type} is not available in this conversation`, "id" in frame ? frame.id : undefined);
+  }
+
+  /** Hook for the AI participant: called once per newly stored customer message. */
+  protected async afterCustomerMessage(_entry: TranscriptEntry): Promise<void> {}
+
+  // ------------------------------------------------------------------------------------------
+  // Shared helpers for subclasses and RPC
+  // ------------------------------------------------------------------------------------------
+
+  protected record(): ConversationRecord | undefined {
+    return this.store.getValue<ConversationRecord>(RECORD_KEY);
+  }
+
+  protected requireRecord(): ConversationRecord {
+    const record = this.record();
+    if (!record) throw new Error("conversation does not exist");
+    return record;
+  }
+
+  protected saveRecord(record: ConversationRecord): void {
+    record.updatedAt = Date.now();
+    this.store.setValue(RECORD_KEY, record);
+  }
+
+  /** Stores an entry and broadcasts it. Returns the stored entry (agent view, with internal data). */
+  protected appendEntry(input: NewEntry): TranscriptEntry {
+    const { entry, duplicate } = this.store.append(input);
+    if (!duplicate) this.broadcastEntry(entry);
+    return entry;
+  }
+
+  protected systemEvent(event: SystemEvent, text: string, meta?: Record<string, unknown>, internal?: Record<string, unknown>): TranscriptEntry {
+    return this.appendEntry({ id: `sys-${crypto.randomUUID()}`, kind: "system", author: SYSTEM, event, text, meta, internal });
+  }
+
+  /** Moves the status (if allowed), records why as a system entry and tells every socket. */
+  protected setStatus(record: ConversationRecord, to: ConversationStatus, event: SystemEvent, text: string, meta?: Record<string, unknown>, internal?: Record<string, unknown>): boolean {
+    if (record.status === to) return true;
+    if (!canTransition(record.status, to)) return false;
+    record.status = to;
+    this.saveRecord(record);
+    this.systemEvent(event, text, { ...meta, status: to }, internal);
+    this.broadcastFrame({ type: "status", status: to });
+    return true;
+  }
+
+  private appendAndAck(ws: WebSocket, input: NewEntry): { entry: TranscriptEntry; duplicate: boolean } {
+    const result = this.store.append(input);
+    this.send(ws, { type: "ack", id: input.id, seq: result.entry.seq, at: result.entry.at });
+    if (!result.duplicate) this.broadcastEntry(result.entry);
+    return result;
+  }
+
+  private broadcastEntry(entry: TranscriptEntry): void {
+    const agentFrame = encodeServerFrame({ type: "entry", entry });
+    const visible = forCustomer(entry);
+    const customerFrame = visible ? encodeServerFrame({ type: "entry", entry: visible }) : null;
+    for (const ws of this.ctx.getWebSockets()) {
+      const who = readAttachment(ws);
+      if (!who?.synced) continue; // It will get this entry in its hello replay.
+      const frame = who.role === "agent" ? agentFrame : customerFrame;
+      if (frame) this.sendRaw(ws, frame);
+    }
+  }
+
+  /** Ephemeral frames (typing, read, status, queue) to every synced socket except `except`. */
+  protected broadcastFrame(frame: ServerFrame, except?: WebSocket, tag?: string): void {
+    const text = encodeServerFrame(frame);
+    for (const ws of this.ctx.getWebSockets(tag)) {
+      if (ws === except || !readAttachment(ws)?.synced) continue;
+      this.sendRaw(ws, text);
+    }
+  }
+
+  protected send(ws: WebSocket, frame: ServerFrame): void {
+    this.sendRaw(ws, encodeServerFrame(frame));
+  }
+
+  private sendRaw(ws: WebSocket, text: string): void {
+    try {
+      ws.send(text);
+    } catch {
+      // The socket is closing; its owner will resume from its last seq.
+    }
+  }
+
+  /** Error frame; repeated abuse closes the socket with a policy code. */
+  protected reject(ws: WebSocket, code: ErrorCode, message: string, id?: string): void {
+    this.send(ws, { type: "error", code, message, ...(id ? { id } : {}) });
+    if (code === "invalid_state" || code === "not_ready") return; // Honest mistakes, not abuse.
+    if (this.limiter.strike(ws)) ws.close(CLOSE.policy, "too many invalid frames");
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Read API for the Worker (RPC)
+  // ------------------------------------------------------------------------------------------
+
+  async getRecord(): Promise<ConversationRecord | null> {
+    return this.record() ?? null;
+  }
+
+  async getTranscript(afterSeq = 0, audience: "customer" | "agent" = "agent"): Promise<TranscriptEntry[]> {
+    return this.store.after(afterSeq, audience);
+  }
+}

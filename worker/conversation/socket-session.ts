@@ -1,0 +1,66 @@
+/**
+ * What the object knows about each socket. Identity lives in the socket attachment (it survives
+ * hibernation); the rate-limit bucket lives in memory on purpose: a socket that hibernated was idle,
+ * so a fresh full bucket after waking is the right answer anyway.
+ */
+import { LIMITS } from "../../schema/protocol";
+
+export interface Participant {
+  role: "customer" | "agent";
+  /** Agent id, or "customer". */
+  id: string;
+  name?: string;
+  /** Agent's permission role, for admin-only actions. */
+  permission?: "agent" | "admin";
+}
+
+export interface SocketAttachment extends Participant {
+  /** Set once the socket's hello was answered: live broadcasts go only to synced sockets. */
+  synced: boolean;
+  connectedAt: number;
+}
+
+export const PARTICIPANT_HEADER = "X-Handoff-Participant";
+
+export function readAttachment(ws: WebSocket): SocketAttachment | null {
+  try {
+    return (ws.deserializeAttachment() as SocketAttachment | null) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Token bucket + strike counter per socket. */
+export class SocketLimiter {
+  private readonly buckets = new Map<WebSocket, { tokens: number; updated: number; strikes: number }>();
+
+  private bucket(ws: WebSocket, now: number) {
+    let b = this.buckets.get(ws);
+    if (!b) {
+      b = { tokens: LIMITS.rateBurst, updated: now, strikes: 0 };
+      this.buckets.set(ws, b);
+    }
+    return b;
+  }
+
+  /** Takes one token; false when the socket is over its rate. */
+  take(ws: WebSocket, now = Date.now()): boolean {
+    const b = this.bucket(ws, now);
+    b.tokens = Math.min(LIMITS.rateBurst, b.tokens + ((now - b.updated) / 1000) * LIMITS.ratePerSecond);
+    b.updated = now;
+    if (b.tokens < 1) return false;
+    b.tokens -= 1;
+    return true;
+  }
+
+  /** Records a bad frame or rate-limit hit; true when the socket has used up its strikes. */
+  strike(ws: WebSocket, now = Date.now()): boolean {
+    const b = this.bucket(ws, now);
+    b.strikes += 1;
+    return b.strikes >= LIMITS.maxStrikes;
+  }
+
+  forget(ws: WebSocket): void {
+    this.buckets.delete(ws);
+  }
+}

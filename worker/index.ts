@@ -1,0 +1,26 @@
+/**
+ * The Handoff Worker: a Hono app that authenticates callers and routes each conversation to its own
+ * Durable Object. Static assets (widget, demo page, console) are served by the assets binding before
+ * this code runs, except for /api/*.
+ */
+import { Hono } from "hono";
+import type { Env } from "./env";
+import { apiError } from "./http/api-error";
+import { conversationRoutes } from "./routes/conversations";
+
+export { ConversationObject } from "./conversation/conversation-object";
+
+const app = new Hono<{ Bindings: Env }>();
+
+app.get("/api/health", (c) => c.json({ ok: true, scorer: c.env.SCORER }));
+app.route("/api/conversations", conversationRoutes);
+// --- route mounts ---
+// --- end route mounts ---
+
+app.notFound((c) => (c.req.path.startsWith("/api/") ? apiError(c, 404, "not_found", "no such route") : c.env.ASSETS.fetch(c.req.raw)));
+app.onError((error, c) => {
+  console.error("unhandled", error);
+  return apiError(c, 500, "internal", "something went wrong on our side");
+});
+
+export default app;
