@@ -151,6 +151,13 @@ export const SYSTEM_EVENTS = [
 ] as const;
 export type SystemEvent = (typeof SYSTEM_EVENTS)[number];
 
+/**
+ * JSON data on an entry. `any` rather than `unknown` because entries cross Durable Object RPC, whose
+ * types turn `unknown` into `never`; the values are always plain JSON written by the server.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type EntryData = Record<string, any>;
+
 export type EntryKind = "message" | "note" | "system";
 
 export interface TranscriptEntry {
@@ -165,9 +172,9 @@ export interface TranscriptEntry {
   /** For system entries: which event. */
   event?: SystemEvent;
   /** Structured extras everyone in the conversation sees: AI citations and confidence, queue and ticket details. */
-  meta?: Record<string, unknown>;
+  meta?: EntryData;
   /** Agents only, never sent to the customer: handoff decision evidence, scores, thresholds. */
-  internal?: Record<string, unknown>;
+  internal?: EntryData;
 }
 
 // ---------------------------------------------------------------------------------------------

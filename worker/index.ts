@@ -5,7 +5,8 @@
  */
 import { Hono } from "hono";
 import type { Env } from "./env";
-import { apiError } from "./http/api-error";
+import { apiError, handleApiError } from "./http/errors";
+import { agentConversationRoutes } from "./routes/agent-conversations";
 import { conversationRoutes } from "./routes/conversations";
 
 export { ConversationObject } from "./conversation/conversation-object";
@@ -14,13 +15,11 @@ const app = new Hono<{ Bindings: Env }>();
 
 app.get("/api/health", (c) => c.json({ ok: true, scorer: c.env.SCORER }));
 app.route("/api/conversations", conversationRoutes);
+app.route("/api/agent/conversations", agentConversationRoutes);
 // --- route mounts ---
 // --- end route mounts ---
 
 app.notFound((c) => (c.req.path.startsWith("/api/") ? apiError(c, 404, "not_found", "no such route") : c.env.ASSETS.fetch(c.req.raw)));
-app.onError((error, c) => {
-  console.error("unhandled", error);
-  return apiError(c, 500, "internal", "something went wrong on our side");
-});
+app.onError(handleApiError);
 
 export default app;

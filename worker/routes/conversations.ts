@@ -8,7 +8,7 @@ import { isOriginAllowed, parseAllowedOrigins } from "../auth/origin";
 import { signCustomerToken, verifyCustomerToken } from "../auth/customer-token";
 import { PARTICIPANT_HEADER, type Participant } from "../conversation/socket-session";
 import type { Env } from "../env";
-import { apiError } from "../http/api-error";
+import { apiError } from "../http/errors";
 
 const shortText = v.pipe(v.string(), v.trim(), v.maxLength(120));
 const CreateConversationBody = v.object({

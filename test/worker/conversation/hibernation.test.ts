@@ -3,7 +3,7 @@ import { evictDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { Env } from "../../../worker/env";
-import { conversationStub, createConversation, openCustomer } from "../helpers/sockets";
+import { conversationStub, createConversation, openCustomer, readTranscript } from "../helpers/sockets";
 
 const testEnv = env as unknown as Env;
 
@@ -34,7 +34,7 @@ describe("hibernation and eviction", () => {
 
     const record = await conversationStub(testEnv, conversationId).getRecord();
     expect(record?.status).toBe("bot");
-    const transcript = await conversationStub(testEnv, conversationId).getTranscript(0);
+    const transcript = await readTranscript(testEnv, conversationId);
     expect(transcript.map((e) => e.id)).toEqual(["started", "before0", "before1", "before2", "after-hibernate"]);
     a.close();
     b.close();
@@ -56,7 +56,7 @@ describe("hibernation and eviction", () => {
     // A message that was sent but whose ack was lost is resent with the same id: stored once.
     resumed.send({ type: "message", id: "m3", text: "m 3" });
     expect((await resumed.next("ack", (x) => x.id === "m3")).seq).toBe(acks[3].seq);
-    const all = await conversationStub(testEnv, conversationId).getTranscript(0);
+    const all = await readTranscript(testEnv, conversationId);
     expect(all.filter((e) => e.id === "m3")).toHaveLength(1);
     expect(all.map((e) => e.seq)).toEqual([...all.map((e) => e.seq)].sort((x, y) => x - y));
     resumed.close();

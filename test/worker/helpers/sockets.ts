@@ -1,6 +1,7 @@
 // Test clients for the conversation protocol: real WebSockets through the Worker's routes.
 import { exports } from "cloudflare:workers";
 import type { ServerFrame, TranscriptEntry } from "../../../schema/protocol";
+import type { Env } from "../../../worker/env";
 
 export const ORIGIN = "http://localhost:8787";
 
@@ -120,6 +121,12 @@ export async function openCustomer(conversationId: string, token: string, header
   return new TestClient(res.webSocket);
 }
 
-export function conversationStub(env: { CONVERSATION: DurableObjectNamespace }, id: string) {
+export function conversationStub(env: Pick<Env, "CONVERSATION">, id: string) {
   return env.CONVERSATION.get(env.CONVERSATION.idFromName(id));
+}
+
+/** The object's transcript (agent view) over RPC, typed plainly (RPC's mapped types are too deep for tsc here). */
+export async function readTranscript(env: Pick<Env, "CONVERSATION">, id: string): Promise<TranscriptEntry[]> {
+  const stub = conversationStub(env, id) as unknown as { getTranscript(after: number): Promise<TranscriptEntry[]> };
+  return stub.getTranscript(0);
 }

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The README's first command ends here: builds the front ends, prepares the local D1 (migrations +
+# demo data) and starts `wrangler dev` offline on http://localhost:${PORT:-8787}.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -f .dev.vars ]; then
+  # Secrets never live in the repo: make a local one on first start.
+  echo "TOKEN_SECRET=$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))')" > .dev.vars
+  echo "Created .dev.vars with a random TOKEN_SECRET"
+fi
+
+bash scripts/build.sh
+npx wrangler d1 migrations apply handoff --local >/dev/null
+echo "Local D1 migrations applied"
+if npm run | grep -q "^  seed$"; then npm run --silent seed; fi
+
+PORT="${PORT:-8787}"
+cat <<MSG
+
+  Handoff is starting on http://localhost:${PORT}
+    Demo customer site (with the widget): http://localhost:${PORT}/
+    Agent console:                        http://localhost:${PORT}/console/
+MSG
+exec npx wrangler dev --port "$PORT" "$@"
