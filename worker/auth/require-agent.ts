@@ -26,8 +26,6 @@ export interface AgentSessionInfo {
   csrfToken: string;
   expiresAt: number;
   via: "cookie" | "bearer";
-  /** The raw token (needed by logout to revoke it). Never log it. */
-  token: string;
 }
 
 /** Hono Variables set by requireAgent. */
@@ -64,7 +62,7 @@ export function requireAgent(role?: "admin") {
       return apiError(c, 403, "forbidden", "This action needs the admin role.");
     }
     c.set("agent", session.agent);
-    c.set("session", { id: session.sessionId, csrfToken: session.csrfToken, expiresAt: session.expiresAt, via: cred.via, token: cred.token });
+    c.set("session", { id: session.sessionId, csrfToken: session.csrfToken, expiresAt: session.expiresAt, via: cred.via });
     await next();
   });
 }

@@ -1,6 +1,7 @@
 /**
  * The API's one error shape: `{ error: { code, message } }`. `code` is stable (clients branch on it);
- * `message` is for humans and may change.
+ * `message` is for humans and may change. Return `apiError(...)` from a handler, or throw an ApiError
+ * and let `handleApiError` (app.onError) render it.
  */
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -9,7 +10,8 @@ export type ErrorCode =
   | "unauthenticated"
   | "forbidden"
   | "csrf_failed"
-  | "invalid_request"
+  | "bad_request"
+  | "too_large"
   | "invalid_credentials"
   | "rate_limited"
   | "not_found"
@@ -50,7 +52,7 @@ export function handleApiError(err: Error, c: Context) {
   // Hono's HTTPException (e.g. from its built-in helpers) keeps its status.
   const status = (err as { status?: unknown }).status;
   if (typeof status === "number" && status >= 400 && status < 500) {
-    return apiError(c, status as ContentfulStatusCode, "invalid_request", err.message || "Bad request");
+    return apiError(c, status as ContentfulStatusCode, "bad_request", err.message || "Bad request");
   }
   console.error("unhandled error", c.req.method, c.req.path, err);
   return apiError(c, 500, "internal", "Internal error");

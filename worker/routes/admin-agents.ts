@@ -1,0 +1,198 @@
+/**
+ * Agents and teams. Reading the directory is open to every signed-in agent (the console needs it to
+ * pick a transfer target); creating, editing and disabling is admin-only. Mounted under /api.
+ *
+ *   GET    /agents            any agent   { agents: AgentView[] }
+ *   GET    /agents/:id        any agent   { agent }
+ *   POST   /agents            admin       { agent }  201; 409 `conflict` on a taken email
+ *   PATCH  /agents/:id        admin       { agent }  password change or disable revokes their sessions
+ *   DELETE /agents/:id        admin       { agent }  disables (kept for reports and ticket history)
+ *   GET    /teams             any agent   { teams }
+ *   GET    /teams/:id         any agent   { team }
+ *   POST   /teams             admin       { team }   201; 409 on a taken id
+ *   PATCH  /teams/:id         admin       { team }
+ *   DELETE /teams/:id         admin       { ok }     memberships go with it; conversations keep the name
+ */
+import { eq } from "drizzle-orm";
+import { Hono } from "hono";
+import * as v from "valibot";
+import { agents, AGENT_ROLES, teams } from "../../schema/db";
+import { hashPassword } from "../auth/password";
+import { requireAgent, type AgentHonoEnv } from "../auth/require-agent";
+import { revokeAgentSessions } from "../auth/sessions";
+import { getAgentView, insertAgent, listAgentViews, setAgentTeamsStatements } from "../db/agents";
+import { getDb } from "../db/client";
+import { isUniqueViolation } from "../db/errors";
+import { ApiError, handleApiError } from "../http/errors";
+import { emailField, nameField, readJson, slugField } from "../http/validate";
+
+const passwordField = v.pipe(v.string(), v.minLength(8, "password must be at least 8 characters"), v.maxLength(256));
+const teamList = v.pipe(v.array(slugField), v.maxLength(20));
+const maxConcurrentField = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100));
+
+const CreateAgentBody = v.strictObject({
+  name: nameField,
+  email: emailField,
+  password: passwordField,
+  role: v.optional(v.picklist(AGENT_ROLES), "agent"),
+  teams: v.optional(teamList, []),
+  maxConcurrent: v.optional(maxConcurrentField, 3),
+});
+const UpdateAgentBody = v.strictObject({
+  name: v.optional(nameField),
+  email: v.optional(emailField),
+  password: v.optional(passwordField),
+  role: v.optional(v.picklist(AGENT_ROLES)),
+  teams: v.optional(teamList),
+  maxConcurrent: v.optional(maxConcurrentField),
+  disabled: v.optional(v.boolean()),
+});
+
+const HHMM = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM (24 h)"));
+const timeZone = v.pipe(
+  v.string(),
+  v.check((tz) => {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "tz must be an IANA time zone such as Europe/Berlin"),
+);
+/** null = always open. */
+export const BusinessHoursSchema = v.nullable(
+  v.pipe(
+    v.strictObject({
+      tz: timeZone,
+      days: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6))), v.minLength(1), v.maxLength(7)),
+      open: HHMM,
+      close: HHMM,
+    }),
+    v.check((h) => h.open !== h.close, "open and close must differ"),
+    v.check((h) => new Set(h.days).size === h.days.length, "days must not repeat"),
+  ),
+);
+const slaField = v.pipe(v.number(), v.integer(), v.minValue(10), v.maxValue(7 * 24 * 3600));
+const expectedResponseField = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120));
+const CreateTeamBody = v.strictObject({
+  id: slugField,
+  name: nameField,
+  slaSeconds: v.optional(slaField, 300),
+  businessHours: v.optional(BusinessHoursSchema, null),
+  expectedResponse: v.optional(expectedResponseField),
+});
+const UpdateTeamBody = v.strictObject({
+  name: v.optional(nameField),
+  slaSeconds: v.optional(slaField),
+  businessHours: v.optional(BusinessHoursSchema),
+  expectedResponse: v.optional(expectedResponseField),
+});
+
+async function agentOr404(d1: D1Database, id: string) {
+  const agent = await getAgentView(d1, id);
+  if (!agent) throw new ApiError(404, "not_found", "No such agent.");
+  return agent;
+}
+
+export const agentAdminRoutes = new Hono<AgentHonoEnv>();
+agentAdminRoutes.onError(handleApiError);
+
+agentAdminRoutes.get("/agents", requireAgent(), async (c) => c.json({ agents: await listAgentViews(c.env.DB) }));
+
+agentAdminRoutes.get("/agents/:id", requireAgent(), async (c) => c.json({ agent: await agentOr404(c.env.DB, c.req.param("id")) }));
+
+agentAdminRoutes.post("/agents", requireAgent("admin"), async (c) => {
+  const body = await readJson(c, CreateAgentBody);
+  try {
+    const agent = await insertAgent(c.env.DB, { ...body, passwordHash: await hashPassword(body.password) });
+    return c.json({ agent }, 201);
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new ApiError(409, "conflict", "An agent with this email already exists.");
+    throw err;
+  }
+});
+
+agentAdminRoutes.patch("/agents/:id", requireAgent("admin"), async (c) => {
+  const id = c.req.param("id");
+  const body = await readJson(c, UpdateAgentBody);
+  await agentOr404(c.env.DB, id);
+  // An admin cannot lock themselves out; another admin can still do it.
+  if (id === c.var.agent.id && (body.disabled === true || body.role === "agent")) {
+    throw new ApiError(409, "self_lockout", "You cannot disable yourself or remove your own admin role.");
+  }
+  const db = getDb(c.env.DB);
+  const set: Partial<typeof agents.$inferInsert> = { updatedAt: Date.now() };
+  if (body.name !== undefined) set.name = body.name;
+  if (body.email !== undefined) set.email = body.email;
+  if (body.role !== undefined) set.role = body.role;
+  if (body.maxConcurrent !== undefined) set.maxConcurrent = body.maxConcurrent;
+  if (body.disabled !== undefined) set.disabled = body.disabled;
+  if (body.password !== undefined) set.passwordHash = await hashPassword(body.password);
+  try {
+    await db.batch([db.update(agents).set(set).where(eq(agents.id, id)), ...(body.teams ? setAgentTeamsStatements(db, id, body.teams) : [])]);
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new ApiError(409, "conflict", "An agent with this email already exists.");
+    throw err;
+  }
+  // Sessions check `disabled` on every request anyway; revoking also ends them for good if re-enabled.
+  if (body.disabled === true || body.password !== undefined) await revokeAgentSessions(c.env.DB, id);
+  return c.json({ agent: await agentOr404(c.env.DB, id) });
+});
+
+agentAdminRoutes.delete("/agents/:id", requireAgent("admin"), async (c) => {
+  const id = c.req.param("id");
+  await agentOr404(c.env.DB, id);
+  if (id === c.var.agent.id) throw new ApiError(409, "self_lockout", "You cannot disable yourself.");
+  await getDb(c.env.DB).update(agents).set({ disabled: true, status: "offline", updatedAt: Date.now() }).where(eq(agents.id, id)).run();
+  await revokeAgentSessions(c.env.DB, id);
+  return c.json({ agent: await agentOr404(c.env.DB, id) });
+});
+
+// --- teams ---
+
+async function teamOr404(d1: D1Database, id: string) {
+  const team = await getDb(d1).select().from(teams).where(eq(teams.id, id)).get();
+  if (!team) throw new ApiError(404, "not_found", "No such team.");
+  return team;
+}
+
+agentAdminRoutes.get("/teams", requireAgent(), async (c) =>
+  c.json({ teams: await getDb(c.env.DB).select().from(teams).orderBy(teams.id).all() }),
+);
+
+agentAdminRoutes.get("/teams/:id", requireAgent(), async (c) => c.json({ team: await teamOr404(c.env.DB, c.req.param("id")) }));
+
+agentAdminRoutes.post("/teams", requireAgent("admin"), async (c) => {
+  const body = await readJson(c, CreateTeamBody);
+  const now = Date.now();
+  try {
+    await getDb(c.env.DB)
+      .insert(teams)
+      .values({ ...body, createdAt: now, updatedAt: now })
+      .run();
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new ApiError(409, "conflict", "A team with this id already exists.");
+    throw err;
+  }
+  return c.json({ team: await teamOr404(c.env.DB, body.id) }, 201);
+});
+
+agentAdminRoutes.patch("/teams/:id", requireAgent("admin"), async (c) => {
+  const id = c.req.param("id");
+  const body = await readJson(c, UpdateTeamBody);
+  await teamOr404(c.env.DB, id);
+  await getDb(c.env.DB)
+    .update(teams)
+    .set({ ...body, updatedAt: Date.now() })
+    .where(eq(teams.id, id))
+    .run();
+  return c.json({ team: await teamOr404(c.env.DB, id) });
+});
+
+agentAdminRoutes.delete("/teams/:id", requireAgent("admin"), async (c) => {
+  const id = c.req.param("id");
+  await teamOr404(c.env.DB, id);
+  await getDb(c.env.DB).delete(teams).where(eq(teams.id, id)).run();
+  return c.json({ ok: true });
+});

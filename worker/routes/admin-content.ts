@@ -1,0 +1,151 @@
+/**
+ * Canned responses and knowledge-base articles. Any signed-in agent reads; admins write. Mounted under /api.
+ *
+ *   GET    /canned-responses[?team=x]   any agent   { cannedResponses }  (?team: that team's + global ones)
+ *   POST   /canned-responses            admin       { cannedResponse }   201; 409 on a taken shortcut
+ *   PATCH  /canned-responses/:id        admin
+ *   DELETE /canned-responses/:id        admin       { ok }
+ *   GET    /kb/articles                 any agent   { articles }
+ *   GET    /kb/articles/:id             any agent   { article }
+ *   POST   /kb/articles                 admin       { article }  201 (id optional: a slug, else a UUID)
+ *   PATCH  /kb/articles/:id             admin
+ *   DELETE /kb/articles/:id             admin       { ok }
+ */
+import { asc, eq, isNull, or } from "drizzle-orm";
+import { Hono } from "hono";
+import * as v from "valibot";
+import { cannedResponses, kbArticles } from "../../schema/db";
+import { requireAgent, type AgentHonoEnv } from "../auth/require-agent";
+import { getDb } from "../db/client";
+import { isUniqueViolation } from "../db/errors";
+import { ApiError, handleApiError } from "../http/errors";
+import { readJson, slugField, validate } from "../http/validate";
+
+const shortcutField = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, "shortcut must be 1-32 of a-z, 0-9, '-', '_'"));
+const titleField = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(200));
+const cannedBodyField = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(4000));
+const CreateCannedBody = v.strictObject({
+  shortcut: shortcutField,
+  title: titleField,
+  body: cannedBodyField,
+  team: v.optional(v.nullable(slugField), null),
+});
+const UpdateCannedBody = v.strictObject({
+  shortcut: v.optional(shortcutField),
+  title: v.optional(titleField),
+  body: v.optional(cannedBodyField),
+  team: v.optional(v.nullable(slugField)),
+});
+const CannedQuery = v.object({ team: v.optional(slugField) });
+
+const articleBodyField = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(100_000));
+const tagsField = v.pipe(v.array(v.pipe(v.string(), v.trim(), v.toLowerCase(), v.minLength(1), v.maxLength(40))), v.maxLength(30));
+/** Shown to customers as a citation link: absolute http(s) or a site-relative path only (no javascript: URLs). */
+const urlField = v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(2000), v.regex(/^(https?:\/\/|\/)[^\s]*$/i, "url must be http(s):// or start with /")));
+const CreateArticleBody = v.strictObject({
+  id: v.optional(slugField),
+  title: titleField,
+  body: articleBodyField,
+  tags: v.optional(tagsField, []),
+  url: v.optional(urlField, null),
+});
+const UpdateArticleBody = v.strictObject({
+  title: v.optional(titleField),
+  body: v.optional(articleBodyField),
+  tags: v.optional(tagsField),
+  url: v.optional(urlField),
+});
+
+export const contentAdminRoutes = new Hono<AgentHonoEnv>();
+contentAdminRoutes.onError(handleApiError);
+
+// --- canned responses ---
+
+async function cannedOr404(d1: D1Database, id: string) {
+  const row = await getDb(d1).select().from(cannedResponses).where(eq(cannedResponses.id, id)).get();
+  if (!row) throw new ApiError(404, "not_found", "No such canned response.");
+  return row;
+}
+
+const shortcutTaken = () => new ApiError(409, "conflict", "That shortcut is already used.");
+
+contentAdminRoutes.get("/canned-responses", requireAgent(), async (c) => {
+  const { team } = validate(CannedQuery, c.req.query());
+  const q = getDb(c.env.DB).select().from(cannedResponses);
+  const rows = await (team ? q.where(or(isNull(cannedResponses.team), eq(cannedResponses.team, team))) : q).orderBy(asc(cannedResponses.shortcut)).all();
+  return c.json({ cannedResponses: rows });
+});
+
+contentAdminRoutes.post("/canned-responses", requireAgent("admin"), async (c) => {
+  const body = await readJson(c, CreateCannedBody);
+  const id = crypto.randomUUID();
+  const now = Date.now();
+  try {
+    await getDb(c.env.DB).insert(cannedResponses).values({ id, ...body, createdAt: now, updatedAt: now }).run();
+  } catch (err) {
+    if (isUniqueViolation(err)) throw shortcutTaken();
+    throw err;
+  }
+  return c.json({ cannedResponse: await cannedOr404(c.env.DB, id) }, 201);
+});
+
+contentAdminRoutes.patch("/canned-responses/:id", requireAgent("admin"), async (c) => {
+  const id = c.req.param("id");
+  const body = await readJson(c, UpdateCannedBody);
+  await cannedOr404(c.env.DB, id);
+  try {
+    await getDb(c.env.DB).update(cannedResponses).set({ ...body, updatedAt: Date.now() }).where(eq(cannedResponses.id, id)).run();
+  } catch (err) {
+    if (isUniqueViolation(err)) throw shortcutTaken();
+    throw err;
+  }
+  return c.json({ cannedResponse: await cannedOr404(c.env.DB, id) });
+});
+
+contentAdminRoutes.delete("/canned-responses/:id", requireAgent("admin"), async (c) => {
+  const id = c.req.param("id");
+  await cannedOr404(c.env.DB, id);
+  await getDb(c.env.DB).delete(cannedResponses).where(eq(cannedResponses.id, id)).run();
+  return c.json({ ok: true });
+});
+
+// --- knowledge base ---
+
+async function articleOr404(d1: D1Database, id: string) {
+  const row = await getDb(d1).select().from(kbArticles).where(eq(kbArticles.id, id)).get();
+  if (!row) throw new ApiError(404, "not_found", "No such article.");
+  return row;
+}
+
+contentAdminRoutes.get("/kb/articles", requireAgent(), async (c) =>
+  c.json({ articles: await getDb(c.env.DB).select().from(kbArticles).orderBy(asc(kbArticles.title)).all() }),
+);
+
+contentAdminRoutes.get("/kb/articles/:id", requireAgent(), async (c) => c.json({ article: await articleOr404(c.env.DB, c.req.param("id")) }));
+
+contentAdminRoutes.post("/kb/articles", requireAgent("admin"), async (c) => {
+  const { id: givenId, ...body } = await readJson(c, CreateArticleBody);
+  const id = givenId ?? crypto.randomUUID();
+  try {
+    await getDb(c.env.DB).insert(kbArticles).values({ id, ...body, updatedAt: Date.now() }).run();
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new ApiError(409, "conflict", "An article with this id already exists.");
+    throw err;
+  }
+  return c.json({ article: await articleOr404(c.env.DB, id) }, 201);
+});
+
+contentAdminRoutes.patch("/kb/articles/:id", requireAgent("admin"), async (c) => {
+  const id = c.req.param("id");
+  const body = await readJson(c, UpdateArticleBody);
+  await articleOr404(c.env.DB, id);
+  await getDb(c.env.DB).update(kbArticles).set({ ...body, updatedAt: Date.now() }).where(eq(kbArticles.id, id)).run();
+  return c.json({ article: await articleOr404(c.env.DB, id) });
+});
+
+contentAdminRoutes.delete("/kb/articles/:id", requireAgent("admin"), async (c) => {
+  const id = c.req.param("id");
+  await articleOr404(c.env.DB, id);
+  await getDb(c.env.DB).delete(kbArticles).where(eq(kbArticles.id, id)).run();
+  return c.json({ ok: true });
+});

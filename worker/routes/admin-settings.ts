@@ -1,0 +1,41 @@
+/**
+ * Handoff trigger settings (admin). Mounted under /api.
+ *
+ *   GET    /settings/handoff   admin   { override, effective, defaults }
+ *   PUT    /settings/handoff   admin   body: a partial HandoffConfig (validated, strict) -> same shape
+ *   DELETE /settings/handoff   admin   back to the defaults -> same shape
+ *
+ * The defaults and their meaning are documented in worker/ai/handoff-config.ts; D1 stores only the override.
+ */
+import { eq } from "drizzle-orm";
+import { Hono, type Context } from "hono";
+import { settings } from "../../schema/db";
+import { DEFAULT_HANDOFF_CONFIG } from "../ai/handoff-config";
+import { requireAgent, type AgentHonoEnv } from "../auth/require-agent";
+import { getDb } from "../db/client";
+import { HANDOFF_SETTINGS_KEY, HandoffOverrideSchema, loadHandoffConfig, loadHandoffOverride, putSetting } from "../db/settings";
+import { handleApiError } from "../http/errors";
+import { readJson } from "../http/validate";
+
+export const settingsAdminRoutes = new Hono<AgentHonoEnv>();
+settingsAdminRoutes.onError(handleApiError);
+
+async function current(c: Context<AgentHonoEnv>) {
+  return c.json({
+    override: await loadHandoffOverride(c.env.DB),
+    effective: await loadHandoffConfig(c.env.DB),
+    defaults: DEFAULT_HANDOFF_CONFIG,
+  });
+}
+
+settingsAdminRoutes.get("/settings/handoff", requireAgent("admin"), current);
+
+settingsAdminRoutes.put("/settings/handoff", requireAgent("admin"), async (c) => {
+  await putSetting(c.env.DB, HANDOFF_SETTINGS_KEY, await readJson(c, HandoffOverrideSchema));
+  return current(c);
+});
+
+settingsAdminRoutes.delete("/settings/handoff", requireAgent("admin"), async (c) => {
+  await getDb(c.env.DB).delete(settings).where(eq(settings.key, HANDOFF_SETTINGS_KEY)).run();
+  return current(c);
+});
