@@ -1,0 +1,50 @@
+/**
+ * Intent classifier: multinomial logistic regression over hashed word uni/bigrams and character 3-grams
+ * (./text.ts), weights in ./intent-weights.json (trained by scripts/train-intent.ts).
+ *
+ * One rule on top: Bitext's "complaint" means asking to FILE a complaint, and its data has no plain
+ * frustration. So a message the model calls "other", but with P(other) < FRUSTRATION_MAX_OTHER, whose sentiment
+ * is at most FRUSTRATION_SENTIMENT ("this is ridiculous, nothing works") is a complaint, with probability
+ * max(model's, |sentiment|). The P(other) gate keeps a sworn-at but clear task ("send me the damn invoice")
+ * as "other": on Bitext's TRAINING split the rule re-labels 17 of 15,885 "other" rows (checked there only).
+ */
+import weightsJson from "./intent-weights.json";
+import { INTENTS, type Intent } from "../scorer";
+import { loadLinearModel, predictProba, type LinearModelJson } from "./linear-model";
+import { INTENT_DIMS } from "./model-dims";
+import { hashedFeatures, words } from "./text";
+
+const model = loadLinearModel(weightsJson as LinearModelJson);
+if (model.dims !== INTENT_DIMS || model.labels.join() !== INTENTS.join()) {
+  throw new Error("intent-weights.json does not match INTENTS/INTENT_DIMS: run `npm run train`");
+}
+
+/** At or below this sentiment, an "other" message is treated as a complaint (frustration). */
+export const FRUSTRATION_SENTIMENT = -0.5;
+/** ...unless the model is at least this sure the message is an ordinary ("other") request. */
+export const FRUSTRATION_MAX_OTHER = 0.99;
+
+export interface IntentResult {
+  intent: Intent;
+  /** Probability of `intent`, 0..1. */
+  score: number;
+  probabilities: Record<Intent, number>;
+}
+
+/** The model alone, without the frustration rule (the evaluation reports both). */
+export function classifyIntentModel(text: string): IntentResult {
+  const p = predictProba(model, hashedFeatures(words(text), INTENT_DIMS));
+  let best = 0;
+  for (let k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
+  const probabilities = Object.fromEntries(INTENTS.map((intent, k) => [intent, p[k]])) as Record<Intent, number>;
+  return { intent: INTENTS[best], score: p[best], probabilities };
+}
+
+/** The intent of `text`, given its sentiment (-1..1) for the frustration rule. */
+export function classifyIntent(text: string, sentiment: number): IntentResult {
+  const result = classifyIntentModel(text);
+  if (result.intent === "other" && result.score < FRUSTRATION_MAX_OTHER && sentiment <= FRUSTRATION_SENTIMENT) {
+    return { ...result, intent: "complaint", score: Math.max(result.probabilities.complaint, Math.abs(sentiment)) };
+  }
+  return result;
+}

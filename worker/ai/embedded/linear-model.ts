@@ -1,0 +1,111 @@
+/**
+ * A multinomial logistic-regression model over hashed features, stored compactly: weights quantised to int16
+ * and base64-encoded in a small JSON file (written by scripts/train-intent.ts, imported by the Worker).
+ */
+import type { SparseVector } from "./text";
+
+export interface LinearModelJson {
+  labels: string[];
+  dims: number;
+  /** weight = int16 * scale; row-major [label][dim], base64 of little-endian int16. */
+  scale: number;
+  weights: string;
+  bias: number[];
+  /** Free-form training provenance (data, split, epochs). */
+  meta?: Record<string, unknown>;
+}
+
+export interface LinearModel {
+  labels: string[];
+  dims: number;
+  weights: Float32Array;
+  bias: number[];
+}
+
+function base64ToBytes(b64: string): Uint8Array {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+function bytesToBase64(bytes: Uint8Array): string {
+  let bin = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
+export function loadLinearModel(json: LinearModelJson): LinearModel {
+  const bytes = base64ToBytes(json.weights);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const weights = new Float32Array(json.labels.length * json.dims);
+  for (let i = 0; i < weights.length; i++) weights[i] = view.getInt16(i * 2, true) * json.scale;
+  return { labels: json.labels, dims: json.dims, weights, bias: json.bias };
+}
+
+export function saveLinearModel(model: LinearModel, meta?: Record<string, unknown>): LinearModelJson {
+  let max = 0;
+  for (const w of model.weights) max = Math.max(max, Math.abs(w));
+  const scale = (max || 1) / 32767;
+  const bytes = new Uint8Array(model.weights.length * 2);
+  const view = new DataView(bytes.buffer);
+  model.weights.forEach((w, i) => view.setInt16(i * 2, Math.round(w / scale), true));
+  return { labels: model.labels, dims: model.dims, scale, weights: bytesToBase64(bytes), bias: model.bias.map((b) => Math.round(b * 1e4) / 1e4), meta };
+}
+
+/** Softmax probabilities, one per label. */
+export function predictProba(model: LinearModel, x: SparseVector): number[] {
+  const { dims, weights, bias, labels } = model;
+  const logits = labels.map((_, k) => {
+    let z = bias[k];
+    const row = k * dims;
+    for (let j = 0; j < x.idx.length; j++) z += weights[row + x.idx[j]] * x.val[j];
+    return z;
+  });
+  const m = Math.max(...logits);
+  const e = logits.map((z) => Math.exp(z - m));
+  const s = e.reduce((a, b) => a + b, 0);
+  return e.map((v) => v / s);
+}
+
+/**
+ * Train with AdaGrad SGD on softmax cross-entropy with L2. Deterministic: the shuffle uses a seeded generator.
+ * Lives beside the model so the training script and tests share one implementation.
+ */
+export function trainLinearModel(
+  data: { x: SparseVector; y: number; w?: number }[],
+  labels: string[],
+  dims: number,
+  opts: { epochs: number; lr: number; l2: number; seed: number },
+): LinearModel {
+  const K = labels.length;
+  const weights = new Float32Array(K * dims);
+  const g2 = new Float32Array(K * dims).fill(1e-8);
+  const bias = new Array(K).fill(0);
+  const model: LinearModel = { labels, dims, weights, bias };
+  let seed = opts.seed >>> 0;
+  const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const order = data.map((_, i) => i);
+  for (let epoch = 0; epoch < opts.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    for (const i of order) {
+      const { x, y, w = 1 } = data[i];
+      const p = predictProba(model, x);
+      for (let k = 0; k < K; k++) {
+        const err = (p[k] - (k === y ? 1 : 0)) * w;
+        bias[k] -= opts.lr * 0.1 * err;
+        const row = k * dims;
+        for (let j = 0; j < x.idx.length; j++) {
+          const a = row + x.idx[j];
+          const g = err * x.val[j] + opts.l2 * weights[a];
+          g2[a] += g * g;
+          weights[a] -= (opts.lr * g) / Math.sqrt(g2[a]);
+        }
+      }
+    }
+  }
+  return model;
+}

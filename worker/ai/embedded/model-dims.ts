@@ -1,0 +1,3 @@
+/** Hash-space sizes of the two linear models; the training script and the Worker must agree on them. */
+export const INTENT_DIMS = 1 << 14;
+export const SENTIMENT_DIMS = 1 << 13;
