@@ -12,6 +12,7 @@ export type ErrorCode =
   | "csrf_failed"
   | "bad_request"
   | "too_large"
+  | "unsupported_media_type"
   | "invalid_credentials"
   | "rate_limited"
   | "not_found"

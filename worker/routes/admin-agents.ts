@@ -69,7 +69,8 @@ export const BusinessHoursSchema = v.nullable(
       open: HHMM,
       close: HHMM,
     }),
-    v.check((h) => h.open !== h.close, "open and close must differ"),
+    // Same-day windows only, matching worker/routing/availability.ts isWithinBusinessHours.
+    v.check((h) => h.open < h.close, "close must be later than open (overnight hours are not supported)"),
     v.check((h) => new Set(h.days).size === h.days.length, "days must not repeat"),
   ),
 );

@@ -12,7 +12,8 @@
  *
  * Wrong password, unknown email and disabled agent all get the same 401 `invalid_credentials` after the
  * same PBKDF2 work, so neither the message nor the timing says which emails exist. Failures are throttled
- * per email (worker/db/login-attempts.ts): 429 `rate_limited` with Retry-After.
+ * per email (worker/db/login-attempts.ts): 429 `rate_limited` with Retry-After. Credentials must be
+ * sent as application/json (415 otherwise), which keeps cross-site forms from logging a browser in.
  */
 import { eq } from "drizzle-orm";
 import { Hono, type Context } from "hono";
@@ -34,6 +35,12 @@ const LoginBody = v.object({
 
 /** Checks credentials; returns the agent's id or throws 401/429. */
 async function authenticate(c: Context<AgentHonoEnv>): Promise<string> {
+  // Login CSRF: a cross-site <form> can POST text/plain or form bodies but not application/json without a
+  // CORS preflight (which this API never grants), so requiring JSON stops a foreign page from signing the
+  // browser into another account.
+  if (!/^application\/json\b/i.test(c.req.header("Content-Type") ?? "")) {
+    throw new ApiError(415, "unsupported_media_type", "Send the credentials as application/json.");
+  }
   const { email, password } = await readJson(c, LoginBody);
   const db = c.env.DB;
   const retryMs = await loginRetryAfterMs(db, email);

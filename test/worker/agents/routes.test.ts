@@ -86,8 +86,19 @@ describe("login", () => {
     const body = (await res.json()) as ErrorJson;
     expect(body.error.code).toBe("bad_request");
     expect(body.error.message).toMatch(/email/);
-    const bad = await SELF.fetch(`${BASE}/api/auth/login`, { method: "POST", body: "{nope" });
+    const bad = await SELF.fetch(`${BASE}/api/auth/login`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{nope" });
     expect(bad.status).toBe(400);
+    expect(await code(bad)).toBe("bad_request");
+  });
+
+  it("refuses credentials that are not sent as JSON (login CSRF through a cross-site form)", async () => {
+    await createAgent(testEnv, { email: "form@example.com", password: "right-password" });
+    const body = JSON.stringify({ email: "form@example.com", password: "right-password" });
+    for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"]) {
+      const res = await SELF.fetch(`${BASE}/api/auth/login`, { method: "POST", headers: { "Content-Type": type }, body });
+      expect(res.status, type).toBe(415);
+      expect(res.headers.get("Set-Cookie")).toBeNull();
+    }
   });
 
   it("throttles repeated failures per email, also for unknown emails", async () => {
@@ -270,6 +281,8 @@ describe("admin CRUD", () => {
       { ...hours, open: "25:00" },
       { ...hours, days: [7] },
       { ...hours, close: "09:00" },
+      { ...hours, open: "22:00", close: "06:00" },
+      { ...hours, days: [1, 1] },
     ]) {
       const res = await api("/api/teams/sales", { method: "PATCH", headers, body: { businessHours: bad } });
       expect(res.status, JSON.stringify(bad)).toBe(400);
