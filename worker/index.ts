@@ -17,6 +17,11 @@ app.get("/api/health", (c) => c.json({ ok: true, scorer: c.env.SCORER }));
 app.route("/api/conversations", conversationRoutes);
 app.route("/api/agent/conversations", agentConversationRoutes);
 // --- route mounts ---
+// Agent auth + admin API (import declarations are hoisted; kept here so this block is self-contained).
+import { authRoutes } from "./routes/auth";
+import { adminRoutes } from "./routes/admin";
+app.route("/api/auth", authRoutes);
+app.route("/api", adminRoutes);
 // --- end route mounts ---
 
 app.notFound((c) => (c.req.path.startsWith("/api/") ? apiError(c, 404, "not_found", "no such route") : c.env.ASSETS.fetch(c.req.raw)));
