@@ -33,7 +33,13 @@ export interface IntentResult {
 
 /** The model alone, without the frustration rule (the evaluation reports both). */
 export function classifyIntentModel(text: string): IntentResult {
-  const p = predictProba(model, hashedFeatures(words(text), INTENT_DIMS));
+  const tokens = words(text);
+  // No words (empty line, only emoji or symbols): no intent to read, rather than the model's bias.
+  if (tokens.length === 0) {
+    const probabilities = Object.fromEntries(INTENTS.map((intent) => [intent, intent === "other" ? 1 : 0])) as Record<Intent, number>;
+    return { intent: "other", score: 1, probabilities };
+  }
+  const p = predictProba(model, hashedFeatures(tokens, INTENT_DIMS));
   let best = 0;
   for (let k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
   const probabilities = Object.fromEntries(INTENTS.map((intent, k) => [intent, p[k]])) as Record<Intent, number>;
