@@ -81,3 +81,21 @@ export function buildSeedStatements(passwordHashes: Record<string, string>, now 
   }
   return out.map((s) => s.replace(/\n/g, " "));
 }
+
+/**
+ * Creates an admin, or (same email) resets its password, re-enables it and makes it admin: the first-admin
+ * and locked-out-admin path for a real deployment (scripts/seed-admin.ts). Team memberships are kept.
+ */
+export function buildAdminUpsert(input: { id: string; email: string; name: string; passwordHash: string }, now = Date.now()): string {
+  const email = input.email.trim().toLowerCase();
+  return (
+    `INSERT INTO agents (id, name, email, password_hash, role, max_concurrent, status, disabled, created_at, updated_at) ` +
+    `VALUES (${sqlString(input.id)}, ${sqlString(input.name)}, ${sqlString(email)}, ${sqlString(input.passwordHash)}, 'admin', 3, 'offline', 0, ${now}, ${now}) ` +
+    `ON CONFLICT(email) DO UPDATE SET password_hash = excluded.password_hash, role = 'admin', disabled = 0, updated_at = excluded.updated_at;`
+  );
+}
+
+/** Ends every live session of the agent with this email (after a password reset). */
+export function buildRevokeSessions(email: string, now = Date.now()): string {
+  return `UPDATE sessions SET revoked_at = ${now} WHERE revoked_at IS NULL AND agent_id = (SELECT id FROM agents WHERE email = ${sqlString(email.trim().toLowerCase())});`;
+}

@@ -3,7 +3,7 @@ import { SELF } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { DEMO_KB } from "../../../schema/seed/demo-kb";
-import { buildSeedStatements, DEMO_ADMIN_PASSWORD, DEMO_AGENT_PASSWORD, DEMO_AGENTS, sqlString } from "../../../scripts/seed-sql";
+import { buildAdminUpsert, buildRevokeSessions, buildSeedStatements, DEMO_ADMIN_PASSWORD, DEMO_AGENT_PASSWORD, DEMO_AGENTS, sqlString } from "../../../scripts/seed-sql";
 import { hashPassword } from "../../../worker/auth/password";
 
 const DB = (env as unknown as { DB: D1Database }).DB;
@@ -59,5 +59,27 @@ describe("demo seed", () => {
     expect(sqlString(null)).toBe("NULL");
     const r = await DB.prepare(`select ${sqlString("it's; drop table agents; --")} as v`).first("v");
     expect(r).toBe("it's; drop table agents; --");
+  });
+
+  it("seed:admin creates the first admin, and later resets a locked-out admin (password, enabled, sessions ended)", async () => {
+    const run = async (password: string) => {
+      const hash = await hashPassword(password);
+      await DB.batch([buildAdminUpsert({ id: crypto.randomUUID(), email: " Ops@Example.com ", name: "Ops", passwordHash: hash }), buildRevokeSessions("ops@example.com")].map((q) => DB.prepare(q)));
+    };
+    await run("first-password-123");
+    const first = await login("ops@example.com", "first-password-123");
+    expect(first.status).toBe(200);
+    expect(first.body.agent).toMatchObject({ role: "admin" });
+    const token = ((first.body as unknown) as { token: string }).token;
+
+    await DB.prepare("update agents set disabled = 1, role = 'agent' where email = 'ops@example.com'").run();
+    await run("second-password-456");
+    expect((await login("ops@example.com", "first-password-123")).status).toBe(401);
+    const second = await login("ops@example.com", "second-password-456");
+    expect(second.status).toBe(200);
+    expect(second.body.agent).toMatchObject({ role: "admin" });
+    expect(await DB.prepare("select count(*) n from agents where email = 'ops@example.com'").first("n")).toBe(1);
+    const me = await SELF.fetch("https://handoff.test/api/auth/me", { headers: { Authorization: `Bearer ${token}` } });
+    expect(me.status).toBe(401);
   });
 });
