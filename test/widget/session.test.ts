@@ -1,0 +1,234 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { ServerFrame, TranscriptEntry } from "../../schema/protocol";
+import { Session } from "../../widget/src/core/session";
+import { storageKey } from "../../widget/src/core/storage";
+
+/** A socket the test plays the server for: it records what the widget sends. */
+class FakeSocket {
+  static all: FakeSocket[] = [];
+  readyState = 0;
+  sent: any[] = [];
+  onopen?: () => void;
+  onmessage?: (ev: { data: string }) => void;
+  onclose?: (ev: { code: number }) => void;
+  constructor(public url: string) {
+    FakeSocket.all.push(this);
+  }
+  send(data: string) {
+    this.sent.push(JSON.parse(data));
+  }
+  close() {
+    this.drop(1000);
+  }
+  // --- test side ---
+  open() {
+    this.readyState = 1;
+    this.onopen?.();
+  }
+  push(frame: ServerFrame) {
+    this.onmessage?.({ data: JSON.stringify(frame) });
+  }
+  drop(code = 1006) {
+    if (this.readyState === 3) return;
+    this.readyState = 3;
+    this.onclose?.({ code });
+  }
+  welcome(lastSeq = 0, entries: TranscriptEntry[] = []) {
+    this.open();
+    this.push({ type: "welcome", v: 1, conversationId: "c1", role: "customer", status: "bot", lastSeq });
+    for (const entry of entries) this.push({ type: "entry", entry });
+    this.push({ type: "synced", lastSeq });
+  }
+}
+
+class MemoryStorage {
+  data = new Map<string, string>();
+  getItem = (k: string) => this.data.get(k) ?? null;
+  setItem = (k: string, v: string) => void this.data.set(k, v);
+  removeItem = (k: string) => void this.data.delete(k);
+}
+
+const customerEntry = (seq: number, id: string, text: string): TranscriptEntry => ({ seq, id, kind: "message", author: { role: "customer" }, text, at: 0 });
+const aiEntry = (seq: number, text: string): TranscriptEntry => ({ seq, id: `ai${seq}`, kind: "message", author: { role: "ai" }, text, at: 0 });
+
+let storage: MemoryStorage;
+let fetchMock: ReturnType<typeof vi.fn>;
+const make = () =>
+  new Session({
+    origin: "https://support.example",
+    site: "demo",
+    storage: storage as unknown as Storage,
+    identity: () => ({ customer: { name: "Ana" }, attributes: { plan: "pro" } }),
+    WebSocket: FakeSocket as unknown as typeof WebSocket,
+    fetch: fetchMock as unknown as typeof fetch,
+    random: () => 1,
+  });
+const lastSocket = () => FakeSocket.all[FakeSocket.all.length - 1];
+const flushPromises = () => vi.advanceTimersByTimeAsync(0);
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  FakeSocket.all = [];
+  storage = new MemoryStorage();
+  fetchMock = vi.fn(async () => new Response(JSON.stringify({ conversationId: "c1", token: "tok/1" }), { status: 201 }));
+});
+afterEach(() => vi.useRealTimers());
+
+describe("Session", () => {
+  it("creates the conversation on the first message, with identity, then sends it once synced", async () => {
+    const s = make();
+    expect(FakeSocket.all).toHaveLength(0); // nothing happens until the customer writes
+    s.send("  Where is my order?  ");
+    await flushPromises();
+    const [url, init] = fetchMock.mock.calls[0];
+    expect(url).toBe("https://support.example/api/conversations");
+    expect(JSON.parse(init.body)).toEqual({ site: "demo", customer: { name: "Ana" }, attributes: { plan: "pro" } });
+    const ws = lastSocket();
+    expect(ws.url).toBe("wss://support.example/api/conversations/c1/ws?token=tok%2F1");
+    expect(s.state.outbox).toHaveLength(1);
+    ws.welcome();
+    expect(ws.sent[0]).toEqual({ type: "hello", v: 1, lastSeq: 0 });
+    const msg = ws.sent[1];
+    expect(msg).toMatchObject({ type: "message", text: "Where is my order?" });
+    ws.push({ type: "ack", id: msg.id, seq: 1, at: 0 });
+    ws.push({ type: "entry", entry: customerEntry(1, msg.id, "Where is my order?") });
+    expect(s.state.outbox).toEqual([]);
+    expect(s.state.entries.map((e) => e.seq)).toEqual([1]);
+    expect(JSON.parse(storage.getItem(storageKey("demo"))!)).toMatchObject({ token: "tok/1", lastSeq: 1, outbox: [] });
+  });
+
+  it("resends an unacked message with the same id after a reconnect, resuming from lastSeq, without doubling", async () => {
+    const s = make();
+    s.send("first");
+    await flushPromises();
+    const ws1 = lastSocket();
+    ws1.welcome(0, []);
+    const id = ws1.sent[1].id;
+    ws1.push({ type: "entry", entry: aiEntry(1, "hello from the bot") });
+    ws1.drop(); // lost before the ack
+    expect(s.state.connection).toBe("reconnecting");
+    await vi.advanceTimersByTimeAsync(500);
+    const ws2 = lastSocket();
+    expect(ws2).not.toBe(ws1);
+    ws2.welcome(1);
+    expect(ws2.sent[0]).toEqual({ type: "hello", v: 1, lastSeq: 1 });
+    expect(ws2.sent[1]).toEqual({ type: "message", id, text: "first" });
+    // The server had stored it after all: its replay and the ack both name the same message.
+    ws2.push({ type: "entry", entry: customerEntry(2, id, "first") });
+    ws2.push({ type: "ack", id, seq: 2, at: 0 });
+    expect(s.state.entries.map((e) => e.text)).toEqual(["hello from the bot", "first"]);
+    expect(s.state.outbox).toEqual([]);
+    expect(s.state.connection).toBe("open");
+  });
+
+  it("does not resend a message whose entry came back in the resume replay", async () => {
+    const s = make();
+    s.send("hi");
+    await flushPromises();
+    const ws1 = lastSocket();
+    ws1.open(); // hello sent; the socket dies before synced
+    ws1.drop();
+    await vi.advanceTimersByTimeAsync(500);
+    const id = s.state.outbox[0].id;
+    const ws2 = lastSocket();
+    ws2.welcome(1, [customerEntry(1, id, "hi")]);
+    expect(ws2.sent.filter((f) => f.type === "message")).toEqual([]);
+    expect(s.state.outbox).toEqual([]);
+  });
+
+  it("after a reload shows the saved transcript at once and resends what was unacked", async () => {
+    const s1 = make();
+    s1.send("one");
+    await flushPromises();
+    const ws = lastSocket();
+    ws.welcome();
+    const first = ws.sent[1].id;
+    ws.push({ type: "entry", entry: customerEntry(1, first, "one") });
+    ws.drop();
+    s1.send("two"); // typed while disconnected
+    s1.dispose();
+
+    const s2 = make();
+    expect(s2.state.entries.map((e) => e.text)).toEqual(["one"]);
+    expect(s2.state.outbox.map((p) => p.text)).toEqual(["two"]);
+    const ws2 = lastSocket();
+    ws2.welcome(1);
+    expect(ws2.sent[0]).toEqual({ type: "hello", v: 1, lastSeq: 1 });
+    expect(ws2.sent[1]).toMatchObject({ type: "message", id: s2.state.outbox[0].id, text: "two" });
+    expect(fetchMock).toHaveBeenCalledTimes(1); // same conversation, no new one
+  });
+
+  it("backs off between failed reconnects and stops when another tab takes over", async () => {
+    const s = make();
+    s.send("x");
+    await flushPromises();
+    lastSocket().drop();
+    await vi.advanceTimersByTimeAsync(499);
+    expect(FakeSocket.all).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(FakeSocket.all).toHaveLength(2);
+    lastSocket().drop();
+    await vi.advanceTimersByTimeAsync(999);
+    expect(FakeSocket.all).toHaveLength(2); // second retry waits longer
+    await vi.advanceTimersByTimeAsync(1);
+    expect(FakeSocket.all).toHaveLength(3);
+    lastSocket().drop(4000);
+    expect(s.state.connection).toBe("superseded");
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(FakeSocket.all).toHaveLength(3);
+    s.reconnectNow();
+    expect(FakeSocket.all).toHaveLength(4);
+  });
+
+  it("retries transient refusals and marks permanent ones as not sent", async () => {
+    const s = make();
+    s.send("a");
+    s.send("b");
+    await flushPromises();
+    const ws = lastSocket();
+    ws.welcome();
+    const [a, b] = ws.sent.slice(1).map((f) => f.id);
+    ws.push({ type: "error", code: "rate_limited", message: "slow down", id: a });
+    ws.push({ type: "error", code: "bad_frame", message: "text is empty", id: b });
+    expect(s.state.outbox.find((p) => p.id === b)?.error).toBe("text is empty");
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(ws.sent.filter((f) => f.id === a)).toHaveLength(2);
+    expect(ws.sent.filter((f) => f.id === b)).toHaveLength(1);
+  });
+
+  it("queues actions until live and tracks status, queue, typing and read markers", async () => {
+    const s = make();
+    s.requestHuman();
+    await flushPromises();
+    const ws = lastSocket();
+    ws.welcome();
+    expect(ws.sent[1]).toMatchObject({ type: "request_human" });
+    ws.push({ type: "status", status: "queued" });
+    ws.push({ type: "queue", queue: { position: 2, etaSeconds: 90 } });
+    expect(s.state.queue).toEqual({ position: 2, etaSeconds: 90 });
+    ws.push({ type: "typing", role: "agent", name: "Ana", on: true });
+    expect(s.state.typing).toEqual({ role: "agent", name: "Ana" });
+    await vi.advanceTimersByTimeAsync(8000);
+    expect(s.state.typing).toBeNull(); // a lost "off" does not leave it on forever
+    ws.push({ type: "status", status: "agent" });
+    expect(s.state.queue).toBeNull();
+    ws.push({ type: "entry", entry: aiEntry(3, "hi") });
+    s.markRead();
+    s.markRead();
+    expect(ws.sent.filter((f) => f.type === "read")).toEqual([{ type: "read", seq: 3 }]);
+    ws.push({ type: "read", role: "agent", seq: 3 });
+    expect(s.state.readSeq).toBe(3);
+  });
+
+  it("retries creating the conversation when the server is unreachable", async () => {
+    fetchMock.mockRejectedValueOnce(new TypeError("network"));
+    const s = make();
+    s.send("hello?");
+    await flushPromises();
+    expect(s.state.createFailed).toBe(true);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(s.state.createFailed).toBe(false);
+    expect(FakeSocket.all).toHaveLength(1);
+  });
+});

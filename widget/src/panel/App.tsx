@@ -1,0 +1,226 @@
+/** The chat panel: transcript, handoff prompts, queue notice, forms and composer. */
+import { useEffect, useRef, useState } from "preact/hooks";
+import { LIMITS } from "../../../schema/protocol";
+import type { Bridge } from "../bridge";
+import { needsCsat, pendingContact, pendingOffer } from "../core/prompts";
+import type { Session } from "../core/session";
+import { panelStrings as t } from "../strings";
+import { EntryView } from "./EntryView";
+import { ContactForm, Csat } from "./forms";
+import { Text } from "./Text";
+
+/** Stop telling the agent "typing" after this long without a keystroke. */
+const TYPING_IDLE_MS = 3000;
+
+export interface AppProps {
+  session: Session;
+  bridge: Bridge;
+  open: boolean;
+  /** Bumped each time the panel is opened by the visitor: focus goes into the panel. */
+  focusTick: number;
+}
+
+export function App({ session, bridge, open, focusTick }: AppProps) {
+  const [, setTick] = useState(0);
+  useEffect(() => session.subscribe(() => setTick((n) => n + 1)), [session]);
+  const s = session.state;
+  const { entries, status } = s;
+  const lastSeq = entries.length ? entries[entries.length - 1].seq : 0;
+
+  const [answeredOffer, setAnsweredOffer] = useState(-1);
+  const [contactSent, setContactSent] = useState("");
+  const [rated, setRated] = useState(false);
+  // Entries already on screen when the panel mounted were seen before the reload.
+  const [seenSeq, setSeenSeq] = useState(lastSeq);
+  const input = useRef<HTMLTextAreaElement>(null);
+  const closeBtn = useRef<HTMLButtonElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  useEffect(() => {
+    if (focusTick) (input.current ?? closeBtn.current)?.focus();
+  }, [focusTick]);
+
+  // Read markers and the unread badge: what arrives while the panel is open and the tab visible is read.
+  useEffect(() => {
+    if (open && document.visibilityState === "visible") {
+      setSeenSeq(lastSeq);
+      session.markRead();
+    }
+    const unread = entries.filter((e) => e.seq > seenSeq && e.kind === "message" && e.author.role !== "customer").length;
+    bridge.setUnread(open ? 0 : unread);
+  }, [open, lastSeq, s.connection, seenSeq]);
+
+  useEffect(() => {
+    const el = scroller.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [entries.length, s.outbox.length, open, s.typing, status]);
+
+  const offer = pendingOffer(entries, status);
+  const noAgent = pendingContact(entries);
+  const expected = [...entries].reverse().find((e) => e.event === "no_agent_online")?.meta?.expectedResponse;
+  const live = s.connection === "open";
+  const lastCustomer = [...entries].reverse().find((e) => e.kind === "message" && e.author.role === "customer");
+
+  const stopTyping = () => {
+    if (typingTimer.current) session.typing(false);
+    clearTimeout(typingTimer.current);
+    typingTimer.current = undefined;
+  };
+  const send = () => {
+    const el = input.current!;
+    if (!el.value.trim()) return;
+    session.send(el.value);
+    el.value = "";
+    stopTyping();
+  };
+
+  const notice =
+    s.connection === "superseded" ? (
+      <div class="n" role="status">
+        {t.superseded}
+        <button class="btn2" type="button" onClick={() => session.reconnectNow()}>
+          {t.resumeHere}
+        </button>
+      </div>
+    ) : (
+      (s.createFailed || s.connection === "reconnecting" || s.connection === "offline" || s.connection === "connecting") && (
+        <div class="n" role="status">
+          {s.createFailed ? t.createFailed : s.connection === "offline" ? t.offline : s.connection === "connecting" ? t.connecting : t.reconnecting}
+        </div>
+      )
+    );
+
+  const who = s.typing && (s.typing.name || (s.typing.role === "ai" ? t.assistant : t.someone));
+
+  return (
+    <div
+      class="p"
+      role="dialog"
+      aria-label={bridge.config.title || t.title}
+      onKeyDown={(e) => {
+        if (e.key === "Escape") bridge.close();
+      }}
+    >
+      <div class="h">
+        <h2>{bridge.config.title || t.title}</h2>
+        <button ref={closeBtn} type="button" aria-label={t.close} onClick={() => bridge.close()}>
+          ×
+        </button>
+      </div>
+      {notice}
+      <div class="t" ref={scroller}>
+        <ul role="log" aria-live="polite" aria-relevant="additions">
+          <li class="m ai">
+            <Text text={bridge.config.welcome || t.welcome} />
+          </li>
+          {entries.map((e) => (
+            <EntryView key={e.seq} entry={e} base={bridge.config.origin} />
+          ))}
+          {s.outbox.map((p) => (
+            <li key={p.id} class="m customer" data-pending="">
+              <span class="sr">{t.you}</span>
+              <Text text={p.text} />
+              <small>{p.error ? t.failed(p.error) : t.sending}</small>
+            </li>
+          ))}
+        </ul>
+        {!s.outbox.length && lastCustomer && lastCustomer.seq <= s.readSeq && <span class="meta">{t.read}</span>}
+        {offer && answeredOffer !== offer.seq && (
+          <div class="card">
+            <p>{t.offerQuestion}</p>
+            <div class="row">
+              <button class="btn" type="button" disabled={!live} onClick={() => (setAnsweredOffer(offer.seq), session.replyToOffer(true))}>
+                {t.yes}
+              </button>
+              <button class="btn2" type="button" disabled={!live} onClick={() => (setAnsweredOffer(offer.seq), session.replyToOffer(false))}>
+                {t.no}
+              </button>
+            </div>
+          </div>
+        )}
+        {noAgent && !contactSent && (
+          <ContactForm
+            onSubmit={(d) => {
+              session.contact(d);
+              setContactSent(d.email);
+            }}
+          />
+        )}
+        {contactSent && (
+          <div class="card" role="status">
+            <p>{t.ticketConfirmed(contactSent)}</p>
+            {typeof expected === "string" && <p>{expected}</p>}
+          </div>
+        )}
+        {needsCsat(entries, status) &&
+          (rated ? (
+            <p class="card" role="status">
+              {t.csatThanks}
+            </p>
+          ) : (
+            <Csat onSubmit={(score, comment) => (session.rate(score, comment), setRated(true))} />
+          ))}
+      </div>
+      {status === "queued" && (
+        <div class="q" role="status">
+          <p>
+            <strong>{t.connectingPerson}</strong>
+          </p>
+          {s.queue && <p>{t.queuePosition(s.queue.position)}</p>}
+          {s.queue?.etaSeconds != null && <p>{t.queueEta(s.queue.etaSeconds)}</p>}
+        </div>
+      )}
+      {who && (
+        <div class="typ" aria-live="polite">
+          <span class="dots">{t.typing(who)}</span>
+        </div>
+      )}
+      <div class="f">
+        {status === "closed" ? (
+          <button class="btn" type="button" onClick={() => (session.reset(), setRated(false), setContactSent(""))}>
+            {t.newConversation}
+          </button>
+        ) : (
+          <>
+            {status === "bot" && (
+              <button class="human" type="button" onClick={() => session.requestHuman()}>
+                {t.talkToHuman}
+              </button>
+            )}
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                send();
+              }}
+            >
+              <label class="sr" for="hf-in">
+                {t.composerLabel}
+              </label>
+              <textarea
+                id="hf-in"
+                ref={input}
+                placeholder={t.placeholder}
+                maxLength={LIMITS.maxTextChars}
+                onKeyDown={(e) => {
+                  if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
+                    e.preventDefault();
+                    send();
+                  }
+                }}
+                onInput={() => {
+                  if (!typingTimer.current) session.typing(true);
+                  clearTimeout(typingTimer.current);
+                  typingTimer.current = setTimeout(stopTyping, TYPING_IDLE_MS);
+                }}
+              />
+              <button class="btn" type="submit">
+                {t.send}
+              </button>
+            </form>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+/** One transcript entry: customer, AI and agent messages and system notices each look distinct. */
+import type { Citation, TranscriptEntry } from "../../../schema/protocol";
+import { panelStrings as t } from "../strings";
+import { safeHref } from "../core/linkify";
+import { Link, Text } from "./Text";
+
+function Sources({ citations, base }: { citations: Citation[]; base: string }) {
+  const links = citations.filter((c) => c && typeof c.title === "string");
+  if (!links.length) return null;
+  return (
+    <div class="src">
+      <span>{t.sources}</span>
+      <ul>
+        {links.map((c) => {
+          const href = safeHref(c.url, base);
+          return <li key={c.id}>{href ? <Link href={href}>{c.title}</Link> : c.title}</li>;
+        })}
+      </ul>
+    </div>
+  );
+}
+
+/** `base`: the Handoff server origin, which relative citation URLs point to. */
+export function EntryView({ entry, base }: { entry: TranscriptEntry; base: string }) {
+  if (entry.kind === "system") {
+    return (
+      <li class="s" data-event={entry.event}>
+        <Text text={entry.text} />
+      </li>
+    );
+  }
+  const role = entry.author.role;
+  const who = role === "customer" ? t.you : role === "ai" ? t.assistant : entry.author.name || t.agent;
+  const citations = role === "ai" && Array.isArray(entry.meta?.citations) ? (entry.meta!.citations as Citation[]) : [];
+  return (
+    <li class={`m ${role === "agent" ? "agent" : role === "ai" ? "ai" : "customer"}`} data-seq={entry.seq}>
+      <span class={role === "customer" ? "sr" : "who"}>{who}</span>
+      <Text text={entry.text} />
+      <Sources citations={citations} base={base} />
+    </li>
+  );
+}

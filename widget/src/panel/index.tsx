@@ -1,0 +1,40 @@
+/**
+ * widget-panel.js: loaded by the launcher on first open. Registers a mount function under a
+ * private global that the launcher calls on this script's load event (see ../bridge.ts).
+ */
+import { render } from "preact";
+import { PANEL_GLOBAL, type Bridge, type MountPanel } from "../bridge";
+import { Session } from "../core/session";
+import { App } from "./App";
+import { CSS } from "./styles";
+
+const mountPanel: MountPanel = (bridge: Bridge) => {
+  const style = document.createElement("style");
+  style.textContent = CSS;
+  (bridge.mount.getRootNode() as ShadowRoot).prepend(style);
+
+  let storage: Storage | null = null;
+  try {
+    storage = localStorage;
+  } catch {}
+  const session = new Session({ origin: bridge.config.origin, site: bridge.config.site, storage, identity: () => bridge.identity });
+  addEventListener("online", () => session.reconnectNow());
+  addEventListener("offline", () => session.wentOffline());
+
+  let focusTick = 0;
+  const draw = () => render(<App session={session} bridge={bridge} open={bridge.isOpen()} focusTick={focusTick} />, bridge.mount);
+  // Read markers wait for the tab to be visible; redraw so they go out when it is.
+  document.addEventListener("visibilitychange", draw);
+  draw();
+  return {
+    opened(focus) {
+      if (focus) focusTick++;
+      draw();
+    },
+    closed: draw,
+    identified: () => session.identify(),
+    configured: draw,
+  };
+};
+
+(window as unknown as Record<string, unknown>)[PANEL_GLOBAL] = mountPanel;

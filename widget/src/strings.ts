@@ -1,0 +1,57 @@
+/**
+ * Every string the customer sees, in one module so a translation is one file.
+ * Two exports because the launcher and the panel are separate bundles: the launcher imports only
+ * `launcherStrings`, so the panel's strings never weigh on the first paint of the host page.
+ * Functions take the values they interpolate, so translators control word order.
+ */
+export const launcherStrings = {
+  open: "Open chat",
+  close: "Close chat",
+  unread: (n: number) => `${n} unread`,
+};
+
+export const panelStrings = {
+  title: "Support",
+  welcome: "Hi! Ask us anything. Our assistant answers right away, and a person is one click away.",
+  close: "Close",
+  composerLabel: "Message",
+  placeholder: "Write a message…",
+  send: "Send",
+  talkToHuman: "Talk to a human",
+  you: "You",
+  assistant: "AI assistant",
+  agent: "Support agent",
+  sending: "Sending…",
+  read: "Read",
+  sources: "Sources",
+  typing: (who: string) => `${who} is typing…`,
+  someone: "Someone",
+  connecting: "Connecting…",
+  reconnecting: "Connection lost. Reconnecting…",
+  offline: "You are offline. Messages will be sent when you are back online.",
+  superseded: "This chat is open in another tab.",
+  resumeHere: "Continue here",
+  offerQuestion: "Would you like to talk to a person?",
+  yes: "Yes",
+  no: "No",
+  connectingPerson: "Connecting you to a person…",
+  queuePosition: (position: number) => (position <= 1 ? "You are next in line." : `You are number ${position} in line.`),
+  queueEta: (seconds: number) => (seconds < 60 ? "Estimated wait: under a minute." : `Estimated wait: about ${Math.round(seconds / 60)} min.`),
+  joined: (name: string) => `${name} joined`,
+  offlineFormIntro: "No one is available right now. Leave your email and we will get back to you.",
+  email: "Email (required)",
+  name: "Name (optional)",
+  orderNumber: "Order number (optional)",
+  submit: "Send",
+  emailInvalid: "Please enter a valid email address.",
+  ticketConfirmed: (email: string) => `Thanks! We will reply to ${email}.`,
+  csatQuestion: "How did we do?",
+  csatScore: (n: number) => `${n} out of 5`,
+  csatComment: "Comment (optional)",
+  csatThanks: "Thanks for your feedback!",
+  newConversation: "Start a new conversation",
+  failed: (reason: string) => `Not sent: ${reason}`,
+  createFailed: "Could not start the chat. Retrying…",
+};
+
+export type PanelStrings = typeof panelStrings;
