@@ -244,3 +244,58 @@ export function parseClientFrame(raw: string | ArrayBuffer): ParseResult {
 export function encodeServerFrame(frame: ServerFrame): string {
   return JSON.stringify(frame);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Lobby: the agents' console socket (presence and live queue pushes)
+// ---------------------------------------------------------------------------------------------
+
+export const AGENT_PRESENCE = ["online", "away"] as const;
+/** An agent sets their own status; closing every console tab makes them offline after a grace period. */
+export const LobbyPresenceFrame = v.object({ type: v.literal("presence"), status: v.picklist(AGENT_PRESENCE) });
+export const LobbyClientFrame = v.variant("type", [LobbyPresenceFrame]);
+export type LobbyClientFrame = v.InferOutput<typeof LobbyClientFrame>;
+
+export const QUEUE_EVENTS = ["handoff", "claimed", "transferred", "handed_back", "closed", "escalated", "ticket_created", "updated"] as const;
+export type QueueEventKind = (typeof QUEUE_EVENTS)[number];
+
+/** A change to the queue, pushed to every online agent's console. */
+export interface QueueEvent {
+  kind: QueueEventKind;
+  conversationId: string;
+  team: string | null;
+  status: ConversationStatus;
+  at: number;
+  trigger?: string;
+  reason?: string;
+  agentId?: string;
+  agentName?: string;
+  customerName?: string;
+  customerEmail?: string;
+  summary?: string;
+  sentiment?: number;
+  note?: string;
+}
+
+export type LobbyServerFrame =
+  | { type: "lobby_welcome"; agentId: string; online: string[] }
+  | { type: "queue_event"; event: QueueEvent }
+  | { type: "presence"; agentId: string; status: "online" | "away" | "offline" }
+  | { type: "error"; code: ErrorCode; message: string };
+
+/** The lobby's boundary check; same contract as parseClientFrame. */
+export function parseLobbyFrame(raw: string | ArrayBuffer): { ok: true; frame: LobbyClientFrame } | { ok: false; code: ErrorCode; message: string } {
+  if (typeof raw !== "string") return { ok: false, code: "bad_frame", message: "binary frames are not accepted" };
+  if (raw.length > 1024) return { ok: false, code: "too_large", message: "frame is too long" };
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return { ok: false, code: "bad_json", message: "frame is not valid JSON" };
+  }
+  const result = v.safeParse(LobbyClientFrame, data);
+  return result.success ? { ok: true, frame: result.output } : { ok: false, code: "bad_frame", message: result.issues[0].message };
+}
+
+export function encodeLobbyFrame(frame: LobbyServerFrame): string {
+  return JSON.stringify(frame);
+}

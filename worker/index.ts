@@ -8,14 +8,17 @@ import type { Env } from "./env";
 import { apiError, handleApiError } from "./http/errors";
 import { agentConversationRoutes } from "./routes/agent-conversations";
 import { conversationRoutes } from "./routes/conversations";
+import { lobbyRoutes } from "./routes/lobby";
 
 export { ConversationObject } from "./conversation/conversation-object";
+export { LobbyObject } from "./lobby/lobby-object";
 
 const app = new Hono<{ Bindings: Env }>();
 
 app.get("/api/health", (c) => c.json({ ok: true, scorer: c.env.SCORER }));
 app.route("/api/conversations", conversationRoutes);
 app.route("/api/agent/conversations", agentConversationRoutes);
+app.route("/api/agent/lobby", lobbyRoutes);
 // --- route mounts ---
 // Agent auth + admin API (import declarations are hoisted; kept here so this block is self-contained).
 import { authRoutes } from "./routes/auth";

@@ -1,5 +1,5 @@
 /**
- * One Durable Object per conversation. It holds the customer's and agents' WebSockets (Hibernation
+ * The transport half of the conversation object (see conversation-object.ts). It holds the customer's and agents' WebSockets (Hibernation
  * API: the object sleeps between frames with the sockets open), stores the transcript in its SQLite
  * storage and owns the conversation's status. The AI is a participant that runs inside it.
  *
@@ -39,7 +39,7 @@ export interface CreateConversation {
 /** Result of an agent action. Errors carry the same stable codes as HTTP errors. */
 export type ActionResult = { ok: true; record: ConversationRecord } | { ok: false; code: string; message: string };
 
-export class ConversationObject extends DurableObject<Env> {
+export class ConversationCore extends DurableObject<Env> {
   protected readonly store: TranscriptStore;
   private readonly limiter = new SocketLimiter();
 
@@ -241,7 +241,7 @@ export class ConversationObject extends DurableObject<Env> {
     return true;
   }
 
-  private appendAndAck(ws: WebSocket, input: NewEntry): { entry: TranscriptEntry; duplicate: boolean } {
+  protected appendAndAck(ws: WebSocket, input: NewEntry): { entry: TranscriptEntry; duplicate: boolean } {
     const result = this.store.append(input);
     this.send(ws, { type: "ack", id: input.id, seq: result.entry.seq, at: result.entry.at });
     if (!result.duplicate) this.broadcastEntry(result.entry);

@@ -3,6 +3,7 @@
  * JSON value in the object's kv table, so it survives hibernation and eviction.
  */
 import type { ConversationStatus } from "../../schema/protocol";
+import type { HandoffState } from "../ai/handoff-policy";
 
 export interface CustomerIdentity {
   name?: string;
@@ -36,6 +37,44 @@ export interface ConversationRecord {
   triggerReason?: string;
   /** Last read seq per side, for read markers. */
   readSeq: { customer: number; agent: number };
+  /** The handoff policy's memory (rolling sentiment, failed attempts, pending offer). */
+  policy?: HandoffState;
+  /** Per-turn AI scores, for the agent's confidence history and sentiment trend. */
+  scores?: TurnScoreRecord[];
+  /** The current or last handoff. */
+  handoff?: HandoffRecord;
+  /** Short summary of the customer's issue, written at handoff. */
+  summary?: string;
+  /** Customer message waiting for an AI answer: survives a crash and is retried by alarm. */
+  aiPendingSeq?: number;
+  /** When the D1 index last got a preview update (debounces index writes on busy chats). */
+  indexedAt?: number;
+  lastMessagePreview?: string;
+}
+
+export interface TurnScoreRecord {
+  seq: number;
+  at: number;
+  confidence: number;
+  sentiment: number;
+  intent: string;
+}
+
+export interface HandoffRecord {
+  id: string;
+  trigger: string;
+  reason: string;
+  team: string;
+  queuedAt: number;
+  slaSeconds: number;
+  expectedResponse: string;
+  claimedAt?: number;
+  escalatedAt?: number;
+  /** No agent could take it (nobody online, closed hours, or D1 unreachable): a ticket is offered. */
+  offline?: boolean;
+  ticketId?: string;
+  /** Last queue position sent to the customer, to push only changes. */
+  lastQueue?: { position: number; etaSeconds: number | null };
 }
 
 /** Allowed status moves. `agent -> bot` is the hand-back; `closed -> bot` is a returning customer. */

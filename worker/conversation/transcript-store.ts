@@ -33,6 +33,10 @@ export interface NewEntry {
   internal?: Record<string, unknown>;
 }
 
+/** System events only agents see (escalations are internal bookkeeping, not news for the customer). */
+export const AGENT_ONLY_EVENTS: readonly SystemEvent[] = ["sla_escalated"];
+const AGENT_ONLY_SQL = AGENT_ONLY_EVENTS.map((e) => `'${e}'`).join(", ");
+
 export type AppendResult = { entry: TranscriptEntry; duplicate: boolean };
 
 export class TranscriptStore {
@@ -94,7 +98,7 @@ export class TranscriptStore {
     const rows = this.sql
       .exec<EntryRow>(
         audience === "customer"
-          ? "SELECT * FROM entries WHERE seq > ? AND kind != 'note' ORDER BY seq LIMIT ?"
+          ? `SELECT * FROM entries WHERE seq > ? AND kind != 'note' AND (event IS NULL OR event NOT IN (${AGENT_ONLY_SQL})) ORDER BY seq LIMIT ?`
           : "SELECT * FROM entries WHERE seq > ? ORDER BY seq LIMIT ?",
         afterSeq,
         limit,
@@ -139,7 +143,7 @@ export function toEntry(row: EntryRow, withInternal: boolean): TranscriptEntry {
 
 /** Strips what a customer must never receive from an entry built for agents. */
 export function forCustomer(entry: TranscriptEntry): TranscriptEntry | null {
-  if (entry.kind === "note") return null;
+  if (entry.kind === "note" || (entry.event && AGENT_ONLY_EVENTS.includes(entry.event))) return null;
   if (!entry.internal) return entry;
   const { internal: _internal, ...rest } = entry;
   return rest;

@@ -1,26 +1,131 @@
 /**
- * Agent-side conversation routes. The WebSocket upgrade is authenticated like every agent endpoint
- * (session cookie from the console, or a bearer token) and Origin-checked, because a browser would
- * attach the agent's cookie to a cross-site upgrade.
+ * Agent-side conversation routes: the agent's WebSocket, the queue, list/search, the context package,
+ * and the actions (claim, transfer, hand back, close). Every route needs an authenticated agent; the
+ * conversation object decides what the action may do (only the assigned agent replies, transfers...).
  */
+import { and, desc, eq, like, or, type SQL } from "drizzle-orm";
 import { Hono } from "hono";
+import * as v from "valibot";
+import { conversations } from "../../schema/db";
+import { CONVERSATION_STATUSES } from "../../schema/db";
 import { isOriginAllowed, parseAllowedOrigins } from "../auth/origin";
 import { requireAgent, type AgentHonoEnv } from "../auth/require-agent";
-import { apiError } from "../http/errors";
+import type { ActionResult } from "../conversation/conversation-core";
+import { getDb } from "../db/client";
+import { getAgentView } from "../db/agents";
+import { apiError, ApiError } from "../http/errors";
+import { readJson, validate } from "../http/validate";
 import { CONVERSATION_ID, forwardUpgrade } from "./conversations";
 
 export const agentConversationRoutes = new Hono<AgentHonoEnv>();
 
-agentConversationRoutes.get("/:id/ws", async (c, next) => {
-  // Origin first: a foreign page must learn nothing, not even whether the session is valid.
-  if (!isOriginAllowed(c.req.header("Origin") ?? null, parseAllowedOrigins(c.env.ALLOWED_ORIGINS))) {
-    return apiError(c, 403, "origin_not_allowed", "this Origin may not open conversations");
+agentConversationRoutes.get(
+  "/:id/ws",
+  async (c, next) => {
+    // Origin first: a foreign page must learn nothing, not even whether the session is valid.
+    if (!isOriginAllowed(c.req.header("Origin") ?? null, parseAllowedOrigins(c.env.ALLOWED_ORIGINS))) {
+      return apiError(c, 403, "origin_not_allowed", "this Origin may not open conversations");
+    }
+    return next();
+  },
+  requireAgent(),
+  async (c) => {
+    const id = c.req.param("id");
+    if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") return apiError(c, 426, "upgrade_required", "expected a WebSocket upgrade");
+    if (!CONVERSATION_ID.test(id)) return apiError(c, 404, "not_found", "unknown conversation");
+    const agent = c.get("agent");
+    return forwardUpgrade(c.env, id, c.req.raw, { role: "agent", id: agent.id, name: agent.name, permission: agent.role });
+  },
+);
+
+agentConversationRoutes.use("*", requireAgent());
+
+const ListQuery = v.object({
+  status: v.optional(v.picklist(CONVERSATION_STATUSES)),
+  team: v.optional(v.pipe(v.string(), v.maxLength(40))),
+  agent: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100))),
+  limit: v.optional(v.pipe(v.string(), v.transform(Number), v.number(), v.integer(), v.minValue(1), v.maxValue(200)), "50"),
+});
+
+/** List and search: by status, team, agent, and text over customer fields, summary and last message. */
+agentConversationRoutes.get("/", async (c) => {
+  const query = validate(ListQuery, c.req.query());
+  const filters: SQL[] = [];
+  if (query.status) filters.push(eq(conversations.status, query.status));
+  if (query.team) filters.push(eq(conversations.team, query.team));
+  if (query.agent) filters.push(eq(conversations.assignedAgentId, query.agent));
+  if (query.q) {
+    const pattern = `%${query.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+    filters.push(or(like(conversations.customerName, pattern), like(conversations.customerEmail, pattern), like(conversations.summary, pattern), like(conversations.lastMessagePreview, pattern), like(conversations.id, pattern))!);
   }
-  return next();
-}, requireAgent(), async (c) => {
-  const id = c.req.param("id");
-  if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") return apiError(c, 426, "upgrade_required", "expected a WebSocket upgrade");
-  if (!CONVERSATION_ID.test(id)) return apiError(c, 404, "not_found", "unknown conversation");
+  const rows = await getDb(c.env.DB)
+    .select()
+    .from(conversations)
+    .where(filters.length ? and(...filters) : undefined)
+    .orderBy(desc(conversations.updatedAt))
+    .limit(query.limit as number)
+    .all();
+  return c.json({ conversations: rows });
+});
+
+/** The queue: conversations waiting for a human, oldest first, for the agent's teams (admins: all). */
+agentConversationRoutes.get("/queue", async (c) => {
   const agent = c.get("agent");
-  return forwardUpgrade(c.env, id, c.req.raw, { role: "agent", id: agent.id, name: agent.name, permission: agent.role });
+  const rows = await getDb(c.env.DB).select().from(conversations).where(eq(conversations.status, "queued")).orderBy(conversations.updatedAt).all();
+  const mine = agent.role === "admin" ? rows : rows.filter((r) => !r.team || agent.teams.includes(r.team));
+  return c.json({ queue: mine });
+});
+
+function stub(c: { env: AgentHonoEnv["Bindings"] }, id: string) {
+  if (!CONVERSATION_ID.test(id)) throw new ApiError(404, "not_found", "unknown conversation");
+  return c.env.CONVERSATION.get(c.env.CONVERSATION.idFromName(id));
+}
+
+function actionResponse(c: Parameters<typeof apiError>[0], result: ActionResult) {
+  if (result.ok) return c.json({ conversation: { id: result.record.id, status: result.record.status, assignedAgent: result.record.assignedAgent ?? null, team: result.record.team ?? null } });
+  const status = result.code === "not_found" ? 404 : 409;
+  return apiError(c, status, result.code, result.message);
+}
+
+agentConversationRoutes.get("/:id/context", async (c) => {
+  const context = await stub(c, c.req.param("id")).getContext();
+  if (!context) return apiError(c, 404, "not_found", "unknown conversation");
+  return c.json({ context });
+});
+
+agentConversationRoutes.post("/:id/claim", async (c) => {
+  const agent = c.get("agent");
+  return actionResponse(c, await stub(c, c.req.param("id")).claim({ id: agent.id, name: agent.name }));
+});
+
+const TransferBody = v.pipe(
+  v.object({
+    toAgentId: v.optional(v.pipe(v.string(), v.maxLength(64))),
+    toTeam: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,40}$/))),
+    note: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(2000)), ""),
+  }),
+  v.check((b) => Boolean(b.toAgentId) !== Boolean(b.toTeam), "give exactly one of toAgentId or toTeam"),
+);
+
+agentConversationRoutes.post("/:id/transfer", async (c) => {
+  const agent = c.get("agent");
+  const body = await readJson(c, TransferBody);
+  let target: { agent?: { id: string; name: string }; team?: string; note: string } = { team: body.toTeam, note: body.note };
+  if (body.toAgentId) {
+    const to = await getAgentView(c.env.DB, body.toAgentId);
+    if (!to || to.disabled) return apiError(c, 404, "not_found", "no such agent");
+    target = { agent: { id: to.id, name: to.name }, note: body.note };
+  }
+  return actionResponse(c, await stub(c, c.req.param("id")).transfer({ id: agent.id, name: agent.name, admin: agent.role === "admin" }, target));
+});
+
+agentConversationRoutes.post("/:id/handback", async (c) => {
+  const agent = c.get("agent");
+  return actionResponse(c, await stub(c, c.req.param("id")).handBack({ id: agent.id, name: agent.name, admin: agent.role === "admin" }));
+});
+
+agentConversationRoutes.post("/:id/close", async (c) => {
+  const agent = c.get("agent");
+  return actionResponse(c, await stub(c, c.req.param("id")).close({ id: agent.id, name: agent.name, admin: agent.role === "admin" }));
 });

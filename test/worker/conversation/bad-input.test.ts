@@ -74,7 +74,7 @@ describe("bad input", () => {
     bystander.send({ type: "message", id: "b2", text: "still fine" });
     await bystander.next("ack", (a) => a.id === "b2");
     const ids = await transcriptIds(victim.conversationId, victim.token);
-    expect(ids.map((x) => x.split(":")[1])).toEqual(["started", "b1", "b2"]);
+    expect(ids.map((x) => x.split(":")[1]).filter((id) => !id.startsWith("ai-") && !id.startsWith("sys-"))).toEqual(["started", "b1", "b2"]);
     bystander.close();
   });
 });

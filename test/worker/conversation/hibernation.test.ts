@@ -35,7 +35,7 @@ describe("hibernation and eviction", () => {
     const record = await conversationStub(testEnv, conversationId).getRecord();
     expect(record?.status).toBe("bot");
     const transcript = await readTranscript(testEnv, conversationId);
-    expect(transcript.map((e) => e.id)).toEqual(["started", "before0", "before1", "before2", "after-hibernate"]);
+    expect(transcript.filter((e) => e.author.role === "customer" || e.id === "started").map((e) => e.id)).toEqual(["started", "before0", "before1", "before2", "after-hibernate"]);
     a.close();
     b.close();
   });
@@ -51,7 +51,7 @@ describe("hibernation and eviction", () => {
 
     const resumed = await openCustomer(conversationId, token);
     const { replay, welcome } = await resumed.hello(acks[1].seq);
-    expect(replay.map((e) => e.id)).toEqual(["m2", "m3"]);
+    expect(replay.filter((e) => e.author.role === "customer").map((e) => e.id)).toEqual(["m2", "m3"]);
     expect(welcome.status).toBe("bot");
     // A message that was sent but whose ack was lost is resent with the same id: stored once.
     resumed.send({ type: "message", id: "m3", text: "m 3" });

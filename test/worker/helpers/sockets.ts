@@ -130,3 +130,30 @@ export async function readTranscript(env: Pick<Env, "CONVERSATION">, id: string)
   const stub = conversationStub(env, id) as unknown as { getTranscript(after: number): Promise<TranscriptEntry[]> };
   return stub.getTranscript(0);
 }
+
+export async function openAgent(conversationId: string, bearer: string): Promise<TestClient> {
+  const res = await upgrade(`/api/agent/conversations/${conversationId}/ws`, { Authorization: `Bearer ${bearer}` });
+  if (res.status !== 101 || !res.webSocket) throw new Error(`agent upgrade refused: ${res.status} ${await res.text()}`);
+  res.webSocket.accept();
+  return new TestClient(res.webSocket);
+}
+
+export async function openLobby(bearer: string): Promise<TestClient> {
+  const res = await upgrade(`/api/agent/lobby/ws`, { Authorization: `Bearer ${bearer}` });
+  if (res.status !== 101 || !res.webSocket) throw new Error(`lobby upgrade refused: ${res.status} ${await res.text()}`);
+  res.webSocket.accept();
+  return new TestClient(res.webSocket);
+}
+
+/** POST to an agent API route with a bearer session. */
+export async function agentPost(path: string, bearer: string, body?: unknown): Promise<Response> {
+  return worker().fetch(`http://localhost${path}`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${bearer}`, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+export async function agentGet(path: string, bearer: string): Promise<Response> {
+  return worker().fetch(`http://localhost${path}`, { headers: { Authorization: `Bearer ${bearer}` } });
+}

@@ -1,0 +1,82 @@
+/**
+ * Side effects outside the object (D1 writes, lobby pushes) recorded in the object's own SQLite in
+ * the same synchronous step as the state change that causes them, then delivered in order. A failed
+ * delivery (D1 unreachable, say) stays in the outbox and is retried by alarm with exponential
+ * backoff: the conversation never loses a ticket or an index update, and never blocks on D1.
+ * Every operation is idempotent, so a delivery repeated after a crash is harmless.
+ */
+import type { QueueEvent } from "../../schema/protocol";
+import type { ConversationIndexRow, NewTicket, OpenHandoff } from "../routing/d1-records";
+
+export type OutboxOp =
+  | { kind: "index"; row: ConversationIndexRow }
+  | { kind: "handoff_open"; handoff: OpenHandoff }
+  | { kind: "handoff_claimed"; handoffId: string; agentId: string; at: number }
+  | { kind: "handoff_resolved"; handoffId: string; outcome: "resolved" | "handed_back" | "transferred" | "ticket" | "abandoned"; at: number }
+  | { kind: "handoff_escalated"; handoffId: string; conversationId: string; at: number }
+  | { kind: "ticket"; ticket: NewTicket }
+  | { kind: "csat"; rating: { id: string; conversationId: string; score: number; comment: string | null; agentId: string | null; createdAt: number } }
+  | { kind: "lobby"; event: QueueEvent };
+
+const MAX_BACKOFF_MS = 5 * 60_000;
+
+export class Outbox {
+  private flushing: Promise<void> | null = null;
+  private again = false;
+
+  constructor(
+    private readonly sql: SqlStorage,
+    private readonly deliver: (op: OutboxOp) => Promise<void>,
+  ) {
+    sql.exec(`CREATE TABLE IF NOT EXISTS outbox (
+      id INTEGER PRIMARY KEY AUTOINCREMENT, op TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+      next_at INTEGER NOT NULL DEFAULT 0, last_error TEXT)`);
+  }
+
+  add(op: OutboxOp): void {
+    this.sql.exec("INSERT INTO outbox (op) VALUES (?)", JSON.stringify(op));
+  }
+
+  pending(): number {
+    return this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM outbox").one().n;
+  }
+
+  /** When the next retry is due, or null when the outbox is empty. */
+  nextRetryAt(): number | null {
+    return this.sql.exec<{ at: number | null }>("SELECT MIN(next_at) AS at FROM outbox").one().at;
+  }
+
+  /** Delivers due operations in order; one flush at a time (a call during a flush makes it go round again). */
+  flush(now = () => Date.now()): Promise<void> {
+    if (this.flushing) {
+      this.again = true;
+      return this.flushing;
+    }
+    this.flushing = (async () => {
+      do {
+        this.again = false;
+        await this.deliverDue(now);
+      } while (this.again);
+    })().finally(() => {
+      this.flushing = null;
+    });
+    return this.flushing;
+  }
+
+  private async deliverDue(now: () => number): Promise<void> {
+    for (;;) {
+      const row = this.sql.exec<{ id: number; op: string; attempts: number; next_at: number }>("SELECT id, op, attempts, next_at FROM outbox ORDER BY id LIMIT 1").toArray()[0];
+      // In order: a later op (a ticket) may depend on an earlier one (its handoff row).
+      if (!row || row.next_at > now()) return;
+      try {
+        await this.deliver(JSON.parse(row.op) as OutboxOp);
+        this.sql.exec("DELETE FROM outbox WHERE id = ?", row.id);
+      } catch (error) {
+        const attempts = row.attempts + 1;
+        const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (attempts - 1));
+        this.sql.exec("UPDATE outbox SET attempts = ?, next_at = ?, last_error = ? WHERE id = ?", attempts, now() + backoff, String(error).slice(0, 500), row.id);
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Writes the conversation object makes to D1. Each one is idempotent (upserts, ON CONFLICT DO
+ * NOTHING on unique keys) because the object's outbox may deliver it more than once after a failure.
+ */
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { conversations, csatRatings, handoffs, tickets, type TicketContext } from "../../schema/db";
+import type { ConversationStatus } from "../../schema/protocol";
+import type { Db } from "../db/client";
+
+export interface ConversationIndexRow {
+  id: string;
+  status: ConversationStatus;
+  team: string | null;
+  site: string;
+  customerName: string | null;
+  customerEmail: string | null;
+  customerId: string | null;
+  customerVerified: boolean;
+  createdAt: number;
+  updatedAt: number;
+  assignedAgentId: string | null;
+  trigger: string | null;
+  summary: string | null;
+  sentiment: number | null;
+  lastMessagePreview: string | null;
+}
+
+export async function upsertConversationIndex(db: Db, row: ConversationIndexRow): Promise<void> {
+  const { id: _id, createdAt: _createdAt, ...changes } = row;
+  await db.insert(conversations).values(row).onConflictDoUpdate({ target: conversations.id, set: { ...changes, escalatedAt: row.status === "queued" ? sql`escalated_at` : null } });
+}
+
+export interface OpenHandoff {
+  id: string;
+  conversationId: string;
+  trigger: string;
+  reason: string;
+  team: string;
+  queuedAt: number;
+}
+
+export async function openHandoff(db: Db, h: OpenHandoff): Promise<void> {
+  await db.insert(handoffs).values(h).onConflictDoNothing();
+}
+
+export async function markHandoffClaimed(db: Db, handoffId: string, agentId: string, at: number): Promise<void> {
+  await db.update(handoffs).set({ claimedAt: at, agentId }).where(and(eq(handoffs.id, handoffId), isNull(handoffs.claimedAt)));
+}
+
+export async function resolveHandoff(db: Db, handoffId: string, outcome: "resolved" | "handed_back" | "transferred" | "ticket" | "abandoned", at: number): Promise<void> {
+  await db.update(handoffs).set({ resolvedAt: at, outcome }).where(and(eq(handoffs.id, handoffId), isNull(handoffs.resolvedAt)));
+}
+
+export async function markHandoffEscalated(db: Db, handoffId: string, conversationId: string, at: number): Promise<void> {
+  await db.update(handoffs).set({ escalatedAt: at }).where(eq(handoffs.id, handoffId));
+  await db.update(conversations).set({ escalatedAt: at }).where(eq(conversations.id, conversationId));
+}
+
+export interface NewTicket {
+  id: string;
+  conversationId: string;
+  handoffId: string;
+  contactEmail: string;
+  contactName: string | null;
+  orderNumber: string | null;
+  subject: string;
+  team: string;
+  context: TicketContext;
+  createdAt: number;
+  slaDueAt: number | null;
+}
+
+/** Exactly one ticket per handoff: the unique handoff_id makes a retried insert a no-op. */
+export async function createTicket(db: Db, t: NewTicket): Promise<void> {
+  await db
+    .insert(tickets)
+    .values({ ...t, status: "open", priority: "normal", updatedAt: t.createdAt })
+    .onConflictDoNothing({ target: tickets.handoffId });
+}
+
+export async function saveCsat(db: Db, r: { id: string; conversationId: string; score: number; comment: string | null; agentId: string | null; createdAt: number }): Promise<void> {
+  await db.insert(csatRatings).values(r).onConflictDoNothing({ target: csatRatings.conversationId });
+}
