@@ -6,7 +6,9 @@
 import { Hono } from "hono";
 import type { Env } from "./env";
 import { apiError, handleApiError } from "./http/errors";
+import { adminRoutes } from "./routes/admin";
 import { agentConversationRoutes } from "./routes/agent-conversations";
+import { authRoutes } from "./routes/auth";
 import { conversationRoutes } from "./routes/conversations";
 import { lobbyRoutes } from "./routes/lobby";
 
@@ -20,9 +22,6 @@ app.route("/api/conversations", conversationRoutes);
 app.route("/api/agent/conversations", agentConversationRoutes);
 app.route("/api/agent/lobby", lobbyRoutes);
 // --- route mounts ---
-// Agent auth + admin API (import declarations are hoisted; kept here so this block is self-contained).
-import { authRoutes } from "./routes/auth";
-import { adminRoutes } from "./routes/admin";
 app.route("/api/auth", authRoutes);
 app.route("/api", adminRoutes);
 // --- end route mounts ---
