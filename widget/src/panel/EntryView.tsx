@@ -24,7 +24,7 @@ function Sources({ citations, base }: { citations: Citation[]; base: string }) {
 export function EntryView({ entry, base }: { entry: TranscriptEntry; base: string }) {
   if (entry.kind === "system") {
     return (
-      <li class="s" data-event={entry.event}>
+      <li class="s" data-event={entry.event} data-seq={entry.seq}>
         <Text text={entry.text} />
       </li>
     );
