@@ -89,7 +89,9 @@ interface Fired {
   reason: string;
 }
 
-const PRIORITY: Trigger[] = ["ai_error", "customer_request", "topic", "failed_attempts", "low_confidence", "negative_sentiment"];
+// When several triggers fire, the most specific reason is recorded: sentiment over the last messages says more
+// than one weak retrieval, so negative_sentiment outranks low_confidence among offers.
+const PRIORITY: Trigger[] = ["ai_error", "customer_request", "topic", "failed_attempts", "negative_sentiment", "low_confidence"];
 
 const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -119,7 +119,7 @@ export class ConversationObject extends ConversationCore {
 
   private postAiReply(seq: number, score: TurnScore, decision: HandoffDecision): void {
     // On a handoff the notice says what happens next; an answer is still given if it is grounded.
-    const text = score.answer.trim() || (decision.action === "answer" ? (score.error ? COPY.aiFailed : COPY.aiNoAnswer) : "");
+    const text = score.answer.trim() || (score.error ? COPY.aiFailed : decision.action === "answer" ? COPY.aiNoAnswer : "");
     if (!text) return;
     this.appendEntry({
       id: `ai-${seq}`,
