@@ -185,6 +185,8 @@ export const handoffs = sqliteTable(
     team: text("team"),
     queuedAt: integer("queued_at").notNull(),
     claimedAt: integer("claimed_at"),
+    /** The first human reply to the customer after the claim (reports: time to first human reply). */
+    firstReplyAt: integer("first_reply_at"),
     resolvedAt: integer("resolved_at"),
     escalatedAt: integer("escalated_at"),
     agentId: text("agent_id"),

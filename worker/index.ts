@@ -11,6 +11,8 @@ import { agentConversationRoutes } from "./routes/agent-conversations";
 import { authRoutes } from "./routes/auth";
 import { conversationRoutes } from "./routes/conversations";
 import { lobbyRoutes } from "./routes/lobby";
+import { reportRoutes } from "./routes/reports";
+import { ticketRoutes } from "./routes/tickets";
 
 export { ConversationObject } from "./conversation/conversation-object";
 export { LobbyObject } from "./lobby/lobby-object";
@@ -21,6 +23,8 @@ app.get("/api/health", (c) => c.json({ ok: true, scorer: c.env.SCORER }));
 app.route("/api/conversations", conversationRoutes);
 app.route("/api/agent/conversations", agentConversationRoutes);
 app.route("/api/agent/lobby", lobbyRoutes);
+app.route("/api/agent/tickets", ticketRoutes);
+app.route("/api/agent/reports", reportRoutes);
 // --- route mounts ---
 app.route("/api/auth", authRoutes);
 app.route("/api", adminRoutes);

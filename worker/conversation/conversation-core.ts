@@ -161,6 +161,7 @@ export class ConversationCore extends DurableObject<Env> {
         const author = who.role === "agent" ? { role: "agent" as const, id: who.id, name: who.name } : { role: "customer" as const, name: record.customer.name };
         const { entry, duplicate } = this.appendAndAck(ws, { id: frame.id, kind: "message", author, text: frame.text });
         if (!duplicate && who.role === "customer") await this.afterCustomerMessage(entry);
+        if (!duplicate && who.role === "agent") await this.afterAgentMessage(entry);
         return;
       }
       case "note": {
@@ -199,6 +200,9 @@ export class ConversationCore extends DurableObject<Env> {
 
   /** Hook for the AI participant: called once per newly stored customer message. */
   protected async afterCustomerMessage(_entry: TranscriptEntry): Promise<void> {}
+
+  /** Hook for reports: called once per newly stored agent message. */
+  protected async afterAgentMessage(_entry: TranscriptEntry): Promise<void> {}
 
   // ------------------------------------------------------------------------------------------
   // Shared helpers for subclasses and RPC

@@ -69,6 +69,16 @@ export class ConversationObject extends ConversationCore {
   // The AI participant
   // ------------------------------------------------------------------------------------------
 
+  protected override async afterAgentMessage(entry: TranscriptEntry): Promise<void> {
+    const record = this.requireRecord();
+    const handoff = record.handoff;
+    if (!handoff || handoff.firstReplyAt) return;
+    handoff.firstReplyAt = entry.at;
+    this.saveRecord(record);
+    this.outbox.add({ kind: "handoff_first_reply", handoffId: handoff.id, at: entry.at });
+    await this.flush();
+  }
+
   protected override async afterCustomerMessage(entry: TranscriptEntry): Promise<void> {
     const record = this.requireRecord();
     record.lastMessagePreview = entry.text.slice(0, 140);
@@ -475,6 +485,8 @@ export class ConversationObject extends ConversationCore {
         return records.openHandoff(db, op.handoff);
       case "handoff_claimed":
         return records.markHandoffClaimed(db, op.handoffId, op.agentId, op.at);
+      case "handoff_first_reply":
+        return records.markFirstReply(db, op.handoffId, op.at);
       case "handoff_resolved":
         return records.resolveHandoff(db, op.handoffId, op.outcome, op.at);
       case "handoff_escalated":

@@ -69,6 +69,7 @@ export interface HandoffRecord {
   slaSeconds: number;
   expectedResponse: string;
   claimedAt?: number;
+  firstReplyAt?: number;
   escalatedAt?: number;
   /** No agent could take it (nobody online, closed hours, or D1 unreachable): a ticket is offered. */
   offline?: boolean;

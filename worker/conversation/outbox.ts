@@ -12,6 +12,7 @@ export type OutboxOp =
   | { kind: "index"; row: ConversationIndexRow }
   | { kind: "handoff_open"; handoff: OpenHandoff }
   | { kind: "handoff_claimed"; handoffId: string; agentId: string; at: number }
+  | { kind: "handoff_first_reply"; handoffId: string; at: number }
   | { kind: "handoff_resolved"; handoffId: string; outcome: "resolved" | "handed_back" | "transferred" | "ticket" | "abandoned"; at: number }
   | { kind: "handoff_escalated"; handoffId: string; conversationId: string; at: number }
   | { kind: "ticket"; ticket: NewTicket }

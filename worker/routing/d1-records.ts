@@ -47,6 +47,10 @@ export async function markHandoffClaimed(db: Db, handoffId: string, agentId: str
   await db.update(handoffs).set({ claimedAt: at, agentId }).where(and(eq(handoffs.id, handoffId), isNull(handoffs.claimedAt)));
 }
 
+export async function markFirstReply(db: Db, handoffId: string, at: number): Promise<void> {
+  await db.update(handoffs).set({ firstReplyAt: at }).where(and(eq(handoffs.id, handoffId), isNull(handoffs.firstReplyAt)));
+}
+
 export async function resolveHandoff(db: Db, handoffId: string, outcome: "resolved" | "handed_back" | "transferred" | "ticket" | "abandoned", at: number): Promise<void> {
   await db.update(handoffs).set({ resolvedAt: at, outcome }).where(and(eq(handoffs.id, handoffId), isNull(handoffs.resolvedAt)));
 }

@@ -1,0 +1,1 @@
+ALTER TABLE `handoffs` ADD `first_reply_at` integer;

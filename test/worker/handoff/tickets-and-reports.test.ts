@@ -1,0 +1,96 @@
+// Tickets API (list, filter, open with transcript, update, reply that reaches the conversation) and
+// reports computed from recorded events, including the CSV export.
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import type { Env } from "../../../worker/env";
+import { createAgent, mintAgentSession } from "../helpers/agents";
+import { setHandoffOverride } from "../helpers/knowledge";
+import { agentGet, agentPost, createConversation, openAgent, openCustomer, worker } from "../helpers/sockets";
+
+const testEnv = env as unknown as Env;
+
+async function agentPatch(path: string, bearer: string, body: unknown) {
+  return worker().fetch(`http://localhost${path}`, { method: "PATCH", headers: { Authorization: `Bearer ${bearer}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+}
+
+describe("tickets and reports", () => {
+  it("lists an offline ticket, updates it, and delivers a reply into the conversation", async () => {
+    await setHandoffOverride(testEnv, { defaultTeam: "offline-team" });
+    const agent = await createAgent(testEnv, { name: "Tia", teams: ["offline-team"] });
+    const bearer = await mintAgentSession(testEnv, agent.id);
+    const { conversationId, token } = await createConversation({ customer: { name: "Uma" } });
+    const customer = await openCustomer(conversationId, token);
+    await customer.hello(0);
+    customer.send({ type: "request_human", id: "btn" });
+    await customer.next("entry", (f) => f.entry.event === "no_agent_online");
+    customer.send({ type: "contact", id: "form", email: "uma@example.com", orderNumber: "BB-55" });
+    const created = await customer.next("entry", (f) => f.entry.event === "ticket_created");
+    const ticketId = created.entry.meta!.ticketId as string;
+    customer.close();
+
+    // The ticket row is written by the object's outbox right after the notice: poll briefly.
+    let list = { tickets: [] as { id: string; overdue: boolean }[] };
+    for (let i = 0; i < 40 && list.tickets.length === 0; i++) {
+      list = await (await agentGet(`/api/agent/tickets?status=open&q=BB-55`, bearer)).json();
+      if (list.tickets.length === 0) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(list.tickets.map((t) => t.id)).toEqual([ticketId]);
+    const opened = await (await agentGet(`/api/agent/tickets/${ticketId}`, bearer)).json<{ ticket: { contactEmail: string }; transcript: { event?: string }[] }>();
+    expect(opened.ticket.contactEmail).toBe("uma@example.com");
+    expect(opened.transcript.some((e) => e.event === "ticket_created")).toBe(true);
+
+    const patched = await agentPatch(`/api/agent/tickets/${ticketId}`, bearer, { priority: "high" });
+    expect((await patched.json<{ ticket: { priority: string } }>()).ticket.priority).toBe("high");
+    expect((await agentPatch(`/api/agent/tickets/${ticketId}`, bearer, { priority: "whenever" })).status).toBe(400);
+
+    const reply = await agentPost(`/api/agent/tickets/${ticketId}/replies`, bearer, { body: "Your refund is on its way." });
+    expect(reply.status).toBe(201);
+    // The customer comes back and finds the reply in the same conversation.
+    const back = await openCustomer(conversationId, token);
+    const { replay } = await back.hello(0);
+    expect(replay.find((e) => e.text === "Your refund is on its way.")?.author).toMatchObject({ role: "agent", name: "Tia" });
+    back.close();
+  });
+
+  it("reports conversations, automation rate, triggers, first reply, resolution and CSAT from recorded events", async () => {
+    await testEnv.DB.prepare("DELETE FROM settings").run();
+    const agent = await createAgent(testEnv, { name: "Rhea", teams: ["support"], status: "online" });
+    const bearer = await mintAgentSession(testEnv, agent.id);
+    const before = Date.now() - 1;
+    // One conversation the AI handles alone, one handed off, answered, closed and rated.
+    await createConversation();
+    const { conversationId, token } = await createConversation();
+    const customer = await openCustomer(conversationId, token);
+    await customer.hello(0);
+    customer.send({ type: "request_human", id: "btn" });
+    await customer.next("queue");
+    await agentPost(`/api/agent/conversations/${conversationId}/claim`, bearer);
+    const agentSocket = await openAgent(conversationId, bearer);
+    await agentSocket.hello(0);
+    agentSocket.send({ type: "message", id: "a1", text: "Hello, I'm here" });
+    await agentSocket.next("ack", (a) => a.id === "a1");
+    await agentPost(`/api/agent/conversations/${conversationId}/close`, bearer);
+    await customer.next("entry", (f) => f.entry.event === "closed");
+    customer.send({ type: "csat", id: "r", score: 5 });
+    await customer.next("ack", (a) => a.id === "r");
+
+    const res = await agentGet(`/api/agent/reports?from=${before}`, bearer);
+    const { report } = await res.json<{ report: Record<string, any> }>();
+    expect(report.conversations).toBeGreaterThanOrEqual(2);
+    expect(report.handedOff).toBeGreaterThanOrEqual(1);
+    expect(report.automationRate).toBeGreaterThan(0);
+    expect(report.automationRate).toBeLessThan(1);
+    expect(report.handoffsByTrigger.customer_request).toBeGreaterThanOrEqual(1);
+    expect(report.firstHumanReplySeconds.count).toBeGreaterThanOrEqual(1);
+    expect(report.resolutionSeconds.count).toBeGreaterThanOrEqual(1);
+    expect(report.csat).toMatchObject({ average: 5, count: 1, distribution: [0, 0, 0, 0, 1] });
+
+    const csv = await agentGet(`/api/agent/reports?from=${before}&format=csv`, bearer);
+    expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
+    const text = await csv.text();
+    expect(text.split("\n")[0]).toBe("metric,value");
+    expect(text).toMatch(/^csat_average,5$/m);
+    customer.close();
+    agentSocket.close();
+  });
+});

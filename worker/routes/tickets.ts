@@ -1,0 +1,88 @@
+/**
+ * Tickets (created when nobody could take a handoff): list and filter, open with context and
+ * transcript, update status/priority/assignee, reply. A reply is appended to the conversation, so the
+ * customer sees it when they come back (email delivery is the integrations layer's job).
+ */
+import { and, desc, eq, like, or, type SQL } from "drizzle-orm";
+import { Hono } from "hono";
+import * as v from "valibot";
+import { TICKET_PRIORITIES, TICKET_STATUSES, ticketReplies, tickets } from "../../schema/db";
+import { requireAgent, type AgentHonoEnv } from "../auth/require-agent";
+import { getDb } from "../db/client";
+import { apiError } from "../http/errors";
+import { readJson, validate } from "../http/validate";
+
+export const ticketRoutes = new Hono<AgentHonoEnv>();
+ticketRoutes.use("*", requireAgent());
+
+const ListQuery = v.object({
+  status: v.optional(v.picklist(TICKET_STATUSES)),
+  priority: v.optional(v.picklist(TICKET_PRIORITIES)),
+  assignee: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  team: v.optional(v.pipe(v.string(), v.maxLength(40))),
+  q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100))),
+});
+
+const OPEN = new Set(["open", "pending"]);
+
+function withOverdue<T extends { slaDueAt: number | null; status: string }>(t: T, now: number) {
+  return { ...t, overdue: Boolean(t.slaDueAt && t.slaDueAt < now && OPEN.has(t.status)) };
+}
+
+ticketRoutes.get("/", async (c) => {
+  const query = validate(ListQuery, c.req.query());
+  const filters: SQL[] = [];
+  if (query.status) filters.push(eq(tickets.status, query.status));
+  if (query.priority) filters.push(eq(tickets.priority, query.priority));
+  if (query.assignee) filters.push(eq(tickets.assigneeId, query.assignee));
+  if (query.team) filters.push(eq(tickets.team, query.team));
+  if (query.q) {
+    const p = `%${query.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+    filters.push(or(like(tickets.subject, p), like(tickets.contactEmail, p), like(tickets.contactName, p), like(tickets.orderNumber, p), like(tickets.id, p))!);
+  }
+  const rows = await getDb(c.env.DB).select().from(tickets).where(filters.length ? and(...filters) : undefined).orderBy(desc(tickets.updatedAt)).limit(200).all();
+  const now = Date.now();
+  return c.json({ tickets: rows.map((t) => withOverdue(t, now)) });
+});
+
+ticketRoutes.get("/:id", async (c) => {
+  const db = getDb(c.env.DB);
+  const ticket = await db.select().from(tickets).where(eq(tickets.id, c.req.param("id"))).get();
+  if (!ticket) return apiError(c, 404, "not_found", "no such ticket");
+  const replies = await db.select().from(ticketReplies).where(eq(ticketReplies.ticketId, ticket.id)).orderBy(ticketReplies.createdAt).all();
+  const stub = c.env.CONVERSATION.get(c.env.CONVERSATION.idFromName(ticket.conversationId));
+  const transcript = await stub.getTranscript(0, "agent");
+  return c.json({ ticket: withOverdue(ticket, Date.now()), replies, transcript });
+});
+
+const UpdateBody = v.object({
+  status: v.optional(v.picklist(TICKET_STATUSES)),
+  priority: v.optional(v.picklist(TICKET_PRIORITIES)),
+  assigneeId: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(64)))),
+});
+
+ticketRoutes.patch("/:id", async (c) => {
+  const body = await readJson(c, UpdateBody);
+  const db = getDb(c.env.DB);
+  const updated = await db.update(tickets).set({ ...body, updatedAt: Date.now() }).where(eq(tickets.id, c.req.param("id"))).returning().get();
+  if (!updated) return apiError(c, 404, "not_found", "no such ticket");
+  return c.json({ ticket: withOverdue(updated, Date.now()) });
+});
+
+const ReplyBody = v.object({ body: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(4000)) });
+
+ticketRoutes.post("/:id/replies", async (c) => {
+  const { body } = await readJson(c, ReplyBody);
+  const agent = c.get("agent");
+  const db = getDb(c.env.DB);
+  const ticket = await db.select().from(tickets).where(eq(tickets.id, c.req.param("id"))).get();
+  if (!ticket) return apiError(c, 404, "not_found", "no such ticket");
+  const id = crypto.randomUUID();
+  const now = Date.now();
+  await db.insert(ticketReplies).values({ id, ticketId: ticket.id, agentId: agent.id, body, createdAt: now });
+  const stub = c.env.CONVERSATION.get(c.env.CONVERSATION.idFromName(ticket.conversationId));
+  const entry = await stub.deliverTicketReply({ id, agent: { id: agent.id, name: agent.name }, body });
+  if (entry) await db.update(ticketReplies).set({ deliveredAt: now }).where(eq(ticketReplies.id, id));
+  await db.update(tickets).set({ status: ticket.status === "open" ? "pending" : ticket.status, assigneeId: ticket.assigneeId ?? agent.id, updatedAt: now }).where(eq(tickets.id, ticket.id));
+  return c.json({ reply: { id, body, createdAt: now, delivered: Boolean(entry) } }, 201);
+});
