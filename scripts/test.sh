@@ -21,6 +21,7 @@ run_suite() { # name, vitest args...
 }
 
 run_suite worker
+run_suite node --config test/node/vitest.config.ts
 [ -f test/widget/vitest.config.ts ] && run_suite widget --config test/widget/vitest.config.ts
 if [ -f test/e2e/vitest.config.ts ]; then
   if [ ! -x /usr/bin/chromium ]; then
