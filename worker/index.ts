@@ -11,11 +11,15 @@ import { agentConversationRoutes } from "./routes/agent-conversations";
 import { authRoutes } from "./routes/auth";
 import { conversationRoutes } from "./routes/conversations";
 import { lobbyRoutes } from "./routes/lobby";
+import { helpRoutes } from "./routes/help";
 import { reportRoutes } from "./routes/reports";
+import { siteRoutes } from "./routes/sites";
 import { ticketRoutes } from "./routes/tickets";
+import { webhookAdminRoutes } from "./integrations/webhooks/routes";
 
 export { ConversationObject } from "./conversation/conversation-object";
 export { LobbyObject } from "./lobby/lobby-object";
+export { WebhookDispatcher } from "./integrations/webhooks/dispatcher";
 
 const app = new Hono<{ Bindings: Env }>();
 
@@ -25,8 +29,11 @@ app.route("/api/agent/conversations", agentConversationRoutes);
 app.route("/api/agent/lobby", lobbyRoutes);
 app.route("/api/agent/tickets", ticketRoutes);
 app.route("/api/agent/reports", reportRoutes);
+app.route("/api/sites", siteRoutes);
+app.route("/help", helpRoutes);
 // --- route mounts ---
 app.route("/api/auth", authRoutes);
+app.route("/api/admin/webhooks", webhookAdminRoutes);
 app.route("/api", adminRoutes);
 // --- end route mounts ---
 

@@ -20,9 +20,13 @@ const FOREIGN_ORIGIN = "https://evil.example";
  * - agent:       any signed-in agent (requireAgent());
  * - admin:       admins only (requireAgent("admin"));
  * - customer-ws: customer WebSocket, a token for this very conversation + allowed Origin;
- * - agent-ws:    agent WebSocket (conversation or lobby), a session + allowed Origin.
+ * - agent-ws:    agent WebSocket (conversation or lobby), a session + allowed Origin;
+ * - customer:    customer HTTP route, a token for this very conversation;
+ * - identity:    a userId signed with the site's identity secret;
+ * - public-page: public HTML page (help centre); unknown ids are a 404 page;
+ * - site-admin:  admins only, with a :site slug instead of :id.
  */
-type Access = "public" | "credentials" | "agent" | "admin" | "customer-ws" | "agent-ws";
+type Access = "public" | "credentials" | "agent" | "admin" | "customer-ws" | "agent-ws" | "customer" | "identity" | "public-page" | "site-admin";
 interface RouteRow {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** The pattern exactly as Hono registers it (app.routes). */
@@ -35,6 +39,12 @@ const ROUTES: RouteRow[] = [
   { method: "GET",    pattern: "/api/health",                          access: "public" },
   { method: "POST",   pattern: "/api/conversations",                   access: "public" },
   { method: "GET",    pattern: "/api/conversations/:id/ws",            access: "customer-ws" },
+  { method: "GET",    pattern: "/api/conversations/:id",               access: "customer" },
+  { method: "POST",   pattern: "/api/conversations/history",           access: "identity" },
+  { method: "GET",    pattern: "/help",                                access: "public-page" },
+  { method: "GET",    pattern: "/help/:id",                            access: "public-page" },
+  { method: "GET",    pattern: "/api/sites/:site",                     access: "site-admin" },
+  { method: "PUT",    pattern: "/api/sites/:site",                     access: "site-admin" },
   { method: "GET",    pattern: "/api/agent/conversations/:id/ws",      access: "agent-ws" },
   { method: "GET",    pattern: "/api/agent/conversations",             access: "agent" },
   { method: "GET",    pattern: "/api/agent/conversations/queue",       access: "agent" },
@@ -278,4 +288,38 @@ describe("access matrix: a foreign Origin on upgrades", () => {
       expect((await call(row, creds)).status).toBe(101);
     });
   }
+});
+
+describe("access matrix: customer, identity, site-admin and public pages", () => {
+  it("GET /api/conversations/:id needs this conversation's token", async () => {
+    const url = (id: string, token?: string) => `http://localhost/api/conversations/${id}${token ? `?token=${encodeURIComponent(token)}` : ""}`;
+    await expectRefused(await worker().fetch(url(convA.conversationId)), 401, "bad_token");
+    await expectRefused(await worker().fetch(url(convA.conversationId, forgedCustomerToken)), 401, "bad_token");
+    await expectRefused(await worker().fetch(url(convA.conversationId, expiredCustomerToken)), 401, "bad_token");
+    await expectRefused(await worker().fetch(url(convA.conversationId, convB.token)), 403, "wrong_conversation");
+    const ok = await worker().fetch(url(convA.conversationId, convA.token));
+    expect(ok.status).toBe(200);
+  });
+
+  it("POST /api/conversations/history needs a signed identity", async () => {
+    const post = (body: unknown) => worker().fetch("http://localhost/api/conversations/history", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    await expectRefused(await post({ userId: "u1" }), 400, "bad_request");
+    await expectRefused(await post({ userId: "u1", userHash: "0".repeat(64) }), 403, "identity_not_configured");
+  });
+
+  for (const method of ["GET", "PUT"] as const) {
+    it(`${method} /api/sites/:site is for admins only`, async () => {
+      const init = (headers: Record<string, string>) => ({ method, headers: { "content-type": "application/json", ...headers }, body: method === "PUT" ? JSON.stringify({ requireVerification: false }) : undefined });
+      await expectRefused(await worker().fetch("http://localhost/api/sites/demo", init({})), 401, "unauthenticated");
+      await expectRefused(await worker().fetch("http://localhost/api/sites/demo", init(bearer(agentToken))), 403, "forbidden");
+      expect((await worker().fetch("http://localhost/api/sites/demo", init(bearer(adminToken)))).status).toBe(200);
+    });
+  }
+
+  it("help pages are public and an unknown article is a 404 page", async () => {
+    expect((await worker().fetch("http://localhost/help")).status).toBe(200);
+    const missing = await worker().fetch(`http://localhost/help/${otherId}`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("content-type")).toMatch(/text\/html/);
+  });
 });

@@ -1,0 +1,24 @@
+/**
+ * Per-site settings (D1 `settings`, key `site:<id>`): the identity-verification secret the embedding
+ * site's server shares with us, and whether verification is required. The secret lives in D1, set by
+ * an admin through the API, never in the repository.
+ */
+import * as v from "valibot";
+import { getSetting, putSetting } from "../db/settings";
+
+export const SiteSettingsSchema = v.object({
+  /** HMAC-SHA256 key the site's server uses to sign customer ids. At least 32 characters. */
+  identitySecret: v.optional(v.pipe(v.string(), v.minLength(32, "identitySecret must be at least 32 characters"), v.maxLength(256))),
+  /** Refuse conversations whose customer id is not signed. */
+  requireVerification: v.optional(v.boolean(), false),
+});
+export type SiteSettings = v.InferOutput<typeof SiteSettingsSchema>;
+
+export async function loadSiteSettings(d1: D1Database, site: string): Promise<SiteSettings> {
+  const raw = await getSetting<SiteSettings>(d1, `site:${site}`);
+  return { requireVerification: false, ...(raw ?? {}) };
+}
+
+export async function saveSiteSettings(d1: D1Database, site: string, settings: SiteSettings): Promise<void> {
+  await putSetting(d1, `site:${site}`, settings);
+}
