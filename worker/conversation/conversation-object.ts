@@ -155,8 +155,7 @@ export class ConversationObject extends ConversationCore {
         const { duplicate } = this.appendAndAck(ws, { id: frame.id, kind: "system", event: "handoff_requested", author: { role: "customer", name: record.customer.name }, text: "Asked to talk to a person" });
         if (duplicate) return;
         const decision = decideHumanButton(record.policy ?? initialHandoffState(), await this.knowledge.handoffConfig());
-        record.policy = decision.nextState;
-        await this.startHandoff(this.syncRecord(record), decision, this.store.lastSeq());
+        await this.startHandoff({ ...record, policy: decision.nextState }, decision, this.store.lastSeq());
         return this.flush();
       }
       case "offer_reply": {
@@ -219,22 +218,28 @@ export class ConversationObject extends ConversationCore {
   // Handoff: queue, routing, no-agent-online fallback
   // ------------------------------------------------------------------------------------------
 
-  private async startHandoff(record: ConversationRecord, decision: HandoffDecision, atSeq: number): Promise<void> {
+  /**
+   * Queues the conversation for a human. The status moves to `queued` before the first await, so a
+   * second trigger arriving meanwhile (the button while the AI turn is summarising) finds it queued
+   * and does nothing: one handoff, one ticket.
+   */
+  private async startHandoff(record: ConversationRecord, decision: HandoffDecision, atSeq: number, from: readonly string[] = ["bot", "closed"]): Promise<void> {
+    const fresh = this.requireRecord();
+    if (!from.includes(fresh.status)) return;
     const team = decision.team ?? "support";
     const trigger = decision.trigger ?? "customer_request";
     const now = Date.now();
     const handoff: HandoffRecord = { id: crypto.randomUUID(), trigger, reason: decision.reason, team, queuedAt: now, slaSeconds: 300, expectedResponse: "within one business day" };
-    record.handoff = handoff;
-    record.team = team;
-    record.trigger = trigger;
-    record.triggerReason = decision.reason;
-    record.summary = await this.summarize();
-    const current = this.syncRecord(record);
+    const current: ConversationRecord = { ...fresh, policy: record.policy ?? fresh.policy, handoff, team, trigger, triggerReason: decision.reason };
     if (!this.setStatus(current, "queued", "queued", COPY.connecting, { trigger, team }, decisionEvidence(decision, atSeq))) return;
     this.outbox.add({ kind: "handoff_open", handoff: { id: handoff.id, conversationId: current.id, trigger, reason: decision.reason, team, queuedAt: now } });
-    this.queueIndex(current);
-    this.outbox.add({ kind: "lobby", event: this.queueEvent(current, "handoff") });
-    await this.route(current);
+    const summary = await this.summarize();
+    const after = this.requireRecord();
+    if (after.handoff?.id !== handoff.id) return;
+    after.summary = summary;
+    this.queueIndex(after);
+    this.outbox.add({ kind: "lobby", event: this.queueEvent(after, "handoff") });
+    await this.route(after);
   }
 
   /** Finds an agent (auto mode), tells the customer their place in the queue, or falls back to a ticket. */
@@ -252,14 +257,18 @@ export class ConversationObject extends ConversationCore {
       assignment = (await getSetting<{ assignment?: "claim" | "auto" }>(this.env.DB, "routing"))?.assignment ?? assignment;
     } catch (error) {
       console.error("routing: D1 unreachable", error);
-      return this.goOffline(record, COPY.teamUnreachable);
+      const current = this.requireRecord();
+      if (current.status === "queued" && current.handoff?.id === handoff.id) this.goOffline(current, COPY.teamUnreachable);
+      return;
     }
-    const current = this.syncRecord(record, { handoff });
+    const current = this.requireRecord();
     if (current.status !== "queued" || current.handoff?.id !== handoff.id) return;
+    current.handoff = { ...current.handoff, slaSeconds: handoff.slaSeconds, expectedResponse: handoff.expectedResponse };
+    this.saveRecord(current);
     if (candidates.length === 0) return this.goOffline(current, COPY.noAgentOnline(handoff.expectedResponse));
     const pick = assignment === "auto" ? pickLeastLoaded(candidates) : null;
     if (pick) {
-      this.claim({ id: pick.id, name: pick.name });
+      await this.claim({ id: pick.id, name: pick.name });
       return;
     }
     await this.refreshQueue(candidates.length);
@@ -375,7 +384,7 @@ export class ConversationObject extends ConversationCore {
     this.systemEvent("transferred", COPY.transferredToTeam(team), { team }, { from: by, note });
     const decision = { action: "handoff", trigger: "transfer", reason: `Transferred by ${by.name}${note ? `: ${note}` : ""}`, team } as unknown as HandoffDecision;
     // agent -> queued, re-routed to the new team with a fresh handoff row.
-    await this.startHandoff(this.requireRecord(), decision, this.store.lastSeq());
+    await this.startHandoff(this.requireRecord(), decision, this.store.lastSeq(), ["agent"]);
     const after = this.requireRecord();
     this.outbox.add({ kind: "lobby", event: { ...this.queueEvent(after, "transferred"), note } });
     await this.flush();
@@ -550,13 +559,7 @@ export class ConversationObject extends ConversationCore {
     }
   }
 
-  /** Re-reads the record after an await and applies the in-memory changes made before it. */
-  private syncRecord(record: ConversationRecord, changes: Partial<ConversationRecord> = {}): ConversationRecord {
-    const fresh = this.requireRecord();
-    const merged = { ...fresh, policy: record.policy, handoff: record.handoff, team: record.team, trigger: record.trigger, triggerReason: record.triggerReason, summary: record.summary, ...changes };
-    this.saveRecord(merged);
-    return merged;
-  }
+
 }
 
 export function lobbyEvent(record: ConversationRecord, kind: "handoff" | "claimed" | "transferred" | "handed_back" | "closed" | "escalated" | "ticket_created" | "updated") {
