@@ -85,6 +85,16 @@ const ROUTES: RouteRow[] = [
   { method: "GET",    pattern: "/api/settings/handoff",                access: "admin" },
   { method: "PUT",    pattern: "/api/settings/handoff",                access: "admin" },
   { method: "DELETE", pattern: "/api/settings/handoff",                access: "admin" },
+  // Webhooks (worker/integrations/webhooks/routes.ts).
+  { method: "GET",    pattern: "/api/admin/webhooks",                   access: "admin" },
+  { method: "POST",   pattern: "/api/admin/webhooks",                   access: "admin" },
+  { method: "GET",    pattern: "/api/admin/webhooks/:id",               access: "admin" },
+  { method: "PATCH",  pattern: "/api/admin/webhooks/:id",               access: "admin" },
+  { method: "DELETE", pattern: "/api/admin/webhooks/:id",               access: "admin" },
+  { method: "POST",   pattern: "/api/admin/webhooks/:id/rotate-secret", access: "admin" },
+  { method: "GET",    pattern: "/api/admin/webhooks/:id/deliveries",    access: "admin" },
+  { method: "GET",    pattern: "/api/admin/webhooks/:id/deliveries/:deliveryId", access: "admin" },
+  { method: "POST",   pattern: "/api/admin/webhooks/:id/deliveries/:deliveryId/redeliver", access: "admin" },
 ];
 
 const key = (method: string, pattern: string) => `${method} ${pattern.replace(/\/+$/, "") || "/"}`;

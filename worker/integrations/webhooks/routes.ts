@@ -1,0 +1,152 @@
+/**
+ * Webhook admin API, mounted at /api/admin/webhooks (admins only).
+ *
+ *   GET    /                                       { webhooks }             (secrets are never listed)
+ *   POST   /                                       { webhook, secret } 201  the secret is shown this once
+ *   GET    /:id                                    { webhook }
+ *   PATCH  /:id                                    { webhook }              url, events, disabled
+ *   DELETE /:id                                    { ok }                   its delivery log goes with it
+ *   POST   /:id/rotate-secret                      { webhook, secret }      the old secret stops at once
+ *   GET    /:id/deliveries[?status=failed]         { deliveries }           newest first, without payloads
+ *   GET    /:id/deliveries/:deliveryId             { delivery, attempts }   payload and every attempt
+ *   POST   /:id/deliveries/:deliveryId/redeliver   { delivery } 202         pending again, fresh 24 h window
+ */
+import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { Hono } from "hono";
+import * as v from "valibot";
+import { webhookDeliveries, webhooks } from "../../../schema/db";
+import { requireAgent, type AgentHonoEnv } from "../../auth/require-agent";
+import { getDb } from "../../db/client";
+import { ApiError, handleApiError } from "../../http/errors";
+import { readJson, validate } from "../../http/validate";
+import { dispatcherFor, type WebhookEnv } from "./env";
+import { WEBHOOK_EVENTS } from "./events";
+import { generateWebhookSecret } from "./signature";
+
+export const DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
+
+const urlField = v.pipe(v.string(), v.trim(), v.maxLength(2000), v.url("url must be an absolute URL"));
+const eventsField = v.pipe(v.array(v.picklist(WEBHOOK_EVENTS)), v.minLength(1, "choose at least one event"), v.maxLength(WEBHOOK_EVENTS.length));
+
+export const CreateWebhookBody = v.strictObject({ url: urlField, events: eventsField });
+export const UpdateWebhookBody = v.strictObject({ url: v.optional(urlField), events: v.optional(eventsField), disabled: v.optional(v.boolean()) });
+export const DeliveriesQuery = v.object({
+  status: v.optional(v.picklist(DELIVERY_STATUSES)),
+  /** Paging: only deliveries created before this time (ms); pass the last row's createdAt. */
+  before: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/, "before must be a time in ms"), v.transform(Number))),
+  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/, "limit must be 1-200"), v.transform(Number), v.minValue(1), v.maxValue(200)), "50"),
+});
+
+/**
+ * HTTPS only: payloads carry customer data and the transcript. Plain http is allowed only when the
+ * Worker runs with ALLOW_HTTP_WEBHOOKS = "true" (the tests' loopback receiver). Credentials in the
+ * URL are refused (they would be shown in the admin UI and logs).
+ */
+export function checkEndpointUrl(env: Pick<WebhookEnv, "ALLOW_HTTP_WEBHOOKS">, raw: string): string {
+  const url = new URL(raw);
+  const httpAllowed = env.ALLOW_HTTP_WEBHOOKS === "true";
+  if (url.protocol !== "https:" && !(httpAllowed && url.protocol === "http:")) {
+    throw new ApiError(400, "bad_request", "url must use https://");
+  }
+  if (url.username || url.password) throw new ApiError(400, "bad_request", "url must not contain credentials");
+  return url.toString();
+}
+
+type WebhookRow = typeof webhooks.$inferSelect;
+const view = ({ secret: _secret, ...w }: WebhookRow) => w;
+
+async function webhookOr404(d1: D1Database, id: string): Promise<WebhookRow> {
+  const row = await getDb(d1).select().from(webhooks).where(eq(webhooks.id, id)).get();
+  if (!row) throw new ApiError(404, "not_found", "No such webhook.");
+  return row;
+}
+
+export const webhookAdminRoutes = new Hono<AgentHonoEnv>();
+webhookAdminRoutes.onError(handleApiError);
+webhookAdminRoutes.use("*", requireAgent("admin"));
+
+webhookAdminRoutes.get("/", async (c) => {
+  const rows = await getDb(c.env.DB).select().from(webhooks).orderBy(webhooks.createdAt).all();
+  return c.json({ webhooks: rows.map(view) });
+});
+
+webhookAdminRoutes.post("/", async (c) => {
+  const body = await readJson(c, CreateWebhookBody);
+  const url = checkEndpointUrl(c.env as WebhookEnv, body.url);
+  const row: WebhookRow = { id: crypto.randomUUID(), url, events: [...new Set(body.events)], secret: generateWebhookSecret(), disabled: false, createdAt: Date.now() };
+  await getDb(c.env.DB).insert(webhooks).values(row).run();
+  return c.json({ webhook: view(row), secret: row.secret }, 201);
+});
+
+webhookAdminRoutes.get("/:id", async (c) => c.json({ webhook: view(await webhookOr404(c.env.DB, c.req.param("id"))) }));
+
+webhookAdminRoutes.patch("/:id", async (c) => {
+  const id = c.req.param("id");
+  const body = await readJson(c, UpdateWebhookBody);
+  await webhookOr404(c.env.DB, id);
+  const set: Partial<WebhookRow> = {};
+  if (body.url !== undefined) set.url = checkEndpointUrl(c.env as WebhookEnv, body.url);
+  if (body.events !== undefined) set.events = [...new Set(body.events)];
+  if (body.disabled !== undefined) set.disabled = body.disabled;
+  if (Object.keys(set).length > 0) await getDb(c.env.DB).update(webhooks).set(set).where(eq(webhooks.id, id)).run();
+  return c.json({ webhook: view(await webhookOr404(c.env.DB, id)) });
+});
+
+webhookAdminRoutes.delete("/:id", async (c) => {
+  const id = c.req.param("id");
+  await webhookOr404(c.env.DB, id);
+  // Queued deliveries in the dispatcher find the endpoint gone on their next attempt and stop.
+  await getDb(c.env.DB).delete(webhooks).where(eq(webhooks.id, id)).run();
+  return c.json({ ok: true });
+});
+
+webhookAdminRoutes.post("/:id/rotate-secret", async (c) => {
+  const id = c.req.param("id");
+  await webhookOr404(c.env.DB, id);
+  const secret = generateWebhookSecret();
+  await getDb(c.env.DB).update(webhooks).set({ secret }).where(eq(webhooks.id, id)).run();
+  return c.json({ webhook: view(await webhookOr404(c.env.DB, id)), secret });
+});
+
+const deliveryColumns = {
+  id: webhookDeliveries.id,
+  webhookId: webhookDeliveries.webhookId,
+  event: webhookDeliveries.event,
+  status: webhookDeliveries.status,
+  attempts: webhookDeliveries.attempts,
+  nextAttemptAt: webhookDeliveries.nextAttemptAt,
+  lastStatusCode: webhookDeliveries.lastStatusCode,
+  lastError: webhookDeliveries.lastError,
+  createdAt: webhookDeliveries.createdAt,
+  deliveredAt: webhookDeliveries.deliveredAt,
+};
+
+webhookAdminRoutes.get("/:id/deliveries", async (c) => {
+  const id = c.req.param("id");
+  const q = validate(DeliveriesQuery, c.req.query());
+  await webhookOr404(c.env.DB, id);
+  const filters: SQL[] = [eq(webhookDeliveries.webhookId, id)];
+  if (q.status) filters.push(eq(webhookDeliveries.status, q.status));
+  if (q.before !== undefined) filters.push(lt(webhookDeliveries.createdAt, q.before));
+  const rows = await getDb(c.env.DB).select(deliveryColumns).from(webhookDeliveries).where(and(...filters)).orderBy(desc(webhookDeliveries.createdAt)).limit(q.limit as number).all();
+  return c.json({ deliveries: rows });
+});
+
+async function deliveryOr404(d1: D1Database, webhookId: string, deliveryId: string) {
+  const row = await getDb(d1).select().from(webhookDeliveries).where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.webhookId, webhookId))).get();
+  if (!row) throw new ApiError(404, "not_found", "No such delivery.");
+  return row;
+}
+
+webhookAdminRoutes.get("/:id/deliveries/:deliveryId", async (c) => {
+  const row = await deliveryOr404(c.env.DB, c.req.param("id"), c.req.param("deliveryId"));
+  // The per-attempt log lives in the endpoint's dispatcher; D1 keeps the latest state.
+  const detail = await dispatcherFor(c.env, row.webhookId).getDelivery(row.id);
+  return c.json({ delivery: row, attempts: detail?.attempts ?? [] });
+});
+
+webhookAdminRoutes.post("/:id/deliveries/:deliveryId/redeliver", async (c) => {
+  const row = await deliveryOr404(c.env.DB, c.req.param("id"), c.req.param("deliveryId"));
+  const state = await dispatcherFor(c.env, row.webhookId).redeliver({ id: row.id, webhookId: row.webhookId, event: row.event, body: JSON.stringify(row.payload), createdAt: row.createdAt });
+  return c.json({ delivery: { ...row, ...state, payload: undefined } }, 202);
+});
