@@ -1,0 +1,268 @@
+/**
+ * Agent console end to end: headless Debian Chromium (playwright-core) against a real `wrangler dev`
+ * (test/e2e/harness). The customer side speaks schema/protocol.ts over a Node WebSocket, so every
+ * assertion about what the customer receives is on the raw frames.
+ * Build first: `npm run build`. Run: npx vitest run --config test/e2e/vitest.config.ts test/e2e/console.test.ts
+ */
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ServerFrame, TranscriptEntry } from "../../schema/protocol";
+import { launchBrowser, screenshot } from "./harness/browser";
+import { startServer, type DevServer } from "./harness/server";
+
+type NodeWebSocket = new (url: string, init: { headers: Record<string, string> }) => WebSocket;
+const WS = WebSocket as unknown as NodeWebSocket;
+const XSS = "<img src=x onerror=alert(1)>";
+
+class Customer {
+  readonly raw: string[] = [];
+  readonly frames: ServerFrame[] = [];
+  private n = 0;
+  private constructor(
+    readonly id: string,
+    private ws: WebSocket,
+  ) {}
+
+  static async start(base: string): Promise<Customer> {
+    const res = await fetch(`${base}/api/conversations`, {
+      method: "POST",
+      headers: { "content-type": "application/json", Origin: base },
+      body: JSON.stringify({ customer: { name: "Carla Customer", email: "carla@example.com" }, attributes: { plan: "pro", orderNumber: "A-1001" } }),
+    });
+    expect(res.status).toBe(201);
+    const { conversationId, token } = (await res.json()) as { conversationId: string; token: string };
+    const ws = new WS(`${base.replace(/^http/, "ws")}/api/conversations/${conversationId}/ws?token=${encodeURIComponent(token)}`, { headers: { Origin: base } });
+    const c = new Customer(conversationId, ws);
+    ws.onmessage = (ev) => {
+      c.raw.push(String(ev.data));
+      c.frames.push(JSON.parse(String(ev.data)) as ServerFrame);
+    };
+    await new Promise<void>((ok, fail) => ((ws.onopen = () => ok()), (ws.onerror = () => fail(new Error("customer socket failed")))));
+    c.send({ type: "hello", v: 1, lastSeq: 0 });
+    await c.waitFor((f) => f.type === "synced");
+    return c;
+  }
+  send(frame: object) {
+    this.ws.send(JSON.stringify(frame));
+  }
+  nextId() {
+    return `cust-${Date.now()}-${this.n++}`;
+  }
+  say(text: string) {
+    const id = this.nextId();
+    this.send({ type: "message", id, text });
+    return id;
+  }
+  entries(): TranscriptEntry[] {
+    return this.frames.flatMap((f) => (f.type === "entry" ? [f.entry] : []));
+  }
+  async waitFor(pred: (f: ServerFrame) => boolean, ms = 15_000): Promise<ServerFrame> {
+    const deadline = Date.now() + ms;
+    while (Date.now() < deadline) {
+      const hit = this.frames.find(pred);
+      if (hit) return hit;
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
+    throw new Error("customer: timed out waiting for a frame");
+  }
+  close() {
+    this.ws.close();
+  }
+}
+
+let server: DevServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const dialogs: string[] = [];
+
+async function consoleAs(email: string, password: string): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  contexts.push(ctx);
+  const page = await ctx.newPage();
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    d.dismiss().catch(() => {});
+  });
+  await page.goto(`${server.url}/console/`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: /^Queue/ }).waitFor();
+  // Online once the lobby socket is up: wait for the "connecting" warning to go.
+  await page.locator(".queue .warn").waitFor({ state: "detached", timeout: 15_000 });
+  return page;
+}
+
+describe("agent console", () => {
+  let ben: Page;
+  let ana: Page;
+  let customer: Customer;
+  let benName = "";
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    customer?.close();
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("shows a protocol-started handoff in the queue live, with trigger badge and summary", async () => {
+    ben = await consoleAs("ben@handoff.local", "demo-agent-pass");
+    benName = (await ben.evaluate(() => fetch("/api/auth/me").then((r) => r.json()))).agent.name;
+    await screenshot(ben, "console-01-empty-queue");
+
+    customer = await Customer.start(server.url);
+    customer.say("My package has not arrived and the tracking page shows nothing.");
+    await customer.waitFor((f) => f.type === "entry" && f.entry.author.role === "ai");
+    customer.say(XSS);
+    await customer.waitFor((f) => f.type === "entry" && f.entry.text === XSS);
+    const reqId = customer.nextId();
+    customer.send({ type: "request_human", id: reqId });
+    await customer.waitFor((f) => f.type === "status" && f.status === "queued");
+
+    const card = ben.locator(`.card[data-id="${customer.id}"]`);
+    await card.waitFor({ timeout: 15_000 });
+    await expect(card.locator(".badge.trigger").textContent()).resolves.toBe("Asked for a human");
+    await expect(card.textContent()).resolves.toContain("Carla Customer");
+    await expect(card.textContent()).resolves.toContain("carla@example.com");
+    const row = (await ben.evaluate(() => fetch("/api/agent/conversations/queue").then((r) => r.json()))).queue.find((r: { id: string }) => r.id === customer.id);
+    expect(row.summary).toBeTruthy();
+    const summaryShown = (await card.locator(".summary").textContent())!;
+    expect(summaryShown.length).toBeGreaterThan(0);
+    expect(row.summary.startsWith(summaryShown.slice(0, 20))).toBe(true);
+    await screenshot(ben, "console-02-queue-with-handoff");
+  });
+
+  it("claims: the customer sees the agent join; context panel shows the trigger", async () => {
+    await ben.locator(`.card[data-id="${customer.id}"]`).click();
+    await ben.getByRole("button", { name: "Claim" }).click();
+    const joined = await customer.waitFor((f) => f.type === "entry" && f.entry.event === "agent_joined");
+    expect((joined as { entry: TranscriptEntry }).entry.text).toBe(`${benName} joined`);
+    await ben.locator(".context").getByText("Asked for a human").waitFor();
+    await ben.locator(".context").getByText("A-1001").first().waitFor();
+    await ben.locator(".conv-head", { hasText: "assigned to you" }).waitFor();
+  });
+
+  it("replies both ways with typing indicators", async () => {
+    const box = ben.getByLabel("Reply", { exact: true });
+    await box.fill("Hi Carla, I am looking at your order now.");
+    await customer.waitFor((f) => f.type === "typing" && f.role === "agent" && f.on);
+    await box.press("Enter");
+    await customer.waitFor((f) => f.type === "entry" && f.entry.author.role === "agent" && f.entry.text === "Hi Carla, I am looking at your order now.");
+    await ben.locator(".entry.agent .text", { hasText: "looking at your order" }).waitFor();
+    await ben.locator(".entry.pending").waitFor({ state: "detached" });
+
+    customer.send({ type: "typing", on: true });
+    await ben.getByText("Carla Customer is typing…").waitFor();
+    customer.say("Thank you! Order A-1001.");
+    await ben.locator(".entry.customer .text", { hasText: "Thank you! Order A-1001." }).waitFor();
+    await screenshot(ben, "console-03-conversation");
+  });
+
+  it("renders an XSS payload as text and no dialog fires", async () => {
+    const el = ben.locator(".transcript .entry.customer .text", { hasText: XSS });
+    await el.waitFor();
+    expect(await el.textContent()).toBe(XSS);
+    expect(await ben.locator(".transcript img").count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  it("posts an internal note that never reaches the customer", async () => {
+    await ben.getByLabel("Internal note Alt+N").check();
+    const box = ben.getByLabel("Internal note (never sent to the customer)");
+    await box.fill("Secret note: customer is a VIP xyzzy");
+    await box.press("Enter");
+    await ben.locator(".entry.note .text", { hasText: "xyzzy" }).waitFor();
+    await ben.locator(".entry.pending").waitFor({ state: "detached" });
+    // Give the server time to (wrongly) fan it out, then check every raw frame the customer got.
+    customer.say("Are you still there?");
+    await customer.waitFor((f) => f.type === "entry" && f.entry.text === "Are you still there?");
+    await new Promise((ok) => setTimeout(ok, 500));
+    expect(customer.raw.some((r) => r.includes("xyzzy"))).toBe(false);
+    await ben.getByLabel("Reply to customer").check();
+  });
+
+  it("transfers to another agent (second browser context) who receives it with the note", async () => {
+    ana = await consoleAs("ana@handoff.local", "demo-agent-pass");
+    const anaId = (await ana.evaluate(() => fetch("/api/auth/me").then((r) => r.json()))).agent.id;
+    await ben.getByRole("button", { name: "Transfer" }).click();
+    await ben.getByLabel("To", { exact: true }).selectOption(`agent:${anaId}`);
+    await ben.getByLabel("Note for the next agent").fill("Refund approved up to 20 EUR, please finish");
+    await ben.locator("form.dialog").getByRole("button", { name: "Transfer" }).click();
+
+    const tab = ana.locator(`[data-tab="${customer.id}"]`);
+    await tab.waitFor({ timeout: 15_000 });
+    await tab.click();
+    await ana.locator(".notice", { hasText: "Refund approved up to 20 EUR" }).waitFor();
+    await ana.locator(".entry.system .sys-note", { hasText: "Refund approved up to 20 EUR" }).waitFor();
+    await ana.locator(".conv-head", { hasText: "assigned to you" }).waitFor();
+    // Ana sees the whole transcript, notes included.
+    await ana.locator(".entry.note .text", { hasText: "xyzzy" }).waitFor();
+    await screenshot(ana, "console-04-transferred");
+    await customer.waitFor((f) => f.type === "entry" && f.entry.event === "transferred");
+    expect(customer.raw.some((r) => r.includes("Refund approved"))).toBe(false);
+  });
+
+  it("hands back to the AI, then closes; the customer's CSAT is recorded", async () => {
+    await ana.getByRole("button", { name: "Hand back to AI" }).click();
+    await customer.waitFor((f) => f.type === "entry" && f.entry.event === "handed_back");
+    await customer.waitFor((f) => f.type === "status" && f.status === "bot");
+    await ana.locator(".conv-head .status", { hasText: "bot" }).waitFor();
+
+    await ana.getByRole("button", { name: "Close", exact: true }).click();
+    await customer.waitFor((f) => f.type === "entry" && f.entry.event === "closed");
+    const csatId = customer.nextId();
+    customer.send({ type: "csat", id: csatId, score: 5, comment: "Great help" });
+    await customer.waitFor((f) => f.type === "ack" && f.id === csatId);
+    await customer.waitFor((f) => f.type === "entry" && f.entry.event === "csat_received");
+    await ana.locator('.entry.system[data-event="csat_received"]').waitFor();
+    await screenshot(ana, "console-05-closed-csat");
+  });
+
+  it("search finds the closed conversation; tablet width renders", async () => {
+    await ben.getByRole("button", { name: "Search" }).click();
+    await ben.getByLabel("Text, customer or id").fill("carla");
+    await ben.getByRole("button", { name: "Search", exact: true }).last().click();
+    await ben.locator(".results", { hasText: "Carla Customer" }).waitFor();
+    await ben.setViewportSize({ width: 820, height: 1100 });
+    await ben.locator(`[data-tab="${customer.id}"]`).click();
+    await ben.locator(".context").waitFor();
+    await screenshot(ben, "console-06-tablet");
+  });
+
+  it("keeps a typed draft across a session expiry and re-login", async () => {
+    await ben.setViewportSize({ width: 1280, height: 800 });
+    const c2 = await Customer.start(server.url);
+    c2.send({ type: "request_human", id: c2.nextId() });
+    const card = ben.locator(`.card[data-id="${c2.id}"]`);
+    await ben.getByRole("button", { name: /^Queue/ }).click();
+    await card.waitFor({ timeout: 15_000 });
+    await card.click();
+    await ben.getByRole("button", { name: "Claim" }).click();
+    await ben.getByLabel("Reply", { exact: true }).fill("A draft I must not lose");
+    // Expire the session server-side (logout from outside the console), then make the console notice.
+    await ben.evaluate(() => fetch("/api/auth/logout", { method: "POST", headers: { "X-CSRF-Token": sessionStorage.getItem("handoff.console.csrf") ?? "" } }));
+    // Either the dropped lobby socket or the next API call (a 401) sends the console to login.
+    await ben.getByRole("button", { name: "Search" }).click({ timeout: 3000 }).catch(() => {});
+    await ben.getByRole("button", { name: "Search", exact: true }).last().click({ timeout: 3000 }).catch(() => {});
+    await ben.getByText("Your session ended").waitFor();
+    await ben.getByLabel("Email").fill("ben@handoff.local");
+    await ben.getByLabel("Password").fill("demo-agent-pass");
+    await ben.getByRole("button", { name: "Sign in" }).click();
+    // The restored tabs load their context (names) first; click once the tab bar has settled.
+    await ben.locator(`[data-tab="${c2.id}"]`, { hasText: "Carla" }).waitFor();
+    await ben.locator(`[data-tab="${customer.id}"]`, { hasText: "Carla" }).waitFor();
+    await ben.locator(`[data-tab="${c2.id}"]`).click();
+    await ben.locator(".conv-head", { hasText: "assigned to you" }).waitFor();
+    expect(await ben.getByLabel("Reply", { exact: true }).inputValue()).toBe("A draft I must not lose");
+    await ben.getByLabel("Reply", { exact: true }).press("Enter");
+    await ben.locator(".entry.pending").waitFor({ state: "detached" }).catch(() => {});
+    await screenshot(ben, "console-07-draft-after-relogin");
+    await c2.waitFor((f) => f.type === "entry" && f.entry.text === "A draft I must not lose");
+    c2.close();
+  });
+});
