@@ -232,3 +232,43 @@ describe("Session", () => {
     expect(FakeSocket.all).toHaveLength(1);
   });
 });
+
+describe("Session with a dead token", () => {
+  it("starts a new conversation when the server refuses the token, and resends the unsent message there", async () => {
+    const s = make();
+    s.send("are you there?");
+    await flushPromises();
+    const text = s.state.outbox[0].text;
+    // Every upgrade is refused (the socket closes without opening); the status check says 401.
+    fetchMock.mockImplementation(async (url: string) =>
+      url.includes("?token=")
+        ? new Response(JSON.stringify({ error: { code: "bad_token" } }), { status: 401 })
+        : new Response(JSON.stringify({ conversationId: "c2", token: "tok2" }), { status: 201 }),
+    );
+    for (let i = 0; i < 3; i++) {
+      lastSocket().drop();
+      await vi.advanceTimersByTimeAsync(60_000);
+    }
+    const statusChecks = fetchMock.mock.calls.filter(([url]) => String(url).includes("/api/conversations/c1?token="));
+    expect(statusChecks.length).toBeGreaterThanOrEqual(1);
+    const ws = lastSocket();
+    expect(ws.url).toContain("/api/conversations/c2/ws?token=tok2");
+    ws.welcome();
+    expect(ws.sent.find((f) => f.type === "message")).toMatchObject({ text });
+  });
+
+  it("keeps the conversation when the status check fails for network reasons", async () => {
+    const s = make();
+    s.send("hello");
+    await flushPromises();
+    fetchMock.mockImplementation(async () => {
+      throw new TypeError("Failed to fetch");
+    });
+    for (let i = 0; i < 3; i++) {
+      lastSocket().drop();
+      await vi.advanceTimersByTimeAsync(60_000);
+    }
+    expect(lastSocket().url).toContain("/api/conversations/c1/ws");
+    expect(s.state.outbox).toHaveLength(1);
+  });
+});

@@ -204,7 +204,11 @@ export class Session {
     const ws = new (this.deps.WebSocket ?? WebSocket)(url);
     this.ws = ws;
     if (this.state.connection !== "offline") this.update({ connection: this.attempt ? "reconnecting" : "connecting" });
-    ws.onopen = () => ws.send(JSON.stringify({ type: "hello", v: 1, lastSeq: this.lastSeq }));
+    let opened = false;
+    ws.onopen = () => {
+      opened = true;
+      ws.send(JSON.stringify({ type: "hello", v: 1, lastSeq: this.lastSeq }));
+    };
     ws.onmessage = (ev) => {
       if (this.ws !== ws) return;
       let frame: ServerFrame;
@@ -221,8 +225,29 @@ export class Session {
       if (this.disposed) return;
       if (ev.code === CLOSE_SUPERSEDED) return this.update({ connection: "superseded", typing: null });
       if (this.state.connection !== "offline") this.update({ connection: "reconnecting", typing: null });
+      // A refused upgrade looks like a network drop; after two, ask whether the token itself is dead.
+      if (!opened && this.attempt >= 2) void this.checkToken();
       this.retryTimer = setTimeout(() => this.connect(), backoffDelay(this.attempt++, undefined, this.deps.random));
     };
+  }
+
+  /** A token the server refuses (secret rotated, conversation gone) starts a new conversation, keeping unsent messages. */
+  private async checkToken(): Promise<void> {
+    try {
+      const res = await (this.deps.fetch ?? fetch)(`${this.deps.origin}/api/conversations/${encodeURIComponent(this.conversationId!)}?token=${encodeURIComponent(this.token!)}`);
+      if (res.status !== 401 && res.status !== 403 && res.status !== 404) return;
+    } catch {
+      return; // offline: keep retrying the same conversation
+    }
+    clearTimeout(this.retryTimer);
+    const ws = this.ws;
+    this.ws = null;
+    ws?.close();
+    clearSaved(this.deps.storage, this.deps.site);
+    this.conversationId = this.token = undefined;
+    this.lastSeq = this.readSent = 0;
+    this.update({ entries: [], status: "bot", queue: null });
+    this.ensureConversation();
   }
 
   private receive(frame: ServerFrame): void {
