@@ -5,7 +5,9 @@ import { AdminView } from "./Admin";
 import { api, ApiError, onUnauthorized, post, setCsrf, type Agent } from "./api";
 import { ConversationView } from "./Conversation";
 import { QueueView } from "./Queue";
+import { ReportsView } from "./Reports";
 import { SearchView } from "./Search";
+import { TicketsView } from "./Tickets";
 import { changed, closeTab, endSession, focusConversation, setPresence, setSound, startSession, state, subscribe, type View } from "./store";
 import "./styles.css";
 
@@ -83,6 +85,7 @@ function Shell() {
       const k = e.key.toLowerCase();
       if (k === "q") go("queue");
       else if (k === "s") go("search");
+      else if (k === "k") go("tickets");
       else if (k === "a") setPresence(state.presence === "online" ? "away" : "online");
       else if (k === "w" && state.view === "conversation" && state.activeId) closeTab(state.activeId);
       else if (/^[1-9]$/.test(k) && state.tabs[Number(k) - 1]) focusConversation(state.tabs[Number(k) - 1]);
@@ -106,6 +109,12 @@ function Shell() {
           </button>
           <button aria-current={state.view === "search" ? "page" : undefined} onClick={() => go("search")} aria-keyshortcuts="Alt+S">
             Search
+          </button>
+          <button aria-current={state.view === "tickets" ? "page" : undefined} onClick={() => go("tickets")} aria-keyshortcuts="Alt+K">
+            Tickets
+          </button>
+          <button aria-current={state.view === "reports" ? "page" : undefined} onClick={() => go("reports")}>
+            Reports
           </button>
           <button aria-current={state.view === "admin" ? "page" : undefined} onClick={() => go("admin")}>
             Admin
@@ -168,6 +177,8 @@ function Shell() {
         {state.view === "queue" ? <QueueView /> : null}
         {state.view === "search" ? <SearchView /> : null}
         {state.view === "admin" ? <AdminView /> : null}
+        {state.view === "tickets" ? <TicketsView /> : null}
+        {state.view === "reports" ? <ReportsView /> : null}
         {state.view === "help" ? <Help /> : null}
         {state.view === "conversation" && active ? <ConversationView conv={active} /> : null}
         {state.view === "conversation" && !active ? <p class="muted">No conversation open.</p> : null}
@@ -187,6 +198,7 @@ function Help() {
   const rows: [string, string][] = [
     ["Alt+Q", "Queue"],
     ["Alt+S", "Search"],
+    ["Alt+K", "Tickets"],
     ["Alt+1…9", "Switch to open conversation tab"],
     ["Alt+W", "Close the current tab"],
     ["Alt+A", "Toggle online / away"],

@@ -54,7 +54,7 @@ export interface Conv {
   typingTimer?: ReturnType<typeof setTimeout>;
 }
 
-export type View = "queue" | "conversation" | "search" | "admin" | "help";
+export type View = "queue" | "conversation" | "search" | "tickets" | "reports" | "admin" | "help";
 
 export const state = {
   me: null as Agent | null,

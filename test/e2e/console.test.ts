@@ -223,6 +223,24 @@ describe("agent console", () => {
     await screenshot(ana, "console-05-closed-csat");
   });
 
+  it("reports count the conversation, its handoff trigger and the CSAT", async () => {
+    // D1 rows (handoff, CSAT) are written through the conversation's outbox: wait until they landed.
+    const deadline = Date.now() + 20_000;
+    let report: { csat: { count: number }; handoffsByTrigger: Record<string, number> } | null = null;
+    while (Date.now() < deadline) {
+      report = (await ana.evaluate(() => fetch(`/api/agent/reports?from=${Date.now() - 86_400_000}&to=${Date.now() + 60_000}`).then((r) => r.json()))).report;
+      if (report && report.csat.count >= 1 && report.handoffsByTrigger.customer_request >= 1) break;
+      await new Promise((ok) => setTimeout(ok, 500));
+    }
+    expect(report!.csat.count).toBe(1);
+    await ana.getByRole("button", { name: "Reports" }).click();
+    await ana.locator('[data-stat="csat"]', { hasText: "5.00" }).waitFor();
+    await ana.locator('[data-stat="conversations"] .big').waitFor();
+    expect(Number(await ana.locator('[data-stat="conversations"] .big').textContent())).toBeGreaterThanOrEqual(1);
+    await ana.locator("svg.bars", { hasText: "Asked for a human" }).waitFor();
+    await screenshot(ana, "console-06-reports");
+  });
+
   it("search finds the closed conversation; tablet width renders", async () => {
     await ben.getByRole("button", { name: "Search" }).click();
     await ben.getByLabel("Text, customer or id").fill("carla");
@@ -231,7 +249,7 @@ describe("agent console", () => {
     await ben.setViewportSize({ width: 820, height: 1100 });
     await ben.locator(`[data-tab="${customer.id}"]`).click();
     await ben.locator(".context").waitFor();
-    await screenshot(ben, "console-06-tablet");
+    await screenshot(ben, "console-07-tablet");
   });
 
   it("keeps a typed draft across a session expiry and re-login", async () => {
@@ -261,7 +279,7 @@ describe("agent console", () => {
     expect(await ben.getByLabel("Reply", { exact: true }).inputValue()).toBe("A draft I must not lose");
     await ben.getByLabel("Reply", { exact: true }).press("Enter");
     await ben.locator(".entry.pending").waitFor({ state: "detached" }).catch(() => {});
-    await screenshot(ben, "console-07-draft-after-relogin");
+    await screenshot(ben, "console-08-draft-after-relogin");
     await c2.waitFor((f) => f.type === "entry" && f.entry.text === "A draft I must not lose");
     c2.close();
   });
