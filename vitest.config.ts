@@ -3,7 +3,7 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { existsSync, mkdirSync } from "node:fs";
 import { defineConfig } from "vitest/config";
-import { startLoopbackReceiver } from "./test/worker/integrations/loopback-receiver";
+import { startLoopbackReceiver } from "./test/worker/integrations/loopback-receiver.ts";
 
 export default defineConfig(async () => {
   // wrangler.toml points [assets] at the build output; it only has to exist for tests.

@@ -16,6 +16,7 @@ import { reportRoutes } from "./routes/reports";
 import { siteRoutes } from "./routes/sites";
 import { ticketRoutes } from "./routes/tickets";
 import { webhookAdminRoutes } from "./integrations/webhooks/routes";
+import { openApiRoutes } from "./openapi/routes";
 
 export { ConversationObject } from "./conversation/conversation-object";
 export { LobbyObject } from "./lobby/lobby-object";
@@ -34,6 +35,7 @@ app.route("/help", helpRoutes);
 // --- route mounts ---
 app.route("/api/auth", authRoutes);
 app.route("/api/admin/webhooks", webhookAdminRoutes);
+app.route("/api/openapi.json", openApiRoutes);
 app.route("/api", adminRoutes);
 // --- end route mounts ---
 

@@ -30,7 +30,8 @@ const passwordField = v.pipe(v.string(), v.minLength(8, "password must be at lea
 const teamList = v.pipe(v.array(slugField), v.maxLength(20));
 const maxConcurrentField = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100));
 
-const CreateAgentBody = v.strictObject({
+// Exported for the OpenAPI document (worker/openapi).
+export const CreateAgentBody = v.strictObject({
   name: nameField,
   email: emailField,
   password: passwordField,
@@ -38,7 +39,8 @@ const CreateAgentBody = v.strictObject({
   teams: v.optional(teamList, []),
   maxConcurrent: v.optional(maxConcurrentField, 3),
 });
-const UpdateAgentBody = v.strictObject({
+// Exported for the OpenAPI document (worker/openapi).
+export const UpdateAgentBody = v.strictObject({
   name: v.optional(nameField),
   email: v.optional(emailField),
   password: v.optional(passwordField),
@@ -76,14 +78,16 @@ export const BusinessHoursSchema = v.nullable(
 );
 const slaField = v.pipe(v.number(), v.integer(), v.minValue(10), v.maxValue(7 * 24 * 3600));
 const expectedResponseField = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120));
-const CreateTeamBody = v.strictObject({
+// Exported for the OpenAPI document (worker/openapi).
+export const CreateTeamBody = v.strictObject({
   id: slugField,
   name: nameField,
   slaSeconds: v.optional(slaField, 300),
   businessHours: v.optional(BusinessHoursSchema, null),
   expectedResponse: v.optional(expectedResponseField),
 });
-const UpdateTeamBody = v.strictObject({
+// Exported for the OpenAPI document (worker/openapi).
+export const UpdateTeamBody = v.strictObject({
   name: v.optional(nameField),
   slaSeconds: v.optional(slaField),
   businessHours: v.optional(BusinessHoursSchema),

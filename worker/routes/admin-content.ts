@@ -24,32 +24,37 @@ import { readJson, slugField, validate } from "../http/validate";
 const shortcutField = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, "shortcut must be 1-32 of a-z, 0-9, '-', '_'"));
 const titleField = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(200));
 const cannedBodyField = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(4000));
-const CreateCannedBody = v.strictObject({
+// Exported for the OpenAPI document (worker/openapi).
+export const CreateCannedBody = v.strictObject({
   shortcut: shortcutField,
   title: titleField,
   body: cannedBodyField,
   team: v.optional(v.nullable(slugField), null),
 });
-const UpdateCannedBody = v.strictObject({
+// Exported for the OpenAPI document (worker/openapi).
+export const UpdateCannedBody = v.strictObject({
   shortcut: v.optional(shortcutField),
   title: v.optional(titleField),
   body: v.optional(cannedBodyField),
   team: v.optional(v.nullable(slugField)),
 });
-const CannedQuery = v.object({ team: v.optional(slugField) });
+// Exported for the OpenAPI document (worker/openapi).
+export const CannedQuery = v.object({ team: v.optional(slugField) });
 
 const articleBodyField = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(100_000));
 const tagsField = v.pipe(v.array(v.pipe(v.string(), v.trim(), v.toLowerCase(), v.minLength(1), v.maxLength(40))), v.maxLength(30));
 /** Shown to customers as a citation link: absolute http(s) or a site-relative path only (no javascript: URLs). */
 const urlField = v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(2000), v.regex(/^(https?:\/\/|\/)[^\s]*$/i, "url must be http(s):// or start with /")));
-const CreateArticleBody = v.strictObject({
+// Exported for the OpenAPI document (worker/openapi).
+export const CreateArticleBody = v.strictObject({
   id: v.optional(slugField),
   title: titleField,
   body: articleBodyField,
   tags: v.optional(tagsField, []),
   url: v.optional(urlField, null),
 });
-const UpdateArticleBody = v.strictObject({
+// Exported for the OpenAPI document (worker/openapi).
+export const UpdateArticleBody = v.strictObject({
   title: v.optional(titleField),
   body: v.optional(articleBodyField),
   tags: v.optional(tagsField),

@@ -40,7 +40,8 @@ agentConversationRoutes.get(
 
 agentConversationRoutes.use("*", requireAgent());
 
-const ListQuery = v.object({
+// Exported for the OpenAPI document (worker/openapi).
+export const ListQuery = v.object({
   status: v.optional(v.picklist(CONVERSATION_STATUSES)),
   team: v.optional(v.pipe(v.string(), v.maxLength(40))),
   agent: v.optional(v.pipe(v.string(), v.maxLength(64))),
@@ -99,7 +100,8 @@ agentConversationRoutes.post("/:id/claim", async (c) => {
   return actionResponse(c, await stub(c, c.req.param("id")).claim({ id: agent.id, name: agent.name }));
 });
 
-const TransferBody = v.pipe(
+// Exported for the OpenAPI document (worker/openapi).
+export const TransferBody = v.pipe(
   v.object({
     toAgentId: v.optional(v.pipe(v.string(), v.maxLength(64))),
     toTeam: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,40}$/))),

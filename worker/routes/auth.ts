@@ -28,7 +28,8 @@ import { clearLoginFailures, loginRetryAfterMs, recordLoginFailure } from "../db
 import { ApiError, handleApiError } from "../http/errors";
 import { emailField, readJson } from "../http/validate";
 
-const LoginBody = v.object({
+// Exported for the OpenAPI document (worker/openapi).
+export const LoginBody = v.object({
   email: emailField,
   password: v.pipe(v.string(), v.minLength(1, "password is required"), v.maxLength(1024)),
 });

@@ -16,7 +16,8 @@ import type { Env } from "../env";
 import { apiError } from "../http/errors";
 
 const shortText = v.pipe(v.string(), v.trim(), v.maxLength(120));
-const CreateConversationBody = v.object({
+// Exported for the OpenAPI document (worker/openapi).
+export const CreateConversationBody = v.object({
   site: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,40}$/, "site must be [a-z0-9-], 1-40 characters")), "default"),
   customer: v.optional(
     v.object({
@@ -70,7 +71,8 @@ conversationRoutes.post("/", async (c) => {
   return c.json({ conversationId: id, token, expiresAt }, 201);
 });
 
-const HistoryBody = v.object({
+// Exported for the OpenAPI document (worker/openapi).
+export const HistoryBody = v.object({
   site: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,40}$/)), "default"),
   userId: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120)),
   userHash: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),

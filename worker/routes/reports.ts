@@ -15,7 +15,8 @@ export const reportRoutes = new Hono<AgentHonoEnv>();
 reportRoutes.use("*", requireAgent());
 
 const DAY = 24 * 3600 * 1000;
-const Query = v.object({
+// Exported for the OpenAPI document (worker/openapi).
+export const Query = v.object({
   from: v.optional(v.pipe(v.string(), v.transform(Number), v.number(), v.integer())),
   to: v.optional(v.pipe(v.string(), v.transform(Number), v.number(), v.integer())),
   format: v.optional(v.picklist(["json", "csv"]), "json"),

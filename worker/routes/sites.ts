@@ -6,7 +6,8 @@ import { readJson, validate } from "../http/validate";
 import { loadSiteSettings, saveSiteSettings, SiteSettingsSchema } from "../sites/site-settings";
 
 export const siteRoutes = new Hono<AgentHonoEnv>();
-const SiteId = v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,40}$/, "site must be [a-z0-9-], 1-40 characters"));
+// Exported for the OpenAPI document (worker/openapi).
+export const SiteId = v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,40}$/, "site must be [a-z0-9-], 1-40 characters"));
 
 siteRoutes.get("/:site", requireAgent("admin"), async (c) => {
   const site = validate(SiteId, c.req.param("site"));

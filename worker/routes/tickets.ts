@@ -15,7 +15,8 @@ import { readJson, validate } from "../http/validate";
 export const ticketRoutes = new Hono<AgentHonoEnv>();
 ticketRoutes.use("*", requireAgent());
 
-const ListQuery = v.object({
+// Exported for the OpenAPI document (worker/openapi).
+export const ListQuery = v.object({
   status: v.optional(v.picklist(TICKET_STATUSES)),
   priority: v.optional(v.picklist(TICKET_PRIORITIES)),
   assignee: v.optional(v.pipe(v.string(), v.maxLength(64))),
@@ -55,7 +56,8 @@ ticketRoutes.get("/:id", async (c) => {
   return c.json({ ticket: withOverdue(ticket, Date.now()), replies, transcript });
 });
 
-const UpdateBody = v.object({
+// Exported for the OpenAPI document (worker/openapi).
+export const UpdateBody = v.object({
   status: v.optional(v.picklist(TICKET_STATUSES)),
   priority: v.optional(v.picklist(TICKET_PRIORITIES)),
   assigneeId: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(64)))),
@@ -69,7 +71,8 @@ ticketRoutes.patch("/:id", async (c) => {
   return c.json({ ticket: withOverdue(updated, Date.now()) });
 });
 
-const ReplyBody = v.object({ body: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(4000)) });
+// Exported for the OpenAPI document (worker/openapi).
+export const ReplyBody = v.object({ body: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(4000)) });
 
 ticketRoutes.post("/:id/replies", async (c) => {
   const { body } = await readJson(c, ReplyBody);

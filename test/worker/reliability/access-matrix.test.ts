@@ -37,6 +37,7 @@ interface RouteRow {
 // prettier-ignore
 const ROUTES: RouteRow[] = [
   { method: "GET",    pattern: "/api/health",                          access: "public" },
+  { method: "GET",    pattern: "/api/openapi.json",                    access: "public" },
   { method: "POST",   pattern: "/api/conversations",                   access: "public" },
   { method: "GET",    pattern: "/api/conversations/:id/ws",            access: "customer-ws" },
   { method: "GET",    pattern: "/api/conversations/:id",               access: "customer" },
