@@ -14,7 +14,8 @@ const BITEXT = `${DATA_DIR}/bitext-customer-support/bitext_customer_support_27k.
  * Bitext intent -> our intent. Justified in docs/scoring.md. In short: asking for a person or for customer
  * service inside a support chat is a request for a human; a refund demand or a payment problem is a billing
  * dispute for the billing team; cancelling an order or asking for the cancellation/termination fee is a
- * cancellation; filing a complaint is a complaint; everything else the knowledge base can answer.
+ * cancellation; closing/deleting the account (delete_account) ends the subscription, so it is a cancellation too;
+ * filing a complaint is a complaint; everything else the knowledge base can answer.
  */
 export const BITEXT_TO_INTENT: Record<string, Intent> = {
   contact_human_agent: "human_request",
@@ -23,6 +24,7 @@ export const BITEXT_TO_INTENT: Record<string, Intent> = {
   payment_issue: "billing_dispute",
   cancel_order: "cancellation",
   check_cancellation_fee: "cancellation",
+  delete_account: "cancellation",
   complaint: "complaint",
 };
 export const mapBitextIntent = (bitextIntent: string): Intent => BITEXT_TO_INTENT[bitextIntent] ?? "other";

@@ -10,11 +10,34 @@
 import { writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { INTENTS, type Intent } from "../worker/ai/scorer";
-import { saveLinearModel, trainLinearModel } from "../worker/ai/embedded/linear-model";
-import { hashedFeatures, words } from "../worker/ai/embedded/text";
-import { INTENT_DIMS, SENTIMENT_DIMS } from "../worker/ai/embedded/model-dims";
+import { predictProba, saveLinearModel, trainLinearModel } from "../worker/ai/embedded/linear-model";
+import { fnv1a, hashedFeatures, words } from "../worker/ai/embedded/text";
+import { INTENT_CHAR_GRAMS, INTENT_DIMS, SENTIMENT_DIMS } from "../worker/ai/embedded/model-dims";
 import { lexiconSentiment } from "../worker/ai/embedded/sentiment-rules";
 import { loadBitext, loadSentiment } from "./eval-data";
+import { TRAIN_PHRASINGS } from "./train-phrasings";
+
+/** Weight of one hand-written phrase (DOMAIN_SUPPLEMENT, TRAIN_PHRASINGS) relative to one Bitext row (5 vs 8 vs 12
+ * compared on the --dev split of TRAIN_PHRASINGS only). */
+const PHRASE_WEIGHT = 8;
+/** `--dev`: hold out 20% of TRAIN_PHRASINGS (by hash) and report on them; nothing is written. */
+const DEV = process.argv.includes("--dev");
+const isDev = (text: string) => fnv1a("dev:" + text) % 5 === 0;
+
+/**
+ * One typo variant per phrase (seeded, deterministic): two adjacent letters of one longer word swapped, or one
+ * letter dropped. Customers type like this, and the character n-grams learn to read past it.
+ */
+function typoVariant(text: string, seed: number): string | null {
+  const ws = text.split(" ");
+  const long = ws.map((w, i) => (w.length >= 5 && /^[a-z]+$/.test(w) ? i : -1)).filter((i) => i >= 0);
+  if (long.length === 0) return null;
+  const i = long[seed % long.length];
+  const w = ws[i];
+  const j = 1 + ((seed >>> 4) % (w.length - 2));
+  ws[i] = (seed >>> 8) % 2 ? w.slice(0, j) + w[j + 1] + w[j] + w.slice(j + 2) : w.slice(0, j) + w.slice(j + 1);
+  return ws.join(" ");
+}
 
 /**
  * Domain supplement. Bitext has no subscription cancellation (its "cancel ... subscription" rows are about the
@@ -70,6 +93,8 @@ export const DOMAIN_SUPPLEMENT: Record<Intent, string[]> = {
   ],
 };
 
+const intentX = (text: string) => hashedFeatures(words(text), INTENT_DIMS, [], INTENT_CHAR_GRAMS);
+
 function trainIntent() {
   const rows = loadBitext().filter((r) => !r.heldOut);
   const labels = [...INTENTS];
@@ -78,21 +103,43 @@ function trainIntent() {
   // Square-root class balancing: "other" is 70% of the rows; full balancing costs precision on the rare intents.
   const maxCount = Math.max(...counts.values());
   const classWeight = (i: Intent) => Math.sqrt(maxCount / (counts.get(i) ?? 1));
-  const data = rows.map((r) => ({ x: hashedFeatures(words(r.text), INTENT_DIMS), y: labels.indexOf(r.intent), w: classWeight(r.intent) }));
+  const data = rows.map((r) => ({ x: intentX(r.text), y: labels.indexOf(r.intent), w: classWeight(r.intent) }));
   // Out-of-domain "other": Bitext's other intents are all support tasks, so without these the model files
   // "recipe for pancakes" under whichever target intent is nearest. The TRAINING halves of the sentiment sets
   // (general English: movie sentences, tweets) are used; their held-out halves are never read here.
   const general = loadSentiment().binary.filter((r) => !r.heldOut);
-  for (const r of general) data.push({ x: hashedFeatures(words(r.text), INTENT_DIMS), y: labels.indexOf("other"), w: 1 });
+  for (const r of general) data.push({ x: intentX(r.text), y: labels.indexOf("other"), w: 1 });
   for (const intent of INTENTS) {
     // Each supplement phrase weighs like 5 Bitext rows: there are few of them and they carry the gaps.
-    for (const text of DOMAIN_SUPPLEMENT[intent]) data.push({ x: hashedFeatures(words(text), INTENT_DIMS), y: labels.indexOf(intent), w: 5 });
+    for (const text of DOMAIN_SUPPLEMENT[intent]) data.push({ x: intentX(text), y: labels.indexOf(intent), w: PHRASE_WEIGHT });
+    // The larger hand-written set (scripts/train-phrasings.ts), each phrase plus one typo variant at half weight.
+    for (const text of TRAIN_PHRASINGS[intent]) {
+      if (DEV && isDev(text)) continue;
+      data.push({ x: intentX(text), y: labels.indexOf(intent), w: PHRASE_WEIGHT });
+      const typo = typoVariant(text.toLowerCase(), fnv1a(text));
+      if (typo) data.push({ x: intentX(typo), y: labels.indexOf(intent), w: PHRASE_WEIGHT / 2 });
+    }
   }
   const model = trainLinearModel(data, labels, INTENT_DIMS, { epochs: 6, lr: 0.3, l2: 1e-6, seed: 7 });
+  if (DEV) {
+    // Development check on the held-back fifth of TRAIN_PHRASINGS (never the sealed eval phrasings).
+    let ok = 0, n = 0;
+    for (const intent of INTENTS) for (const text of TRAIN_PHRASINGS[intent].filter(isDev)) {
+      const p = predictProba(model, intentX(text));
+      const pred = labels[p.indexOf(Math.max(...p))];
+      n++;
+      if (pred === intent) ok++;
+      else console.log(`  dev miss: "${text}" ${intent} -> ${pred}`);
+    }
+    console.log(`intent dev (held-back train phrasings): ${ok}/${n} = ${(ok / n).toFixed(3)}`);
+    return;
+  }
   const json = saveLinearModel(model, {
-    trainedOn: "bitext_customer_support_27k.csv training families (scripts/eval-data.ts) + DOMAIN_SUPPLEMENT",
+    trainedOn: "bitext_customer_support_27k.csv training families (scripts/eval-data.ts) + DOMAIN_SUPPLEMENT + TRAIN_PHRASINGS",
     rows: rows.length,
     supplement: Object.values(DOMAIN_SUPPLEMENT).flat().length,
+    trainPhrasings: Object.values(TRAIN_PHRASINGS).flat().length,
+    charGrams: INTENT_CHAR_GRAMS,
     generalOther: "training halves of the sentiment sets, as other",
     epochs: 6,
   });
@@ -111,6 +158,6 @@ function trainSentiment() {
 
 // Only when run as a script: tests import DOMAIN_SUPPLEMENT from here without training.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  trainSentiment();
+  if (!DEV) trainSentiment();
   trainIntent();
 }

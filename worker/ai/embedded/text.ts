@@ -37,7 +37,7 @@ export interface SparseVector {
  * Hashed word unigrams + bigrams + character 3-grams inside words (robust to typos such as "cancle", "refnud"),
  * plus optional dense extras placed in the last buckets. L2-normalised so message length does not dominate.
  */
-export function hashedFeatures(tokens: string[], dims: number, extras: number[] = []): SparseVector {
+export function hashedFeatures(tokens: string[], dims: number, extras: number[] = [], charGrams: readonly number[] = [3]): SparseVector {
   const hashDims = dims - extras.length;
   const counts = new Map<number, number>();
   const add = (key: string, w: number) => {
@@ -50,7 +50,10 @@ export function hashedFeatures(tokens: string[], dims: number, extras: number[] 
     if (t > 0) add("b:" + tokens[t - 1] + " " + w, 1);
     if (w.length > 3) {
       const padded = "<" + w + ">";
-      for (let c = 0; c + 3 <= padded.length; c++) add("c:" + padded.slice(c, c + 3), 0.3);
+      for (const n of charGrams) {
+        const prefix = n === 3 ? "c:" : `c${n}:`;
+        for (let c = 0; c + n <= padded.length; c++) add(prefix + padded.slice(c, c + n), 0.3);
+      }
     }
   }
   const idx: number[] = [];
