@@ -17,6 +17,7 @@ import { siteRoutes } from "./routes/sites";
 import { ticketRoutes } from "./routes/tickets";
 import { webhookAdminRoutes } from "./integrations/webhooks/routes";
 import { openApiRoutes } from "./openapi/routes";
+import { transcriptEmailRoutes } from "./routes/transcript-email";
 
 export { ConversationObject } from "./conversation/conversation-object";
 export { LobbyObject } from "./lobby/lobby-object";
@@ -36,6 +37,7 @@ app.route("/help", helpRoutes);
 app.route("/api/auth", authRoutes);
 app.route("/api/admin/webhooks", webhookAdminRoutes);
 app.route("/api/openapi.json", openApiRoutes);
+app.route("/api/conversations", transcriptEmailRoutes);
 app.route("/api", adminRoutes);
 // --- end route mounts ---
 

@@ -14,6 +14,7 @@ import { LoginBody } from "../routes/auth";
 import { CreateConversationBody, HistoryBody } from "../routes/conversations";
 import { Query as ReportQuery } from "../routes/reports";
 import { ListQuery as TicketListQuery, ReplyBody, UpdateBody as TicketUpdateBody } from "../routes/tickets";
+import { TranscriptEmailBody } from "../routes/transcript-email";
 import { SiteSettingsSchema } from "../sites/site-settings";
 
 /**
@@ -49,6 +50,7 @@ export const ROUTE_TABLE: RouteDoc[] = [
   { method: "POST", path: "/api/conversations", tag: "customer", auth: "public", body: CreateConversationBody, summary: "Start a conversation; returns its id and a customer token", responses: { 201: "{ conversationId, token, expiresAt }", 400: "invalid body", 401: "identity hash does not verify", 403: "the site requires verification" } },
   { method: "POST", path: "/api/conversations/history", tag: "customer", auth: "identity", body: HistoryBody, summary: "A verified customer's earlier conversations, each with a fresh token", responses: { 200: "{ conversations }", 400: "invalid body", 401: "identity hash does not verify" } },
   { method: "GET",  path: "/api/conversations/:id", tag: "customer", auth: "customer", summary: "Whether a customer token still opens its conversation", responses: { 200: "{ conversationId, status }", 401: "bad token", 403: "token for another conversation", 404: "unknown conversation" } },
+  { method: "POST", path: "/api/conversations/:id/transcript-email", tag: "customer", auth: "customer", body: TranscriptEmailBody, summary: "Email the transcript to the customer (the given address, else the one they gave)", responses: { 202: "{ sent, messageId }", 400: "no address", 401: "bad token", 403: "token for another conversation", 429: "sent less than a minute ago", 503: "email not set up" } },
   { method: "GET",  path: "/api/conversations/:id/ws", tag: "customer", auth: "customer-ws", summary: "The customer's WebSocket (protocol v1, schema/protocol.ts)", responses: { 101: "upgraded", 401: "bad token", 403: "wrong conversation or Origin", 426: "not an upgrade" } },
   // Agents: conversations, queue, lobby
   { method: "GET",  path: "/api/agent/conversations", tag: "conversations", auth: "agent", query: ConversationListQuery, summary: "List and search conversations", responses: ok("{ conversations }") },

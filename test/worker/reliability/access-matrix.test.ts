@@ -41,6 +41,7 @@ const ROUTES: RouteRow[] = [
   { method: "POST",   pattern: "/api/conversations",                   access: "public" },
   { method: "GET",    pattern: "/api/conversations/:id/ws",            access: "customer-ws" },
   { method: "GET",    pattern: "/api/conversations/:id",               access: "customer" },
+  { method: "POST",   pattern: "/api/conversations/:id/transcript-email", access: "customer" },
   { method: "POST",   pattern: "/api/conversations/history",           access: "identity" },
   { method: "GET",    pattern: "/help",                                access: "public-page" },
   { method: "GET",    pattern: "/help/:id",                            access: "public-page" },

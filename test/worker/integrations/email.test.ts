@@ -1,0 +1,81 @@
+// Transcript and ticket-reply emails through the `send_email` binding as Miniflare simulates it (it
+// validates each message and stores it instead of sending). A recording wrapper around the real
+// binding lets the tests read what was handed to it.
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import type { TranscriptEntry } from "../../../schema/protocol";
+import type { Env } from "../../../worker/env";
+import { EmailNotConfiguredError, formatTranscript, sendTicketReplyEmail, sendTranscriptEmail, type EmailEnv } from "../../../worker/integrations/email";
+import { createConversation, worker } from "../helpers/sockets";
+
+const testEnv = env as unknown as EmailEnv & Env;
+
+function recording() {
+  const sent: EmailMessageBuilder[] = [];
+  const real = testEnv.EMAIL!;
+  const EMAIL = { send: (m: EmailMessageBuilder) => (sent.push(m), real.send(m)) } as unknown as SendEmail;
+  return { env: { ...testEnv, EMAIL } as EmailEnv, sent };
+}
+
+const entry = (seq: number, kind: TranscriptEntry["kind"], role: string, text: string, name?: string): TranscriptEntry =>
+  ({ seq, id: `e${seq}`, kind, author: { role, name }, text, at: Date.UTC(2026, 10, 24, 9, seq) }) as TranscriptEntry;
+
+describe("send_email (Miniflare simulation)", () => {
+  it("the local binding accepts a transcript email and returns a message id", async () => {
+    const { env: e, sent } = recording();
+    const res = await sendTranscriptEmail(e, "dana@example.com", "Your transcript\r\nBcc: evil@example.com", "hello");
+    expect(res.messageId).toMatch(/@/);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ to: "dana@example.com", text: "hello" });
+    expect(sent[0].subject).toBe("Your transcript Bcc: evil@example.com"); // No header injection.
+  });
+
+  it("emails a ticket reply with the ticket reference", async () => {
+    const { env: e, sent } = recording();
+    await sendTicketReplyEmail(e, { to: "sam@example.com", ticketId: "8c0d2f1e-aaaa-bbbb-cccc-000000000000", ticketSubject: "Refund for BB-1234", agentName: "Ana", body: "We refunded it today." });
+    expect(sent[0].subject).toBe("Re: Refund for BB-1234 [8c0d2f1e]");
+    expect(sent[0].text).toContain("Ana replied");
+    expect(sent[0].text).toContain("We refunded it today.");
+    expect(sent[0].headers).toEqual({ "X-Handoff-Ticket": "8c0d2f1e-aaaa-bbbb-cccc-000000000000" });
+  });
+
+  it("refuses to pretend when no binding is configured", async () => {
+    await expect(sendTranscriptEmail({ ...testEnv, EMAIL: undefined } as EmailEnv, "a@example.com", "s", "t")).rejects.toBeInstanceOf(EmailNotConfiguredError);
+  });
+
+  it("formats the customer's view: no internal notes, names, UTC times", () => {
+    const text = formatTranscript([entry(1, "message", "customer", "Where is my order?"), entry(2, "message", "ai", "Let me check."), entry(3, "note", "agent", "VIP customer", "Ana"), entry(4, "message", "agent", "It ships today.", "Ana")]);
+    expect(text).toBe("[24 Nov 2026, 09:01] You: Where is my order?\n\n[24 Nov 2026, 09:02] Assistant: Let me check.\n\n[24 Nov 2026, 09:04] Ana: It ships today.");
+    expect(text).not.toContain("VIP");
+  });
+});
+
+describe("POST /api/conversations/:id/transcript-email", () => {
+  const post = (id: string, opts: { token?: string; body?: unknown } = {}) =>
+    worker().fetch(`http://localhost/api/conversations/${id}/transcript-email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(opts.token ? { Authorization: `Bearer ${opts.token}` } : {}) },
+      body: JSON.stringify(opts.body ?? {}),
+    });
+
+  it("needs this conversation's token", async () => {
+    const a = await createConversation({ customer: { email: "a@example.com" } });
+    const b = await createConversation();
+    expect((await post(a.conversationId)).status).toBe(401);
+    expect((await post(a.conversationId, { token: "nope.nope" })).status).toBe(401);
+    expect((await post(a.conversationId, { token: b.token })).status).toBe(403);
+  });
+
+  it("sends to the customer's known address, or the one given, at most once a minute", async () => {
+    const a = await createConversation({ customer: { email: "known@example.com", name: "Kim" } });
+    const res = await post(a.conversationId, { token: a.token });
+    expect(res.status, await res.clone().text()).toBe(202);
+    expect(((await res.json()) as { sent: boolean; messageId: string }).messageId).toMatch(/@/);
+    expect((await post(a.conversationId, { token: a.token })).status).toBe(429);
+
+    const b = await createConversation();
+    expect((await post(b.conversationId, { token: b.token })).status).toBe(400); // No address known.
+    expect((await post(b.conversationId, { token: b.token, body: { email: "not-an-email" } })).status).toBe(400);
+    expect((await post(b.conversationId, { token: b.token, body: { email: "given@example.com" } })).status).toBe(202);
+  });
+});

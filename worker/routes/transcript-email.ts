@@ -1,0 +1,47 @@
+/**
+ * POST /api/conversations/:id/transcript-email  { email? }  -> 202 { sent: true, messageId }
+ *
+ * The customer asks for their transcript by email. Authenticated with the customer token of that very
+ * conversation (`Authorization: Bearer <token>` or `?token=`), like the customer socket. The address is
+ * the one given, else the one the customer already gave (identify or the offline form). One email per
+ * conversation per minute, so a token cannot be used to flood an inbox.
+ */
+import { Hono } from "hono";
+import * as v from "valibot";
+import { verifyCustomerToken } from "../auth/customer-token";
+import type { Env } from "../env";
+import { apiError, handleApiError } from "../http/errors";
+import { readJson } from "../http/validate";
+import { formatTranscript, isEmailConfigured, sendTranscriptEmail } from "../integrations/email";
+import { CONVERSATION_ID } from "./conversations";
+
+export const TranscriptEmailBody = v.optional(v.object({ email: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(254), v.email("email is not valid"))) }), {});
+
+const MIN_INTERVAL_MS = 60_000;
+// Per isolate only: a best-effort brake, not a guarantee (the object would be the place for a strict one).
+const lastSent = new Map<string, number>();
+
+export const transcriptEmailRoutes = new Hono<{ Bindings: Env }>();
+transcriptEmailRoutes.onError(handleApiError);
+
+transcriptEmailRoutes.post("/:id/transcript-email", async (c) => {
+  const id = c.req.param("id");
+  const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header("Authorization") ?? "")?.[1];
+  const check = await verifyCustomerToken(c.env.TOKEN_SECRET, bearer ?? c.req.query("token"));
+  if (!check.ok) return apiError(c, 401, "bad_token", `customer token is ${check.reason.replace("_", " ")}`);
+  if (check.claims.cid !== id || !CONVERSATION_ID.test(id)) return apiError(c, 403, "wrong_conversation", "this token does not open this conversation");
+  const body = await readJson(c, TranscriptEmailBody);
+  if (!isEmailConfigured(c.env)) return apiError(c, 503, "unavailable", "Email is not set up on this deployment.");
+  const stub = c.env.CONVERSATION.get(c.env.CONVERSATION.idFromName(id));
+  const record = await stub.getRecord();
+  if (!record) return apiError(c, 404, "not_found", "unknown conversation");
+  const to = body.email ?? record.customer.email ?? record.contact?.email;
+  if (!to) return apiError(c, 400, "bad_request", "email: give an address to send the transcript to");
+  const now = Date.now();
+  if (now - (lastSent.get(id) ?? 0) < MIN_INTERVAL_MS) return apiError(c, 429, "rate_limited", "A transcript was just sent; try again in a minute.");
+  lastSent.set(id, now);
+  const transcript = await stub.getTranscript(0, "customer");
+  const text = `Here is the transcript of your conversation with our support team.\n\n${formatTranscript(transcript)}\n`;
+  const { messageId } = await sendTranscriptEmail(c.env, to, "Your support conversation transcript", text);
+  return c.json({ sent: true, messageId }, 202);
+});
