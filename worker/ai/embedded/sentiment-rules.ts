@@ -2,25 +2,48 @@
  * Rule-based sentiment over the lexicon (part 1 of ./sentiment.ts; the rules are documented there).
  * Separate from the trained model so the training script can compute it before any weights exist.
  */
+import extJson from "./sentiment-lexicon-ext.json";
 import { CONTRAST, INTENSIFIERS, LEXICON, NEGATIONS } from "./sentiment-lexicon";
+
+/** VADER + AFINN-165 (scripts/train-lexicon.ts), consulted after the project's own lexicon. */
+const EXT: Map<string, number> = new Map(Object.entries((extJson as { words: Record<string, number> }).words));
 
 const NEGATION_FACTOR = -0.74;
 
-export function valence(word: string): number {
-  const v = LEXICON.get(word);
+function lookup(lexicon: Map<string, number>, word: string): number | undefined {
+  const v = lexicon.get(word);
   if (v !== undefined) return v;
   // Light stemming: "refunds" -> "refund", "crashing" -> "crash", "annoyingly" -> "annoying".
   for (const suffix of ["s", "ly", "ed", "ing"]) {
     if (word.length > suffix.length + 3 && word.endsWith(suffix)) {
-      const base = LEXICON.get(word.slice(0, -suffix.length));
+      const base = lexicon.get(word.slice(0, -suffix.length));
       if (base !== undefined) return base;
     }
   }
-  return 0;
+  return undefined;
 }
 
-/** Rule-based sentiment of `text` in -1..1 (part 1 above). */
+/** Valence in the project's own compact lexicon only. */
+export function ownValence(word: string): number {
+  return lookup(LEXICON, word) ?? 0;
+}
+
+/** Valence: the project's own lexicon first, then VADER/AFINN (./sentiment-lexicon-ext.json). */
+export function valence(word: string): number {
+  return lookup(LEXICON, word) ?? lookup(EXT, word) ?? 0;
+}
+
+/** Rule-based sentiment of `text` in -1..1 (part 1 above), over both lexicons. */
 export function lexiconSentiment(text: string): number {
+  return rulesSentiment(text, valence);
+}
+
+/** The same rules over the project's own lexicon only (a feature of the trained model). */
+export function ownLexiconSentiment(text: string): number {
+  return rulesSentiment(text, ownValence);
+}
+
+function rulesSentiment(text: string, valence: (word: string) => number): number {
   const raw = text.length > 1000 ? text.slice(0, 1000) : text;
   const rawTokens = raw.match(/[A-Za-z]+(?:['’][A-Za-z]+)?/g) ?? [];
   const letters = raw.replace(/[^A-Za-z]/g, "");
