@@ -254,7 +254,12 @@ export function ConversationView({ conv }: { conv: Conv }) {
   const canClose = conv.status !== "closed" && conv.status !== null && (canAct || conv.status !== "agent");
 
   const slash = draft.startsWith("/") && !draft.includes(" ") && !draft.includes("\n") ? draft.slice(1).toLowerCase() : null;
-  const matches = useMemo(() => (slash == null ? [] : canned.filter((c) => c.shortcut.toLowerCase().startsWith(slash) || c.title.toLowerCase().includes(slash)).slice(0, 6)), [slash, canned]);
+  // Exact shortcut first, then shortcut prefixes, then title matches.
+  const matches = useMemo(() => {
+    if (slash == null) return [];
+    const rank = (c: Canned) => (c.shortcut.toLowerCase() === slash ? 0 : c.shortcut.toLowerCase().startsWith(slash) ? 1 : c.title.toLowerCase().includes(slash) ? 2 : 3);
+    return canned.filter((c) => rank(c) < 3).sort((a, b) => rank(a) - rank(b)).slice(0, 6);
+  }, [slash, canned]);
 
   const update = (text: string) => {
     setDraft(text);

@@ -14,13 +14,21 @@ type NodeWebSocket = new (url: string, init: { headers: Record<string, string> }
 const WS = WebSocket as unknown as NodeWebSocket;
 const XSS = "<img src=x onerror=alert(1)>";
 
+/**
+ * The customer side over the protocol. It resumes like the widget does (hello with lastSeq) if the
+ * socket drops, e.g. when wrangler dev reloads the Worker because a file in the shared tree changed.
+ */
 class Customer {
   readonly raw: string[] = [];
   readonly frames: ServerFrame[] = [];
   private n = 0;
+  private lastSeq = 0;
+  private closed = false;
+  private ws!: WebSocket;
   private constructor(
     readonly id: string,
-    private ws: WebSocket,
+    private url: string,
+    private origin: string,
   ) {}
 
   static async start(base: string): Promise<Customer> {
@@ -31,16 +39,33 @@ class Customer {
     });
     expect(res.status).toBe(201);
     const { conversationId, token } = (await res.json()) as { conversationId: string; token: string };
-    const ws = new WS(`${base.replace(/^http/, "ws")}/api/conversations/${conversationId}/ws?token=${encodeURIComponent(token)}`, { headers: { Origin: base } });
-    const c = new Customer(conversationId, ws);
-    ws.onmessage = (ev) => {
-      c.raw.push(String(ev.data));
-      c.frames.push(JSON.parse(String(ev.data)) as ServerFrame);
-    };
-    await new Promise<void>((ok, fail) => ((ws.onopen = () => ok()), (ws.onerror = () => fail(new Error("customer socket failed")))));
-    c.send({ type: "hello", v: 1, lastSeq: 0 });
+    const c = new Customer(conversationId, `${base.replace(/^http/, "ws")}/api/conversations/${conversationId}/ws?token=${encodeURIComponent(token)}`, base);
+    await c.connect();
     await c.waitFor((f) => f.type === "synced");
     return c;
+  }
+  private connect(): Promise<void> {
+    const ws = new WS(this.url, { headers: { Origin: this.origin } });
+    this.ws = ws;
+    ws.onmessage = (ev) => {
+      const frame = JSON.parse(String(ev.data)) as ServerFrame;
+      if (frame.type === "entry") {
+        if (frame.entry.seq <= this.lastSeq) return;
+        this.lastSeq = frame.entry.seq;
+      }
+      this.raw.push(String(ev.data));
+      this.frames.push(frame);
+    };
+    ws.onclose = () => {
+      if (!this.closed) setTimeout(() => this.connect().catch(() => {}), 300);
+    };
+    return new Promise<void>((ok, fail) => {
+      ws.onopen = () => {
+        ws.send(JSON.stringify({ type: "hello", v: 1, lastSeq: this.lastSeq }));
+        ok();
+      };
+      ws.onerror = () => fail(new Error("customer socket failed"));
+    });
   }
   send(frame: object) {
     this.ws.send(JSON.stringify(frame));
@@ -66,6 +91,7 @@ class Customer {
     throw new Error("customer: timed out waiting for a frame");
   }
   close() {
+    this.closed = true;
     this.ws.close();
   }
 }
@@ -102,6 +128,15 @@ describe("agent console", () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
+    // A canned response for the "/" shortcut, created by the admin over the API (bearer token, no CSRF).
+    const login = await fetch(`${server.url}/api/auth/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "admin@handoff.local", password: "demo-admin-pass" }) });
+    const { token } = (await login.json()) as { token: string };
+    const created = await fetch(`${server.url}/api/canned-responses`, {
+      method: "POST",
+      headers: { "content-type": "application/json", Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ shortcut: "thx", title: "Thanks for waiting", body: "Thanks for waiting, I am checking this for you." }),
+    });
+    expect(created.status).toBe(201);
   });
   afterAll(async () => {
     customer?.close();
@@ -155,6 +190,14 @@ describe("agent console", () => {
     await customer.waitFor((f) => f.type === "entry" && f.entry.author.role === "agent" && f.entry.text === "Hi Carla, I am looking at your order now.");
     await ben.locator(".entry.agent .text", { hasText: "looking at your order" }).waitFor();
     await ben.locator(".entry.pending").waitFor({ state: "detached" });
+
+    // "/" opens the canned responses; Tab inserts the chosen one, Enter sends it.
+    await box.fill("/thx");
+    await ben.getByRole("listbox", { name: "Canned responses" }).getByText("Thanks for waiting").waitFor();
+    await box.press("Tab");
+    expect(await box.inputValue()).toBe("Thanks for waiting, I am checking this for you.");
+    await box.press("Enter");
+    await customer.waitFor((f) => f.type === "entry" && f.entry.text === "Thanks for waiting, I am checking this for you.");
 
     customer.send({ type: "typing", on: true });
     await ben.getByText("Carla Customer is typing…").waitFor();
