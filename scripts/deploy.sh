@@ -32,6 +32,7 @@ for (const o of origins.split(",").map((s) => s.trim()).filter(Boolean)) {
   if (o.startsWith("http://")) problems.push(`ALLOWED_ORIGINS contains ${o}: production origins must be https://.`);
 }
 if (c.vars?.ALLOW_HTTP_WEBHOOKS === "true") problems.push("ALLOW_HTTP_WEBHOOKS is \"true\": that is for tests only; remove it from production.");
+if (c.vars?.EMAIL_FROM && /@example\.(com|org|net)>?$/i.test(c.vars.EMAIL_FROM)) problems.push(`vars.EMAIL_FROM "${c.vars.EMAIL_FROM}" is the example sender: use an address on your Email Routing domain.`);
 if (!c.ai?.binding) problems.push("[env.production.ai] is missing: production answers with Workers AI.");
 if (problems.length) {
   console.error("Refusing to deploy: wrangler.toml [env.production] still has placeholder or unsafe values:\n");

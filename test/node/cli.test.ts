@@ -24,6 +24,16 @@ describe("npm run score", () => {
   });
 });
 
+describe("npm run deploy", () => {
+  it("refuses, naming each problem, while the production config still has placeholders", () => {
+    const run = spawnSync("bash", ["scripts/deploy.sh"], { encoding: "utf8", timeout: 60_000 });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain("Refusing to deploy");
+    expect(run.stderr).toContain("database_id is a placeholder");
+    expect(run.stderr).toContain("example sender");
+  });
+});
+
 describe("production build", () => {
   it("bundles with the production configuration (wrangler deploy --dry-run --env production)", () => {
     const run = spawnSync("npx", ["wrangler", "deploy", "--dry-run", "--env", "production", "--outdir", ".tmp/deploy-dry-run"], { encoding: "utf8", timeout: 110_000 });

@@ -13,6 +13,7 @@ import { createScorer } from "../ai/select-scorer";
 import { getDb } from "../db/client";
 import { getSetting } from "../db/settings";
 import type { Env } from "../env";
+import { enqueueWebhookEvent } from "../integrations/webhooks/enqueue";
 import { lobbyStub } from "../lobby/lobby-object";
 import { getTeam, isWithinBusinessHours, onlineAgents, pickLeastLoaded } from "../routing/availability";
 import * as records from "../routing/d1-records";
@@ -207,6 +208,7 @@ export class ConversationObject extends ConversationCore {
         });
         if (duplicate) return;
         this.outbox.add({ kind: "csat", rating: { id: `csat-${record.id}`, conversationId: record.id, score: frame.score, comment: frame.comment ?? null, agentId: record.assignedAgent?.id ?? null, createdAt: entry.at } });
+        this.outbox.add({ kind: "webhook", event: "csat.received", eventId: `${record.id}:csat:${frame.id}`, extra: { score: frame.score, comment: frame.comment ?? null } });
         return this.flush();
       }
       default:
@@ -239,6 +241,7 @@ export class ConversationObject extends ConversationCore {
     after.summary = summary;
     this.queueIndex(after);
     this.outbox.add({ kind: "lobby", event: this.queueEvent(after, "handoff") });
+    this.outbox.add({ kind: "webhook", event: "handoff.requested", eventId: `${handoff.id}:requested`, extra: { trigger, reason: decision.reason, team } });
     await this.route(after);
   }
 
@@ -309,6 +312,7 @@ export class ConversationObject extends ConversationCore {
       },
     });
     this.outbox.add({ kind: "lobby", event: this.queueEvent(record, "ticket_created") });
+    this.outbox.add({ kind: "webhook", event: "ticket.created", eventId: `${handoff.ticketId}:created`, extra: { ticketId: handoff.ticketId, contactEmail: email } });
     this.systemEvent("ticket_created", COPY.ticketCreated(handoff.ticketId, handoff.expectedResponse), { ticketId: handoff.ticketId, expectedResponse: handoff.expectedResponse, email });
   }
 
@@ -356,6 +360,7 @@ export class ConversationObject extends ConversationCore {
     this.outbox.add({ kind: "handoff_claimed", handoffId: record.handoff.id, agentId: agent.id, at: now });
     this.queueIndex(record);
     this.outbox.add({ kind: "lobby", event: this.queueEvent(record, "claimed") });
+    this.outbox.add({ kind: "webhook", event: "conversation.claimed", eventId: `${record.handoff.id}:claimed:${agent.id}`, extra: { agent } });
     await this.flush();
     return { ok: true, record: this.requireRecord() };
   }
@@ -415,6 +420,7 @@ export class ConversationObject extends ConversationCore {
     this.setStatus(record, "closed", "closed", COPY.closed, { csat: true, agentName: by.name });
     this.queueIndex(record);
     this.outbox.add({ kind: "lobby", event: this.queueEvent(record, "closed") });
+    this.outbox.add({ kind: "webhook", event: "conversation.closed", eventId: `${record.id}:closed:${this.store.lastSeq()}`, extra: { closedBy: { id: by.id, name: by.name } } });
     await this.flush();
     return { ok: true, record: this.requireRecord() };
   }
@@ -508,6 +514,11 @@ export class ConversationObject extends ConversationCore {
       case "lobby":
         await lobbyStub(this.env).publish(op.event);
         return;
+      case "webhook": {
+        const record = this.requireRecord();
+        await enqueueWebhookEvent(this.env, op.event, { ...op.extra, conversation: this.contextPackage(record) }, { eventId: op.eventId });
+        return;
+      }
     }
   }
 

@@ -6,6 +6,7 @@
  * Every operation is idempotent, so a delivery repeated after a crash is harmless.
  */
 import type { QueueEvent } from "../../schema/protocol";
+import type { WebhookEventName } from "../integrations/webhooks/events";
 import type { ConversationIndexRow, NewTicket, OpenHandoff } from "../routing/d1-records";
 
 export type OutboxOp =
@@ -17,7 +18,9 @@ export type OutboxOp =
   | { kind: "handoff_escalated"; handoffId: string; conversationId: string; at: number }
   | { kind: "ticket"; ticket: NewTicket }
   | { kind: "csat"; rating: { id: string; conversationId: string; score: number; comment: string | null; agentId: string | null; createdAt: number } }
-  | { kind: "lobby"; event: QueueEvent };
+  | { kind: "lobby"; event: QueueEvent }
+  /** A webhook event; the payload (the context package) is built at delivery, `eventId` makes retries idempotent. */
+  | { kind: "webhook"; event: WebhookEventName; eventId: string; extra?: Record<string, unknown> };
 
 const MAX_BACKOFF_MS = 5 * 60_000;
 

@@ -11,6 +11,17 @@ import { requireAgent, type AgentHonoEnv } from "../auth/require-agent";
 import { getDb } from "../db/client";
 import { apiError } from "../http/errors";
 import { readJson, validate } from "../http/validate";
+import { isEmailConfigured, sendTicketReplyEmail } from "../integrations/email";
+import { enqueueWebhookEvent } from "../integrations/webhooks/enqueue";
+
+/** ticket.updated for webhook subscribers; a webhook outage must not fail the agent's change. */
+async function notifyTicketUpdated(env: AgentHonoEnv["Bindings"], ticket: unknown, change: Record<string, unknown>) {
+  try {
+    await enqueueWebhookEvent(env, "ticket.updated", { ticket, change });
+  } catch (error) {
+    console.error("ticket.updated webhook not queued", error);
+  }
+}
 
 export const ticketRoutes = new Hono<AgentHonoEnv>();
 ticketRoutes.use("*", requireAgent());
@@ -68,6 +79,7 @@ ticketRoutes.patch("/:id", async (c) => {
   const db = getDb(c.env.DB);
   const updated = await db.update(tickets).set({ ...body, updatedAt: Date.now() }).where(eq(tickets.id, c.req.param("id"))).returning().get();
   if (!updated) return apiError(c, 404, "not_found", "no such ticket");
+  await notifyTicketUpdated(c.env, updated, { ...body, by: c.get("agent").id });
   return c.json({ ticket: withOverdue(updated, Date.now()) });
 });
 
@@ -86,6 +98,19 @@ ticketRoutes.post("/:id/replies", async (c) => {
   const stub = c.env.CONVERSATION.get(c.env.CONVERSATION.idFromName(ticket.conversationId));
   const entry = await stub.deliverTicketReply({ id, agent: { id: agent.id, name: agent.name }, body });
   if (entry) await db.update(ticketReplies).set({ deliveredAt: now }).where(eq(ticketReplies.id, id));
+  // The first agent reply to an offline ticket is emailed: the customer left, so they may not come back to the chat.
+  const earlier = await db.select({ id: ticketReplies.id }).from(ticketReplies).where(eq(ticketReplies.ticketId, ticket.id)).all();
+  let emailed = false;
+  if (earlier.length === 1 && isEmailConfigured(c.env)) {
+    try {
+      await sendTicketReplyEmail(c.env, { to: ticket.contactEmail, ticketId: ticket.id, ticketSubject: ticket.subject, agentName: agent.name, body });
+      await db.update(ticketReplies).set({ emailedAt: Date.now() }).where(eq(ticketReplies.id, id));
+      emailed = true;
+    } catch (error) {
+      console.error("ticket reply email failed", error);
+    }
+  }
   await db.update(tickets).set({ status: ticket.status === "open" ? "pending" : ticket.status, assigneeId: ticket.assigneeId ?? agent.id, updatedAt: now }).where(eq(tickets.id, ticket.id));
-  return c.json({ reply: { id, body, createdAt: now, delivered: Boolean(entry) } }, 201);
+  await notifyTicketUpdated(c.env, ticket, { reply: { id, body }, by: agent.id });
+  return c.json({ reply: { id, body, createdAt: now, delivered: Boolean(entry), emailed } }, 201);
 });

@@ -45,6 +45,12 @@ describe("tickets and reports", () => {
 
     const reply = await agentPost(`/api/agent/tickets/${ticketId}/replies`, bearer, { body: "Your refund is on its way." });
     expect(reply.status).toBe(201);
+    // The first reply is emailed (Miniflare simulates the send_email binding); the second is not.
+    expect((await reply.json<{ reply: { emailed: boolean; delivered: boolean } }>()).reply).toMatchObject({ emailed: true, delivered: true });
+    const second = await agentPost(`/api/agent/tickets/${ticketId}/replies`, bearer, { body: "Anything else?" });
+    expect((await second.json<{ reply: { emailed: boolean } }>()).reply.emailed).toBe(false);
+    const row = await testEnv.DB.prepare("SELECT COUNT(*) AS n FROM ticket_replies WHERE ticket_id = ? AND emailed_at IS NOT NULL").bind(ticketId).first<{ n: number }>();
+    expect(row?.n).toBe(1);
     // The customer comes back and finds the reply in the same conversation.
     const back = await openCustomer(conversationId, token);
     const { replay } = await back.hello(0);
