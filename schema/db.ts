@@ -163,6 +163,8 @@ export const conversations = sqliteTable(
     lastMessagePreview: text("last_message_preview"),
     /** Set when the SLA alarm escalated the waiting conversation; cleared on claim. */
     escalatedAt: integer("escalated_at"),
+    /** When the current handoff was queued (the console's waiting time); null when not handed off. */
+    queuedAt: integer("queued_at"),
   },
   (t) => [
     index("conversations_queue_idx").on(t.status, t.team, t.updatedAt),

@@ -39,7 +39,7 @@ export function QueueView() {
                         <span class="sr-only">{s.label}</span>
                       </span>
                       <span class="wait" title="Waiting time">
-                        waiting {waited(r.updatedAt, now)}
+                        waiting {waited(r.queuedAt ?? r.updatedAt, now)}
                       </span>
                       {r.escalatedAt ? <span class="badge esc">SLA escalated</span> : null}
                     </span>

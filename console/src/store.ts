@@ -18,6 +18,8 @@ export interface ConversationRow {
   customerEmail: string | null;
   createdAt: number;
   updatedAt: number;
+  /** When the current handoff was queued (null when not handed off). */
+  queuedAt?: number | null;
   assignedAgentId: string | null;
   trigger: string | null;
   summary: string | null;

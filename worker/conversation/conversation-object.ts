@@ -546,6 +546,7 @@ export class ConversationObject extends ConversationCore {
       summary: record.summary ?? null,
       sentiment: sentiments.length ? round(sentiments.reduce((a, b) => a + b, 0) / sentiments.length) : null,
       lastMessagePreview: record.lastMessagePreview ?? null,
+      queuedAt: record.status === "queued" || record.status === "agent" ? (record.handoff?.queuedAt ?? null) : null,
     };
   }
 

@@ -16,6 +16,7 @@ import { getAgentView } from "../db/agents";
 import { apiError, ApiError } from "../http/errors";
 import { readJson, validate } from "../http/validate";
 import { CONVERSATION_ID, forwardUpgrade } from "./conversations";
+import { conversationStub } from "../conversation/stub";
 
 export const agentConversationRoutes = new Hono<AgentHonoEnv>();
 
@@ -80,7 +81,7 @@ agentConversationRoutes.get("/queue", async (c) => {
 
 function stub(c: { env: AgentHonoEnv["Bindings"] }, id: string) {
   if (!CONVERSATION_ID.test(id)) throw new ApiError(404, "not_found", "unknown conversation");
-  return c.env.CONVERSATION.get(c.env.CONVERSATION.idFromName(id));
+  return conversationStub(c.env, id);
 }
 
 function actionResponse(c: Parameters<typeof apiError>[0], result: ActionResult) {

@@ -14,6 +14,7 @@ import { signCustomerToken, verifyCustomerToken } from "../auth/customer-token";
 import { PARTICIPANT_HEADER, type Participant } from "../conversation/socket-session";
 import type { Env } from "../env";
 import { apiError } from "../http/errors";
+import { conversationStub } from "../conversation/stub";
 
 const shortText = v.pipe(v.string(), v.trim(), v.maxLength(120));
 // Exported for the OpenAPI document (worker/openapi).
@@ -64,7 +65,7 @@ conversationRoutes.post("/", async (c) => {
   const identity = await checkIdentity(c.env.DB, site, customer.userId, customer.userHash);
   if (!identity.ok) return apiError(c, identity.status, identity.code, identity.message);
   const id = crypto.randomUUID();
-  const stub = c.env.CONVERSATION.get(c.env.CONVERSATION.idFromName(id));
+  const stub = conversationStub(c.env, id);
   // An unverified userId is the site's claim only: keep it for display, never to link conversations.
   await stub.create({ id, site, customer: { name: customer.name, email: customer.email, userId: customer.userId, verified: identity.verified }, attributes });
   const { token, expiresAt } = await signCustomerToken(c.env.TOKEN_SECRET, id);
@@ -108,7 +109,7 @@ conversationRoutes.get("/:id", async (c) => {
   const check = await verifyCustomerToken(c.env.TOKEN_SECRET, c.req.query("token"));
   if (!check.ok) return apiError(c, 401, "bad_token", `customer token is ${check.reason.replace("_", " ")}`);
   if (check.claims.cid !== id || !CONVERSATION_ID.test(id)) return apiError(c, 403, "wrong_conversation", "this token does not open this conversation");
-  const record = await c.env.CONVERSATION.get(c.env.CONVERSATION.idFromName(id)).getRecord();
+  const record = await conversationStub(c.env, id).getRecord();
   if (!record) return apiError(c, 404, "not_found", "unknown conversation");
   return c.json({ conversationId: id, status: record.status });
 });
@@ -131,6 +132,6 @@ conversationRoutes.get("/:id/ws", async (c) => {
 export function forwardUpgrade(env: Env, conversationId: string, request: Request, participant: Participant): Promise<Response> {
   const headers = new Headers(request.headers);
   headers.set(PARTICIPANT_HEADER, JSON.stringify(participant));
-  const stub = env.CONVERSATION.get(env.CONVERSATION.idFromName(conversationId));
+  const stub = conversationStub(env, conversationId);
   return stub.fetch(new Request(request.url, { method: "GET", headers }));
 }

@@ -13,6 +13,7 @@ import { apiError } from "../http/errors";
 import { readJson, validate } from "../http/validate";
 import { isEmailConfigured, sendTicketReplyEmail } from "../integrations/email";
 import { enqueueWebhookEvent } from "../integrations/webhooks/enqueue";
+import { conversationStub } from "../conversation/stub";
 
 /** ticket.updated for webhook subscribers; a webhook outage must not fail the agent's change. */
 async function notifyTicketUpdated(env: AgentHonoEnv["Bindings"], ticket: unknown, change: Record<string, unknown>) {
@@ -62,7 +63,7 @@ ticketRoutes.get("/:id", async (c) => {
   const ticket = await db.select().from(tickets).where(eq(tickets.id, c.req.param("id"))).get();
   if (!ticket) return apiError(c, 404, "not_found", "no such ticket");
   const replies = await db.select().from(ticketReplies).where(eq(ticketReplies.ticketId, ticket.id)).orderBy(ticketReplies.createdAt).all();
-  const stub = c.env.CONVERSATION.get(c.env.CONVERSATION.idFromName(ticket.conversationId));
+  const stub = conversationStub(c.env, ticket.conversationId);
   const transcript = await stub.getTranscript(0, "agent");
   return c.json({ ticket: withOverdue(ticket, Date.now()), replies, transcript });
 });
@@ -95,7 +96,7 @@ ticketRoutes.post("/:id/replies", async (c) => {
   const id = crypto.randomUUID();
   const now = Date.now();
   await db.insert(ticketReplies).values({ id, ticketId: ticket.id, agentId: agent.id, body, createdAt: now });
-  const stub = c.env.CONVERSATION.get(c.env.CONVERSATION.idFromName(ticket.conversationId));
+  const stub = conversationStub(c.env, ticket.conversationId);
   const entry = await stub.deliverTicketReply({ id, agent: { id: agent.id, name: agent.name }, body });
   if (entry) await db.update(ticketReplies).set({ deliveredAt: now }).where(eq(ticketReplies.id, id));
   // The first agent reply to an offline ticket is emailed: the customer left, so they may not come back to the chat.

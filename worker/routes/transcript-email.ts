@@ -14,6 +14,7 @@ import { apiError, handleApiError } from "../http/errors";
 import { readJson } from "../http/validate";
 import { formatTranscript, isEmailConfigured, sendTranscriptEmail } from "../integrations/email";
 import { CONVERSATION_ID } from "./conversations";
+import { conversationStub, transcriptOf } from "../conversation/stub";
 
 export const TranscriptEmailBody = v.optional(v.object({ email: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(254), v.email("email is not valid"))) }), {});
 
@@ -32,7 +33,7 @@ transcriptEmailRoutes.post("/:id/transcript-email", async (c) => {
   if (check.claims.cid !== id || !CONVERSATION_ID.test(id)) return apiError(c, 403, "wrong_conversation", "this token does not open this conversation");
   const body = await readJson(c, TranscriptEmailBody);
   if (!isEmailConfigured(c.env)) return apiError(c, 503, "unavailable", "Email is not set up on this deployment.");
-  const stub = c.env.CONVERSATION.get(c.env.CONVERSATION.idFromName(id));
+  const stub = conversationStub(c.env, id);
   const record = await stub.getRecord();
   if (!record) return apiError(c, 404, "not_found", "unknown conversation");
   const to = body.email ?? record.customer.email ?? record.contact?.email;
@@ -40,7 +41,7 @@ transcriptEmailRoutes.post("/:id/transcript-email", async (c) => {
   const now = Date.now();
   if (now - (lastSent.get(id) ?? 0) < MIN_INTERVAL_MS) return apiError(c, 429, "rate_limited", "A transcript was just sent; try again in a minute.");
   lastSent.set(id, now);
-  const transcript = await stub.getTranscript(0, "customer");
+  const transcript = await transcriptOf(c.env, id, "customer");
   const text = `Here is the transcript of your conversation with our support team.\n\n${formatTranscript(transcript)}\n`;
   const { messageId } = await sendTranscriptEmail(c.env, to, "Your support conversation transcript", text);
   return c.json({ sent: true, messageId }, 202);

@@ -23,6 +23,7 @@ export interface ConversationIndexRow {
   summary: string | null;
   sentiment: number | null;
   lastMessagePreview: string | null;
+  queuedAt: number | null;
 }
 
 export async function upsertConversationIndex(db: Db, row: ConversationIndexRow): Promise<void> {

@@ -1,0 +1,1 @@
+ALTER TABLE `conversations` ADD `queued_at` integer;
