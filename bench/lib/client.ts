@@ -1,0 +1,154 @@
+/** WebSocket clients for the benches (Node 22's global WebSocket) and small HTTP helpers for the product API. */
+import { DEMO_AGENT_PASSWORD } from "../../scripts/seed-sql";
+
+export { DEMO_AGENT_PASSWORD };
+
+export class Client {
+  readonly ws: WebSocket;
+  readonly opened: Promise<void>;
+  closed = false;
+  closeInfo = "";
+  private listeners = new Set<(frame: any) => void>();
+
+  constructor(url: string, headers?: Record<string, string>) {
+    // Node's WebSocket (undici) accepts headers in its init dictionary; browsers would not.
+    this.ws = new (WebSocket as any)(url, headers ? { headers } : undefined);
+    this.opened = new Promise((ok, fail) => {
+      this.ws.addEventListener("open", () => ok(), { once: true });
+      this.ws.addEventListener("error", (e) => fail(new Error(`socket error on ${url}: ${(e as ErrorEvent).message ?? ""}`)), { once: true });
+    });
+    this.ws.addEventListener("message", (event) => {
+      const frame = typeof event.data === "string" ? safeParse(event.data) : null;
+      for (const l of this.listeners) l(frame ?? event.data);
+    });
+    this.ws.addEventListener("close", (e) => {
+      this.closed = true;
+      this.closeInfo = `${(e as CloseEvent).code} ${(e as CloseEvent).reason}`;
+    });
+  }
+
+  on(listener: (frame: any) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Resolves with the first frame matching, or rejects after timeoutMs. */
+  wait(match: (frame: any) => boolean, timeoutMs = 10_000): Promise<any> {
+    return new Promise((ok, fail) => {
+      const timer = setTimeout(() => (off(), fail(new Error(`timed out waiting for a frame${this.closed ? ` (socket closed: ${this.closeInfo})` : ""}`))), timeoutMs);
+      const off = this.on((f) => {
+        if (match(f)) {
+          clearTimeout(timer);
+          off();
+          ok(f);
+        }
+      });
+    });
+  }
+
+  send(frame: unknown) {
+    this.ws.send(typeof frame === "string" ? frame : JSON.stringify(frame));
+  }
+
+  /** hello + wait for synced; resolves with the frames of the replay. */
+  async hello(lastSeq = 0, timeoutMs = 20_000): Promise<any[]> {
+    const got: any[] = [];
+    const off = this.on((f) => got.push(f));
+    const synced = this.wait((f) => f?.type === "synced", timeoutMs);
+    synced.catch(() => undefined);
+    this.send({ type: "hello", v: 1, lastSeq });
+    try {
+      await synced;
+    } finally {
+      off();
+    }
+    return got;
+  }
+
+  close() {
+    try {
+      this.ws.close(1000, "bench done");
+    } catch {
+      // already
+    }
+  }
+}
+
+function safeParse(s: string) {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return null;
+  }
+}
+
+export const wsUrl = (base: string, path: string) => base.replace(/^http/, "ws") + path;
+
+/** fetch with a few retries on connection errors (wrangler dev's proxy drops a keep-alive connection now and then under load). */
+async function fetchRetry(url: string, init: RequestInit, attempts = 4): Promise<Response> {
+  for (let k = 0; ; k++) {
+    try {
+      return await fetch(url, init);
+    } catch (error) {
+      if (k + 1 >= attempts) throw error;
+      await sleep(100 * (k + 1));
+    }
+  }
+}
+
+export async function createConversation(base: string, body: unknown = {}): Promise<{ conversationId: string; token: string }> {
+  const res = await fetchRetry(`${base}/api/conversations`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  if (res.status !== 201) throw new Error(`create: ${res.status} ${await res.text()}`);
+  return res.json() as Promise<{ conversationId: string; token: string }>;
+}
+
+export async function agentToken(base: string, email = "ben@handoff.local", password = DEMO_AGENT_PASSWORD): Promise<string> {
+  const res = await fetch(`${base}/api/auth/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+  if (!res.ok) throw new Error(`token: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+export async function claim(base: string, bearer: string, id: string): Promise<void> {
+  const res = await fetchRetry(`${base}/api/agent/conversations/${id}/claim`, { method: "POST", headers: { Authorization: `Bearer ${bearer}` } });
+  if (!res.ok) throw new Error(`claim: ${res.status} ${await res.text()}`);
+}
+
+export async function openCustomer(base: string, c: { conversationId: string; token: string }): Promise<Client> {
+  const client = new Client(wsUrl(base, `/api/conversations/${c.conversationId}/ws?token=${encodeURIComponent(c.token)}`));
+  await client.opened;
+  return client;
+}
+
+export async function openAgent(base: string, bearer: string, id: string): Promise<Client> {
+  const client = new Client(wsUrl(base, `/api/agent/conversations/${id}/ws`), { Authorization: `Bearer ${bearer}` });
+  await client.opened;
+  return client;
+}
+
+export async function openLobby(base: string, bearer: string): Promise<Client> {
+  const client = new Client(wsUrl(base, `/api/agent/lobby/ws`), { Authorization: `Bearer ${bearer}` });
+  await client.opened;
+  return client;
+}
+
+/** Runs fn over items with at most `limit` in flight. */
+export async function pool<T, R>(items: T[], limit: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i], i);
+      }
+    }),
+  );
+  return out;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function percentile(sorted: number[], q: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}

@@ -1,0 +1,152 @@
+/**
+ * Starts `wrangler dev` for the benches and chaos harnesses: loopback only, a free port, its own
+ * persistence directory (fresh by default, or a given one to restart on the same state), in its own
+ * process group so stop()/kill() end wrangler and every workerd it spawned, and nothing else.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+export const ROOT = resolve(import.meta.dirname, "../..");
+const BIN = join(ROOT, "node_modules/.bin");
+
+export function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on("error", fail);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+function run(cmd: string, args: string[], cwd = ROOT): void {
+  const res = spawnSync(cmd, args, { cwd, encoding: "utf8", env: process.env });
+  if (res.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (${res.status}):\n${res.stdout}\n${res.stderr}`);
+}
+
+export interface Dev {
+  url: string;
+  port: number;
+  persistDir: string;
+  logFile: string;
+  pid: number;
+  /** SIGTERM then SIGKILL the process group; removes the persist dir unless keepState. */
+  stop(opts?: { keepState?: boolean }): Promise<void>;
+  /** SIGKILL the whole process group at once (crash test). The state directory is kept. */
+  kill(): Promise<void>;
+  /** Resident memory (KiB) of the workerd processes in the group. */
+  workerdRssKiB(): number;
+}
+
+/**
+ * A frozen copy of the committed tree (git archive HEAD) to run wrangler dev from. wrangler dev rebuilds
+ * on every file change, and in a working tree that others edit at the same time a rebuild mid-bench
+ * restarts the runtime (or fails to start it). node_modules, dist (assets) and .dev.vars are linked in.
+ * Set BENCH_LIVE_TREE=1 to run the working tree as it is instead.
+ */
+let snapshotDir: string | null = null;
+export function snapshot(): string {
+  if (process.env.BENCH_LIVE_TREE === "1") return ROOT;
+  if (snapshotDir) return snapshotDir;
+  const dir = mkdtempSync(join(tmpdir(), "handoff-bench-src-"));
+  const archive = spawnSync("bash", ["-c", `git -C '${ROOT}' archive HEAD | tar -x -C '${dir}'`], { encoding: "utf8" });
+  if (archive.status !== 0) throw new Error(`git archive failed: ${archive.stderr}`);
+  for (const name of ["node_modules", "dist", ".dev.vars"]) {
+    if (existsSync(join(ROOT, name))) symlinkSync(join(ROOT, name), join(dir, name));
+  }
+  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+  snapshotDir = dir;
+  return dir;
+}
+
+export interface DevOptions {
+  config?: string;
+  persistDir?: string;
+  /** Apply the D1 migrations and the demo seed first (product worker only). */
+  prepare?: boolean;
+  vars?: Record<string, string>;
+  timeoutMs?: number;
+  label?: string;
+}
+
+export async function startDev(opts: DevOptions = {}): Promise<Dev> {
+  const persistDir = opts.persistDir ?? mkdtempSync(join(tmpdir(), "handoff-bench-"));
+  const config = opts.config ?? "wrangler.toml";
+  // The echo worker lives in bench/ and may be uncommitted; the product runs from the frozen snapshot.
+  const cwd = opts.config ? ROOT : snapshot();
+  if (opts.prepare) {
+    run(join(BIN, "wrangler"), ["d1", "migrations", "apply", "handoff", "--local", "--persist-to", persistDir, "-c", config], cwd);
+    run(join(BIN, "tsx"), ["scripts/seed.ts", "--persist-to", persistDir], cwd);
+  }
+  const port = await freePort();
+  const inspectorPort = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const logFile = join(tmpdir(), `handoff-bench-${opts.label ?? "dev"}-${port}.log`);
+  const log = createWriteStream(logFile);
+  const vars = Object.entries(opts.vars ?? {}).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
+  const child: ChildProcess = spawn(
+    join(BIN, "wrangler"),
+    ["dev", "-c", config, "--port", String(port), "--ip", "127.0.0.1", "--inspector-port", String(inspectorPort), "--persist-to", persistDir, ...vars, "--show-interactive-dev-session=false", "--log-level", "warn"],
+    { cwd, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: "1" } },
+  );
+  child.stdout!.pipe(log);
+  child.stderr!.pipe(log);
+  let exited = false;
+  const exitedPromise = new Promise<void>((ok) => child.once("exit", () => ((exited = true), ok())));
+  const group = (sig: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, sig);
+    } catch {
+      // gone
+    }
+  };
+  const killOnExit = () => {
+    if (!exited) group("SIGKILL");
+  };
+  process.once("exit", killOnExit);
+
+  const stop = async ({ keepState = false } = {}) => {
+    if (!exited) {
+      group("SIGTERM");
+      await Promise.race([exitedPromise, new Promise((ok) => setTimeout(ok, 5000))]);
+      if (!exited) group("SIGKILL");
+      await exitedPromise;
+    }
+    group("SIGKILL"); // stragglers in the group (workerd)
+    process.off("exit", killOnExit);
+    log.end();
+    if (!keepState) rmSync(persistDir, { recursive: true, force: true });
+  };
+  const kill = async () => {
+    group("SIGKILL");
+    await exitedPromise;
+    process.off("exit", killOnExit);
+    log.end();
+  };
+  const workerdRssKiB = () => {
+    const out = spawnSync("ps", ["-o", "rss=,comm=", "-g", String(child.pid)], { encoding: "utf8" }).stdout ?? "";
+    return out
+      .split("\n")
+      .filter((l) => /workerd/.test(l))
+      .reduce((sum, l) => sum + Number(l.trim().split(/\s+/)[0] || 0), 0);
+  };
+
+  const deadline = Date.now() + (opts.timeoutMs ?? 90_000);
+  const probe = opts.config && opts.config !== "wrangler.toml" ? `${url}/` : `${url}/api/health`;
+  while (Date.now() < deadline && !exited) {
+    try {
+      const res = await fetch(probe);
+      if (res.status < 500) return { url, port, persistDir, logFile, pid: child.pid!, stop, kill, workerdRssKiB };
+    } catch {
+      // not up yet
+    }
+    await new Promise((ok) => setTimeout(ok, 300));
+  }
+  await stop({ keepState: Boolean(opts.persistDir) });
+  throw new Error(`wrangler dev did not answer on ${url}${exited ? " (it exited)" : ""}. Log tail:\n${readFileSync(logFile, "utf8").slice(-3000)}`);
+}
