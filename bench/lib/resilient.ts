@@ -1,0 +1,130 @@
+/**
+ * A client that behaves like the widget/console: it remembers the last seq it saw, resumes with
+ * hello(lastSeq) after any disconnect, and resends every message not yet acked with the same id (the
+ * server dedupes by id). Used by the chaos harnesses to check "each message once, in order".
+ */
+import { Client } from "./client";
+
+export interface Entry {
+  seq: number;
+  id: string;
+  kind: string;
+  author: { role: string; id?: string };
+  text: string;
+}
+
+export class ResilientClient {
+  client: Client | null = null;
+  /** Every entry received (live or replayed), in arrival order. */
+  readonly received: Entry[] = [];
+  lastSeq = 0;
+  /** Sent, not yet acked: id -> text, in send order. */
+  readonly outbox = new Map<string, string>();
+  /** Acked: id -> seq. */
+  readonly acked = new Map<string, number>();
+  readonly sentOrder: string[] = [];
+  /** Anomalies seen on the wire: a seq not above the last one (duplicate or out of order). */
+  readonly anomalies: string[] = [];
+  connects = 0;
+  rateLimited = 0;
+  private resendTimer: NodeJS.Timeout | undefined;
+  private counter = 0;
+  private connecting: Promise<void> | null = null;
+
+  constructor(
+    readonly name: string,
+    private readonly open: () => Promise<Client>,
+  ) {}
+
+  get connected() {
+    return Boolean(this.client && !this.client.closed && !this.connecting);
+  }
+
+  /** Whether a reconnect is needed (dropped, or the server closed the socket). */
+  get down() {
+    return !this.connecting && (!this.client || this.client.closed);
+  }
+
+  connect(): Promise<void> {
+    this.connecting ??= (async () => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const c = await this.open();
+          this.client = c;
+          // Only the current socket counts: a dropped one may still deliver frames while it closes,
+          // and those are replayed on the new socket anyway.
+          c.on((f) => {
+            if (this.client === c) this.onFrame(f);
+          });
+          this.connects++;
+          await c.hello(this.lastSeq);
+          for (const [id, text] of this.outbox) c.send({ type: "message", id, text });
+          return;
+        } catch (error) {
+          if (attempt > 40) throw error;
+          await new Promise((r) => setTimeout(r, 100 + attempt * 50));
+        }
+      }
+    })().finally(() => (this.connecting = null));
+    return this.connecting;
+  }
+
+  private onFrame(f: any) {
+    if (f?.type === "entry") {
+      const e = f.entry as Entry;
+      if (e.seq <= this.lastSeq) this.anomalies.push(`${this.name}: seq ${e.seq} after ${this.lastSeq} (${e.id})`);
+      else this.lastSeq = e.seq;
+      this.received.push(e);
+    } else if (f?.type === "ack") {
+      if (this.outbox.has(f.id)) {
+        this.outbox.delete(f.id);
+        this.acked.set(f.id, f.seq);
+      } else if (this.acked.has(f.id) && this.acked.get(f.id) !== f.seq) {
+        this.anomalies.push(`${this.name}: ${f.id} acked as ${this.acked.get(f.id)} then ${f.seq}`);
+      }
+    } else if (f?.type === "error" && f.code === "rate_limited") {
+      // The server's rate_limited error names no message id, so resend everything pending (same ids,
+      // stored once) a second later, as a client must.
+      this.rateLimited++;
+      this.resendTimer ??= setTimeout(() => {
+        this.resendTimer = undefined;
+        this.resend();
+      }, 1000);
+    } else if (f?.type === "error") {
+      this.anomalies.push(`${this.name}: error ${f.code} ${f.message}`);
+    }
+  }
+
+  /** Queues a message and sends it if connected (else it goes out on the next connect). */
+  sendMessage(): void {
+    const id = `${this.name}-${this.counter++}`;
+    const text = `${this.name} says ${this.counter}`;
+    this.outbox.set(id, text);
+    this.sentOrder.push(id);
+    if (this.connected) {
+      try {
+        this.client!.send({ type: "message", id, text });
+      } catch {
+        // resent on reconnect
+      }
+    }
+  }
+
+  /** Sends every pending message again on the current socket. */
+  resend(): void {
+    if (!this.connected) return;
+    for (const [id, text] of this.outbox) {
+      try {
+        this.client!.send({ type: "message", id, text });
+      } catch {
+        return;
+      }
+    }
+  }
+
+  drop(): void {
+    const old = this.client;
+    this.client = null;
+    old?.close();
+  }
+}
