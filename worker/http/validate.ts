@@ -4,6 +4,7 @@
  * `handleApiError` as their onError so the throw becomes `{ error: { code, message, details } }`.
  */
 import type { Context } from "hono";
+import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import * as v from "valibot";
 import { ApiError } from "./errors";
 
@@ -46,3 +47,12 @@ export const emailField = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLen
 /** Slug ids for teams, KB articles: lower-case letters, digits, "-" and "_". */
 export const slugField = v.pipe(v.string(), v.trim(), v.regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "must be 1-40 of a-z, 0-9, '-', '_'"));
 export const nameField = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(120));
+
+/**
+ * `column` contains `text`, case-insensitively (SQLite LIKE), with `%` and `_` in the user's text taken
+ * literally: they are escaped, and SQLite needs the ESCAPE clause to honour that.
+ */
+export function containsText(column: SQLWrapper, text: string): SQL {
+  const pattern = `%${text.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+  return sql`${column} LIKE ${pattern} ESCAPE '\\'`;
+}

@@ -3,18 +3,18 @@
  * and the actions (claim, transfer, hand back, close). Every route needs an authenticated agent; the
  * conversation object decides what the action may do (only the assigned agent replies, transfers...).
  */
-import { and, desc, eq, like, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, or, type SQL } from "drizzle-orm";
 import { Hono } from "hono";
 import * as v from "valibot";
 import { conversations } from "../../schema/db";
 import { CONVERSATION_STATUSES } from "../../schema/db";
-import { isOriginAllowed, parseAllowedOrigins } from "../auth/origin";
+import { allowedOriginOnly } from "../auth/origin";
 import { requireAgent, type AgentHonoEnv } from "../auth/require-agent";
 import type { ActionResult } from "../conversation/conversation-core";
 import { getDb } from "../db/client";
 import { getAgentView } from "../db/agents";
 import { apiError, ApiError } from "../http/errors";
-import { readJson, validate } from "../http/validate";
+import { containsText, readJson, validate } from "../http/validate";
 import { CONVERSATION_ID, forwardUpgrade } from "./conversations";
 import { conversationStub } from "../conversation/stub";
 
@@ -22,13 +22,7 @@ export const agentConversationRoutes = new Hono<AgentHonoEnv>();
 
 agentConversationRoutes.get(
   "/:id/ws",
-  async (c, next) => {
-    // Origin first: a foreign page must learn nothing, not even whether the session is valid.
-    if (!isOriginAllowed(c.req.header("Origin") ?? null, parseAllowedOrigins(c.env.ALLOWED_ORIGINS))) {
-      return apiError(c, 403, "origin_not_allowed", "this Origin may not open conversations");
-    }
-    return next();
-  },
+  allowedOriginOnly(),
   requireAgent(),
   async (c) => {
     const id = c.req.param("id");
@@ -58,8 +52,8 @@ agentConversationRoutes.get("/", async (c) => {
   if (query.team) filters.push(eq(conversations.team, query.team));
   if (query.agent) filters.push(eq(conversations.assignedAgentId, query.agent));
   if (query.q) {
-    const pattern = `%${query.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
-    filters.push(or(like(conversations.customerName, pattern), like(conversations.customerEmail, pattern), like(conversations.summary, pattern), like(conversations.lastMessagePreview, pattern), like(conversations.id, pattern))!);
+    const q = query.q;
+    filters.push(or(...[conversations.customerName, conversations.customerEmail, conversations.summary, conversations.lastMessagePreview, conversations.id].map((col) => containsText(col, q)))!);
   }
   const rows = await getDb(c.env.DB)
     .select()

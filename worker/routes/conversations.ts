@@ -9,7 +9,7 @@ import * as v from "valibot";
 import { conversations } from "../../schema/db";
 import { getDb } from "../db/client";
 import { checkIdentity } from "../sites/identity";
-import { isOriginAllowed, parseAllowedOrigins } from "../auth/origin";
+import { allowedOriginOnly, parseAllowedOrigins } from "../auth/origin";
 import { signCustomerToken, verifyCustomerToken } from "../auth/customer-token";
 import { PARTICIPANT_HEADER, type Participant } from "../conversation/socket-session";
 import type { Env } from "../env";
@@ -114,12 +114,9 @@ conversationRoutes.get("/:id", async (c) => {
   return c.json({ conversationId: id, status: record.status });
 });
 
-conversationRoutes.get("/:id/ws", async (c) => {
+conversationRoutes.get("/:id/ws", allowedOriginOnly(), async (c) => {
   const id = c.req.param("id");
   if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") return apiError(c, 426, "upgrade_required", "expected a WebSocket upgrade");
-  if (!isOriginAllowed(c.req.header("Origin") ?? null, parseAllowedOrigins(c.env.ALLOWED_ORIGINS))) {
-    return apiError(c, 403, "origin_not_allowed", "this Origin may not open conversations");
-  }
   const check = await verifyCustomerToken(c.env.TOKEN_SECRET, c.req.query("token"));
   if (!check.ok) return apiError(c, 401, "bad_token", `customer token is ${check.reason.replace("_", " ")}`);
   // A valid token for another conversation must not open this one.

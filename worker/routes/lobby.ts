@@ -1,6 +1,6 @@
 /** The console's live socket: presence and queue pushes (see worker/lobby/lobby-object.ts). */
 import { Hono } from "hono";
-import { isOriginAllowed, parseAllowedOrigins } from "../auth/origin";
+import { allowedOriginOnly } from "../auth/origin";
 import { requireAgent, type AgentHonoEnv } from "../auth/require-agent";
 import { PARTICIPANT_HEADER } from "../conversation/socket-session";
 import { apiError } from "../http/errors";
@@ -10,10 +10,8 @@ export const lobbyRoutes = new Hono<AgentHonoEnv>();
 
 lobbyRoutes.get(
   "/ws",
+  allowedOriginOnly(),
   async (c, next) => {
-    if (!isOriginAllowed(c.req.header("Origin") ?? null, parseAllowedOrigins(c.env.ALLOWED_ORIGINS))) {
-      return apiError(c, 403, "origin_not_allowed", "this Origin may not open the lobby");
-    }
     if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") return apiError(c, 426, "upgrade_required", "expected a WebSocket upgrade");
     return next();
   },

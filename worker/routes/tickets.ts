@@ -3,14 +3,14 @@
  * transcript, update status/priority/assignee, reply. A reply is appended to the conversation, so the
  * customer sees it when they come back (email delivery is the integrations layer's job).
  */
-import { and, desc, eq, like, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, or, type SQL } from "drizzle-orm";
 import { Hono } from "hono";
 import * as v from "valibot";
 import { TICKET_PRIORITIES, TICKET_STATUSES, ticketReplies, tickets } from "../../schema/db";
 import { requireAgent, type AgentHonoEnv } from "../auth/require-agent";
 import { getDb } from "../db/client";
 import { apiError } from "../http/errors";
-import { readJson, validate } from "../http/validate";
+import { containsText, readJson, validate } from "../http/validate";
 import { isEmailConfigured, sendTicketReplyEmail } from "../integrations/email";
 import { enqueueWebhookEvent } from "../integrations/webhooks/enqueue";
 import { conversationStub } from "../conversation/stub";
@@ -50,8 +50,8 @@ ticketRoutes.get("/", async (c) => {
   if (query.assignee) filters.push(eq(tickets.assigneeId, query.assignee));
   if (query.team) filters.push(eq(tickets.team, query.team));
   if (query.q) {
-    const p = `%${query.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
-    filters.push(or(like(tickets.subject, p), like(tickets.contactEmail, p), like(tickets.contactName, p), like(tickets.orderNumber, p), like(tickets.id, p))!);
+    const q = query.q;
+    filters.push(or(...[tickets.subject, tickets.contactEmail, tickets.contactName, tickets.orderNumber, tickets.id].map((col) => containsText(col, q)))!);
   }
   const rows = await getDb(c.env.DB).select().from(tickets).where(filters.length ? and(...filters) : undefined).orderBy(desc(tickets.updatedAt)).limit(200).all();
   const now = Date.now();

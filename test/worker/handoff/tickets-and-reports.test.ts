@@ -100,3 +100,15 @@ describe("tickets and reports", () => {
     agentSocket.close();
   });
 });
+
+describe("search", () => {
+  it("takes % and _ in the search text literally", async () => {
+    const agent = await createAgent(testEnv, { name: "Searcher" });
+    const bearer = await mintAgentSession(testEnv, agent.id);
+    await testEnv.DB.prepare("INSERT INTO conversations (id, status, customer_name, created_at, updated_at) VALUES ('c-pct', 'bot', '100% happy', 0, 0), ('c-plain', 'bot', '100 happy', 0, 0)").run();
+    const body = await (await agentGet(`/api/agent/conversations?q=${encodeURIComponent("100%")}`, bearer)).json<{ conversations: { id: string }[] }>();
+    expect(body.conversations.map((c) => c.id)).toEqual(["c-pct"]);
+    const all = await (await agentGet(`/api/agent/conversations?q=happy`, bearer)).json<{ conversations: { id: string }[] }>();
+    expect(all.conversations.map((c) => c.id).sort()).toEqual(["c-pct", "c-plain"]);
+  });
+});
