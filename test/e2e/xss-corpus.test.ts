@@ -1,0 +1,448 @@
+/**
+ * XSS corpus (issue 7): every payload in ./xss-payloads.ts goes through the real server as a customer
+ * message (typed into the widget's composer), an agent message and an agent note (agent socket over
+ * the API), a customer name and custom attributes (widget identify/setAttributes and the create
+ * body), and is rendered in the widget on the demo page and in the agent console (queue cards, tabs,
+ * conversation view, context panel) in headless Chromium.
+ *
+ * Script execution is detected by a hook installed before any page script runs (addInitScript, in
+ * every frame): `__xss()`, `alert`, `confirm`, `prompt` and `print` record a hit; dialogs and console
+ * messages are watched too. Then: no hit, no dialog; each payload is visible as text; the containers
+ * holding user text contain no element the payload could have created (console text has no child
+ * elements at all, widget message paragraphs only <a>); no element anywhere carries an on* attribute;
+ * every <a> rendered from messages is http(s) with rel="noopener ...".
+ *
+ * Build first: `npm run build`. Run: npx vitest run --config test/e2e/vitest.config.ts test/e2e/xss-corpus.test.ts
+ */
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ServerFrame } from "../../schema/protocol";
+import { Agent, type ConversationSocket } from "./harness/agent";
+import { launchBrowser, screenshot } from "./harness/browser";
+import { startServer, type DevServer } from "./harness/server";
+import { EMAIL_PAYLOADS, ODD_EMAILS, PAYLOADS, fitting, type Payload } from "./xss-payloads";
+
+type NodeWebSocket = new (url: string, init: { headers: Record<string, string> }) => WebSocket;
+const WS = WebSocket as unknown as NodeWebSocket;
+const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+/** Under the per-socket token bucket (20 burst, 10/s) with room to spare. */
+const PACE_MS = 130;
+
+/** Runs in every frame before any page script. Hits are kept where page code cannot easily reach them. */
+const HOOK = `(() => {
+  const hits = [];
+  const log = console.error.bind(console);
+  const hit = (what) => { hits.push(String(what)); try { log("__XSS_HIT__ " + what); } catch {} };
+  Object.defineProperty(window, "__xssHits", { value: hits, configurable: false });
+  window.__xss = (id) => hit("__xss(" + (id ?? "") + ")");
+  for (const k of ["alert", "confirm", "prompt", "print"]) window[k] = (...a) => hit(k + "(" + a.join(",") + ")");
+})();`;
+
+interface Watched {
+  page: Page;
+  dialogs: string[];
+  hitsLogged: string[];
+  pageErrors: string[];
+}
+
+const normalise = (s: string) => s.replace(/\s+/g, " ").trim();
+const stored = (p: Payload) => p.text.trim();
+
+/** Names (<= 120 chars) and attribute values (<= 200 chars) that fit the protocol. */
+const NAMES = fitting(120);
+const ATTR_VALUES = fitting(200);
+const ATTR_CHUNKS: Payload[][] = [];
+for (let i = 0; i < ATTR_VALUES.length; i += 18) ATTR_CHUNKS.push(ATTR_VALUES.slice(i, i + 18));
+/** Attribute keys are rendered too (context panel <dt>); keys are at most 40 characters. */
+const KEY_PAYLOADS = [`"><img src=x onerror=__xss('key')>`, `<svg onload=__xss('key2')>`, `javascript:alert('key3')`];
+
+function attributesFor(chunk: Payload[], withKeys: boolean): Record<string, string> {
+  const out: Record<string, string> = {};
+  chunk.forEach((p, i) => (out[i === 0 ? "plan" : i === 1 ? "orderNumber" : `attr${i}`] = p.text));
+  if (withKeys) for (const k of KEY_PAYLOADS.slice(0, 2)) out[k] = `key payload`;
+  return out;
+}
+
+const FORBIDDEN = "script,img,svg,iframe,object,embed,video,audio,source,details,summary,marquee,input,style,link,meta,base,math,template,noscript,xmp,body,form,textarea,b,frame,frameset,animate,use";
+
+let server: DevServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const watched: Watched[] = [];
+const agents: Agent[] = [];
+const customers: WebSocket[] = [];
+
+async function newWatchedPage(viewport = { width: 1280, height: 900 }): Promise<Watched> {
+  const context = await browser.newContext({ viewport });
+  contexts.push(context);
+  await context.addInitScript(HOOK);
+  const page = await context.newPage();
+  const w: Watched = { page, dialogs: [], hitsLogged: [], pageErrors: [] };
+  page.on("dialog", (d) => {
+    w.dialogs.push(`${d.type()}: ${d.message()}`);
+    d.dismiss().catch(() => {});
+  });
+  page.on("console", (m) => {
+    if (m.text().includes("__XSS_HIT__")) w.hitsLogged.push(m.text());
+  });
+  page.on("pageerror", (e) => w.pageErrors.push(e.message));
+  watched.push(w);
+  return w;
+}
+
+/** Hits recorded in every frame of the page (the hook runs in iframes too). */
+async function hits(page: Page): Promise<string[]> {
+  const all: string[] = [];
+  for (const f of page.frames()) {
+    try {
+      all.push(...(await f.evaluate(() => [...((window as unknown as { __xssHits?: string[] }).__xssHits ?? [])])));
+    } catch {}
+  }
+  return all;
+}
+
+async function expectNoExecution(w: Watched): Promise<void> {
+  expect(await hits(w.page)).toEqual([]);
+  expect(w.hitsLogged).toEqual([]);
+  expect(w.dialogs).toEqual([]);
+  // A payload's markup that became elements would show here as frames the app never makes.
+  expect(w.page.frames().length).toBe(1);
+}
+
+/** Elements anywhere (document and open shadow roots) that carry an inline event handler attribute. */
+function inlineHandlers(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const walk = (root: Document | ShadowRoot) => {
+      for (const el of Array.from(root.querySelectorAll("*"))) {
+        for (const a of Array.from(el.attributes)) if (/^on/i.test(a.name)) out.push(`<${el.tagName.toLowerCase()} ${a.name}=${a.value}>`);
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    return out;
+  });
+}
+
+/** Every <a> under `root` (document or the widget's shadow root): href and rel. */
+function linksUnder(page: Page, inWidget: boolean, selector: string): Promise<{ href: string | null; rel: string | null; text: string }[]> {
+  return page.evaluate(
+    ([inWidget, selector]) => {
+      const root: ParentNode = inWidget ? document.querySelector("handoff-widget")!.shadowRoot! : document;
+      return Array.from(root.querySelectorAll(selector)).map((a) => ({ href: a.getAttribute("href"), rel: a.getAttribute("rel"), text: a.textContent ?? "" }));
+    },
+    [inWidget, selector] as const,
+  );
+}
+
+function expectSafeLinks(links: { href: string | null; rel: string | null }[]): void {
+  for (const l of links) {
+    expect(l.href, JSON.stringify(l)).toMatch(/^https?:\/\//i);
+    expect(new URL(l.href!).protocol).toMatch(/^https?:$/);
+    expect(l.rel ?? "", JSON.stringify(l)).toMatch(/\bnoopener\b/);
+  }
+}
+
+/** A customer over the protocol from Node (for the conversations that only need a queue card). */
+async function apiCustomer(name: string, email: string, attributes: Record<string, string>): Promise<{ id: string; ws: WebSocket; frames: ServerFrame[] }> {
+  const res = await fetch(`${server.url}/api/conversations`, {
+    method: "POST",
+    headers: { "content-type": "application/json", Origin: server.url },
+    body: JSON.stringify({ site: "demo", customer: { name, email }, attributes }),
+  });
+  expect(res.status, await res.clone().text()).toBe(201);
+  const { conversationId, token } = (await res.json()) as { conversationId: string; token: string };
+  const ws = new WS(`${server.url.replace(/^http/, "ws")}/api/conversations/${conversationId}/ws?token=${encodeURIComponent(token)}`, { headers: { Origin: server.url } });
+  customers.push(ws);
+  const frames: ServerFrame[] = [];
+  await new Promise<void>((ok, fail) => {
+    ws.onmessage = (ev) => {
+      const f = JSON.parse(String(ev.data)) as ServerFrame;
+      frames.push(f);
+      if (f.type === "synced") ok();
+    };
+    ws.onopen = () => ws.send(JSON.stringify({ type: "hello", v: 1, lastSeq: 0 }));
+    ws.onerror = () => fail(new Error("customer socket failed"));
+  });
+  return { id: conversationId, ws, frames };
+}
+
+async function waitFrame(frames: ServerFrame[], pred: (f: ServerFrame) => boolean, ms = 15_000): Promise<ServerFrame> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    const hit = frames.find(pred);
+    if (hit) return hit;
+    await sleep(50);
+  }
+  throw new Error(`timed out; got ${frames.map((f) => f.type).join(",")}`);
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const ws of customers) ws.close();
+  for (const a of agents) a.close();
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close();
+  await server?.stop();
+});
+
+describe(`XSS corpus: ${PAYLOADS.length} payloads through the real server, widget and console`, () => {
+  let consolePage: Watched;
+  let widget: Watched;
+  let conversationId = "";
+  let admin: Agent;
+  let adminSocket: ConversationSocket;
+  const widgetName = NAMES[0];
+  const widgetEmail = ODD_EMAILS[0];
+  const widgetAttrs = attributesFor(ATTR_CHUNKS[0], false);
+  const others: { id: string; name: Payload; attrs: Record<string, string> }[] = [];
+
+  const W = (page: Page, css: string) => page.locator(`handoff-widget ${css}`);
+
+  it("has at least 50 payloads with unique ids", () => {
+    expect(PAYLOADS.length).toBeGreaterThanOrEqual(50);
+    expect(new Set(PAYLOADS.map((p) => p.id)).size).toBe(PAYLOADS.length);
+    for (const p of PAYLOADS) expect(stored(p).length, p.id).toBeLessThanOrEqual(4000);
+  });
+
+  it("the server refuses payloads as emails (create body and identify frame) instead of storing them", async () => {
+    for (const email of EMAIL_PAYLOADS) {
+      const res = await fetch(`${server.url}/api/conversations`, {
+        method: "POST",
+        headers: { "content-type": "application/json", Origin: server.url },
+        body: JSON.stringify({ customer: { name: "x", email } }),
+      });
+      expect(res.status, email).toBe(400);
+    }
+    const c = await apiCustomer("Identify test", ODD_EMAILS[1], {});
+    for (const email of EMAIL_PAYLOADS) {
+      c.ws.send(JSON.stringify({ type: "identify", email }));
+      await sleep(PACE_MS);
+    }
+    await expect.poll(() => c.frames.filter((f) => f.type === "error" && f.code === "bad_frame").length, { timeout: 10_000 }).toBe(EMAIL_PAYLOADS.length);
+    c.ws.close();
+  });
+
+  it("console (admin) signs in and is online", async () => {
+    consolePage = await newWatchedPage();
+    const page = consolePage.page;
+    await page.goto(`${server.url}/console/`);
+    await page.getByLabel("Email").fill("admin@handoff.local");
+    await page.getByLabel("Password").fill("demo-admin-pass");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: /^Queue/ }).waitFor();
+    await page.locator(".queue .warn").waitFor({ state: "detached", timeout: 15_000 });
+  });
+
+  it("widget: every payload typed as a customer message shows as text, nothing runs", async () => {
+    widget = await newWatchedPage({ width: 1100, height: 900 });
+    const page = widget.page;
+    await page.goto(`${server.url}/`);
+    await page.waitForFunction(() => typeof (window as unknown as { Handoff?: unknown }).Handoff === "function");
+    // The site identifies the visitor with hostile name and attributes before the first message.
+    await page.evaluate(
+      ([name, email, attrs]) => {
+        const H = (window as unknown as { Handoff: (m: string, a: unknown) => void }).Handoff;
+        H("identify", { name, email });
+        H("setAttributes", attrs);
+      },
+      [widgetName.text, widgetEmail, widgetAttrs] as const,
+    );
+    await W(page, "button.l").click();
+    const box = W(page, "textarea");
+    await box.waitFor();
+    for (const p of PAYLOADS) {
+      await box.fill(p.text);
+      await box.press("Enter");
+      await sleep(PACE_MS);
+    }
+    await expect.poll(() => W(page, "li.customer[data-seq]").count(), { timeout: 60_000 }).toBe(PAYLOADS.length);
+    await expect.poll(() => W(page, "li[data-pending]").count()).toBe(0);
+    conversationId = await page.evaluate(() => JSON.parse(localStorage.getItem("handoff:demo")!).conversationId as string);
+
+    const texts = await W(page, "li.customer[data-seq] p").evaluateAll((els) => els.map((el) => el.textContent ?? ""));
+    for (const p of PAYLOADS) expect(texts, p.id).toContain(stored(p));
+    // Message paragraphs hold text nodes and http(s) links only, in every bubble (customer and AI).
+    const children = await W(page, "ul[role=log] li p").evaluateAll((ps) => ps.flatMap((p) => Array.from(p.querySelectorAll("*")).map((el) => el.tagName.toLowerCase())));
+    expect(children.filter((t) => t !== "a")).toEqual([]);
+    expect(await W(page, `ul[role=log] :is(${FORBIDDEN})`).count()).toBe(0);
+    expectSafeLinks(await linksUnder(page, true, "ul[role=log] a"));
+    expect(await inlineHandlers(page)).toEqual([]);
+    await screenshot(page, "xss-01-widget-customer-messages");
+    await expectNoExecution(widget);
+  });
+
+  it("console: the queue card and tab show the hostile name as text; the context panel shows name, email and attributes", async () => {
+    const page = consolePage.page;
+    // Ask for a human from the widget if the AI has not handed off already.
+    const human = W(widget.page, "button.human");
+    if (await human.count()) await human.click();
+    const card = page.locator(`.card[data-id="${conversationId}"]`);
+    // The lobby pushes the card; if that push was missed (e.g. wrangler dev reloaded the Worker), the
+    // queue view refetches when opened again.
+    await card.waitFor({ timeout: 15_000 }).catch(async () => {
+      await page.getByRole("button", { name: /^Queue/ }).click();
+      await card.waitFor({ timeout: 15_000 });
+    });
+    expect(normalise((await card.locator(".who strong").textContent())!)).toBe(normalise(stored(widgetName)));
+    expect(await card.locator(".who").textContent()).toContain(widgetEmail);
+    expect(await card.locator(`:is(${FORBIDDEN})`).count()).toBe(0);
+    await screenshot(page, "xss-02-console-queue");
+
+    await card.click();
+    await page.getByRole("button", { name: "Claim" }).click();
+    await page.locator(".conv-head", { hasText: "assigned to you" }).waitFor();
+    const ctx = page.locator(".context dl").first();
+    await ctx.waitFor();
+    await expect.poll(async () => normalise((await ctx.textContent()) ?? "")).toContain(normalise(stored(widgetName)));
+    const pairs = await ctx.evaluate((dl) => Array.from(dl.querySelectorAll("dt")).map((dt) => [dt.textContent, dt.nextElementSibling?.textContent ?? ""]));
+    const map = new Map(pairs as [string, string][]);
+    expect(map.get("Name")).toBe(stored(widgetName));
+    expect(map.get("Email")).toBe(widgetEmail);
+    for (const [k, v] of Object.entries(widgetAttrs)) expect(map.get(k), k).toBe(v.trim());
+    expect(await ctx.locator("*:not(dt):not(dd)").count()).toBe(0);
+    expect(await page.locator(`.conv-head h2`).textContent()).toBe(stored(widgetName));
+    expect(await page.locator(`[data-tab="${conversationId}"] :is(${FORBIDDEN})`).count()).toBe(0);
+    expect(await page.locator(`[data-tab="${conversationId}"]`).textContent()).toContain(stored(widgetName).slice(0, 10));
+    await expectNoExecution(consolePage);
+  });
+
+  it("console: every customer message shows as text in the conversation view, under the hostile name", async () => {
+    const page = consolePage.page;
+    await expect.poll(() => page.locator(".transcript .entry.customer").count(), { timeout: 20_000 }).toBe(PAYLOADS.length);
+    const texts = await page.locator(".transcript .entry.customer .text").evaluateAll((els) => els.map((el) => el.textContent ?? ""));
+    for (const p of PAYLOADS) expect(texts, p.id).toContain(stored(p));
+    const who = await page.locator(".transcript .entry.customer .meta strong").evaluateAll((els) => els.map((el) => el.textContent));
+    expect(new Set(who)).toEqual(new Set([stored(widgetName)]));
+    await screenshot(page, "xss-03-console-customer-messages");
+    await expectNoExecution(consolePage);
+  });
+
+  it("agent messages and notes (agent socket) show as text in the console and the widget; notes never reach the widget", async () => {
+    admin = await Agent.login(server.url, "admin@handoff.local", "demo-admin-pass");
+    agents.push(admin);
+    adminSocket = await admin.join(conversationId);
+    const ids: string[] = [];
+    for (const p of PAYLOADS) {
+      ids.push(adminSocket.say(p.text));
+      await sleep(PACE_MS);
+    }
+    let n = 0;
+    for (const p of PAYLOADS) {
+      const id = `xss-note-${n++}`;
+      adminSocket.send({ type: "note", id, text: `${p.text} (note)` });
+      ids.push(id);
+      await sleep(PACE_MS);
+    }
+    for (const id of ids) await adminSocket.waitFor((f) => f.type === "ack" && f.id === id, 30_000);
+    expect(adminSocket.frames.filter((f) => f.type === "error")).toEqual([]);
+
+    // Widget: agent bubbles carry the payloads as text; no note text ever arrives.
+    const wp = widget.page;
+    await expect.poll(() => W(wp, "li.agent[data-seq]").count(), { timeout: 30_000 }).toBe(PAYLOADS.length);
+    const agentTexts = await W(wp, "li.agent[data-seq] p").evaluateAll((els) => els.map((el) => el.textContent ?? ""));
+    for (const p of PAYLOADS) expect(agentTexts, p.id).toContain(stored(p));
+    const all = (await W(wp, "ul[role=log]").textContent()) ?? "";
+    expect(all).not.toContain("(note)");
+    const children = await W(wp, "ul[role=log] li p").evaluateAll((ps) => ps.flatMap((p) => Array.from(p.querySelectorAll("*")).map((el) => el.tagName.toLowerCase())));
+    expect(children.filter((t) => t !== "a")).toEqual([]);
+    expect(await W(wp, `ul[role=log] :is(${FORBIDDEN})`).count()).toBe(0);
+    expectSafeLinks(await linksUnder(wp, true, "ul[role=log] a"));
+    expect(await inlineHandlers(wp)).toEqual([]);
+    await screenshot(wp, "xss-04-widget-agent-messages");
+    await expectNoExecution(widget);
+
+    // Console: agent messages and notes.
+    const page = consolePage.page;
+    await expect.poll(() => page.locator(".transcript .entry.agent:not(.pending)").count(), { timeout: 30_000 }).toBe(PAYLOADS.length);
+    await expect.poll(() => page.locator(".transcript .entry.note:not(.pending)").count(), { timeout: 30_000 }).toBe(PAYLOADS.length);
+    const consoleAgent = await page.locator(".transcript .entry.agent .text").evaluateAll((els) => els.map((el) => el.textContent ?? ""));
+    const consoleNotes = await page.locator(".transcript .entry.note .text").evaluateAll((els) => els.map((el) => el.textContent ?? ""));
+    for (const p of PAYLOADS) {
+      expect(consoleAgent, p.id).toContain(stored(p));
+      expect(consoleNotes, p.id).toContain(`${stored(p)} (note)`);
+    }
+    await screenshot(page, "xss-05-console-agent-messages-notes");
+  });
+
+  it("console transcript: no element from any payload, plain-text message bodies, safe links only", async () => {
+    const page = consolePage.page;
+    // Message bodies are rendered as one text node: no child element at all.
+    const withChildren = await page.locator(".transcript .entry .text").evaluateAll((els) => els.filter((el) => el.children.length > 0).map((el) => el.innerHTML.slice(0, 80)));
+    expect(withChildren).toEqual([]);
+    expect(await page.locator(`.transcript :is(${FORBIDDEN})`).count()).toBe(0);
+    expect(await page.locator(`.conv-head :is(${FORBIDDEN})`).count()).toBe(0);
+    expectSafeLinks(await linksUnder(page, false, ".transcript a"));
+    expect(await inlineHandlers(page)).toEqual([]);
+    await expectNoExecution(consolePage);
+  });
+
+  it(`console: ${NAMES.length - 1} more conversations with hostile names and attributes: queue cards, tabs and context panels`, async () => {
+    const page = consolePage.page;
+    await page.getByRole("button", { name: /^Queue/ }).click();
+    const count = Math.max(NAMES.length - 1, ATTR_CHUNKS.length - 1);
+    for (let i = 1; i <= count; i++) {
+      const name = NAMES[i % NAMES.length];
+      const attrs = i < ATTR_CHUNKS.length ? attributesFor(ATTR_CHUNKS[i], i === 1) : { plan: name.text.slice(0, 200) };
+      const c = await apiCustomer(name.text, ODD_EMAILS[i % ODD_EMAILS.length], attrs);
+      c.ws.send(JSON.stringify({ type: "request_human", id: `rh-${i}` }));
+      await waitFrame(c.frames, (f) => f.type === "ack" && f.id === `rh-${i}`);
+      others.push({ id: c.id, name, attrs });
+    }
+    for (const o of others) await page.locator(`.card[data-id="${o.id}"]`).waitFor({ timeout: 30_000 });
+    const cards = await page.locator(".queue .card").evaluateAll((els) =>
+      els.map((el) => ({ id: el.getAttribute("data-id"), name: el.querySelector(".who strong")?.textContent ?? "", kids: el.querySelectorAll(".who strong *, .summary *").length })),
+    );
+    const byId = new Map(cards.map((c) => [c.id, c]));
+    for (const o of others) {
+      const card = byId.get(o.id)!;
+      expect(normalise(card.name), o.name.id).toBe(normalise(stored(o.name)));
+      expect(card.kids, o.name.id).toBe(0);
+    }
+    expect(await page.locator(`.queue :is(${FORBIDDEN.replace(",svg", "").replace(",input", "")})`).count()).toBe(0);
+    expect(await inlineHandlers(page)).toEqual([]);
+    await screenshot(page, "xss-06-console-queue-hostile-names");
+    await expectNoExecution(consolePage);
+
+    // Open the conversations that carry the rest of the attribute payloads (and the key payloads).
+    for (const o of others.slice(0, ATTR_CHUNKS.length - 1)) {
+      await page.getByRole("button", { name: /^Queue/ }).click();
+      await page.locator(`.card[data-id="${o.id}"]`).click();
+      const ctx = page.locator(".context dl").first();
+      await expect.poll(async () => (await ctx.textContent().catch(() => "")) ?? "", { timeout: 15_000 }).toContain("Name");
+      await expect.poll(async () => (await page.locator(".conv-head h2").textContent()) ?? "").toBe(stored(o.name));
+      const pairs = new Map(
+        (await ctx.evaluate((dl) => Array.from(dl.querySelectorAll("dt")).map((dt) => [dt.textContent ?? "", dt.nextElementSibling?.textContent ?? ""]))) as [string, string][],
+      );
+      expect(pairs.get("Name"), o.name.id).toBe(stored(o.name));
+      for (const [k, v] of Object.entries(o.attrs)) expect(pairs.get(k), k).toBe(v.trim());
+      expect(await ctx.locator("*:not(dt):not(dd)").count()).toBe(0);
+      expect(await page.locator(`[data-tab="${o.id}"] :is(${FORBIDDEN})`).count()).toBe(0);
+    }
+    await screenshot(page, "xss-07-console-context-hostile-attributes");
+    expect(await inlineHandlers(page)).toEqual([]);
+    await expectNoExecution(consolePage);
+  });
+
+  it("after a reload (replay from the server and from localStorage) nothing runs either", async () => {
+    await widget.page.reload();
+    await W(widget.page, "textarea").waitFor();
+    await expect.poll(() => W(widget.page, "li.agent[data-seq]").count(), { timeout: 30_000 }).toBe(PAYLOADS.length);
+    await consolePage.page.reload();
+    await consolePage.page.getByRole("button", { name: /^Queue/ }).waitFor();
+    await consolePage.page.locator(`[data-tab="${conversationId}"]`).click();
+    await expect.poll(() => consolePage.page.locator(".transcript .entry.customer").count(), { timeout: 30_000 }).toBe(PAYLOADS.length);
+    await sleep(500);
+    for (const w of watched) {
+      await expectNoExecution(w);
+      expect(await inlineHandlers(w.page)).toEqual([]);
+      expect(w.pageErrors).toEqual([]);
+    }
+    await screenshot(widget.page, "xss-08-widget-after-reload");
+    await screenshot(consolePage.page, "xss-09-console-after-reload");
+  });
+});
