@@ -20,7 +20,12 @@ import { agentToken, claim, Client, createConversation, openAgent, openCustomer,
 import { ROOT, startDev, type Dev } from "./lib/server";
 
 const QUICK = process.argv.includes("--quick");
-const SCALES = QUICK ? [1, 20] : [1, 100, 500];
+/** `--only=relay,throughput,handoff,idle,scorer,widget` runs just those sections (default: all). */
+const ONLY = process.argv.find((a) => a.startsWith("--only="))?.slice(7).split(",");
+const runs = (section: string) => !ONLY || ONLY.includes(section);
+/** `--scales=100,500` overrides the relay scales. */
+const SCALES_ARG = process.argv.find((a) => a.startsWith("--scales="))?.slice(9).split(",").map(Number);
+const SCALES = SCALES_ARG ?? (QUICK ? [1, 20] : [1, 100, 500]);
 const RELAY_SECONDS = QUICK ? 4 : 10;
 const THROUGHPUT_LANES = 10;
 const THROUGHPUT_SECONDS = 8;
@@ -197,7 +202,7 @@ async function main() {
     const bearer = await agentToken(dev.url);
 
     // 1. Relay latency
-    for (const n of SCALES) await guard(`relay at ${n}`, async () => {
+    for (const n of runs("relay") ? SCALES : []) await guard(`relay at ${n}`, async () => {
       log(`relay: ${n} conversations`);
       const pp = await productPairs(dev, bearer, n);
       const ours = await relay(pp, "product", RELAY_SECONDS);
@@ -228,7 +233,7 @@ async function main() {
     });
 
     // 2. Throughput through one object
-    await guard("Throughput through one object", async () => {
+    if (runs("throughput")) await guard("Throughput through one object", async () => {
       log(`throughput: ${THROUGHPUT_LANES} lanes of customer sockets into one conversation`);
       const conv = await createConversation(dev.url);
       await claim(dev.url, bearer, conv.conversationId); // agent status: no AI turn per message, pure persist + fan-out
@@ -266,7 +271,7 @@ async function main() {
     });
 
     // 3. Handoff notification latency
-    await guard("Handoff notification latency", async () => {
+    if (runs("handoff")) await guard("Handoff notification latency", async () => {
       log(`handoff: ${HANDOFF_CONVERSATIONS} conversations`);
       const lobby = await openLobby(dev.url, bearer); // ben (team support) goes online
       await lobby.wait((f) => f?.type === "lobby_welcome");
@@ -314,7 +319,7 @@ async function main() {
     });
 
     // 6. Idle cost (before 4/5 so the server is still up)
-    await guard("Idle cost", async () => {
+    if (runs("idle")) await guard("Idle cost", async () => {
       log(`idle: ${IDLE_CONVERSATIONS} conversations`);
       await sleep(2000);
       const rssBefore = dev.workerdRssKiB();
@@ -421,7 +426,8 @@ async function main() {
     `- Client, wrangler's dev proxy and workerd share the machine's cores; numbers from a busy machine (other test runs) are noisy.`,
   ].join("\n");
   console.log(out);
-  if (!QUICK) writeFileSync(join(ROOT, "bench/results.md"), out + "\n");
+  // Only a full run replaces the committed figures; partial and quick runs just print.
+  if (!QUICK && !ONLY && !SCALES_ARG) writeFileSync(join(ROOT, "bench/results.md"), out + "\n");
 }
 
 await main();

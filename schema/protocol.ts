@@ -37,8 +37,11 @@ const clientId = v.pipe(
   v.maxLength(LIMITS.maxClientIdChars),
   v.regex(/^[A-Za-z0-9_-]+$/, "client id must be [A-Za-z0-9_-]"),
 );
+/** Lone UTF-16 surrogates (invalid Unicode) become U+FFFD once, as String.prototype.toWellFormed does. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const text = v.pipe(
   v.string(),
+  v.transform((s) => s.replace(LONE_SURROGATE, "\uFFFD")),
   v.trim(),
   v.minLength(1, "text is empty"),
   v.maxLength(LIMITS.maxTextChars, `text is longer than ${LIMITS.maxTextChars} characters`),

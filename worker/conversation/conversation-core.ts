@@ -27,6 +27,7 @@ import { PARTICIPANT_HEADER, readAttachment, SocketLimiter, type Participant, ty
 import { forCustomer, TranscriptStore, type NewEntry } from "./transcript-store";
 
 const RECORD_KEY = "conversation";
+const CLIENT_ID_IN_FRAME = /"id"\s*:\s*"([A-Za-z0-9_-]{1,64})"/;
 const SYSTEM = { role: "system" } as const;
 
 export interface CreateConversation {
@@ -99,7 +100,8 @@ export class ConversationCore extends DurableObject<Env> {
     const who = readAttachment(ws);
     if (!who) return ws.close(CLOSE.policy, "unknown socket");
     try {
-      if (!this.limiter.take(ws)) return this.reject(ws, "rate_limited", "too many frames: slow down");
+      // The id (found without parsing: parsing is the work the limit saves) lets the client retry that frame.
+      if (!this.limiter.take(ws)) return this.reject(ws, "rate_limited", "too many frames: slow down", typeof raw === "string" ? CLIENT_ID_IN_FRAME.exec(raw)?.[1] : undefined);
       const parsed = parseClientFrame(raw);
       if (!parsed.ok) return this.reject(ws, parsed.code, parsed.message, parsed.id);
       const frame = parsed.frame;

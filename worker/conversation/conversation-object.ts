@@ -82,11 +82,12 @@ export class ConversationObject extends ConversationCore {
 
   protected override async afterCustomerMessage(entry: TranscriptEntry): Promise<void> {
     const record = this.requireRecord();
-    record.lastMessagePreview = entry.text.slice(0, 140);
+    // Busy chats write nothing but the entry itself here: the index preview is refreshed at most every
+    // INDEX_PREVIEW_MS, and the record only changes when the AI has a turn to take.
+    const stale = !record.indexedAt || entry.at - record.indexedAt > INDEX_PREVIEW_MS;
     if (record.status === "bot") record.aiPendingSeq = entry.seq;
-    const stale = !record.indexedAt || Date.now() - record.indexedAt > INDEX_PREVIEW_MS;
     if (stale) this.queueIndex(record);
-    this.saveRecord(record);
+    else if (record.status === "bot") this.saveRecord(record);
     if (record.status === "bot") {
       const turn = this.aiChain.then(() => this.runAiTurn(entry.seq));
       this.aiChain = turn.catch(() => undefined);
@@ -235,12 +236,17 @@ export class ConversationObject extends ConversationCore {
     const current: ConversationRecord = { ...fresh, policy: record.policy ?? fresh.policy, handoff, team, trigger, triggerReason: decision.reason };
     if (!this.setStatus(current, "queued", "queued", COPY.connecting, { trigger, team }, decisionEvidence(decision, atSeq))) return;
     this.outbox.add({ kind: "handoff_open", handoff: { id: handoff.id, conversationId: current.id, trigger, reason: decision.reason, team, queuedAt: now } });
+    this.queueIndex(current);
+    this.outbox.add({ kind: "lobby", event: this.queueEvent(current, "handoff") });
+    // Agents hear about the handoff now: before the summary (an LLM call with Workers AI) and the routing queries.
+    await this.flush();
     const summary = await this.summarize();
     const after = this.requireRecord();
     if (after.handoff?.id !== handoff.id) return;
     after.summary = summary;
     this.queueIndex(after);
-    this.outbox.add({ kind: "lobby", event: this.queueEvent(after, "handoff") });
+    this.outbox.add({ kind: "lobby", event: this.queueEvent(after, "updated") });
+    // The webhook carries the context package, summary included.
     this.outbox.add({ kind: "webhook", event: "handoff.requested", eventId: `${handoff.id}:requested`, extra: { trigger, reason: decision.reason, team } });
     await this.route(after);
   }
@@ -304,7 +310,7 @@ export class ConversationObject extends ConversationCore {
         contactEmail: email,
         contactName: record.contact?.name ?? record.customer.name ?? null,
         orderNumber: record.contact?.orderNumber ?? record.attributes.orderNumber ?? null,
-        subject: (record.summary || record.lastMessagePreview || "Conversation").slice(0, 120),
+        subject: (record.summary || this.store.lastCustomerText() || "Conversation").slice(0, 120),
         team: handoff.team,
         context: context as unknown as Record<string, unknown>,
         createdAt: now,
@@ -545,7 +551,7 @@ export class ConversationObject extends ConversationCore {
       trigger: record.trigger ?? null,
       summary: record.summary ?? null,
       sentiment: sentiments.length ? round(sentiments.reduce((a, b) => a + b, 0) / sentiments.length) : null,
-      lastMessagePreview: record.lastMessagePreview ?? null,
+      lastMessagePreview: this.store.lastCustomerText()?.slice(0, 140) ?? null,
       queuedAt: record.status === "queued" || record.status === "agent" ? (record.handoff?.queuedAt ?? null) : null,
     };
   }

@@ -49,7 +49,6 @@ export interface ConversationRecord {
   aiPendingSeq?: number;
   /** When the D1 index last got a preview update (debounces index writes on busy chats). */
   indexedAt?: number;
-  lastMessagePreview?: string;
 }
 
 export interface TurnScoreRecord {

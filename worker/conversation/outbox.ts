@@ -27,6 +27,8 @@ const MAX_BACKOFF_MS = 5 * 60_000;
 export class Outbox {
   private flushing: Promise<void> | null = null;
   private again = false;
+  /** False only when this instance knows the table is empty: a message with no side effects skips the outbox. */
+  private maybePending = true;
 
   constructor(
     private readonly sql: SqlStorage,
@@ -39,6 +41,7 @@ export class Outbox {
 
   add(op: OutboxOp): void {
     this.sql.exec("INSERT INTO outbox (op) VALUES (?)", JSON.stringify(op));
+    this.maybePending = true;
   }
 
   pending(): number {
@@ -52,6 +55,7 @@ export class Outbox {
 
   /** Delivers due operations in order; one flush at a time (a call during a flush makes it go round again). */
   flush(now = () => Date.now()): Promise<void> {
+    if (!this.maybePending) return Promise.resolve();
     if (this.flushing) {
       this.again = true;
       return this.flushing;
@@ -61,6 +65,7 @@ export class Outbox {
         this.again = false;
         await this.deliverDue(now);
       } while (this.again);
+      if (this.pending() === 0) this.maybePending = false;
     })().finally(() => {
       this.flushing = null;
     });

@@ -107,6 +107,11 @@ export class TranscriptStore {
     return rows.map((r) => toEntry(r, audience === "agent"));
   }
 
+  /** The customer's latest message, for previews and ticket subjects. */
+  lastCustomerText(): string | undefined {
+    return this.sql.exec<{ text: string }>("SELECT text FROM entries WHERE author_role = 'customer' AND kind = 'message' ORDER BY seq DESC LIMIT 1").toArray()[0]?.text;
+  }
+
   lastSeq(): number {
     return this.sql.exec<{ s: number | null }>("SELECT MAX(seq) AS s FROM entries").one().s ?? 0;
   }

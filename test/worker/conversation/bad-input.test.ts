@@ -78,3 +78,15 @@ describe("bad input", () => {
     bystander.close();
   });
 });
+
+describe("rate limit errors", () => {
+  it("name the refused message's client id, so the client can resend exactly that one", async () => {
+    const { conversationId, token } = await createConversation();
+    const c = await openCustomer(conversationId, token);
+    await c.hello(0);
+    for (let i = 0; i < LIMITS.rateBurst + 3; i++) c.send({ type: "message", id: `burst-${i}`, text: `hi ${i}` });
+    const error = await c.next("error", (e) => e.code === "rate_limited");
+    expect(error.id).toMatch(/^burst-\d+$/);
+    c.close();
+  });
+});

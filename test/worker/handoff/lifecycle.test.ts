@@ -88,6 +88,7 @@ describe("handoff lifecycle", () => {
     await customer.hello(0);
     customer.send({ type: "message", id: "m", text: "I was charged twice this month, refund me" });
     await customer.next("entry", (f) => f.entry.event === "queued");
+    await customer.next("queue"); // routed: the SLA alarm is set
     const agentView = await openAgent(conversationId, (await online("Watcher", ["fast"])).token);
     await agentView.hello(0);
 

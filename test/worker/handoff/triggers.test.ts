@@ -135,9 +135,14 @@ describe("handoff triggers", () => {
       { name: "Olga", email: "olga@example.com" },
       { plan: "pro", orderNumber: "BB-778" },
     );
-    const res = await agentGet(`/api/agent/conversations/${conversationId}/context`, bearer);
-    expect(res.status).toBe(200);
-    const { context } = await res.json<{ context: Record<string, any> }>();
+    // The summary follows the handoff notice (it may take an LLM call): poll for it as the console would.
+    let context: Record<string, any> = {};
+    for (let i = 0; i < 40 && !context.summary; i++) {
+      const res = await agentGet(`/api/agent/conversations/${conversationId}/context`, bearer);
+      expect(res.status).toBe(200);
+      context = (await res.json<{ context: Record<string, any> }>()).context;
+      if (!context.summary) await new Promise((r) => setTimeout(r, 25));
+    }
     expect(context.customer).toMatchObject({ name: "Olga", email: "olga@example.com", verified: false });
     expect(context.attributes).toEqual({ plan: "pro", orderNumber: "BB-778" });
     expect(context.formData).toMatchObject({ orderNumber: "BB-778" });
