@@ -20,6 +20,7 @@ import { getDb } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
 import { ApiError, handleApiError } from "../http/errors";
 import { readJson, slugField, validate } from "../http/validate";
+import { invalidateKnowledgeCache } from "../conversation/knowledge-cache";
 
 const shortcutField = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, "shortcut must be 1-32 of a-z, 0-9, '-', '_'"));
 const titleField = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(200));
@@ -133,6 +134,7 @@ contentAdminRoutes.post("/kb/articles", requireAgent("admin"), async (c) => {
   const id = givenId ?? crypto.randomUUID();
   try {
     await getDb(c.env.DB).insert(kbArticles).values({ id, ...body, updatedAt: Date.now() }).run();
+    invalidateKnowledgeCache(c.env.DB);
   } catch (err) {
     if (isUniqueViolation(err)) throw new ApiError(409, "conflict", "An article with this id already exists.");
     throw err;
@@ -145,6 +147,7 @@ contentAdminRoutes.patch("/kb/articles/:id", requireAgent("admin"), async (c) =>
   const body = await readJson(c, UpdateArticleBody);
   await articleOr404(c.env.DB, id);
   await getDb(c.env.DB).update(kbArticles).set({ ...body, updatedAt: Date.now() }).where(eq(kbArticles.id, id)).run();
+  invalidateKnowledgeCache(c.env.DB);
   return c.json({ article: await articleOr404(c.env.DB, id) });
 });
 
@@ -152,5 +155,6 @@ contentAdminRoutes.delete("/kb/articles/:id", requireAgent("admin"), async (c) =
   const id = c.req.param("id");
   await articleOr404(c.env.DB, id);
   await getDb(c.env.DB).delete(kbArticles).where(eq(kbArticles.id, id)).run();
+  invalidateKnowledgeCache(c.env.DB);
   return c.json({ ok: true });
 });

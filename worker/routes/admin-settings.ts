@@ -13,6 +13,7 @@ import { settings } from "../../schema/db";
 import { DEFAULT_HANDOFF_CONFIG } from "../ai/handoff-config";
 import { requireAgent, type AgentHonoEnv } from "../auth/require-agent";
 import { getDb } from "../db/client";
+import { invalidateKnowledgeCache } from "../conversation/knowledge-cache";
 import { HANDOFF_SETTINGS_KEY, HandoffOverrideSchema, loadHandoffConfig, loadHandoffOverride, putSetting } from "../db/settings";
 import { handleApiError } from "../http/errors";
 import { readJson } from "../http/validate";
@@ -32,10 +33,12 @@ settingsAdminRoutes.get("/settings/handoff", requireAgent("admin"), current);
 
 settingsAdminRoutes.put("/settings/handoff", requireAgent("admin"), async (c) => {
   await putSetting(c.env.DB, HANDOFF_SETTINGS_KEY, await readJson(c, HandoffOverrideSchema));
+  invalidateKnowledgeCache(c.env.DB);
   return current(c);
 });
 
 settingsAdminRoutes.delete("/settings/handoff", requireAgent("admin"), async (c) => {
   await getDb(c.env.DB).delete(settings).where(eq(settings.key, HANDOFF_SETTINGS_KEY)).run();
+  invalidateKnowledgeCache(c.env.DB);
   return current(c);
 });

@@ -5,7 +5,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { Env } from "../../../worker/env";
 import { createAgent, mintAgentSession } from "../helpers/agents";
-import { seedKnowledgeBase, setHandoffOverride } from "../helpers/knowledge";
+import { clearSettings, seedKnowledgeBase, setHandoffOverride } from "../helpers/knowledge";
 import { agentPost, conversationStub, createConversation, openAgent, openCustomer, openLobby, readTranscript } from "../helpers/sockets";
 
 const testEnv = env as unknown as Env;
@@ -82,7 +82,7 @@ describe("handoff lifecycle", () => {
     await testEnv.DB.prepare("INSERT INTO teams (id, name, sla_seconds, expected_response, created_at, updated_at) VALUES ('fast', 'Fast', 0, 'soon', 0, 0)").run();
     await online("Fay", ["fast"]);
     const override = { topics: { enabled: true, rules: [{ intent: "billing_dispute", team: "fast", action: "handoff", minIntentScore: 0.3 }] } };
-    await testEnv.DB.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('handoff', ?, 0)").bind(JSON.stringify(override)).run();
+    await setHandoffOverride(testEnv, override);
     const { conversationId, token } = await createConversation();
     const customer = await openCustomer(conversationId, token);
     await customer.hello(0);
@@ -99,7 +99,7 @@ describe("handoff lifecycle", () => {
     expect(row?.escalated_at).toBeGreaterThan(0);
     // The customer is not shown internal escalations.
     expect(customer.entries().some((e) => e.event === "sla_escalated")).toBe(false);
-    await testEnv.DB.prepare("DELETE FROM settings").run();
+    await clearSettings(testEnv);
     customer.close();
     agentView.close();
   });
@@ -134,7 +134,7 @@ describe("handoff lifecycle", () => {
     const transcript = await readTranscript(testEnv, conversationId);
     expect(transcript.filter((e) => e.event === "ticket_created")).toHaveLength(1);
     again.close();
-    await testEnv.DB.prepare("DELETE FROM settings").run();
+    await clearSettings(testEnv);
   });
 
   it("estimates the wait from recent handoff-to-claim times", async () => {
@@ -152,7 +152,7 @@ describe("handoff lifecycle", () => {
     const queue = await customer.next("queue");
     // Position 2 (one ahead); median wait 120 s per position, one online agent.
     expect(queue.queue).toEqual({ position: 2, etaSeconds: 240 });
-    await testEnv.DB.prepare("DELETE FROM settings").run();
+    await clearSettings(testEnv);
     customer.close();
   });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_HANDOFF_CONFIG } from "../../../worker/ai/handoff-config";
 import type { Env } from "../../../worker/env";
 import { createAgent, mintAgentSession } from "../helpers/agents";
+import { clearSettings, setHandoffOverride } from "../helpers/knowledge";
 import { agentGet, agentPost, createConversation, openAgent, openCustomer, openLobby, readTranscript } from "../helpers/sockets";
 
 const testEnv = env as unknown as Env;
@@ -114,7 +115,7 @@ describe("queue and claim", () => {
     // Busy already holds one conversation (its max): give it one through a claim.
     await testEnv.DB.prepare("INSERT INTO conversations (id, status, team, assigned_agent_id, created_at, updated_at) VALUES (?, 'agent', ?, ?, 0, 0)").bind(crypto.randomUUID(), team, busy.agent.id).run();
     const override = { topics: { enabled: true, rules: [{ intent: "billing_dispute", team, action: "handoff", minIntentScore: 0.3 }] } };
-    await testEnv.DB.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('handoff', ?, 0) ON CONFLICT (key) DO UPDATE SET value = excluded.value").bind(JSON.stringify(override)).run();
+    await setHandoffOverride(testEnv, override);
 
     const assigned: string[] = [];
     for (let i = 0; i < 3; i++) {
@@ -131,6 +132,6 @@ describe("queue and claim", () => {
     }
     // Free takes two (its max); Busy is full; the third waits in the queue.
     expect(assigned).toEqual(["Free", "Free", "queue"]);
-    await testEnv.DB.prepare("DELETE FROM settings").run();
+    await clearSettings(testEnv);
   });
 });

@@ -4,7 +4,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { Env } from "../../../worker/env";
 import { createAgent, mintAgentSession } from "../helpers/agents";
-import { setHandoffOverride } from "../helpers/knowledge";
+import { clearSettings, setHandoffOverride } from "../helpers/knowledge";
 import { agentGet, agentPost, createConversation, openAgent, openCustomer, worker } from "../helpers/sockets";
 
 const testEnv = env as unknown as Env;
@@ -59,7 +59,7 @@ describe("tickets and reports", () => {
   });
 
   it("reports conversations, automation rate, triggers, first reply, resolution and CSAT from recorded events", async () => {
-    await testEnv.DB.prepare("DELETE FROM settings").run();
+    await clearSettings(testEnv);
     const agent = await createAgent(testEnv, { name: "Rhea", teams: ["support"], status: "online" });
     const bearer = await mintAgentSession(testEnv, agent.id);
     const before = Date.now() - 1;

@@ -7,7 +7,7 @@ import type { Scorer } from "../../../worker/ai/scorer";
 import type { Env } from "../../../worker/env";
 import { createAgent, mintAgentSession } from "../helpers/agents";
 import { seedKnowledgeBase } from "../helpers/knowledge";
-import { agentGet, conversationStub, createConversation, openCustomer, readTranscript, type TestClient } from "../helpers/sockets";
+import { agentGet, conversationStub, createConversation, openCustomer, readTranscript, worker, type TestClient } from "../helpers/sockets";
 
 const testEnv = env as unknown as Env;
 
@@ -42,6 +42,21 @@ describe("handoff triggers", () => {
     expect(answer.entry.meta!.citations[0]).toMatchObject({ id: expect.stringContaining("password"), url: expect.stringMatching(/^\/help\//) });
     expect(answer.entry.meta!.confidence).toBeGreaterThan(0.5);
     expect(answer.entry.internal).toBeUndefined();
+    client.close();
+  });
+
+  it("answers from an article an admin just added, without waiting for the knowledge cache to expire", async () => {
+    await converse(["How do I reset my password?"]); // warms the shared cache
+    const admin = await createAgent(testEnv, { name: "KB Admin", role: "admin" });
+    const res = await worker().fetch("http://localhost/api/kb/articles", {
+      method: "POST",
+      headers: { Authorization: `Bearer ${await mintAgentSession(testEnv, admin.id)}`, "content-type": "application/json" },
+      body: JSON.stringify({ id: "kb-holiday-hours", title: "Holiday opening hours", body: "During the winter holidays our support team answers from 10:00 to 14:00 every day.", tags: ["hours", "holidays"] }),
+    });
+    expect(res.status).toBe(201);
+    const { client } = await converse(["What are your opening hours during the winter holidays?"]);
+    const answer = client.entries().find((e) => e.author.role === "ai");
+    expect(answer?.meta?.citations.map((c: { id: string }) => c.id)).toContain("kb-holiday-hours");
     client.close();
   });
 
