@@ -4,5 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p dist/public
 for part in widget console; do
-  if npm run | grep -q "^  build:${part}$"; then npm run --silent "build:${part}"; fi
+  if npm run 2>/dev/null | grep "^  build:${part}$" >/dev/null; then npm run --silent "build:${part}"; fi
 done

@@ -13,7 +13,7 @@ fi
 bash scripts/build.sh
 npx wrangler d1 migrations apply handoff --local >/dev/null
 echo "Local D1 migrations applied"
-if npm run | grep -q "^  seed$"; then npm run --silent seed; fi
+if npm run 2>/dev/null | grep "^  seed$" >/dev/null; then npm run --silent seed; fi
 
 PORT="${PORT:-8787}"
 cat <<MSG
