@@ -223,6 +223,28 @@ describe("customer widget (real server, headless Chromium)", () => {
     });
   });
 
+  it("shows the AI's offer of a human with Yes/No: No keeps the AI, a later Yes starts the handoff", async () => {
+    const page = await openDemo();
+    // Off-topic for the knowledge base: low confidence, so the AI offers a person.
+    await send(page, "What is the capital of Mongolia");
+    await inWidget(page, ".card button.btn2").waitFor({ timeout: 15_000 });
+    expect(await inWidget(page, ".card p").first().innerText()).toBe("Would you like to talk to a person?");
+    expect(await inWidget(page, ".card button.btn").innerText()).toBe("Yes");
+    await inWidget(page, ".card button.btn2").click();
+    await inWidget(page, 'li[data-event="offer_declined"]').waitFor({ timeout: 10_000 });
+    expect(await inWidget(page, ".card button.btn2").count()).toBe(0);
+    // Declining keeps the customer with the AI: a knowledge-base question is answered.
+    await send(page, "How do I reset my password?");
+    await expect.poll(async () => (await inWidget(page, "li.ai[data-seq]").allInnerTexts()).some((t) => /password/i.test(t)), { timeout: 15_000 }).toBe(true);
+    // After the cool-down, another off-topic question brings a new offer; Yes starts the handoff.
+    await send(page, "Which football team won the 1966 world cup");
+    await send(page, "Tell me a poem about volcanoes");
+    await inWidget(page, ".card button.btn").waitFor({ timeout: 15_000 });
+    await inWidget(page, ".card button.btn").click();
+    await inWidget(page, 'li[data-event="queued"]').waitFor({ timeout: 10_000 });
+    await screenshot(page, "10-offer-accepted");
+  });
+
   it("renders an XSS payload typed by the customer as inert text", async () => {
     const page = await openDemo();
     const payload = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script> javascript:alert(1) "><b>bold</b>`;
