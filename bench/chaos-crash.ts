@@ -6,7 +6,7 @@
  * sent must end up stored exactly once, in order. Bounded, loopback only.
  */
 import { agentToken, claim, createConversation, openAgent, openCustomer, pool, sleep } from "./lib/client";
-import { ResilientClient, type Entry } from "./lib/resilient";
+import { drain, ResilientClient, type Entry } from "./lib/resilient";
 import { startDev, type Dev } from "./lib/server";
 
 const CONVERSATIONS = 10;
@@ -55,14 +55,7 @@ export async function crash(): Promise<boolean> {
     await sleep(2000);
     flowing = false;
     await Promise.all(senders);
-    const deadline = Date.now() + 20_000;
-    while (clients.some((c) => c.outbox.size > 0) && Date.now() < deadline) {
-      for (const c of clients) {
-        if (c.down && c.outbox.size) await c.connect();
-        else if (c.outbox.size) c.resend();
-      }
-      await sleep(1000);
-    }
+    await drain(clients);
     await sleep(1000);
 
     let messages = 0;

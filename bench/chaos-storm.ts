@@ -5,7 +5,7 @@
  * appears exactly once, in its sender's order, and every message was acked. Bounded, loopback only.
  */
 import { agentToken, claim, createConversation, openAgent, openCustomer, pool, sleep } from "./lib/client";
-import { ResilientClient, type Entry } from "./lib/resilient";
+import { drain, ResilientClient, type Entry } from "./lib/resilient";
 import { startDev } from "./lib/server";
 
 const CONVERSATIONS = 50;
@@ -55,14 +55,7 @@ export async function storm(): Promise<boolean> {
     await Promise.all(senders);
     await Promise.all(reconnects);
     // Drain: everything acked and relayed.
-    const deadline = Date.now() + 20_000;
-    while (clients.some((c) => c.outbox.size > 0) && Date.now() < deadline) {
-      for (const c of clients) {
-        if (c.down && c.outbox.size) await c.connect();
-        else if (c.outbox.size) c.resend();
-      }
-      await sleep(1000);
-    }
+    await drain(clients);
     await sleep(1500);
 
     let messages = 0;

@@ -128,3 +128,15 @@ export class ResilientClient {
     old?.close();
   }
 }
+
+/** Until every client's outbox is empty (or `timeoutMs`): reconnect dropped clients, resend the rest. */
+export async function drain(clients: ResilientClient[], timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (clients.some((c) => c.outbox.size > 0) && Date.now() < deadline) {
+    for (const c of clients) {
+      if (c.down && c.outbox.size) await c.connect();
+      else if (c.outbox.size) c.resend();
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}

@@ -3,26 +3,15 @@
  * persistence directory (fresh by default, or a given one to restart on the same state), in its own
  * process group so stop()/kill() end wrangler and every workerd it spawned, and nothing else.
  */
+import { freePort } from "../../scripts/lib/free-port";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 const BIN = join(ROOT, "node_modules/.bin");
 
-export function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on("error", fail);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => ok(port));
-    });
-  });
-}
 
 function run(cmd: string, args: string[], cwd = ROOT): void {
   const res = spawnSync(cmd, args, { cwd, encoding: "utf8", env: process.env });

@@ -52,22 +52,8 @@ function TicketDetail({ id, onBack }: { id: string; onBack: () => void }) {
         {t.slaDueAt ? ` · SLA due ${dateTime(t.slaDueAt)}` : ""} {t.overdue ? <strong class="error">· OVERDUE</strong> : null}
       </p>
       <div class="filters">
-        <label>
-          Status
-          <select value={t.status} onChange={(e) => update({ status: (e.target as HTMLSelectElement).value })}>
-            {STATUSES.map((s) => (
-              <option>{s}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Priority
-          <select value={t.priority} onChange={(e) => update({ priority: (e.target as HTMLSelectElement).value })}>
-            {PRIORITIES.map((s) => (
-              <option>{s}</option>
-            ))}
-          </select>
-        </label>
+        <Choice label="Status" value={t.status} options={STATUSES} onChange={(status) => update({ status })} />
+        <Choice label="Priority" value={t.priority} options={PRIORITIES} onChange={(priority) => update({ priority })} />
         <label>
           Assignee
           <select value={t.assigneeId ?? ""} onChange={(e) => update({ assigneeId: (e.target as HTMLSelectElement).value || null })}>
@@ -143,6 +129,7 @@ export function TicketsView() {
   }, [f.status, f.priority]);
   if (open) return <TicketDetail id={open} onBack={() => (setOpen(null), load())} />;
   const set = (k: keyof typeof f) => (e: Event) => setF({ ...f, [k]: (e.target as HTMLInputElement).value });
+  const setFilter = (k: keyof typeof f, value: string) => setF({ ...f, [k]: value });
   return (
     <section aria-labelledby="tickets-h">
       <h2 id="tickets-h">Tickets</h2>
@@ -158,24 +145,8 @@ export function TicketsView() {
           Text
           <input type="search" value={f.q} onInput={set("q")} />
         </label>
-        <label>
-          Status
-          <select value={f.status} onChange={set("status")}>
-            <option value="">Any</option>
-            {STATUSES.map((s) => (
-              <option>{s}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Priority
-          <select value={f.priority} onChange={set("priority")}>
-            <option value="">Any</option>
-            {PRIORITIES.map((s) => (
-              <option>{s}</option>
-            ))}
-          </select>
-        </label>
+        <Choice label="Status" value={f.status} options={STATUSES} any onChange={(status) => setFilter("status", status)} />
+        <Choice label="Priority" value={f.priority} options={PRIORITIES} any onChange={(priority) => setFilter("priority", priority)} />
         <button class="primary">Filter</button>
       </form>
       {rows && !rows.length ? <p class="muted">No tickets.</p> : null}
@@ -212,5 +183,20 @@ export function TicketsView() {
         </table>
       ) : null}
     </section>
+  );
+}
+
+/** A labelled select over a fixed list; `any` adds an empty "Any" choice for filters. */
+function Choice(props: { label: string; value: string; options: readonly string[]; any?: boolean; onChange: (value: string) => void }) {
+  return (
+    <label>
+      {props.label}
+      <select value={props.value} onChange={(e) => props.onChange((e.target as HTMLSelectElement).value)}>
+        {props.any && <option value="">Any</option>}
+        {props.options.map((o) => (
+          <option>{o}</option>
+        ))}
+      </select>
+    </label>
   );
 }

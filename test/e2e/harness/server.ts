@@ -8,9 +8,9 @@
  * (agents such as ana@handoff.local) into that directory. wrangler runs in its own process group
  * so stop() ends wrangler and every workerd it spawned, and nothing else.
  */
+import { freePort } from "../../../scripts/lib/free-port";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -27,18 +27,6 @@ export interface DevServer {
   stop(): Promise<void>;
 }
 
-/** A port the OS just handed out and released; wrangler binds it right after. */
-export function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on("error", fail);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => ok(port));
-    });
-  });
-}
 
 function run(cmd: string, args: string[]): void {
   const res = spawnSync(cmd, args, { cwd: ROOT, encoding: "utf8", env: process.env });
