@@ -13,10 +13,7 @@ import { createScorer } from "../ai/select-scorer";
 import { getDb } from "../db/client";
 import { getSetting } from "../db/settings";
 import type { Env } from "../env";
-import { enqueueWebhookEvent } from "../integrations/webhooks/enqueue";
-import { lobbyStub } from "../lobby/lobby-object";
 import { getTeam, isWithinBusinessHours, onlineAgents, pickLeastLoaded } from "../routing/availability";
-import * as records from "../routing/d1-records";
 import { queueInfo } from "../routing/queue-estimate";
 import { buildContextPackage, type ContextPackage } from "./context-package";
 import { ConversationCore, type ActionResult, type CreateConversation } from "./conversation-core";
@@ -24,6 +21,8 @@ import type { ConversationRecord, HandoffRecord } from "./conversation-record";
 import { COPY } from "./customer-copy";
 import { KnowledgeCache } from "./knowledge-cache";
 import { Outbox, type OutboxOp } from "./outbox";
+import { deliverOutboxOp } from "./outbox-delivery";
+import { decisionEvidence, failedScore, indexRow, lobbyEvent, round } from "./record-views";
 import type { SocketAttachment } from "./socket-session";
 
 const AI_AUTHOR = { role: "ai", id: "ai", name: "Assistant" } as const;
@@ -237,7 +236,7 @@ export class ConversationObject extends ConversationCore {
     if (!this.setStatus(current, "queued", "queued", COPY.connecting, { trigger, team }, decisionEvidence(decision, atSeq))) return;
     this.outbox.add({ kind: "handoff_open", handoff: { id: handoff.id, conversationId: current.id, trigger, reason: decision.reason, team, queuedAt: now } });
     this.queueIndex(current);
-    this.outbox.add({ kind: "lobby", event: this.queueEvent(current, "handoff") });
+    this.outbox.add({ kind: "lobby", event: lobbyEvent(current, "handoff") });
     // Agents hear about the handoff now: before the summary (an LLM call with Workers AI) and the routing queries.
     await this.flush();
     const summary = await this.summarize();
@@ -245,7 +244,7 @@ export class ConversationObject extends ConversationCore {
     if (after.handoff?.id !== handoff.id) return;
     after.summary = summary;
     this.queueIndex(after);
-    this.outbox.add({ kind: "lobby", event: this.queueEvent(after, "updated") });
+    this.outbox.add({ kind: "lobby", event: lobbyEvent(after, "updated") });
     // The webhook carries the context package, summary included.
     this.outbox.add({ kind: "webhook", event: "handoff.requested", eventId: `${handoff.id}:requested`, extra: { trigger, reason: decision.reason, team } });
     await this.route(after);
@@ -317,7 +316,7 @@ export class ConversationObject extends ConversationCore {
         slaDueAt: now + handoff.slaSeconds * 1000,
       },
     });
-    this.outbox.add({ kind: "lobby", event: this.queueEvent(record, "ticket_created") });
+    this.outbox.add({ kind: "lobby", event: lobbyEvent(record, "ticket_created") });
     this.outbox.add({ kind: "webhook", event: "ticket.created", eventId: `${handoff.ticketId}:created`, extra: { ticketId: handoff.ticketId, contactEmail: email } });
     this.systemEvent("ticket_created", COPY.ticketCreated(handoff.ticketId, handoff.expectedResponse), { ticketId: handoff.ticketId, expectedResponse: handoff.expectedResponse, email });
   }
@@ -365,7 +364,7 @@ export class ConversationObject extends ConversationCore {
     this.setStatus(record, "agent", "agent_joined", COPY.agentJoined(agent.name), { agentName: agent.name, agentId: agent.id });
     this.outbox.add({ kind: "handoff_claimed", handoffId: record.handoff.id, agentId: agent.id, at: now });
     this.queueIndex(record);
-    this.outbox.add({ kind: "lobby", event: this.queueEvent(record, "claimed") });
+    this.outbox.add({ kind: "lobby", event: lobbyEvent(record, "claimed") });
     this.outbox.add({ kind: "webhook", event: "conversation.claimed", eventId: `${record.handoff.id}:claimed:${agent.id}`, extra: { agent } });
     await this.flush();
     return { ok: true, record: this.requireRecord() };
@@ -384,7 +383,7 @@ export class ConversationObject extends ConversationCore {
       this.systemEvent("transferred", COPY.transferredToAgent(target.agent.name), { agentName: target.agent.name, agentId: target.agent.id }, { from: by, note });
       this.outbox.add({ kind: "handoff_claimed", handoffId: handoff.id, agentId: target.agent.id, at: Date.now() });
       this.queueIndex(record);
-      this.outbox.add({ kind: "lobby", event: { ...this.queueEvent(record, "transferred"), note } });
+      this.outbox.add({ kind: "lobby", event: { ...lobbyEvent(record, "transferred"), note } });
       await this.flush();
       return { ok: true, record: this.requireRecord() };
     }
@@ -397,7 +396,7 @@ export class ConversationObject extends ConversationCore {
     // agent -> queued, re-routed to the new team with a fresh handoff row.
     await this.startHandoff(this.requireRecord(), decision, this.store.lastSeq(), ["agent"]);
     const after = this.requireRecord();
-    this.outbox.add({ kind: "lobby", event: { ...this.queueEvent(after, "transferred"), note } });
+    this.outbox.add({ kind: "lobby", event: { ...lobbyEvent(after, "transferred"), note } });
     await this.flush();
     return { ok: true, record: after };
   }
@@ -412,7 +411,7 @@ export class ConversationObject extends ConversationCore {
     record.policy = initialHandoffState();
     this.setStatus(record, "bot", "handed_back", COPY.handedBack, { agentName: by.name });
     this.queueIndex(record);
-    this.outbox.add({ kind: "lobby", event: this.queueEvent(record, "handed_back") });
+    this.outbox.add({ kind: "lobby", event: lobbyEvent(record, "handed_back") });
     await this.flush();
     return { ok: true, record: this.requireRecord() };
   }
@@ -425,7 +424,7 @@ export class ConversationObject extends ConversationCore {
     if (record.handoff && !record.handoff.ticketId) this.outbox.add({ kind: "handoff_resolved", handoffId: record.handoff.id, outcome: "resolved", at: Date.now() });
     this.setStatus(record, "closed", "closed", COPY.closed, { csat: true, agentName: by.name });
     this.queueIndex(record);
-    this.outbox.add({ kind: "lobby", event: this.queueEvent(record, "closed") });
+    this.outbox.add({ kind: "lobby", event: lobbyEvent(record, "closed") });
     this.outbox.add({ kind: "webhook", event: "conversation.closed", eventId: `${record.id}:closed:${this.store.lastSeq()}`, extra: { closedBy: { id: by.id, name: by.name } } });
     await this.flush();
     return { ok: true, record: this.requireRecord() };
@@ -469,7 +468,7 @@ export class ConversationObject extends ConversationCore {
     this.saveRecord(record);
     this.systemEvent("sla_escalated", COPY.escalated(Math.round(h.slaSeconds / 60)), { team: h.team, waitedSeconds: Math.round((h.escalatedAt - h.queuedAt) / 1000) });
     this.outbox.add({ kind: "handoff_escalated", handoffId: h.id, conversationId: record.id, at: h.escalatedAt });
-    this.outbox.add({ kind: "lobby", event: this.queueEvent(record, "escalated") });
+    this.outbox.add({ kind: "lobby", event: lobbyEvent(record, "escalated") });
   }
 
   private async scheduleAlarm(): Promise<void> {
@@ -497,35 +496,8 @@ export class ConversationObject extends ConversationCore {
     if (this.outbox.pending() > 0) await this.scheduleAlarm();
   }
 
-  private async deliver(op: OutboxOp): Promise<void> {
-    const db = getDb(this.env.DB);
-    switch (op.kind) {
-      case "index":
-        return records.upsertConversationIndex(db, op.row);
-      case "handoff_open":
-        return records.openHandoff(db, op.handoff);
-      case "handoff_claimed":
-        return records.markHandoffClaimed(db, op.handoffId, op.agentId, op.at);
-      case "handoff_first_reply":
-        return records.markFirstReply(db, op.handoffId, op.at);
-      case "handoff_resolved":
-        return records.resolveHandoff(db, op.handoffId, op.outcome, op.at);
-      case "handoff_escalated":
-        return records.markHandoffEscalated(db, op.handoffId, op.conversationId, op.at);
-      case "ticket":
-        await records.createTicket(db, op.ticket);
-        return records.resolveHandoff(db, op.ticket.handoffId, "ticket", op.ticket.createdAt);
-      case "csat":
-        return records.saveCsat(db, op.rating);
-      case "lobby":
-        await lobbyStub(this.env).publish(op.event);
-        return;
-      case "webhook": {
-        const record = this.requireRecord();
-        await enqueueWebhookEvent(this.env, op.event, { ...op.extra, conversation: this.contextPackage(record) }, { eventId: op.eventId });
-        return;
-      }
-    }
+  private deliver(op: OutboxOp): Promise<void> {
+    return deliverOutboxOp(this.env, op, () => this.contextPackage(this.requireRecord()));
   }
 
   private queueIndex(record: ConversationRecord): void {
@@ -534,30 +506,8 @@ export class ConversationObject extends ConversationCore {
     this.outbox.add({ kind: "index", row: this.indexRow(record) });
   }
 
-  private indexRow(record: ConversationRecord): records.ConversationIndexRow {
-    const sentiments = (record.scores ?? []).slice(-3).map((s) => s.sentiment);
-    return {
-      id: record.id,
-      status: record.status,
-      team: record.team ?? null,
-      site: record.site,
-      customerName: record.customer.name ?? record.contact?.name ?? null,
-      customerEmail: record.customer.email ?? record.contact?.email ?? null,
-      customerId: record.customer.userId ?? null,
-      customerVerified: record.customer.verified,
-      createdAt: record.createdAt,
-      updatedAt: Date.now(),
-      assignedAgentId: record.assignedAgent?.id ?? null,
-      trigger: record.trigger ?? null,
-      summary: record.summary ?? null,
-      sentiment: sentiments.length ? round(sentiments.reduce((a, b) => a + b, 0) / sentiments.length) : null,
-      lastMessagePreview: this.store.lastCustomerText()?.slice(0, 140) ?? null,
-      queuedAt: record.status === "queued" || record.status === "agent" ? (record.handoff?.queuedAt ?? null) : null,
-    };
-  }
-
-  private queueEvent(record: ConversationRecord, kind: Parameters<typeof lobbyEvent>[1]) {
-    return lobbyEvent(record, kind);
+  private indexRow(record: ConversationRecord) {
+    return indexRow(record, this.store.lastCustomerText());
   }
 
   private contextPackage(record: ConversationRecord): ContextPackage {
@@ -576,37 +526,4 @@ export class ConversationObject extends ConversationCore {
       return transcript.filter((t) => t.role === "customer").map((t) => t.text).join(" ").slice(0, 280);
     }
   }
-
-
-}
-
-export function lobbyEvent(record: ConversationRecord, kind: "handoff" | "claimed" | "transferred" | "handed_back" | "closed" | "escalated" | "ticket_created" | "updated") {
-  const sentiments = (record.scores ?? []).slice(-3).map((s) => s.sentiment);
-  return {
-    kind,
-    conversationId: record.id,
-    team: record.team ?? null,
-    status: record.status,
-    at: Date.now(),
-    trigger: record.trigger,
-    reason: record.triggerReason,
-    agentId: record.assignedAgent?.id,
-    agentName: record.assignedAgent?.name,
-    customerName: record.customer.name ?? record.contact?.name,
-    customerEmail: record.customer.email ?? record.contact?.email,
-    summary: record.summary,
-    sentiment: sentiments.length ? round(sentiments.reduce((a, b) => a + b, 0) / sentiments.length) : undefined,
-  };
-}
-
-function decisionEvidence(decision: HandoffDecision, seq: number) {
-  return { trigger: decision.trigger ?? null, reason: decision.reason, scores: decision.scores, threshold: decision.threshold, evidence: { ...decision.evidence, messageSeq: seq } };
-}
-
-function failedScore(error: string): TurnScore {
-  return { answer: "", grounded: false, citations: [], confidence: 0, intent: "other", intentScore: 0, sentiment: 0, rejectedPrevious: false, scorer: "embedded", error };
-}
-
-function round(n: number): number {
-  return Math.round(n * 1000) / 1000;
 }

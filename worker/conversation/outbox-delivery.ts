@@ -1,0 +1,37 @@
+/** Delivers one outbox operation (see ./outbox.ts): D1 writes, lobby pushes, webhook events. */
+import { getDb } from "../db/client";
+import type { Env } from "../env";
+import { enqueueWebhookEvent } from "../integrations/webhooks/enqueue";
+import { lobbyStub } from "../lobby/lobby-object";
+import * as records from "../routing/d1-records";
+import type { ContextPackage } from "./context-package";
+import type { OutboxOp } from "./outbox";
+
+/** `context` builds the context package at delivery time, so webhooks carry the latest state. */
+export async function deliverOutboxOp(env: Env, op: OutboxOp, context: () => ContextPackage): Promise<void> {
+  const db = getDb(env.DB);
+  switch (op.kind) {
+    case "index":
+      return records.upsertConversationIndex(db, op.row);
+    case "handoff_open":
+      return records.openHandoff(db, op.handoff);
+    case "handoff_claimed":
+      return records.markHandoffClaimed(db, op.handoffId, op.agentId, op.at);
+    case "handoff_first_reply":
+      return records.markFirstReply(db, op.handoffId, op.at);
+    case "handoff_resolved":
+      return records.resolveHandoff(db, op.handoffId, op.outcome, op.at);
+    case "handoff_escalated":
+      return records.markHandoffEscalated(db, op.handoffId, op.conversationId, op.at);
+    case "ticket":
+      await records.createTicket(db, op.ticket);
+      return records.resolveHandoff(db, op.ticket.handoffId, "ticket", op.ticket.createdAt);
+    case "csat":
+      return records.saveCsat(db, op.rating);
+    case "lobby":
+      await lobbyStub(env).publish(op.event);
+      return;
+    case "webhook":
+      return enqueueWebhookEvent(env, op.event, { ...op.extra, conversation: context() }, { eventId: op.eventId });
+  }
+}
