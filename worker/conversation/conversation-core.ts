@@ -23,7 +23,7 @@ import {
 } from "../../schema/protocol";
 import type { Env } from "../env";
 import { canTransition, type ConversationRecord, type CustomerIdentity } from "./conversation-record";
-import { PARTICIPANT_HEADER, readAttachment, SocketLimiter, type Participant, type SocketAttachment } from "./socket-session";
+import { PARTICIPANT_HEADER, readAttachment, SocketLimiter, writeAttachment, type Participant, type SocketAttachment } from "./socket-session";
 import { forCustomer, TranscriptStore, type NewEntry } from "./transcript-store";
 
 const RECORD_KEY = "conversation";
@@ -46,7 +46,7 @@ export class ConversationCore extends DurableObject<Env> {
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    this.store = new TranscriptStore(ctx.storage.sql);
+    this.store = new TranscriptStore(ctx.storage);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -68,7 +68,7 @@ export class ConversationCore extends DurableObject<Env> {
       attributes: input.attributes,
       readSeq: { customer: 0, agent: 0 },
     };
-    this.ctx.storage.transactionSync(() => {
+    this.store.transaction(() => {
       this.saveRecord(record);
       this.store.append({ id: "started", kind: "system", author: SYSTEM, event: "conversation_started", text: "Conversation started" }, now);
     });
@@ -92,7 +92,7 @@ export class ConversationCore extends DurableObject<Env> {
     const attachment: SocketAttachment = { ...participant, synced: false, connectedAt: Date.now() };
     // Tags let us find sockets by role (and an agent's own sockets) without reading every attachment.
     this.ctx.acceptWebSocket(pair[1], participant.role === "agent" ? ["agent", `agent:${participant.id}`] : ["customer"]);
-    pair[1].serializeAttachment(attachment);
+    writeAttachment(pair[1], attachment);
     return new Response(null, { status: 101, webSocket: pair[0] });
   }
 
@@ -149,7 +149,7 @@ export class ConversationCore extends DurableObject<Env> {
     // SQL reads are synchronous: no other event can slip a live broadcast between replay and `synced`.
     for (const entry of this.store.after(lastSeq, who.role)) this.send(ws, { type: "entry", entry });
     this.send(ws, { type: "synced", lastSeq: serverLast });
-    ws.serializeAttachment({ ...who, synced: true } satisfies SocketAttachment);
+    writeAttachment(ws, { ...who, synced: true });
   }
 
   protected async onFrame(ws: WebSocket, who: SocketAttachment, frame: Exclude<ClientFrame, { type: "hello" }>): Promise<void> {

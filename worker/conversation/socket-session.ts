@@ -22,12 +22,29 @@ export interface SocketAttachment extends Participant {
 
 export const PARTICIPANT_HEADER = "X-Handoff-Participant";
 
+/**
+ * Attachments read back once per socket per wake-up: every broadcast visits every socket, and
+ * deserializing each one on each frame was a measurable share of a message's CPU. The copy is only a
+ * cache: it dies with the instance on hibernation, and writeAttachment keeps it equal to the stored one.
+ */
+const attachments = new WeakMap<WebSocket, SocketAttachment>();
+
 export function readAttachment(ws: WebSocket): SocketAttachment | null {
+  const cached = attachments.get(ws);
+  if (cached) return cached;
   try {
-    return (ws.deserializeAttachment() as SocketAttachment | null) ?? null;
+    const stored = (ws.deserializeAttachment() as SocketAttachment | null) ?? null;
+    if (stored) attachments.set(ws, stored);
+    return stored;
   } catch {
     return null;
   }
+}
+
+/** The only way attachments are written, so the cache above never goes stale. */
+export function writeAttachment(ws: WebSocket, attachment: SocketAttachment): void {
+  ws.serializeAttachment(attachment);
+  attachments.set(ws, attachment);
 }
 
 /** Token bucket + strike counter per socket. */

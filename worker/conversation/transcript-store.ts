@@ -40,7 +40,16 @@ const AGENT_ONLY_SQL = AGENT_ONLY_EVENTS.map((e) => `'${e}'`).join(", ");
 export type AppendResult = { entry: TranscriptEntry; duplicate: boolean };
 
 export class TranscriptStore {
-  constructor(private readonly sql: SqlStorage) {
+  private readonly sql: SqlStorage;
+  /**
+   * The kv table's rows as stored (JSON text), read once per wake-up. The conversation record is read
+   * on every frame; this object is its only writer, so the copy stays exact. Text rather than parsed
+   * objects, so a caller mutating what it read cannot change the cache without a setValue.
+   */
+  private readonly kvCache = new Map<string, string | null>();
+
+  constructor(private readonly storage: DurableObjectStorage) {
+    const sql = (this.sql = storage.sql);
     // AUTOINCREMENT guarantees seq never goes backwards or gets reused, even after deletes.
     sql.exec(`CREATE TABLE IF NOT EXISTS entries (
       seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -65,19 +74,12 @@ export class TranscriptStore {
    */
   append(input: NewEntry, now = Date.now()): AppendResult {
     const authorId = input.author.id ?? "";
-    const existing = this.sql
-      .exec<EntryRow>(
-        "SELECT * FROM entries WHERE author_role = ? AND author_id = ? AND client_id = ?",
-        input.author.role,
-        authorId,
-        input.id,
-      )
-      .toArray()[0];
-    if (existing) return { entry: toEntry(existing, true), duplicate: true };
-    const row = this.sql
+    // One statement on the common path (a new message); the lookup runs only for a resend.
+    const inserted = this.sql
       .exec<EntryRow>(
         `INSERT INTO entries (client_id, kind, author_role, author_id, author_name, text, at, event, meta, internal)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (author_role, author_id, client_id) DO NOTHING RETURNING *`,
         input.id,
         input.kind,
         input.author.role,
@@ -89,8 +91,12 @@ export class TranscriptStore {
         input.meta ? JSON.stringify(input.meta) : null,
         input.internal ? JSON.stringify(input.internal) : null,
       )
+      .toArray()[0];
+    if (inserted) return { entry: toEntry(inserted, true), duplicate: false };
+    const existing = this.sql
+      .exec<EntryRow>("SELECT * FROM entries WHERE author_role = ? AND author_id = ? AND client_id = ?", input.author.role, authorId, input.id)
       .one();
-    return { entry: toEntry(row, true), duplicate: false };
+    return { entry: toEntry(existing, true), duplicate: true };
   }
 
   /** Entries after `afterSeq`, in order. Customers never see notes or internal evidence. */
@@ -121,12 +127,28 @@ export class TranscriptStore {
   }
 
   getValue<T>(key: string): T | undefined {
-    const row = this.sql.exec<{ value: string }>("SELECT value FROM kv WHERE key = ?", key).toArray()[0];
-    return row ? (JSON.parse(row.value) as T) : undefined;
+    let text = this.kvCache.get(key);
+    if (text === undefined) {
+      text = this.sql.exec<{ value: string }>("SELECT value FROM kv WHERE key = ?", key).toArray()[0]?.value ?? null;
+      this.kvCache.set(key, text);
+    }
+    return text === null ? undefined : (JSON.parse(text) as T);
   }
 
   setValue(key: string, value: unknown): void {
-    this.sql.exec("INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, JSON.stringify(value));
+    const text = JSON.stringify(value);
+    this.sql.exec("INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, text);
+    this.kvCache.set(key, text);
+  }
+
+  /** All-or-nothing writes. A rollback also drops the kv cache, which may hold a rolled-back value. */
+  transaction<T>(fn: () => T): T {
+    try {
+      return this.storage.transactionSync(fn);
+    } catch (error) {
+      this.kvCache.clear();
+      throw error;
+    }
   }
 }
 

@@ -8,7 +8,7 @@ import { DurableObject } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { agents } from "../../schema/db";
 import { encodeLobbyFrame, parseLobbyFrame, type LobbyServerFrame, type QueueEvent } from "../../schema/protocol";
-import { PARTICIPANT_HEADER, readAttachment, type Participant } from "../conversation/socket-session";
+import { PARTICIPANT_HEADER, readAttachment, writeAttachment, type Participant } from "../conversation/socket-session";
 import { getDb } from "../db/client";
 import type { Env } from "../env";
 
@@ -30,7 +30,7 @@ export class LobbyObject extends DurableObject<Env> {
     if (!agent || agent.role !== "agent") return new Response("agents only", { status: 401 });
     const pair = new WebSocketPair();
     this.ctx.acceptWebSocket(pair[1], [`agent:${agent.id}`]);
-    pair[1].serializeAttachment({ ...agent, synced: true, connectedAt: Date.now() });
+    writeAttachment(pair[1], { ...agent, synced: true, connectedAt: Date.now() });
     this.sql.exec("DELETE FROM going_offline WHERE agent_id = ?", agent.id);
     const wasOnline = this.ctx.getWebSockets(`agent:${agent.id}`).length > 1;
     this.send(pair[1], { type: "lobby_welcome", agentId: agent.id, online: this.onlineAgentIds() });
