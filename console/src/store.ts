@@ -6,6 +6,7 @@
 import type { ContextPackage } from "../../worker/conversation/context-package";
 import { PROTOCOL_VERSION, type ConversationStatus, type LobbyServerFrame, type QueueEvent, type ServerFrame, type TranscriptEntry } from "../../schema/protocol";
 import { api, type Agent } from "./api";
+import { applyQueueEvent, mergeRefresh, type PendingRow } from "./queue-merge";
 import { clientId, load, save } from "./storage";
 
 export type { ContextPackage };
@@ -121,11 +122,13 @@ let lobbyWs: WebSocket | null = null;
 let lobbyRetries = 0;
 let lobbyTimer: ReturnType<typeof setTimeout> | undefined;
 let queueTimer: ReturnType<typeof setTimeout> | undefined;
+/** Rows the lobby pushed that the D1 queue may not show yet (see queue-merge.ts). */
+const pendingQueue = new Map<string, PendingRow>();
 
 export async function refreshQueue(): Promise<void> {
   try {
     const { queue } = await api<{ queue: ConversationRow[] }>("/api/agent/conversations/queue");
-    state.queue = queue;
+    state.queue = mergeRefresh(queue, pendingQueue, Date.now());
     state.queueLoaded = true;
     changed();
   } catch {
@@ -185,6 +188,7 @@ function onQueueEvent(event: QueueEvent) {
   refreshQueueSoon();
   const me = state.me;
   if (!me) return;
+  state.queue = applyQueueEvent(state.queue, pendingQueue, event, me, Date.now());
   const who = event.customerName || event.customerEmail || "A customer";
   if (event.kind === "handoff" && (me.role === "admin" || !event.team || me.teams.includes(event.team))) {
     alertAgent(`New handoff: ${who}`, event.summary ?? event.reason ?? "");
@@ -498,5 +502,6 @@ export function endSession(): void {
   state.activeId = null;
   state.view = "queue";
   state.queue = [];
+  pendingQueue.clear();
   changed();
 }

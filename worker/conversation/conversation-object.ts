@@ -11,9 +11,8 @@ import { decideHumanButton, decideOfferReply, decideTurn, initialHandoffState, t
 import type { Scorer, TurnScore } from "../ai/scorer";
 import { createScorer } from "../ai/select-scorer";
 import { getDb } from "../db/client";
-import { getSetting } from "../db/settings";
 import type { Env } from "../env";
-import { getTeam, isWithinBusinessHours, onlineAgents, pickLeastLoaded } from "../routing/availability";
+import { isWithinBusinessHours, onlineAgents, pickLeastLoaded } from "../routing/availability";
 import { queueInfo } from "../routing/queue-estimate";
 import { buildContextPackage, type ContextPackage } from "./context-package";
 import { ConversationCore, type ActionResult, type CreateConversation } from "./conversation-core";
@@ -234,10 +233,12 @@ export class ConversationObject extends ConversationCore {
     const handoff: HandoffRecord = { id: crypto.randomUUID(), trigger, reason: decision.reason, team, queuedAt: now, slaSeconds: 300, expectedResponse: "within one business day" };
     const current: ConversationRecord = { ...fresh, policy: record.policy ?? fresh.policy, handoff, team, trigger, triggerReason: decision.reason };
     if (!this.setStatus(current, "queued", "queued", COPY.connecting, { trigger, team }, decisionEvidence(decision, atSeq))) return;
+    // Agents hear about the handoff first: before its D1 rows (one shared database every handoff writes
+    // to, the slow part under load), the summary (an LLM call with Workers AI) and the routing queries.
+    // Consoles show the pushed row until their D1 queue catches up (console/src/queue-merge.ts).
+    this.outbox.add({ kind: "lobby", event: lobbyEvent(current, "handoff") });
     this.outbox.add({ kind: "handoff_open", handoff: { id: handoff.id, conversationId: current.id, trigger, reason: decision.reason, team, queuedAt: now } });
     this.queueIndex(current);
-    this.outbox.add({ kind: "lobby", event: lobbyEvent(current, "handoff") });
-    // Agents hear about the handoff now: before the summary (an LLM call with Workers AI) and the routing queries.
     await this.flush();
     const summary = await this.summarize();
     const after = this.requireRecord();
@@ -257,12 +258,12 @@ export class ConversationObject extends ConversationCore {
     let assignment = this.env.ASSIGNMENT;
     try {
       const db = getDb(this.env.DB);
-      const team = await getTeam(db, handoff.team);
+      const team = await this.knowledge.team(handoff.team);
       handoff.slaSeconds = team.slaSeconds;
       handoff.expectedResponse = team.expectedResponse;
       candidates = isWithinBusinessHours(team.businessHours) ? await onlineAgents(db, handoff.team) : [];
       // Admins can switch between claiming and automatic assignment at run time (settings key "routing").
-      assignment = (await getSetting<{ assignment?: "claim" | "auto" }>(this.env.DB, "routing"))?.assignment ?? assignment;
+      assignment = (await this.knowledge.assignment()) ?? assignment;
     } catch (error) {
       console.error("routing: D1 unreachable", error);
       const current = this.requireRecord();

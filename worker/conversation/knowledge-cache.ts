@@ -1,14 +1,19 @@
 /**
- * The knowledge base and the handoff settings, read from D1 and kept in memory for a short while:
- * an AI turn must not cost two D1 queries, and an edit in the console should reach running
+ * What admins edit and every conversation reads: the knowledge base, the handoff settings, the
+ * routing mode and the teams' SLA and hours. Read from D1 and kept in memory for a short while: an AI
+ * turn or a handoff must not cost a D1 query per setting (under a burst of handoffs those reads were a
+ * large share of the shared database's load), and an edit in the console should reach running
  * conversations within a minute. The copy is shared by every conversation object in the isolate
- * (module scope), so a thousand new conversations cost one read, not a thousand. When D1 is
- * unreachable the last good copy is used.
+ * (module scope), so a thousand new conversations cost one read, not a thousand. Admin edits drop
+ * this isolate's copy at once (invalidateKnowledgeCache). When D1 is unreachable the last good copy
+ * is used.
  */
+import { eq } from "drizzle-orm";
 import { DEFAULT_HANDOFF_CONFIG, type HandoffConfig } from "../ai/handoff-policy";
 import type { KbArticle } from "../ai/scorer";
 import { getDb } from "../db/client";
-import { loadHandoffConfig } from "../db/settings";
+import { getSetting, loadHandoffConfig } from "../db/settings";
+import { fallbackTeam, getTeam, type TeamInfo } from "../routing/availability";
 import { kbArticles } from "../../schema/db";
 
 const TTL_MS = 60_000;
@@ -21,35 +26,38 @@ interface Cached<T> {
 }
 
 // Keyed by the D1 binding so tests with several databases (and isolates with several bindings) never mix.
-const kbCache = new WeakMap<D1Database, Cached<KbArticle[]>>();
-const configCache = new WeakMap<D1Database, Cached<HandoffConfig>>();
+const caches = new WeakMap<D1Database, Map<string, Cached<unknown>>>();
 
-async function cached<T>(cache: WeakMap<D1Database, Cached<T>>, d1: D1Database, load: () => Promise<T>, fallback: T, what: string): Promise<T> {
-  const entry = cache.get(d1);
+async function cached<T>(d1: D1Database, key: string, load: () => Promise<T>, fallback: T, what: string): Promise<T> {
+  let cache = caches.get(d1);
+  if (!cache) caches.set(d1, (cache = new Map()));
+  const entry = cache.get(key) as Cached<T> | undefined;
   if (entry && Date.now() - entry.at < TTL_MS) return entry.value;
   if (entry?.loading) return entry.loading;
   const loading = load()
     .then((value) => {
-      cache.set(d1, { at: Date.now(), value });
+      cache.set(key, { at: Date.now(), value });
       return value;
     })
     .catch((error) => {
       console.error(`${what} unavailable`, error);
-      if (entry) cache.set(d1, { at: entry.at, value: entry.value });
-      else cache.delete(d1);
+      if (entry) cache.set(key, { at: entry.at, value: entry.value });
+      else cache.delete(key);
       return entry?.value ?? fallback;
     });
-  cache.set(d1, { at: entry?.at ?? 0, value: entry?.value ?? fallback, loading });
+  cache.set(key, { at: entry?.at ?? 0, value: entry?.value ?? fallback, loading });
   return loading;
 }
+
+export type Assignment = "claim" | "auto";
 
 export class KnowledgeCache {
   constructor(private readonly d1: D1Database) {}
 
   articles(): Promise<KbArticle[]> {
     return cached(
-      kbCache,
       this.d1,
+      "kb",
       async () => (await getDb(this.d1).select().from(kbArticles).all()).map((r) => ({ id: r.id, title: r.title, body: r.body, tags: r.tags ?? [], url: r.url ?? undefined })),
       [],
       "knowledge base",
@@ -57,12 +65,21 @@ export class KnowledgeCache {
   }
 
   handoffConfig(): Promise<HandoffConfig> {
-    return cached(configCache, this.d1, () => loadHandoffConfig(this.d1), DEFAULT_HANDOFF_CONFIG, "handoff settings");
+    return cached(this.d1, "handoff", () => loadHandoffConfig(this.d1), DEFAULT_HANDOFF_CONFIG, "handoff settings");
+  }
+
+  /** The `routing` setting's assignment mode, when an admin set one (else the deployment's ASSIGNMENT). */
+  assignment(): Promise<Assignment | undefined> {
+    return cached(this.d1, "routing", async () => (await getSetting<{ assignment?: Assignment }>(this.d1, "routing"))?.assignment, undefined, "routing setting");
+  }
+
+  /** A team's SLA, expected response and business hours (a fallback when the team has no row). */
+  team(id: string): Promise<TeamInfo> {
+    return cached(this.d1, `team:${id}`, () => getTeam(getDb(this.d1), id), fallbackTeam(id), "team settings");
   }
 }
 
 /** Drops the shared copies after an edit (admin API), so this isolate sees it at once; others within TTL_MS. */
 export function invalidateKnowledgeCache(d1: D1Database): void {
-  kbCache.delete(d1);
-  configCache.delete(d1);
+  caches.delete(d1);
 }

@@ -72,20 +72,31 @@ export class Outbox {
     return this.flushing;
   }
 
+  /**
+   * One read of what is due, then deliveries in order, stopping at the first failure (a later op may
+   * depend on an earlier one: a ticket on its handoff row). Delivered rows are deleted together at the
+   * end: one storage commit per flush instead of one per op (each commit is an fsync on local disks).
+   * A crash before that delete repeats those deliveries, which every op tolerates.
+   */
   private async deliverDue(now: () => number): Promise<void> {
-    for (;;) {
-      const row = this.sql.exec<{ id: number; op: string; attempts: number; next_at: number }>("SELECT id, op, attempts, next_at FROM outbox ORDER BY id LIMIT 1").toArray()[0];
-      // In order: a later op (a ticket) may depend on an earlier one (its handoff row).
-      if (!row || row.next_at > now()) return;
-      try {
-        await this.deliver(JSON.parse(row.op) as OutboxOp);
-        this.sql.exec("DELETE FROM outbox WHERE id = ?", row.id);
-      } catch (error) {
-        const attempts = row.attempts + 1;
-        const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (attempts - 1));
-        this.sql.exec("UPDATE outbox SET attempts = ?, next_at = ?, last_error = ? WHERE id = ?", attempts, now() + backoff, String(error).slice(0, 500), row.id);
-        return;
+    const rows = this.sql.exec<{ id: number; op: string; attempts: number; next_at: number }>("SELECT id, op, attempts, next_at FROM outbox ORDER BY id").toArray();
+    let delivered = 0;
+    try {
+      for (const row of rows) {
+        if (row.next_at > now()) return;
+        try {
+          await this.deliver(JSON.parse(row.op) as OutboxOp);
+        } catch (error) {
+          const attempts = row.attempts + 1;
+          const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (attempts - 1));
+          this.sql.exec("UPDATE outbox SET attempts = ?, next_at = ?, last_error = ? WHERE id = ?", attempts, now() + backoff, String(error).slice(0, 500), row.id);
+          return;
+        }
+        delivered = row.id;
       }
+    } finally {
+      // Rows are delivered as a prefix in id order; ops added meanwhile have larger ids.
+      if (delivered) this.sql.exec("DELETE FROM outbox WHERE id <= ?", delivered);
     }
   }
 }

@@ -22,6 +22,7 @@ import { requireAgent, type AgentHonoEnv } from "../auth/require-agent";
 import { revokeAgentSessions } from "../auth/sessions";
 import { getAgentView, insertAgent, listAgentViews, setAgentTeamsStatements } from "../db/agents";
 import { getDb } from "../db/client";
+import { invalidateKnowledgeCache } from "../conversation/knowledge-cache";
 import { isUniqueViolation } from "../db/errors";
 import { ApiError, handleApiError } from "../http/errors";
 import { emailField, nameField, readJson, slugField } from "../http/validate";
@@ -180,6 +181,7 @@ agentAdminRoutes.post("/teams", requireAgent("admin"), async (c) => {
     if (isUniqueViolation(err)) throw new ApiError(409, "conflict", "A team with this id already exists.");
     throw err;
   }
+  invalidateKnowledgeCache(c.env.DB);
   return c.json({ team: await teamOr404(c.env.DB, body.id) }, 201);
 });
 
@@ -192,6 +194,7 @@ agentAdminRoutes.patch("/teams/:id", requireAgent("admin"), async (c) => {
     .set({ ...body, updatedAt: Date.now() })
     .where(eq(teams.id, id))
     .run();
+  invalidateKnowledgeCache(c.env.DB);
   return c.json({ team: await teamOr404(c.env.DB, id) });
 });
 
@@ -199,5 +202,6 @@ agentAdminRoutes.delete("/teams/:id", requireAgent("admin"), async (c) => {
   const id = c.req.param("id");
   await teamOr404(c.env.DB, id);
   await getDb(c.env.DB).delete(teams).where(eq(teams.id, id)).run();
+  invalidateKnowledgeCache(c.env.DB);
   return c.json({ ok: true });
 });

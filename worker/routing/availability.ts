@@ -25,9 +25,14 @@ export interface AvailableAgent {
 
 const FALLBACK_TEAM: Omit<TeamInfo, "id"> = { name: "Support", slaSeconds: 300, expectedResponse: "within one business day", businessHours: null };
 
+/** What a team without a row (or an unreadable one) gets: five minutes' SLA, always open. */
+export function fallbackTeam(teamId: string): TeamInfo {
+  return { id: teamId, ...FALLBACK_TEAM };
+}
+
 export async function getTeam(db: Db, teamId: string): Promise<TeamInfo> {
   const row = await db.select().from(teams).where(eq(teams.id, teamId)).get();
-  return row ? { id: row.id, name: row.name, slaSeconds: row.slaSeconds, expectedResponse: row.expectedResponse, businessHours: row.businessHours ?? null } : { id: teamId, ...FALLBACK_TEAM };
+  return row ? { id: row.id, name: row.name, slaSeconds: row.slaSeconds, expectedResponse: row.expectedResponse, businessHours: row.businessHours ?? null } : fallbackTeam(teamId);
 }
 
 /** Online agents of the team with their load (conversations they hold in status `agent`). */

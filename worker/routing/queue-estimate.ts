@@ -23,19 +23,20 @@ export function median(values: number[]): number | null {
  * i.e. each agent clears the queue at the recently observed pace; null when the team has no history.
  */
 export async function queueInfo(db: Db, h: { id: string; team: string; queuedAt: number }, onlineAgentCount: number): Promise<QueueInfo> {
-  const ahead = await db
-    .select({ n: sql<number>`COUNT(*)` })
-    .from(handoffs)
-    .where(and(eq(handoffs.team, h.team), isNull(handoffs.claimedAt), isNull(handoffs.resolvedAt), lt(handoffs.queuedAt, h.queuedAt)))
-    .get();
-  const recent = await db
-    .select({ wait: sql<number>`${handoffs.claimedAt} - ${handoffs.queuedAt}` })
-    .from(handoffs)
-    .where(and(eq(handoffs.team, h.team), isNotNull(handoffs.claimedAt)))
-    .orderBy(desc(handoffs.claimedAt))
-    .limit(SAMPLE)
-    .all();
-  const position = 1 + Number(ahead?.n ?? 0);
+  // One D1 round trip for both reads: this runs for every queued conversation on every refresh.
+  const [ahead, recent] = await db.batch([
+    db
+      .select({ n: sql<number>`COUNT(*)` })
+      .from(handoffs)
+      .where(and(eq(handoffs.team, h.team), isNull(handoffs.claimedAt), isNull(handoffs.resolvedAt), lt(handoffs.queuedAt, h.queuedAt))),
+    db
+      .select({ wait: sql<number>`${handoffs.claimedAt} - ${handoffs.queuedAt}` })
+      .from(handoffs)
+      .where(and(eq(handoffs.team, h.team), isNotNull(handoffs.claimedAt)))
+      .orderBy(desc(handoffs.claimedAt))
+      .limit(SAMPLE),
+  ]);
+  const position = 1 + Number(ahead[0]?.n ?? 0);
   const typicalMs = median(recent.map((r) => Number(r.wait)).filter((w) => w >= 0));
   const etaSeconds = typicalMs === null ? null : Math.round(((typicalMs / 1000) * position) / Math.max(1, onlineAgentCount));
   return { position, etaSeconds };

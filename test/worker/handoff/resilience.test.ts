@@ -89,6 +89,35 @@ describe("D1 unreachable", () => {
   });
 });
 
+describe("handoff push ahead of D1", () => {
+  it("tells online consoles about a handoff before, and without, its D1 rows", async () => {
+    const agent = await createAgent(testEnv, { name: "Quin", teams: ["support"] });
+    const lobby = await openLobby(await mintAgentSession(testEnv, agent.id));
+    await lobby.next("lobby_welcome" as never);
+    const { conversationId, token } = await createConversation({ customer: { name: "Rae" } });
+    const stub = conversationStub(testEnv, conversationId);
+    const broken = new Proxy(testEnv.DB, {
+      get: () => () => {
+        throw new Error("D1_ERROR: network connection lost");
+      },
+    });
+    // Test-only: this object cannot write D1, so the push can only come from ahead of the D1 writes.
+    await runInDurableObject(stub, (instance) => {
+      (instance as unknown as { env: Env }).env = { ...testEnv, DB: broken as D1Database };
+    });
+    const customer = await openCustomer(conversationId, token);
+    await customer.hello(0);
+    customer.send({ type: "request_human", id: "btn" });
+    const pushed = (await lobby.next("queue_event" as never, ((f: { event: { conversationId: string; kind: string } }) => f.event.conversationId === conversationId && f.event.kind === "handoff") as never)) as unknown as {
+      event: { status: string; customerName?: string; team: string | null };
+    };
+    expect(pushed.event).toMatchObject({ status: "queued", customerName: "Rae", team: "support" });
+    expect(await testEnv.DB.prepare("SELECT COUNT(*) AS n FROM handoffs WHERE conversation_id = ?").bind(conversationId).first<{ n: number }>()).toMatchObject({ n: 0 });
+    customer.close();
+    lobby.close();
+  });
+});
+
 /** Makes every outbox retry due now, instead of waiting out the backoff. */
 function state_forceDue(instance: unknown) {
   const sql = (instance as { ctx: DurableObjectState }).ctx.storage.sql;
