@@ -5,6 +5,7 @@
  */
 import { freePort } from "../../scripts/lib/free-port";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -61,10 +62,21 @@ export interface DevOptions {
   vars?: Record<string, string>;
   timeoutMs?: number;
   label?: string;
+  /**
+   * Where a fresh state directory goes (ignored with persistDir): "disk" (the OS temp dir, the default)
+   * or "tmpfs" (/dev/shm when present). Local workerd commits every storage write with an fsync on its
+   * one JS thread; on tmpfs that costs nothing, which separates the code's cost from this disk's.
+   */
+  storage?: "disk" | "tmpfs";
+}
+
+/** The directory fresh state goes to for each storage kind (tmpfs falls back to disk where absent). */
+export function stateRoot(storage: "disk" | "tmpfs" = "disk"): string {
+  return storage === "tmpfs" && existsSync("/dev/shm") ? "/dev/shm" : tmpdir();
 }
 
 export async function startDev(opts: DevOptions = {}): Promise<Dev> {
-  const persistDir = opts.persistDir ?? mkdtempSync(join(tmpdir(), "handoff-bench-"));
+  const persistDir = opts.persistDir ?? mkdtempSync(join(stateRoot(opts.storage), "handoff-bench-"));
   const config = opts.config ?? "wrangler.toml";
   // The echo worker lives in bench/ and may be uncommitted; the product runs from the frozen snapshot.
   const cwd = opts.config ? ROOT : snapshot();
@@ -77,11 +89,22 @@ export async function startDev(opts: DevOptions = {}): Promise<Dev> {
   const url = `http://127.0.0.1:${port}`;
   const logFile = join(tmpdir(), `handoff-bench-${opts.label ?? "dev"}-${port}.log`);
   const log = createWriteStream(logFile);
-  const vars = Object.entries(opts.vars ?? {}).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
+  // A clean clone has no .dev.vars (npm start makes one) and no build: give the product its own
+  // throwaway secret and build the assets it serves, so `npm run bench` works on its own.
+  const productVars: Record<string, string> = {};
+  if (!opts.config || opts.config === "wrangler.toml") {
+    if (!existsSync(join(ROOT, ".dev.vars"))) productVars.TOKEN_SECRET = randomBytes(32).toString("hex");
+    if (!existsSync(join(ROOT, "dist/public/widget.js"))) run("npm", ["run", "--silent", "build"]);
+  }
+  const vars = Object.entries({ ...productVars, ...opts.vars }).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
   const child: ChildProcess = spawn(
     join(BIN, "wrangler"),
     ["dev", "-c", config, "--port", String(port), "--ip", "127.0.0.1", "--inspector-port", String(inspectorPort), "--persist-to", persistDir, ...vars, "--show-interactive-dev-session=false", "--log-level", "warn"],
-    { cwd, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: "1" } },
+    // X_LOCAL_OBSERVABILITY=false: wrangler's local trace collector (on by default since wrangler 4.5x)
+    // records a span per event and per sql.exec into its own SQLite store; measured here it made an exec
+    // ~25x and a committed write ~4x slower. It is a dev-only explorer, not the runtime, so the benches
+    // (product and echo alike) run without it. BENCH_LOCAL_OBSERVABILITY=1 puts it back.
+    { cwd, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: "1", X_LOCAL_OBSERVABILITY: process.env.BENCH_LOCAL_OBSERVABILITY === "1" ? "true" : "false" } },
   );
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
