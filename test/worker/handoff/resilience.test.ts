@@ -51,15 +51,7 @@ describe("D1 unreachable", () => {
     const { conversationId, token } = await createConversation({ customer: { name: "Dee", email: "dee@example.com" } });
     const stub = conversationStub(testEnv, conversationId);
     const realDb = testEnv.DB;
-    const broken = new Proxy(realDb, {
-      get: () => () => {
-        throw new Error("D1_ERROR: network connection lost");
-      },
-    });
-    // Test-only: cut this object off from D1.
-    await runInDurableObject(stub, (instance) => {
-      (instance as unknown as { env: Env }).env = { ...testEnv, DB: broken as D1Database };
-    });
+    await cutOffFromD1(stub);
     const customer = await openCustomer(conversationId, token);
     await customer.hello(0);
     customer.send({ type: "message", id: "m1", text: "My box is broken" });
@@ -95,16 +87,8 @@ describe("handoff push ahead of D1", () => {
     const lobby = await openLobby(await mintAgentSession(testEnv, agent.id));
     await lobby.next("lobby_welcome" as never);
     const { conversationId, token } = await createConversation({ customer: { name: "Rae" } });
-    const stub = conversationStub(testEnv, conversationId);
-    const broken = new Proxy(testEnv.DB, {
-      get: () => () => {
-        throw new Error("D1_ERROR: network connection lost");
-      },
-    });
-    // Test-only: this object cannot write D1, so the push can only come from ahead of the D1 writes.
-    await runInDurableObject(stub, (instance) => {
-      (instance as unknown as { env: Env }).env = { ...testEnv, DB: broken as D1Database };
-    });
+    // This object cannot write D1, so the push can only come from ahead of the D1 writes.
+    await cutOffFromD1(conversationStub(testEnv, conversationId));
     const customer = await openCustomer(conversationId, token);
     await customer.hello(0);
     customer.send({ type: "request_human", id: "btn" });
@@ -117,6 +101,18 @@ describe("handoff push ahead of D1", () => {
     lobby.close();
   });
 });
+
+/** Test-only: every D1 call this object makes fails, as when D1 is unreachable. */
+async function cutOffFromD1(stub: DurableObjectStub) {
+  const broken = new Proxy(testEnv.DB, {
+    get: () => () => {
+      throw new Error("D1_ERROR: network connection lost");
+    },
+  });
+  await runInDurableObject(stub, (instance) => {
+    (instance as unknown as { env: Env }).env = { ...testEnv, DB: broken as D1Database };
+  });
+}
 
 /** Makes every outbox retry due now, instead of waiting out the backoff. */
 function state_forceDue(instance: unknown) {
