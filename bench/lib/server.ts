@@ -20,7 +20,13 @@ function run(cmd: string, args: string[], cwd = ROOT): void {
 }
 
 export interface Dev {
+  /** wrangler dev's address: its proxy (a second workerd) forwards every request and frame to the worker. */
   url: string;
+  /**
+   * The worker's own workerd socket, found by probing (see findDirectUrl), or `url` when not found or
+   * BENCH_VIA_PROXY=1. The benches drive traffic here so the proxy's CPU is not in the measurement.
+   */
+  directUrl: string;
   port: number;
   persistDir: string;
   logFile: string;
@@ -149,11 +155,14 @@ export async function startDev(opts: DevOptions = {}): Promise<Dev> {
   };
 
   const deadline = Date.now() + (opts.timeoutMs ?? 90_000);
-  const probe = opts.config && opts.config !== "wrangler.toml" ? `${url}/` : `${url}/api/health`;
+  const probe = opts.config && opts.config !== "wrangler.toml" ? `${url}/room/probe/ws` : `${url}/api/health`;
   while (Date.now() < deadline && !exited) {
     try {
       const res = await fetch(probe);
-      if (res.status < 500) return { url, port, persistDir, logFile, pid: child.pid!, stop, kill, workerdRssKiB };
+      if (res.status < 500) {
+        const directUrl = process.env.BENCH_VIA_PROXY === "1" ? url : ((await findDirectUrl(child.pid!, probe.slice(url.length))) ?? url);
+        return { url, directUrl, port, persistDir, logFile, pid: child.pid!, stop, kill, workerdRssKiB };
+      }
     } catch {
       // not up yet
     }
@@ -161,4 +170,35 @@ export async function startDev(opts: DevOptions = {}): Promise<Dev> {
   }
   await stop({ keepState: Boolean(opts.persistDir) });
   throw new Error(`wrangler dev did not answer on ${url}${exited ? " (it exited)" : ""}. Log tail:\n${readFileSync(logFile, "utf8").slice(-3000)}`);
+}
+
+/**
+ * wrangler dev runs two workerd processes: its proxy (the address it prints) and the worker itself,
+ * which listens on a loopback port of its own. Every request and WebSocket frame crosses both; on a
+ * 2-core machine the proxy's share of the CPU is large enough to skew latency figures. This finds the
+ * worker's own port: the workerd in the group started with --inspector-addr, its listening sockets
+ * (ss), and the one that answers `probePath` like the proxy does. Linux only; null elsewhere.
+ */
+async function findDirectUrl(groupId: number, probePath: string): Promise<string | null> {
+  const procs = spawnSync("ps", ["-o", "pid=,args=", "-g", String(groupId)], { encoding: "utf8" }).stdout ?? "";
+  const worker = procs.split("\n").find((l) => /workerd serve/.test(l) && /--inspector-addr/.test(l));
+  const pid = worker?.trim().split(/\s+/)[0];
+  if (!pid) return null;
+  const sockets = spawnSync("ss", ["-ltnpH"], { encoding: "utf8" }).stdout ?? "";
+  const ports = sockets
+    .split("\n")
+    .filter((l) => l.includes(`pid=${pid},`))
+    .map((l) => /127\.0\.0\.1:(\d+)/.exec(l)?.[1])
+    .filter((p): p is string => Boolean(p));
+  for (const port of ports) {
+    const candidate = `http://127.0.0.1:${port}`;
+    try {
+      const res = await fetch(candidate + probePath, { signal: AbortSignal.timeout(2000) });
+      const body = await res.text();
+      if ((res.status === 200 && body.includes("ok")) || (res.status === 426 && body.includes("WebSocket"))) return candidate;
+    } catch {
+      // not an HTTP socket of the worker
+    }
+  }
+  return null;
 }
