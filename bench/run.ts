@@ -29,6 +29,7 @@ const SCALES = SCALES_ARG ?? (QUICK ? [1, 20] : [1, 100, 500]);
 const RELAY_SECONDS = QUICK ? 4 : 10;
 const RELAY_WARMUP_SECONDS = QUICK ? 1 : 3;
 const RELAY_ROUNDS = 3;
+const HANDOFF_ROUNDS = 3;
 const THROUGHPUT_LANES = 10;
 const THROUGHPUT_SECONDS = 8;
 const HANDOFF_CONVERSATIONS = QUICK ? 20 : 100;
@@ -313,11 +314,32 @@ async function throughputSection(dev: Dev, echo: Dev, bearer: string, storage: S
   });
 }
 
+/** Handoff notification latency; like the 500-conversation relay, in rounds (fresh conversations each) reported by the median round. */
 async function handoffSection(dev: Dev, bearer: string, storage: Storage) {
   log(`handoff: ${HANDOFF_CONVERSATIONS} conversations (${onStorage(storage)})`);
   const lobby = await openLobby(dev.directUrl, bearer); // ben (team support) goes online
   await lobby.wait((f) => f?.type === "lobby_welcome");
   await sleep(500);
+  const rounds = QUICK ? 1 : HANDOFF_ROUNDS;
+  const results: { p50: number; p99: number; n: number; perSecond: number; missing: number }[] = [];
+  for (let r = 0; r < rounds; r++) {
+    if (rounds > 1) log(`handoff: round ${r + 1} of ${rounds}`);
+    results.push(await handoffRound(dev, lobby));
+  }
+  lobby.close();
+  const s = [...results].sort((a, b) => a.p99 - b.p99)[Math.floor(results.length / 2)];
+  rows.push({
+    bench: `handoff: request_human → lobby queue_event (${onStorage(storage)})`,
+    scale: `${HANDOFF_CONVERSATIONS} conv within 2 s${rounds > 1 ? `, median of ${rounds} rounds` : ""}`,
+    p50: `${fmt(s.p50)} ms`,
+    p99: `${fmt(s.p99)} ms`,
+    throughput: `${fmt(s.perSecond, 0)} handoffs/s (${s.n}/${HANDOFF_CONVERSATIONS}, ${s.missing} never pushed)${rounds > 1 ? `; p99 by round ${results.map((x) => fmt(x.p99)).join(" / ")} ms` : ""}`,
+    target: "p99 ≤ 100 ms",
+    verdict: s.p99 <= 100 ? "met" : `missed by ${fmt(s.p99 - 100)} ms`,
+  });
+}
+
+async function handoffRound(dev: Dev, lobby: Client) {
   const customers = await pool(Array.from({ length: HANDOFF_CONVERSATIONS }), 16, async () => {
     const conv = await createConversation(dev.directUrl, { customer: { name: "Bench" } });
     const c = await openCustomer(dev.directUrl, conv);
@@ -346,18 +368,10 @@ async function handoffSection(dev: Dev, bearer: string, storage: Storage) {
   while (sentAt.size > 0 && Date.now() < deadline) await sleep(50);
   const seconds = (performance.now() - t0) / 1000;
   off();
-  const s = stats(latencies);
-  rows.push({
-    bench: `handoff: request_human → lobby queue_event (${onStorage(storage)})`,
-    scale: `${HANDOFF_CONVERSATIONS} conv (within 2 s)`,
-    p50: `${fmt(s.p50)} ms`,
-    p99: `${fmt(s.p99)} ms`,
-    throughput: `${fmt(s.n / seconds, 0)} handoffs/s (${s.n}/${HANDOFF_CONVERSATIONS}, ${sentAt.size} never pushed)`,
-    target: "p99 ≤ 100 ms",
-    verdict: s.p99 <= 100 ? "met" : `missed by ${fmt(s.p99 - 100)} ms`,
-  });
   for (const { c } of customers) c.close();
-  lobby.close();
+  await sleep(2000); // the handoffs' follow-up work (summaries, routing) settles before the next round
+  const s = stats(latencies);
+  return { p50: s.p50, p99: s.p99, n: s.n, perSecond: s.n / seconds, missing: sentAt.size };
 }
 
 /** fsync latency of the directory the disk rows keep their state in: what each committed write waits for there. */
