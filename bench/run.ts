@@ -406,89 +406,95 @@ async function startServers(storage: Storage): Promise<[Dev, Dev]> {
 /** How the client reached the servers (see Dev.directUrl), for the header. */
 const trafficPaths = new Set<string>();
 
+/** Idle cost: 1,000 open idle conversations (workerd RSS), then a hello on every socket (time to resume them all). */
+async function idleSection(dev: Dev) {
+  log(`idle: ${IDLE_CONVERSATIONS} conversations`);
+  await sleep(2000);
+  const rssBefore = dev.workerdRssKiB();
+  const idle = await pool(Array.from({ length: IDLE_CONVERSATIONS }), 8, async () => {
+    const conv = await createConversation(dev.directUrl);
+    const c = await openCustomer(dev.directUrl, conv);
+    await c.hello(0);
+    return c;
+  });
+  const rssOpen = dev.workerdRssKiB();
+  await sleep(15_000); // idle: objects may hibernate (the hibernation API; local workerd decides when)
+  const rssIdle = dev.workerdRssKiB();
+  const t0 = performance.now();
+  const closedDuringIdle = idle.filter((c) => c.closed).length;
+  let failed = 0;
+  const resumeTimes = (
+    await Promise.all(
+      idle.map(async (c) => {
+        const t = performance.now();
+        try {
+          if (c.closed) throw new Error("closed");
+          await c.hello(1_000_000, 30_000); // wakes the object; replay is empty
+          return performance.now() - t;
+        } catch {
+          failed++;
+          return NaN;
+        }
+      }),
+    )
+  ).filter((x) => Number.isFinite(x));
+  const total = performance.now() - t0;
+  const s = stats(resumeTimes);
+  const stillOpen = idle.filter((c) => !c.closed).length;
+  rows.push({
+    bench: "idle cost: workerd RSS",
+    scale: `${IDLE_CONVERSATIONS} idle conv`,
+    p50: "-",
+    p99: "-",
+    throughput: `RSS ${fmt(rssBefore / 1024, 0)} MB → ${fmt(rssOpen / 1024, 0)} MB open → ${fmt(rssIdle / 1024, 0)} MB after 15 s idle (${fmt(((rssIdle - rssBefore) / IDLE_CONVERSATIONS), 1)} KiB/conv); ${stillOpen} sockets still open`,
+    target: "-",
+    verdict: "-",
+  });
+  rows.push({
+    bench: "idle cost: resume all (hello on every socket)",
+    scale: `${IDLE_CONVERSATIONS} conv`,
+    p50: `${fmt(s.p50)} ms`,
+    p99: `${fmt(s.p99)} ms`,
+    throughput: `${resumeTimes.length} resumed in ${fmt(total, 0)} ms; ${failed} failed (${closedDuringIdle} sockets closed while idle)`,
+    target: "-",
+    verdict: "-",
+  });
+  notes.push("Idle cost: Miniflare/workerd expose no count of resident vs hibernated objects to a client, so the row reports workerd's process RSS (all workerd processes in wrangler's group) before, with the sockets open, and after 15 s idle.");
+  for (const c of idle) c.close();
+}
+
+/**
+ * Runs one section on its own fresh pair of servers, so no section measures the residue of another
+ * (hundreds of objects left in memory, queued conversations' alarms).
+ */
+async function onFreshServers(name: string, storage: Storage, fn: (dev: Dev, echo: Dev, bearer: string) => Promise<void>) {
+  await guard(name, async () => {
+    const [dev, echo] = await startServers(storage);
+    try {
+      await fn(dev, echo, await agentToken(dev.directUrl));
+    } finally {
+      await Promise.all([dev.stop(), echo.stop()]);
+    }
+  });
+}
+
 async function main() {
   const started = Date.now();
-  const [dev, echo] = await startServers("tmpfs");
-  try {
-    const bearer = await agentToken(dev.directUrl);
-    // 1. Relay latency, 2. throughput, 3. handoff notification
-    for (const n of runs("relay") ? SCALES : []) await guard(`relay at ${n}`, () => relaySection(dev, echo, bearer, n, "tmpfs"));
-    if (runs("throughput")) await guard("Throughput through one object", () => throughputSection(dev, echo, bearer, "tmpfs"));
-    if (runs("handoff")) await guard("Handoff notification latency", () => handoffSection(dev, bearer, "tmpfs"));
+  // 1. Relay latency, 2. throughput, 3. handoff notification, 6. idle cost (4 and 5 need no server)
+  if (runs("relay")) await onFreshServers("relay", "tmpfs", async (dev, echo, bearer) => {
+    for (const n of SCALES) await relaySection(dev, echo, bearer, n, "tmpfs");
+  });
+  if (runs("throughput")) await onFreshServers("Throughput through one object", "tmpfs", (dev, echo, bearer) => throughputSection(dev, echo, bearer, "tmpfs"));
+  if (runs("handoff")) await onFreshServers("Handoff notification latency", "tmpfs", (dev, _echo, bearer) => handoffSection(dev, bearer, "tmpfs"));
+  if (runs("idle")) await onFreshServers("Idle cost", "tmpfs", (dev) => idleSection(dev));
 
-    // 6. Idle cost (before 4/5 so the server is still up)
-    if (runs("idle")) await guard("Idle cost", async () => {
-      log(`idle: ${IDLE_CONVERSATIONS} conversations`);
-      await sleep(2000);
-      const rssBefore = dev.workerdRssKiB();
-      const idle = await pool(Array.from({ length: IDLE_CONVERSATIONS }), 8, async () => {
-        const conv = await createConversation(dev.directUrl);
-        const c = await openCustomer(dev.directUrl, conv);
-        await c.hello(0);
-        return c;
-      });
-      const rssOpen = dev.workerdRssKiB();
-      await sleep(15_000); // idle: objects may hibernate (the hibernation API; local workerd decides when)
-      const rssIdle = dev.workerdRssKiB();
-      const t0 = performance.now();
-      const closedDuringIdle = idle.filter((c) => c.closed).length;
-      let failed = 0;
-      const resumeTimes = (
-        await Promise.all(
-          idle.map(async (c) => {
-            const t = performance.now();
-            try {
-              if (c.closed) throw new Error("closed");
-              await c.hello(1_000_000, 30_000); // wakes the object; replay is empty
-              return performance.now() - t;
-            } catch {
-              failed++;
-              return NaN;
-            }
-          }),
-        )
-      ).filter((x) => Number.isFinite(x));
-      const total = performance.now() - t0;
-      const s = stats(resumeTimes);
-      const stillOpen = idle.filter((c) => !c.closed).length;
-      rows.push({
-        bench: "idle cost: workerd RSS",
-        scale: `${IDLE_CONVERSATIONS} idle conv`,
-        p50: "-",
-        p99: "-",
-        throughput: `RSS ${fmt(rssBefore / 1024, 0)} MB → ${fmt(rssOpen / 1024, 0)} MB open → ${fmt(rssIdle / 1024, 0)} MB after 15 s idle (${fmt(((rssIdle - rssBefore) / IDLE_CONVERSATIONS), 1)} KiB/conv); ${stillOpen} sockets still open`,
-        target: "-",
-        verdict: "-",
-      });
-      rows.push({
-        bench: "idle cost: resume all (hello on every socket)",
-        scale: `${IDLE_CONVERSATIONS} conv`,
-        p50: `${fmt(s.p50)} ms`,
-        p99: `${fmt(s.p99)} ms`,
-        throughput: `${resumeTimes.length} resumed in ${fmt(total, 0)} ms; ${failed} failed (${closedDuringIdle} sockets closed while idle)`,
-        target: "-",
-        verdict: "-",
-      });
-      notes.push("Idle cost: Miniflare/workerd expose no count of resident vs hibernated objects to a client, so the row reports workerd's process RSS (all workerd processes in wrangler's group) before, with the sockets open, and after 15 s idle.");
-      for (const c of idle) c.close();
-    });
-  } finally {
-    await Promise.all([dev.stop(), echo.stop()]);
-  }
-
-  // The same load with state on disk: what this machine's fsync adds (one thread waits for each commit).
+  // The same loads with state on disk: what this machine's fsync adds (one thread waits for each commit).
   if (runs("disk") && !QUICK) {
     fsyncRow();
-    const [diskDev, diskEcho] = await startServers("disk");
-    try {
-      const bearer = await agentToken(diskDev.directUrl);
-      const top = Math.max(...SCALES);
-      if (runs("relay")) await guard(`relay at ${top} (disk)`, () => relaySection(diskDev, diskEcho, bearer, top, "disk"));
-      if (runs("throughput")) await guard("Throughput through one object (disk)", () => throughputSection(diskDev, diskEcho, bearer, "disk"));
-      if (runs("handoff")) await guard("Handoff notification latency (disk)", () => handoffSection(diskDev, bearer, "disk"));
-    } finally {
-      await Promise.all([diskDev.stop(), diskEcho.stop()]);
-    }
+    const top = Math.max(...SCALES);
+    if (runs("relay")) await onFreshServers(`relay at ${top} (disk)`, "disk", (dev, echo, bearer) => relaySection(dev, echo, bearer, top, "disk"));
+    if (runs("throughput")) await onFreshServers("Throughput through one object (disk)", "disk", (dev, echo, bearer) => throughputSection(dev, echo, bearer, "disk"));
+    if (runs("handoff")) await onFreshServers("Handoff notification latency (disk)", "disk", (dev, _echo, bearer) => handoffSection(dev, bearer, "disk"));
   }
 
 
@@ -542,7 +548,7 @@ async function main() {
     `- Throughput: the per-socket rate limit (burst 20, 10/s) caps one socket, so ${THROUGHPUT_LANES} lanes each cycle short-lived customer sockets: connect, hello, 19 messages back to back, wait for the 19 acks, close; the object also broadcasts every entry to the ~${THROUGHPUT_LANES} open sockets. Socket setup (HTTP upgrade, token check, hello) is inside the measured time, so this understates what the object itself sustains.`,
     `- Local trace collection (wrangler's X_LOCAL_OBSERVABILITY, on by default) is off for both servers: it records a span per event and per SQL statement, which made an exec ~25x and a committed write ~4x slower here. BENCH_LOCAL_OBSERVABILITY=1 turns it back on.`,
     `- Relay: each conversation has a customer and the assigned agent (claimed, so no AI turn runs); both send ~1 msg/s with random phase for ${RELAY_SECONDS} s after a ${RELAY_WARMUP_SECONDS} s warm-up whose messages are not counted (the first message wakes every object at once; waking is the idle section's row).`,
-    `- Traffic: wrangler dev puts a proxy (a second workerd) in front of the worker; the client finds the worker's own socket and talks to it directly (BENCH_VIA_PROXY=1 goes through the proxy), so the proxy's CPU does not compete with the runtime under test. The client and workerd still share the machine's cores; numbers from a busy machine are noisy.`,
+    `- Traffic: wrangler dev puts a proxy (a second workerd) in front of the worker; the client goes through it, as anyone running wrangler dev does (BENCH_DIRECT=1 finds the worker's own socket and skips it; neither was consistently faster here). Each section runs on freshly started servers. The client, the proxy and workerd share the machine's 2 cores, and this VM's speed drifts between runs (the echo object's throughput alone ranged 960 to 1,750 msg/s in one afternoon), which is why the 500-conversation relay and the handoff run in rounds.`,
   ].join("\n");
   console.log(out);
   // Only a full run replaces the committed figures; partial and quick runs just print.

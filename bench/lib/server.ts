@@ -23,8 +23,10 @@ export interface Dev {
   /** wrangler dev's address: its proxy (a second workerd) forwards every request and frame to the worker. */
   url: string;
   /**
-   * The worker's own workerd socket, found by probing (see findDirectUrl), or `url` when not found or
-   * BENCH_VIA_PROXY=1. The benches drive traffic here so the proxy's CPU is not in the measurement.
+   * Where the benches send traffic: `url` (as anyone runs wrangler dev), or with BENCH_DIRECT=1 the
+   * worker's own workerd socket found by probing (see findDirectUrl), which leaves the proxy out.
+   * Measured both ways here, neither was consistently faster: the proxy costs CPU but also takes the
+   * client sockets' I/O off the worker's thread.
    */
   directUrl: string;
   port: number;
@@ -160,7 +162,7 @@ export async function startDev(opts: DevOptions = {}): Promise<Dev> {
     try {
       const res = await fetch(probe);
       if (res.status < 500) {
-        const directUrl = process.env.BENCH_VIA_PROXY === "1" ? url : ((await findDirectUrl(child.pid!, probe.slice(url.length))) ?? url);
+        const directUrl = process.env.BENCH_DIRECT === "1" ? ((await findDirectUrl(child.pid!, probe.slice(url.length))) ?? url) : url;
         return { url, directUrl, port, persistDir, logFile, pid: child.pid!, stop, kill, workerdRssKiB };
       }
     } catch {
