@@ -47,25 +47,37 @@ export function writeAttachment(ws: WebSocket, attachment: SocketAttachment): vo
   attachments.set(ws, attachment);
 }
 
+/** Tokens a socket that was refused must have before its next frame is accepted (200 ms at 10/s). */
+const RESUME_TOKENS = 3;
+
 /** Token bucket + strike counter per socket. */
 export class SocketLimiter {
-  private readonly buckets = new Map<WebSocket, { tokens: number; updated: number; strikes: number }>();
+  private readonly buckets = new Map<WebSocket, { tokens: number; updated: number; strikes: number; refusing: boolean }>();
 
   private bucket(ws: WebSocket, now: number) {
     let b = this.buckets.get(ws);
     if (!b) {
-      b = { tokens: LIMITS.rateBurst, updated: now, strikes: 0 };
+      b = { tokens: LIMITS.rateBurst, updated: now, strikes: 0, refusing: false };
       this.buckets.set(ws, b);
     }
     return b;
   }
 
-  /** Takes one token; false when the socket is over its rate. */
+  /**
+   * Takes one token; false when the socket is over its rate. Once it refused a frame, the socket must
+   * earn RESUME_TOKENS before anything is accepted again: otherwise a token refilling in the middle of a
+   * burst would let a later message in ahead of an earlier refused one, and the transcript would hold
+   * the client's messages out of order (the crash harness caught this on reconnects with a full outbox).
+   */
   take(ws: WebSocket, now = Date.now()): boolean {
     const b = this.bucket(ws, now);
     b.tokens = Math.min(LIMITS.rateBurst, b.tokens + ((now - b.updated) / 1000) * LIMITS.ratePerSecond);
     b.updated = now;
-    if (b.tokens < 1) return false;
+    if (b.tokens < (b.refusing ? RESUME_TOKENS : 1)) {
+      b.refusing = true;
+      return false;
+    }
+    b.refusing = false;
     b.tokens -= 1;
     return true;
   }
