@@ -28,6 +28,8 @@ export class ResilientClient {
   connects = 0;
   rateLimited = 0;
   private resendTimer: NodeJS.Timeout | undefined;
+  /** Set by a rate_limited error until the pending messages have been resent in order. */
+  private paused = false;
   private counter = 0;
   private connecting: Promise<void> | null = null;
 
@@ -83,11 +85,14 @@ export class ResilientClient {
         this.anomalies.push(`${this.name}: ${f.id} acked as ${this.acked.get(f.id)} then ${f.seq}`);
       }
     } else if (f?.type === "error" && f.code === "rate_limited") {
-      // The server's rate_limited error names no message id, so resend everything pending (same ids,
-      // stored once) a second later, as a client must.
+      // Over the socket's rate: hold every new message too and resend everything pending (same ids,
+      // stored once) in order a second later. Sending new messages meanwhile would let one through as
+      // soon as a token refills, ahead of the rejected ones: out of order.
       this.rateLimited++;
+      this.paused = true;
       this.resendTimer ??= setTimeout(() => {
         this.resendTimer = undefined;
+        this.paused = false;
         this.resend();
       }, 1000);
     } else if (f?.type === "error") {
@@ -101,7 +106,7 @@ export class ResilientClient {
     const text = `${this.name} says ${this.counter}`;
     this.outbox.set(id, text);
     this.sentOrder.push(id);
-    if (this.connected) {
+    if (this.connected && !this.paused) {
       try {
         this.client!.send({ type: "message", id, text });
       } catch {

@@ -6,7 +6,7 @@
 import { freePort } from "../../scripts/lib/free-port";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -52,7 +52,9 @@ export function snapshot(): string {
   if (process.env.BENCH_LIVE_TREE === "1") return ROOT;
   if (snapshotDir) return snapshotDir;
   const dir = mkdtempSync(join(tmpdir(), "handoff-bench-src-"));
-  const archive = spawnSync("bash", ["-c", `git -C '${ROOT}' archive HEAD | tar -x -C '${dir}'`], { encoding: "utf8" });
+  // BENCH_REV runs another commit (a before/after comparison on the same machine and harness).
+  const rev = process.env.BENCH_REV ?? "HEAD";
+  const archive = spawnSync("bash", ["-c", `git -C '${ROOT}' archive '${rev}' | tar -x -C '${dir}'`], { encoding: "utf8" });
   if (archive.status !== 0) throw new Error(`git archive failed: ${archive.stderr}`);
   for (const name of ["node_modules", "dist", ".dev.vars"]) {
     if (existsSync(join(ROOT, name))) symlinkSync(join(ROOT, name), join(dir, name));
@@ -78,6 +80,16 @@ export interface DevOptions {
   storage?: "disk" | "tmpfs";
 }
 
+/**
+ * The throwaway TOKEN_SECRET of a state directory, kept inside it: a restart on the same state (the crash
+ * test) must accept the tokens issued before the kill.
+ */
+function stateSecret(persistDir: string): string {
+  const file = join(persistDir, "bench-token-secret");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("hex"));
+  return readFileSync(file, "utf8").trim();
+}
+
 /** The directory fresh state goes to for each storage kind (tmpfs falls back to disk where absent). */
 export function stateRoot(storage: "disk" | "tmpfs" = "disk"): string {
   return storage === "tmpfs" && existsSync("/dev/shm") ? "/dev/shm" : tmpdir();
@@ -101,7 +113,7 @@ export async function startDev(opts: DevOptions = {}): Promise<Dev> {
   // throwaway secret and build the assets it serves, so `npm run bench` works on its own.
   const productVars: Record<string, string> = {};
   if (!opts.config || opts.config === "wrangler.toml") {
-    if (!existsSync(join(ROOT, ".dev.vars"))) productVars.TOKEN_SECRET = randomBytes(32).toString("hex");
+    if (!existsSync(join(ROOT, ".dev.vars"))) productVars.TOKEN_SECRET = stateSecret(persistDir);
     if (!existsSync(join(ROOT, "dist/public/widget.js"))) run("npm", ["run", "--silent", "build"]);
   }
   const vars = Object.entries({ ...productVars, ...opts.vars }).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
