@@ -112,7 +112,7 @@ async function relay(pairs: Pair[], kind: "product" | "echo", seconds: number) {
   const sentAt = new Map<string, number>();
   let lost = 0;
   const offs: (() => void)[] = [];
-  for (const [i, p] of pairs.entries()) {
+  for (const p of pairs) {
     offs.push(
       p.agent.on((f) => {
         const id = kind === "product" ? (f?.type === "entry" && f.entry.author.role === "customer" ? f.entry.id : null) : f?.from === "c" ? f.id : null;
@@ -124,7 +124,6 @@ async function relay(pairs: Pair[], kind: "product" | "echo", seconds: number) {
         }
       }),
     );
-    void i;
   }
   const timers: NodeJS.Timeout[] = [];
   let counter = 0;

@@ -6,7 +6,7 @@
 import type { ContextPackage } from "../../worker/conversation/context-package";
 import { PROTOCOL_VERSION, type ConversationStatus, type LobbyServerFrame, type QueueEvent, type ServerFrame, type TranscriptEntry } from "../../schema/protocol";
 import { api, type Agent } from "./api";
-import { applyQueueEvent, mergeRefresh, type PendingRow } from "./queue-merge";
+import { applyQueueEvent, canSee, mergeRefresh, type PendingRow } from "./queue-merge";
 import { clientId, load, save } from "./storage";
 
 export type { ContextPackage };
@@ -190,7 +190,7 @@ function onQueueEvent(event: QueueEvent) {
   if (!me) return;
   state.queue = applyQueueEvent(state.queue, pendingQueue, event, me, Date.now());
   const who = event.customerName || event.customerEmail || "A customer";
-  if (event.kind === "handoff" && (me.role === "admin" || !event.team || me.teams.includes(event.team))) {
+  if (event.kind === "handoff" && canSee(me, event.team)) {
     alertAgent(`New handoff: ${who}`, event.summary ?? event.reason ?? "");
   } else if (event.kind === "transferred" && event.agentId === me.id) {
     const conv = openConversation(event.conversationId, false);

@@ -8,10 +8,10 @@
  * this isolate's copy at once (invalidateKnowledgeCache). When D1 is unreachable the last good copy
  * is used.
  */
-import { eq } from "drizzle-orm";
 import { DEFAULT_HANDOFF_CONFIG, type HandoffConfig } from "../ai/handoff-policy";
 import type { KbArticle } from "../ai/scorer";
 import { getDb } from "../db/client";
+import type { Env } from "../env";
 import { getSetting, loadHandoffConfig } from "../db/settings";
 import { fallbackTeam, getTeam, type TeamInfo } from "../routing/availability";
 import { kbArticles } from "../../schema/db";
@@ -49,8 +49,6 @@ async function cached<T>(d1: D1Database, key: string, load: () => Promise<T>, fa
   return loading;
 }
 
-export type Assignment = "claim" | "auto";
-
 export class KnowledgeCache {
   constructor(private readonly d1: D1Database) {}
 
@@ -69,8 +67,8 @@ export class KnowledgeCache {
   }
 
   /** The `routing` setting's assignment mode, when an admin set one (else the deployment's ASSIGNMENT). */
-  assignment(): Promise<Assignment | undefined> {
-    return cached(this.d1, "routing", async () => (await getSetting<{ assignment?: Assignment }>(this.d1, "routing"))?.assignment, undefined, "routing setting");
+  assignment(): Promise<Env["ASSIGNMENT"] | undefined> {
+    return cached(this.d1, "routing", async () => (await getSetting<{ assignment?: Env["ASSIGNMENT"] }>(this.d1, "routing"))?.assignment, undefined, "routing setting");
   }
 
   /** A team's SLA, expected response and business hours (a fallback when the team has no row). */

@@ -47,7 +47,7 @@ export function writeAttachment(ws: WebSocket, attachment: SocketAttachment): vo
   attachments.set(ws, attachment);
 }
 
-/** Tokens a socket that was refused must have before its next frame is accepted (200 ms at 10/s). */
+/** Tokens a socket that was refused must have before its next frame is accepted (300 ms from empty at 10/s). */
 const RESUME_TOKENS = 3;
 
 /** Token bucket + strike counter per socket. */
