@@ -504,7 +504,7 @@ export class ConversationObject extends ConversationCore {
 
   private async flush(): Promise<void> {
     await this.outbox.flush();
-    if (this.outbox.pending() > 0) await this.scheduleAlarm();
+    if (this.outbox.hasPending()) await this.scheduleAlarm();
   }
 
   private deliver(op: OutboxOp): Promise<void> {

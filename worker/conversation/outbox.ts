@@ -44,6 +44,11 @@ export class Outbox {
     this.maybePending = true;
   }
 
+  /** Whether anything waits for a retry; no query when this instance knows the table is empty (most messages). */
+  hasPending(): boolean {
+    return this.maybePending && this.pending() > 0;
+  }
+
   pending(): number {
     return this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM outbox").one().n;
   }
