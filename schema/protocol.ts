@@ -196,8 +196,13 @@ export type ServerFrame =
   | { type: "synced"; lastSeq: number }
   /** A transcript entry (replayed or live). Entries arrive in seq order with no gaps. */
   | { type: "entry"; entry: TranscriptEntry }
-  /** The sender's frame with client id `id` is stored as `seq`. The stored entry is then broadcast to everyone, sender included. */
-  | { type: "ack"; id: string; seq: number; at: number }
+  /**
+   * The sender's frame with client id `id` is stored as `seq`. When this frame stored a new entry,
+   * `entry` is that entry as the sender may see it, and the sending socket gets no separate `entry`
+   * frame for it (every other socket does). A resend's ack has no `entry`: the resume replay, which
+   * comes before any resend, already delivered it.
+   */
+  | { type: "ack"; id: string; seq: number; at: number; entry?: TranscriptEntry }
   | { type: "typing"; role: Role; name?: string; on: boolean }
   | { type: "read"; role: Role; seq: number }
   | { type: "status"; status: ConversationStatus }

@@ -72,6 +72,8 @@ export class ResilientClient {
   }
 
   private onFrame(f: any) {
+    // The ack of a newly stored message carries its entry (no separate entry frame comes for it).
+    if (f?.type === "ack" && f.entry) this.onFrame({ type: "entry", entry: f.entry });
     if (f?.type === "entry") {
       const e = f.entry as Entry;
       if (e.seq <= this.lastSeq) this.anomalies.push(`${this.name}: seq ${e.seq} after ${this.lastSeq} (${e.id})`);

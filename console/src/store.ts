@@ -390,6 +390,8 @@ function onFrame(conv: Conv, frame: ServerFrame) {
       for (const o of conv.outbox) sendOut(conv, o);
       return;
     case "ack": {
+      // The ack carries the stored entry: our own messages come back only this way.
+      if (frame.entry) onFrame(conv, { type: "entry", entry: frame.entry });
       const o = conv.outbox.find((x) => x.id === frame.id);
       if (o) {
         conv.outbox = conv.outbox.filter((x) => x.id !== frame.id);

@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServerFrame, TranscriptEntry } from "../../schema/protocol";
 import { launchBrowser, screenshot } from "./harness/browser";
+import { record } from "./harness/frames";
 import { startServer, type DevServer } from "./harness/server";
 
 type NodeWebSocket = new (url: string, init: { headers: Record<string, string> }) => WebSocket;
@@ -53,8 +54,9 @@ class Customer {
         if (frame.entry.seq <= this.lastSeq) return;
         this.lastSeq = frame.entry.seq;
       }
+      if (frame.type === "ack" && frame.entry) this.lastSeq = Math.max(this.lastSeq, frame.entry.seq);
       this.raw.push(String(ev.data));
-      this.frames.push(frame);
+      record(this.frames, frame);
     };
     ws.onclose = () => {
       if (!this.closed) setTimeout(() => this.connect().catch(() => {}), 300);

@@ -18,6 +18,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServerFrame } from "../../schema/protocol";
 import { Agent, type ConversationSocket } from "./harness/agent";
+import { record } from "./harness/frames";
 import { launchBrowser, screenshot } from "./harness/browser";
 import { startServer, type DevServer } from "./harness/server";
 import { EMAIL_PAYLOADS, ODD_EMAILS, PAYLOADS, fitting, type Payload } from "./xss-payloads";
@@ -158,7 +159,7 @@ async function apiCustomer(name: string, email: string, attributes: Record<strin
   await new Promise<void>((ok, fail) => {
     ws.onmessage = (ev) => {
       const f = JSON.parse(String(ev.data)) as ServerFrame;
-      frames.push(f);
+      record(frames, f);
       if (f.type === "synced") ok();
     };
     ws.onopen = () => ws.send(JSON.stringify({ type: "hello", v: 1, lastSeq: 0 }));

@@ -90,8 +90,8 @@ describe("Session", () => {
     expect(ws.sent[0]).toEqual({ type: "hello", v: 1, lastSeq: 0 });
     const msg = ws.sent[1];
     expect(msg).toMatchObject({ type: "message", text: "Where is my order?" });
-    ws.push({ type: "ack", id: msg.id, seq: 1, at: 0 });
-    ws.push({ type: "entry", entry: customerEntry(1, msg.id, "Where is my order?") });
+    // The ack carries the stored entry: no separate entry frame comes for the customer's own message.
+    ws.push({ type: "ack", id: msg.id, seq: 1, at: 0, entry: customerEntry(1, msg.id, "Where is my order?") });
     expect(s.state.outbox).toEqual([]);
     expect(s.state.entries.map((e) => e.seq)).toEqual([1]);
     expect(JSON.parse(storage.getItem(storageKey("demo"))!)).toMatchObject({ token: "tok/1", lastSeq: 1, outbox: [] });

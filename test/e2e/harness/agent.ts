@@ -5,6 +5,7 @@
  * the console's tests.
  */
 import type { ServerFrame } from "../../../schema/protocol";
+import { record } from "./frames";
 
 /** Node 22's WebSocket (undici) accepts headers, which a browser's does not: Origin and the bearer token. */
 type NodeWebSocket = new (url: string, init: { headers: Record<string, string> }) => WebSocket;
@@ -64,7 +65,7 @@ export class Agent {
     const synced = new Promise<void>((ok) => {
       ws.onmessage = (ev) => {
         const frame = JSON.parse(String(ev.data)) as ServerFrame;
-        frames.push(frame);
+        record(frames, frame);
         if (frame.type === "synced") ok();
       };
     });

@@ -28,6 +28,34 @@ describe("transcript", () => {
     other.close();
   });
 
+  it("the sender's ack carries its new entry instead of a second frame; every other socket gets the entry", async () => {
+    const { conversationId, token } = await createConversation();
+    const sender = await openCustomer(conversationId, token);
+    const other = await openCustomer(conversationId, token);
+    await sender.hello(0);
+    await other.hello(0);
+    sender.send({ type: "message", id: "one", text: "just once" });
+    const ack = await sender.next("ack", (a) => a.id === "one");
+    expect(ack.entry).toMatchObject({ id: "one", seq: ack.seq, at: ack.at, kind: "message", text: "just once", author: { role: "customer" } });
+    expect((await other.next("entry", (f) => f.entry.id === "one")).entry).toEqual(ack.entry);
+    // The customer's view: what the server keeps for agents (the contact form's fields) stays out of the ack.
+    sender.send({ type: "contact", id: "form", email: "ada@example.com", orderNumber: "A-1" });
+    const formAck = await sender.next("ack", (a) => a.id === "form");
+    expect(formAck.entry?.event).toBe("contact_collected");
+    expect(formAck.entry).not.toHaveProperty("internal");
+    // A resend is acked with the same seq and no entry: the sender has it already.
+    sender.send({ type: "message", id: "one", text: "just once" });
+    const resent = await sender.next("ack", (a) => a.id === "one");
+    expect(resent.seq).toBe(ack.seq);
+    expect(resent.entry).toBeUndefined();
+    // What the AI did about "one" reached the sender as entry frames; "one" itself never did (it would
+    // have come in the same event as its ack, before every later frame).
+    expect(sender.frames.some((f) => f.type === "entry" && f.entry.seq > ack.seq)).toBe(true);
+    expect(sender.frames.filter((f) => f.type === "entry" && f.entry.id === "one")).toHaveLength(0);
+    sender.close();
+    other.close();
+  });
+
   it("acks a resent client id with the same seq and stores it once", async () => {
     const { conversationId, token } = await createConversation();
     const customer = await openCustomer(conversationId, token);
@@ -63,8 +91,8 @@ describe("transcript", () => {
     expect(serverLast).toBe(replay[replay.length - 1].seq);
     // Live traffic after the replay arrives after `synced`.
     b.send({ type: "message", id: "live", text: "live one" });
-    const live = await b.next("entry", (f) => f.entry.id === "live");
-    expect(live.entry.seq).toBeGreaterThan(serverLast);
+    const live = await b.next("ack", (f) => f.id === "live");
+    expect(live.entry!.seq).toBeGreaterThan(serverLast);
     b.close();
   });
 

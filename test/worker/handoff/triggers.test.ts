@@ -111,7 +111,7 @@ describe("handoff triggers", () => {
     expect(offer.internal!.scores.failedAttempts).toBeGreaterThanOrEqual(2);
     // Declining starts a cool-down: the next message is answered, not offered again.
     client.send({ type: "offer_reply", id: "no", accept: false });
-    await client.next("entry", (f) => f.entry.event === "offer_declined");
+    await client.next("ack", (f) => f.id === "no" && f.entry?.event === "offer_declined");
     client.send({ type: "message", id: "after", text: "ok, how do I turn on two-factor authentication?" });
     await client.next("entry", (f) => f.entry.author.role === "ai" && f.entry.seq > 0 && f.entry.id === "ai-" + String(f.entry.seq - 1));
     const offers = (await readTranscript(testEnv, conversationId)).filter((e) => e.event === "handoff_offered");

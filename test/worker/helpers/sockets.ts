@@ -83,9 +83,9 @@ export class TestClient {
     return this.closed;
   }
 
-  /** Every entry received so far, in arrival order. */
+  /** Every entry received so far, in arrival order: broadcasts, and this socket's own entries carried by their acks. */
   entries(): TranscriptEntry[] {
-    return this.frames.filter((f): f is Extract<ServerFrame, { type: "entry" }> => f.type === "entry").map((f) => f.entry);
+    return this.frames.flatMap((f) => (f.type === "entry" ? [f.entry] : f.type === "ack" && f.entry ? [f.entry] : []));
   }
 
   /** Sends hello and waits for the replay to finish; returns the replayed entries. */

@@ -272,6 +272,8 @@ export class Session {
         this.flush();
         break;
       case "ack":
+        // The ack carries the stored entry (no separate entry frame comes for our own messages).
+        if (frame.entry) this.receive({ type: "entry", entry: frame.entry });
         this.update({ outbox: acknowledge(this.state.outbox, this.state.entries, frame.id, frame.seq) });
         this.persist();
         break;
