@@ -269,7 +269,8 @@ export class ConversationCore extends DurableObject<Env> {
   private broadcastEntry(entry: TranscriptEntry, except?: WebSocket): void {
     const agentFrame = encodeServerFrame({ type: "entry", entry });
     const visible = forCustomer(entry);
-    const customerFrame = visible ? encodeServerFrame({ type: "entry", entry: visible }) : null;
+    // Most entries (every chat message) look the same to both sides: encode them once.
+    const customerFrame = visible === entry ? agentFrame : visible ? encodeServerFrame({ type: "entry", entry: visible }) : null;
     for (const ws of this.ctx.getWebSockets()) {
       if (ws === except) continue;
       const who = readAttachment(ws);
