@@ -1,6 +1,7 @@
 /**
  * The bench's baselines: a bare Durable Object on the same runtime that broadcasts every frame to every
- * socket in the room (sender included, like the product's entry broadcast) with no parsing and no auth.
+ * socket in the room, sender included: like the product, one frame per socket per message (the product
+ * sends the sender its ack carrying the entry, everyone else the entry), with no parsing and no auth.
  * Two variants, chosen by path: /room/:id/ws stores nothing; /room-write/:id/ws first inserts the frame
  * into the object's SQLite (one row, one commit per frame, like a persisted message), which isolates
  * what the runtime's storage costs from what the product's own code costs.
