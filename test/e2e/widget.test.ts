@@ -245,6 +245,34 @@ describe("customer widget (real server, headless Chromium)", () => {
     await screenshot(page, "10-offer-accepted");
   });
 
+  it("going offline shows the offline notice and holds what is typed; back online it is sent exactly once", async () => {
+    const page = await openDemo();
+    await send(page, "Where is my order?");
+    await inWidget(page, "li.customer[data-seq]").waitFor({ timeout: 10_000 });
+    const context = page.context();
+    await context.setOffline(true);
+    const notice = inWidget(page, ".n[role=status]");
+    await expect.poll(() => notice.innerText(), { timeout: 5_000 }).toBe("You are offline. Messages will be sent when you are back online.");
+    // Typed while offline: shown at once as pending, not stored yet.
+    await send(page, "Written while offline");
+    await inWidget(page, "li[data-pending]").waitFor({ timeout: 5_000 });
+    await page.waitForTimeout(1_500);
+    expect((await transcript(page)).map(([, text]) => text)).not.toContain("Written while offline");
+    await context.setOffline(false);
+    // Back online: the widget reconnects, the notice goes, the held message is stored once.
+    await expect.poll(async () => (await transcript(page)).filter(([, text]) => text === "Written while offline").length, { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => notice.count(), { timeout: 5_000 }).toBe(0);
+    expect(await inWidget(page, "li[data-pending]").count()).toBe(0);
+    const seqs = (await transcript(page)).map(([seq]) => Number(seq));
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    // The server's transcript (an agent's replay) holds it once too, not just the widget's view of it.
+    const agent = await Agent.login(server.url, "ana@handoff.local", "demo-agent-pass");
+    agents.push(agent);
+    const replay = await agent.join(await conversationId(page));
+    expect(replay.frames.filter((f) => f.type === "entry" && f.entry.text === "Written while offline")).toHaveLength(1);
+    await screenshot(page, "11-back-online");
+  });
+
   it("renders an XSS payload typed by the customer as inert text", async () => {
     const page = await openDemo();
     const payload = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script> javascript:alert(1) "><b>bold</b>`;
