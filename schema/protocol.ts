@@ -29,7 +29,7 @@ export const STATUSES = ["bot", "queued", "agent", "closed"] as const;
 export type ConversationStatus = (typeof STATUSES)[number];
 
 /** WebSocket close codes used by the server. 1008 = policy violation (RFC 6455). */
-export const CLOSE = { policy: 1008, tooBig: 1009, superseded: 4000 } as const;
+export const CLOSE = { policy: 1008, tooBig: 1009 } as const;
 
 const clientId = v.pipe(
   v.string(),

@@ -158,7 +158,7 @@ describe("Session", () => {
     expect(fetchMock).toHaveBeenCalledTimes(1); // same conversation, no new one
   });
 
-  it("backs off between failed reconnects and stops when another tab takes over", async () => {
+  it("backs off between failed reconnects, and reconnects at once when the browser comes back online", async () => {
     const s = make();
     s.send("x");
     await flushPromises();
@@ -172,11 +172,13 @@ describe("Session", () => {
     expect(FakeSocket.all).toHaveLength(2); // second retry waits longer
     await vi.advanceTimersByTimeAsync(1);
     expect(FakeSocket.all).toHaveLength(3);
-    lastSocket().drop(4000);
-    expect(s.state.connection).toBe("superseded");
-    await vi.advanceTimersByTimeAsync(60_000);
-    expect(FakeSocket.all).toHaveLength(3);
+    lastSocket().drop();
+    expect(s.state.connection).toBe("reconnecting");
+    // The next retry would wait 2 s; "online" skips the wait.
     s.reconnectNow();
+    expect(FakeSocket.all).toHaveLength(4);
+    // ... and the pending retry is cancelled, not run as a second socket.
+    await vi.advanceTimersByTimeAsync(5_000);
     expect(FakeSocket.all).toHaveLength(4);
   });
 

@@ -29,8 +29,6 @@ export const panelStrings = {
   connecting: "Connecting…",
   reconnecting: "Connection lost. Reconnecting…",
   offline: "You are offline. Messages will be sent when you are back online.",
-  superseded: "This chat is open in another tab.",
-  resumeHere: "Continue here",
   offerQuestion: "Would you like to talk to a person?",
   yes: "Yes",
   no: "No",

@@ -11,7 +11,7 @@ import { clearSaved, loadSaved, writeSaved, type Pending } from "./storage";
 import { acknowledge, mergeEntry, settle, toResend } from "./transcript";
 
 /** "idle": no conversation yet (nothing sent). "open": synced and live. */
-export type Connection = "idle" | "connecting" | "open" | "reconnecting" | "offline" | "superseded";
+export type Connection = "idle" | "connecting" | "open" | "reconnecting" | "offline";
 
 export interface Identity {
   name?: string;
@@ -46,8 +46,6 @@ export interface SessionDeps {
   random?: () => number;
 }
 
-/** Server close code for "another socket took over this conversation" (schema/protocol.ts CLOSE.superseded). */
-const CLOSE_SUPERSEDED = 4000;
 /** Drop a typing indicator whose "off" got lost. */
 const TYPING_TTL_MS = 8000;
 /** Errors worth retrying the same frame for; anything else is final. */
@@ -134,7 +132,7 @@ export class Session {
     if (this.lastSeq > this.readSent && this.raw({ type: "read", seq: this.lastSeq })) this.readSent = this.lastSeq;
   }
 
-  /** Reconnect right away: the browser came back online, or "continue here" after being superseded. */
+  /** Reconnect right away: the browser came back online. */
   reconnectNow(): void {
     if (!this.token || this.state.connection === "open" || this.state.connection === "connecting") return;
     this.attempt = 0;
@@ -223,7 +221,6 @@ export class Session {
       if (this.ws !== ws) return; // a newer socket replaced this one
       this.ws = null;
       if (this.disposed) return;
-      if (ev.code === CLOSE_SUPERSEDED) return this.update({ connection: "superseded", typing: null });
       if (this.state.connection !== "offline") this.update({ connection: "reconnecting", typing: null });
       // A refused upgrade looks like a network drop; after two, ask whether the token itself is dead.
       if (!opened && this.attempt >= 2) void this.checkToken();

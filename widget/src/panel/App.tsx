@@ -75,21 +75,11 @@ export function App({ session, bridge, open, focusTick }: AppProps) {
     stopTyping();
   };
 
-  const notice =
-    s.connection === "superseded" ? (
-      <div class="n" role="status">
-        {t.superseded}
-        <button class="btn2" type="button" onClick={() => session.reconnectNow()}>
-          {t.resumeHere}
-        </button>
-      </div>
-    ) : (
-      (s.createFailed || s.connection === "reconnecting" || s.connection === "offline" || s.connection === "connecting") && (
-        <div class="n" role="status">
-          {s.createFailed ? t.createFailed : s.connection === "offline" ? t.offline : s.connection === "connecting" ? t.connecting : t.reconnecting}
-        </div>
-      )
-    );
+  const notice = (s.createFailed || s.connection === "reconnecting" || s.connection === "offline" || s.connection === "connecting") && (
+    <div class="n" role="status">
+      {s.createFailed ? t.createFailed : s.connection === "offline" ? t.offline : s.connection === "connecting" ? t.connecting : t.reconnecting}
+    </div>
+  );
 
   const who = s.typing && (s.typing.name || (s.typing.role === "ai" ? t.assistant : t.someone));
 
