@@ -269,8 +269,9 @@ export class Session {
         this.flush();
         break;
       case "ack":
-        // The ack carries the stored entry (no separate entry frame comes for our own messages).
-        if (frame.entry) this.receive({ type: "entry", entry: frame.entry });
+        // The ack of a new entry carries it (no separate entry frame comes for our own messages);
+        // receiving it also settles the pending message, so there is nothing left to acknowledge.
+        if (frame.entry) return this.receive({ type: "entry", entry: frame.entry });
         this.update({ outbox: acknowledge(this.state.outbox, this.state.entries, frame.id, frame.seq) });
         this.persist();
         break;
