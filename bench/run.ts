@@ -15,8 +15,9 @@
 import { spawnSync } from "node:child_process";
 import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { cpus } from "node:os";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { join } from "node:path";
-import { agentToken, claim, Client, createConversation, openAgent, openCustomer, openLobby, percentile, pool, sleep, wsUrl } from "./lib/client";
+import { agentToken, claim, Client, type ClientOptions, createConversation, OFFER_COMPRESSION, openAgent, openCustomer, openLobby, percentile, pool, sleep, wsUrl } from "./lib/client";
 import { ROOT, startDev, stateRoot, type Dev } from "./lib/server";
 
 const QUICK = process.argv.includes("--quick");
@@ -82,23 +83,23 @@ interface Pair {
   agent: Client;
 }
 
-async function productPairs(dev: Dev, bearer: string, n: number): Promise<Pair[]> {
+async function productPairs(dev: Dev, bearer: string, n: number, options: ClientOptions = {}): Promise<Pair[]> {
   return pool(Array.from({ length: n }), 16, async () => {
     const conv = await createConversation(dev.directUrl);
     await claim(dev.directUrl, bearer, conv.conversationId);
-    const customer = await openCustomer(dev.directUrl, conv);
-    const agent = await openAgent(dev.directUrl, bearer, conv.conversationId);
+    const customer = await openCustomer(dev.directUrl, conv, options);
+    const agent = await openAgent(dev.directUrl, bearer, conv.conversationId, options);
     await customer.hello(0);
     await agent.hello(0);
     return { customer, agent };
   });
 }
 
-async function echoPairs(echo: Dev, n: number, tag: string, variant: "room" | "room-write" = "room"): Promise<Pair[]> {
+async function echoPairs(echo: Dev, n: number, tag: string, variant: "room" | "room-write" = "room", options: ClientOptions = {}): Promise<Pair[]> {
   return pool(Array.from({ length: n }), 32, async (_, i) => {
     const url = wsUrl(echo.directUrl, `/${variant}/${tag}-${i}/ws`);
-    const customer = new Client(url);
-    const agent = new Client(url);
+    const customer = new Client(url, options);
+    const agent = new Client(url, options);
     await Promise.all([customer.opened, agent.opened]);
     return { customer, agent };
   });
@@ -151,13 +152,19 @@ async function relay(pairs: Pair[], kind: "product" | "echo", seconds: number) {
       );
     }
   }
-  await sleep((RELAY_WARMUP_SECONDS + seconds) * 1000);
+  // The client's own event-loop delay: a receipt that waits behind other callbacks in this process is
+  // timed late, so this bounds how much of the measured tail is the client's rather than the server's.
+  const clientDelay = monitorEventLoopDelay({ resolution: 1 });
+  await sleep(RELAY_WARMUP_SECONDS * 1000);
+  clientDelay.enable();
+  await sleep(seconds * 1000);
+  clientDelay.disable();
   for (const t of timers) clearTimeout(t);
   await sleep(1500); // drain
   const elapsed = (performance.now() - measureFrom) / 1000 - 1.5;
   lost = sentAt.size;
   for (const off of offs) off();
-  return { ...stats(latencies), lost, perSecond: latencies.length / elapsed };
+  return { ...stats(latencies), lost, perSecond: latencies.length / elapsed, clientDelayP99: clientDelay.percentile(99) / 1e6 };
 }
 
 function closePairs(pairs: Pair[]) {
@@ -234,6 +241,7 @@ async function relaySection(dev: Dev, echo: Dev, bearer: string, n: number, stor
     const bare = bp ? await relay(bp, "echo", RELAY_SECONDS) : null;
     const write = await relay(wp, "echo", RELAY_SECONDS);
     results.push({ ours, bare, write });
+    log(`relay ${n}: p99 ours ${fmt(ours.p99)} / bare ${fmt(bare?.p99 ?? NaN)} / +insert ${fmt(write.p99)} ms; client event-loop delay p99 ${fmt(ours.clientDelayP99)} / ${fmt(bare?.clientDelayP99 ?? NaN)} / ${fmt(write.clientDelayP99)} ms`);
   }
   for (const pairs of [pp, bp, wp]) if (pairs) closePairs(pairs);
   const { ours, bare, write } = [...results].sort((a, b) => a.ours.p99 - b.ours.p99)[Math.floor(results.length / 2)];
@@ -244,7 +252,7 @@ async function relaySection(dev: Dev, echo: Dev, bearer: string, n: number, stor
     scale: `${n} conv${rounds > 1 ? `, median of ${rounds} rounds` : ""}`,
     p50: `${fmt(ours.p50)} ms`,
     p99: `${fmt(ours.p99)} ms`,
-    throughput: `${fmt(ours.perSecond, 0)} msg/s c→a (${ours.n} samples, ${ours.lost} undelivered 1.5 s after the last send)${allRounds((x) => x.ours)}`,
+    throughput: `${fmt(ours.perSecond, 0)} msg/s c→a (${ours.n} samples, ${ours.lost} undelivered 1.5 s after the last send)${allRounds((x) => x.ours)}; client event-loop delay p99 ${fmt(ours.clientDelayP99)} ms`,
     target: atTarget ? "p99 ≤ 30 ms" : "-",
     verdict: atTarget ? (ours.p99 <= 30 ? "met" : `missed by ${fmt(ours.p99 - 30)} ms`) : "-",
   });
@@ -270,6 +278,32 @@ async function relaySection(dev: Dev, echo: Dev, bearer: string, n: number, stor
     target: "-",
     verdict: `ours/this p50 ${fmt(ours.p50 / write.p50, 2)}, p99 ${fmt(ours.p99 / write.p99, 2)}`,
   });
+}
+
+/**
+ * The same relay with clients that offer permessage-deflate, as browsers do: what `wrangler dev` runs,
+ * since Miniflare's entry worker negotiates compression in front of ours (see OFFER_COMPRESSION in
+ * bench/lib/client.ts). One round each for the product and the bare echo object, on fresh sockets.
+ */
+async function compressedRelaySection(dev: Dev, echo: Dev, bearer: string, n: number) {
+  log(`relay: ${n} conversations, clients offering compression`);
+  const pp = await productPairs(dev, bearer, n, { compression: true });
+  const bp = await echoPairs(echo, n, `room-deflate${n}`, "room", { compression: true });
+  const ours = await relay(pp, "product", RELAY_SECONDS);
+  const bare = await relay(bp, "echo", RELAY_SECONDS);
+  for (const pairs of [pp, bp]) closePairs(pairs);
+  log(`relay ${n} compressed: p99 ours ${fmt(ours.p99)} / bare ${fmt(bare.p99)} ms; client event-loop delay p99 ${fmt(ours.clientDelayP99)} / ${fmt(bare.clientDelayP99)} ms`);
+  const row = (bench: string, r: RelayResult, verdict: string): Row => ({
+    bench,
+    scale: `${n} conv, 1 round`,
+    p50: `${fmt(r.p50)} ms`,
+    p99: `${fmt(r.p99)} ms`,
+    throughput: `${fmt(r.perSecond, 0)} msg/s c→a (${r.n} samples, ${r.lost} undelivered)`,
+    target: "-",
+    verdict,
+  });
+  rows.push(row("relay customer→agent (ours, clients offer compression: wrangler dev negotiates it)", ours, "-"));
+  rows.push(row("relay customer→agent (bare echo DO, clients offer compression)", bare, `ratio p50 ${fmt(ours.p50 / bare.p50, 2)}, p99 ${fmt(ours.p99 / bare.p99, 2)}`));
 }
 
 async function throughputSection(dev: Dev, echo: Dev, bearer: string, storage: Storage) {
@@ -479,6 +513,8 @@ async function main() {
   // 1. Relay latency, 2. throughput, 3. handoff notification, 6. idle cost (4 and 5 need no server)
   if (runs("relay")) await onFreshServers("relay", "tmpfs", async (dev, echo, bearer) => {
     for (const n of SCALES) await relaySection(dev, echo, bearer, n, "tmpfs");
+    const top = Math.max(...SCALES);
+    if (!OFFER_COMPRESSION) await compressedRelaySection(dev, echo, bearer, top);
   });
   if (runs("throughput")) await onFreshServers("Throughput through one object", "tmpfs", (dev, echo, bearer) => throughputSection(dev, echo, bearer, "tmpfs"));
   if (runs("handoff")) await onFreshServers("Handoff notification latency", "tmpfs", (dev, _echo, bearer) => handoffSection(dev, bearer, "tmpfs"));
@@ -544,6 +580,7 @@ async function main() {
     `- Throughput: the per-socket rate limit (burst 20, 10/s) caps one socket, so ${THROUGHPUT_LANES} lanes each cycle short-lived customer sockets: connect, hello, 19 messages back to back, wait for the 19 acks, close; the object also broadcasts every entry to the ~${THROUGHPUT_LANES} open sockets. Socket setup (HTTP upgrade, token check, hello) is inside the measured time, so this understates what the object itself sustains.`,
     `- Local trace collection (wrangler's X_LOCAL_OBSERVABILITY, on by default) is off for both servers: it records a span per event and per SQL statement, which made an exec ~25x and a committed write ~4x slower here. BENCH_LOCAL_OBSERVABILITY=1 turns it back on.`,
     `- Relay: each conversation has a customer and the assigned agent (claimed, so no AI turn runs); both send ~1 msg/s with random phase for ${RELAY_SECONDS} s after a ${RELAY_WARMUP_SECONDS} s warm-up whose messages are not counted (the first message wakes every object at once; waking is the idle section's row).`,
+    `- Compression: deployed, the product answers WebSocket upgrades without permessage-deflate (the no_web_socket_compression flag in wrangler.toml; the echo worker has it too). Under wrangler dev, Miniflare's entry worker answers the upgrade in front of ours and negotiates compression with any client that offers it, so the clients here (Node's \`ws\`) do not offer it and the main rows measure the deployed path. The "clients offer compression" rows show what wrangler dev does with a browser. BENCH_WS_COMPRESSION=1 makes every client offer it.`,
     `- Traffic: wrangler dev puts a proxy (a second workerd) in front of the worker; the client goes through it, as anyone running wrangler dev does (BENCH_DIRECT=1 finds the worker's own socket and skips it; neither was consistently faster here). Each section runs on freshly started servers. The client, the proxy and workerd share the machine's 2 cores, and this VM's speed drifts between runs (the echo object's throughput alone ranged 960 to 1,700 msg/s in one afternoon), which is why the 500-conversation relay and the handoff run in rounds.`,
   ].join("\n");
   console.log(out);

@@ -1,7 +1,23 @@
-/** WebSocket clients for the benches (Node 22's global WebSocket) and small HTTP helpers for the product API. */
+/** WebSocket clients for the benches (the `ws` package) and small HTTP helpers for the product API. */
 import { DEMO_AGENT_PASSWORD } from "../../scripts/seed-sql";
+import NodeWebSocket from "ws";
 
 export { DEMO_AGENT_PASSWORD };
+
+/**
+ * Whether clients offer permessage-deflate. Deployed, the product answers every upgrade without it
+ * (no_web_socket_compression in wrangler.toml, checked by test/node/websocket-compression.test.ts). Under
+ * wrangler dev, though, Miniflare's own entry worker answers the upgrade in front of ours and negotiates
+ * compression with any client that offers it, as browsers do; so by default the bench's clients do not
+ * offer it, which measures the path the deployed product takes. BENCH_WS_COMPRESSION=1, or
+ * `compression: true` per client, offers it (the relay's "compression negotiated" rows).
+ */
+export const OFFER_COMPRESSION = process.env.BENCH_WS_COMPRESSION === "1";
+
+export interface ClientOptions {
+  headers?: Record<string, string>;
+  compression?: boolean;
+}
 
 export class Client {
   readonly ws: WebSocket;
@@ -10,9 +26,10 @@ export class Client {
   closeInfo = "";
   private listeners = new Set<(frame: any) => void>();
 
-  constructor(url: string, headers?: Record<string, string>) {
-    // Node's WebSocket (undici) accepts headers in its init dictionary; browsers would not.
-    this.ws = new (WebSocket as any)(url, headers ? { headers } : undefined);
+  constructor(url: string, { headers, compression = OFFER_COMPRESSION }: ClientOptions = {}) {
+    // `ws` rather than Node's global WebSocket (undici), which always offers compression. Its
+    // event-target API (addEventListener, event.data a string for text frames) matches the browser's.
+    this.ws = new NodeWebSocket(url, { headers, perMessageDeflate: compression }) as unknown as WebSocket;
     this.opened = new Promise((ok, fail) => {
       this.ws.addEventListener("open", () => ok(), { once: true });
       this.ws.addEventListener("error", (e) => fail(new Error(`socket error on ${url}: ${(e as ErrorEvent).message ?? ""}`)), { once: true });
@@ -113,20 +130,20 @@ export async function claim(base: string, bearer: string, id: string): Promise<v
   if (!res.ok) throw new Error(`claim: ${res.status} ${await res.text()}`);
 }
 
-export async function openCustomer(base: string, c: { conversationId: string; token: string }): Promise<Client> {
-  const client = new Client(wsUrl(base, `/api/conversations/${c.conversationId}/ws?token=${encodeURIComponent(c.token)}`));
+export async function openCustomer(base: string, c: { conversationId: string; token: string }, options: ClientOptions = {}): Promise<Client> {
+  const client = new Client(wsUrl(base, `/api/conversations/${c.conversationId}/ws?token=${encodeURIComponent(c.token)}`), options);
   await client.opened;
   return client;
 }
 
-export async function openAgent(base: string, bearer: string, id: string): Promise<Client> {
-  const client = new Client(wsUrl(base, `/api/agent/conversations/${id}/ws`), { Authorization: `Bearer ${bearer}` });
+export async function openAgent(base: string, bearer: string, id: string, options: ClientOptions = {}): Promise<Client> {
+  const client = new Client(wsUrl(base, `/api/agent/conversations/${id}/ws`), { ...options, headers: { Authorization: `Bearer ${bearer}` } });
   await client.opened;
   return client;
 }
 
 export async function openLobby(base: string, bearer: string): Promise<Client> {
-  const client = new Client(wsUrl(base, `/api/agent/lobby/ws`), { Authorization: `Bearer ${bearer}` });
+  const client = new Client(wsUrl(base, `/api/agent/lobby/ws`), { headers: { Authorization: `Bearer ${bearer}` } });
   await client.opened;
   return client;
 }
