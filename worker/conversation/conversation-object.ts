@@ -78,8 +78,7 @@ export class ConversationObject extends ConversationCore {
   // The AI participant
   // ------------------------------------------------------------------------------------------
 
-  protected override async afterAgentMessage(entry: TranscriptEntry): Promise<void> {
-    const record = this.requireRecord();
+  protected override async afterAgentMessage(entry: TranscriptEntry, record: ConversationRecord): Promise<void> {
     const handoff = record.handoff;
     if (!handoff || handoff.firstReplyAt) return;
     handoff.firstReplyAt = entry.at;
@@ -88,8 +87,7 @@ export class ConversationObject extends ConversationCore {
     await this.flush();
   }
 
-  protected override async afterCustomerMessage(entry: TranscriptEntry): Promise<void> {
-    const record = this.requireRecord();
+  protected override async afterCustomerMessage(entry: TranscriptEntry, record: ConversationRecord): Promise<void> {
     // Busy chats write nothing but the entry itself here: the index preview is refreshed at most every
     // indexPreviewInterval, and the record only changes when the AI has a turn to take.
     const stale = !record.indexedAt || entry.at - record.indexedAt > indexPreviewInterval(record.id);
@@ -461,7 +459,7 @@ export class ConversationObject extends ConversationCore {
     const record = this.record();
     if (!record) return;
     if (record.status === "bot" && record.aiPendingSeq !== undefined) {
-      await this.afterCustomerMessage(this.store.after(record.aiPendingSeq - 1, "agent")[0]);
+      await this.afterCustomerMessage(this.store.after(record.aiPendingSeq - 1, "agent")[0], record);
     }
     if (record.status === "queued" && record.handoff && !record.handoff.offline) {
       await this.refreshQueue();
