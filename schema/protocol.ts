@@ -108,7 +108,13 @@ export const ClientFrame = v.variant("type", [
   CsatFrame,
 ]);
 export type ClientFrame = v.InferOutput<typeof ClientFrame>;
-const CLIENT_FRAME_BY_TYPE = /* @__PURE__ */ new Map<string, (typeof ClientFrame.options)[number]>(ClientFrame.options.map((schema) => [schema.entries.type.literal, schema]));
+
+/** Each client frame's schema by its type, built on first use (a module-level map would pull every schema into the widget's bundle). */
+let clientFrameByType: Map<string, (typeof ClientFrame.options)[number]> | undefined;
+function clientFrameSchema(type: unknown): (typeof ClientFrame.options)[number] | undefined {
+  clientFrameByType ??= new Map(ClientFrame.options.map((schema) => [schema.entries.type.literal, schema]));
+  return typeof type === "string" ? clientFrameByType.get(type) : undefined;
+}
 export type ClientFrameType = ClientFrame["type"];
 
 /** Which frames each socket role may send. Anything else gets `forbidden`. */
@@ -245,7 +251,7 @@ export function parseClientFrame(raw: string | ArrayBuffer): ParseResult {
   // order and builds a full issue for every option whose type does not match, which was a quarter of what
   // a busy conversation allocated per message. Anything else gets the variant's own error.
   const type = typeof data === "object" && data !== null ? (data as { type?: unknown }).type : undefined;
-  const schema = (typeof type === "string" && CLIENT_FRAME_BY_TYPE.get(type)) || ClientFrame;
+  const schema = clientFrameSchema(type) ?? ClientFrame;
   const result = v.safeParse(schema, data);
   if (result.success) return { ok: true, frame: result.output as ClientFrame };
   const issue = result.issues[0];

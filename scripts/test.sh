@@ -30,7 +30,8 @@ if [ -f test/e2e/vitest.config.ts ]; then
   if [ ! -x /usr/bin/chromium ]; then
     echo "Browser tests need Debian's Chromium: apt-get update && apt-get install -y chromium"; failed=$((failed + 1)); status=1
   else
-    bash scripts/build.sh && run_suite e2e --config test/e2e/vitest.config.ts
+    # The build includes the widget's size budget (scripts/check-widget-size.ts): over budget is a failure.
+    if bash scripts/build.sh; then run_suite e2e --config test/e2e/vitest.config.ts; else echo "the build failed (see above)"; failed=$((failed + 1)); status=1; fi
   fi
 fi
 
