@@ -108,13 +108,6 @@ export const ClientFrame = v.variant("type", [
   CsatFrame,
 ]);
 export type ClientFrame = v.InferOutput<typeof ClientFrame>;
-
-/** Each client frame's schema by its type, built on first use (a module-level map would pull every schema into the widget's bundle). */
-let clientFrameByType: Map<string, (typeof ClientFrame.options)[number]> | undefined;
-function clientFrameSchema(type: unknown): (typeof ClientFrame.options)[number] | undefined {
-  clientFrameByType ??= new Map(ClientFrame.options.map((schema) => [schema.entries.type.literal, schema]));
-  return typeof type === "string" ? clientFrameByType.get(type) : undefined;
-}
 export type ClientFrameType = ClientFrame["type"];
 
 /** Which frames each socket role may send. Anything else gets `forbidden`. */
@@ -231,6 +224,13 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export type ParseResult = { ok: true; frame: ClientFrame } | { ok: false; code: ErrorCode; message: string; id?: string };
+
+/** Each client frame's schema by its type, built on first use (a module-level map would pull every schema into the widget's bundle). */
+let clientFrameByType: Map<string, (typeof ClientFrame.options)[number]> | undefined;
+function clientFrameSchema(type: unknown): (typeof ClientFrame.options)[number] | undefined {
+  clientFrameByType ??= new Map(ClientFrame.options.map((schema) => [schema.entries.type.literal, schema]));
+  return typeof type === "string" ? clientFrameByType.get(type) : undefined;
+}
 
 /**
  * The boundary check for everything a client sends. Never throws: any input, including binary
