@@ -2,6 +2,16 @@
 import { describe, expect, it } from "vitest";
 import { createConversation, openCustomer } from "../helpers/sockets";
 
+/** A fresh conversation with two customer tabs, both past their hello. */
+async function twoSyncedTabs() {
+  const { conversationId, token } = await createConversation();
+  const tab1 = await openCustomer(conversationId, token);
+  const tab2 = await openCustomer(conversationId, token);
+  await tab1.hello(0);
+  const { welcome } = await tab2.hello(0);
+  return { conversationId, token, tab1, tab2, welcome };
+}
+
 describe("transcript", () => {
   it("acks every message with increasing seqs and replays them in order", async () => {
     const { conversationId, token } = await createConversation();
@@ -29,11 +39,7 @@ describe("transcript", () => {
   });
 
   it("the sender's ack carries its new entry instead of a second frame; every other socket gets the entry", async () => {
-    const { conversationId, token } = await createConversation();
-    const sender = await openCustomer(conversationId, token);
-    const other = await openCustomer(conversationId, token);
-    await sender.hello(0);
-    await other.hello(0);
+    const { tab1: sender, tab2: other } = await twoSyncedTabs();
     sender.send({ type: "message", id: "one", text: "just once" });
     const ack = await sender.next("ack", (a) => a.id === "one");
     expect(ack.entry).toMatchObject({ id: "one", seq: ack.seq, at: ack.at, kind: "message", text: "just once", author: { role: "customer" } });
@@ -97,11 +103,7 @@ describe("transcript", () => {
   });
 
   it("broadcasts a customer's message to the customer's other tabs", async () => {
-    const { conversationId, token } = await createConversation();
-    const tab1 = await openCustomer(conversationId, token);
-    const tab2 = await openCustomer(conversationId, token);
-    await tab1.hello(0);
-    await tab2.hello(0);
+    const { tab1, tab2 } = await twoSyncedTabs();
     tab1.send({ type: "message", id: "t1", text: "from tab one" });
     const seen = await tab2.next("entry", (f) => f.entry.id === "t1");
     expect(seen.entry.text).toBe("from tab one");
@@ -111,11 +113,7 @@ describe("transcript", () => {
   });
 
   it("keeps typing out of the transcript and relays it to the other sockets", async () => {
-    const { conversationId, token } = await createConversation();
-    const tab1 = await openCustomer(conversationId, token);
-    const tab2 = await openCustomer(conversationId, token);
-    await tab1.hello(0);
-    const { welcome } = await tab2.hello(0);
+    const { conversationId, token, tab1, tab2, welcome } = await twoSyncedTabs();
     tab1.send({ type: "typing", on: true });
     const typing = await tab2.next("typing");
     expect(typing).toMatchObject({ role: "customer", on: true });
