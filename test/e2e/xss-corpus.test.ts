@@ -20,6 +20,7 @@ import type { ServerFrame } from "../../schema/protocol";
 import { Agent, type ConversationSocket } from "./harness/agent";
 import { record } from "./harness/frames";
 import { launchBrowser, screenshot } from "./harness/browser";
+import { signInToConsole } from "./harness/console";
 import { startServer, type DevServer } from "./harness/server";
 import { EMAIL_PAYLOADS, ODD_EMAILS, PAYLOADS, fitting, type Payload } from "./xss-payloads";
 
@@ -231,12 +232,7 @@ describe(`XSS corpus: ${PAYLOADS.length} payloads through the real server, widge
   it("console (admin) signs in and is online", async () => {
     consolePage = await newWatchedPage();
     const page = consolePage.page;
-    await page.goto(`${server.url}/console/`);
-    await page.getByLabel("Email").fill("admin@handoff.local");
-    await page.getByLabel("Password").fill("demo-admin-pass");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("button", { name: /^Queue/ }).waitFor();
-    await page.locator(".queue .warn").waitFor({ state: "detached", timeout: 15_000 });
+    await signInToConsole(page, server.url, "admin@handoff.local", "demo-admin-pass");
   });
 
   it("widget: every payload typed as a customer message shows as text, nothing runs", async () => {
