@@ -1,5 +1,6 @@
-/** Admin pages: agents, teams, canned responses, KB articles, handoff trigger settings (defaults shown). */
+/** Admin pages: agents, teams, canned responses, KB articles (each editable in place), handoff trigger settings (defaults shown). */
 import { useEffect, useState } from "preact/hooks";
+import { formatHours, hoursToValues, HOURS_FIELDS, RecordForm, valuesWithHours, type BusinessHours, type Field, type FormValues } from "./admin-form";
 import { api, post, type Agent } from "./api";
 import { state, toast } from "./store";
 
@@ -24,109 +25,28 @@ function useList<T>(path: string, key: string): [T[] | null, () => void] {
   return [rows, load];
 }
 
-/** A small create form: each field a labelled input; values sent as typed (comma lists split). */
-function CreateForm({ fields, onSubmit, label }: { label: string; fields: { name: string; label: string; type?: string; list?: boolean; required?: boolean }[]; onSubmit: (v: Record<string, unknown>) => Promise<unknown> }) {
-  const [busy, setBusy] = useState(false);
-  return (
-    <form
-      class="create"
-      aria-label={label}
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const form = e.currentTarget as HTMLFormElement;
-        const data = new FormData(form);
-        const body: Record<string, unknown> = {};
-        for (const f of fields) {
-          const raw = String(data.get(f.name) ?? "").trim();
-          if (!raw) continue;
-          body[f.name] = f.list ? raw.split(",").map((s) => s.trim()).filter(Boolean) : f.type === "number" ? Number(raw) : raw;
-        }
-        setBusy(true);
-        try {
-          await onSubmit(body);
-          form.reset();
-        } catch (err) {
-          toast((err as Error).message);
-        } finally {
-          setBusy(false);
-        }
-      }}
-    >
-      {fields.map((f) =>
-        f.type === "textarea" ? (
-          <label>
-            {f.label}
-            <textarea name={f.name} rows={3} required={f.required} />
-          </label>
-        ) : (
-          <label>
-            {f.label}
-            <input name={f.name} type={(f.type ?? "text") as "text"} required={f.required} />
-          </label>
-        ),
-      )}
-      <button class="primary" disabled={busy}>
-        {label}
-      </button>
-    </form>
-  );
+interface AdminTableProps<T extends { id: string }> {
+  path: string;
+  keyName: string;
+  /** "agent", "team"…: in button names and the delete confirmation. */
+  label: string;
+  cols: [string, (r: T) => string][];
+  createFields: Field[];
+  editFields: Field[];
+  /** The edit form's starting values (default: the row itself). */
+  toValues?: (r: T) => FormValues;
+  /** The request body for a form's values (default: as read). */
+  toBody?: (values: FormValues) => FormValues;
+  /** Row actions besides Edit; default Delete. */
+  actions?: (r: T, reload: () => void) => preact.ComponentChildren;
 }
 
-function Agents() {
-  const [rows, reload] = useList<Agent>("/api/agents", "agents");
-  const admin = state.me?.role === "admin";
-  return (
-    <>
-      <table>
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Email</th>
-            <th>Role</th>
-            <th>Teams</th>
-            <th>Status</th>
-            {admin ? <th>Actions</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rows?.map((a) => (
-            <tr key={a.id}>
-              <td>{a.name}</td>
-              <td>{a.email}</td>
-              <td>{a.role}</td>
-              <td>{a.teams.join(", ")}</td>
-              <td>{a.disabled ? "disabled" : state.online.has(a.id) ? "online" : (a.status ?? "offline")}</td>
-              {admin ? (
-                <td>
-                  {a.id !== state.me?.id ? (
-                    <button onClick={() => api(`/api/agents/${a.id}`, { method: "PATCH", body: { disabled: !a.disabled } }).then(reload, (e) => toast(e.message))}>{a.disabled ? "Enable" : "Disable"}</button>
-                  ) : null}
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {admin ? (
-        <CreateForm
-          label="Add agent"
-          fields={[
-            { name: "name", label: "Name", required: true },
-            { name: "email", label: "Email", type: "email", required: true },
-            { name: "password", label: "Initial password", type: "password", required: true },
-            { name: "teams", label: "Teams (comma separated)", list: true },
-            { name: "maxConcurrent", label: "Max concurrent chats", type: "number" },
-          ]}
-          onSubmit={(b) => post("/api/agents", b).then(reload)}
-        />
-      ) : null}
-    </>
-  );
-}
-
-function Simple<T extends { id: string }>({ path, keyName, cols, fields, create, label }: { path: string; keyName: string; cols: [string, (r: T) => string][]; fields: Parameters<typeof CreateForm>[0]["fields"]; create: string; label: string }) {
+/** A list with, for admins, an Edit button per row (the form opens under the row) and a create form below. */
+function AdminTable<T extends { id: string }>({ path, keyName, label, cols, createFields, editFields, toValues = (r) => r as unknown as FormValues, toBody = (v) => v, actions }: AdminTableProps<T>) {
   const [rows, reload] = useList<T>(path, keyName);
+  const [editing, setEditing] = useState<string | null>(null);
   const admin = state.me?.role === "admin";
+  const remove = (r: T) => confirm(`Delete this ${label}?`) && api(`${path}/${encodeURIComponent(r.id)}`, { method: "DELETE" }).then(reload, (e) => toast(e.message));
   return (
     <>
       <table>
@@ -139,24 +59,95 @@ function Simple<T extends { id: string }>({ path, keyName, cols, fields, create,
           </tr>
         </thead>
         <tbody>
-          {rows?.map((r) => (
+          {rows?.map((r) => [
             <tr key={r.id}>
               {cols.map(([, f]) => (
                 <td>{f(r)}</td>
               ))}
               {admin ? (
-                <td>
-                  <button onClick={() => confirm(`Delete this ${label}?`) && api(`${path}/${encodeURIComponent(r.id)}`, { method: "DELETE" }).then(reload, (e) => toast(e.message))}>Delete</button>
+                <td class="actions">
+                  <button aria-expanded={editing === r.id} onClick={() => setEditing(editing === r.id ? null : r.id)}>
+                    Edit
+                  </button>
+                  {actions ? actions(r, reload) : <button onClick={() => remove(r)}>Delete</button>}
                 </td>
               ) : null}
-            </tr>
-          ))}
+            </tr>,
+            admin && editing === r.id ? (
+              <tr key={`${r.id}-edit`} class="editing">
+                <td colSpan={cols.length + 1}>
+                  <RecordForm
+                    label={`Save ${label}`}
+                    fields={editFields}
+                    initial={toValues(r)}
+                    onCancel={() => setEditing(null)}
+                    onSubmit={async (values) => {
+                      await api(`${path}/${encodeURIComponent(r.id)}`, { method: "PATCH", body: toBody(values) });
+                      setEditing(null);
+                      toast("Saved.");
+                      reload();
+                    }}
+                  />
+                </td>
+              </tr>
+            ) : null,
+          ])}
         </tbody>
       </table>
-      {admin ? <CreateForm label={create} fields={fields} onSubmit={(b) => post(path, b).then(reload)} /> : null}
+      {admin ? <RecordForm label={`Add ${label}`} fields={createFields} onSubmit={(values) => post(path, toBody(values)).then(reload)} /> : null}
     </>
   );
 }
+
+const AGENT_FIELDS: Field[] = [
+  { name: "name", label: "Name", required: true },
+  { name: "email", label: "Email", type: "email", required: true },
+  { name: "role", label: "Role", type: "select", options: [["agent", "agent"], ["admin", "admin"]] },
+  { name: "teams", label: "Teams (comma separated)", list: true, clearable: true },
+  { name: "maxConcurrent", label: "Max concurrent chats", type: "number" },
+];
+
+function Agents() {
+  return (
+    <AdminTable<Agent>
+      path="/api/agents"
+      keyName="agents"
+      label="agent"
+      cols={[
+        ["Name", (a) => a.name],
+        ["Email", (a) => a.email],
+        ["Role", (a) => a.role],
+        ["Teams", (a) => a.teams.join(", ")],
+        ["Max chats", (a) => String(a.maxConcurrent ?? "")],
+        ["Status", (a) => (a.disabled ? "disabled" : state.online.has(a.id) ? "online" : (a.status ?? "offline"))],
+      ]}
+      createFields={[...AGENT_FIELDS.slice(0, 2), { name: "password", label: "Initial password", type: "password", required: true }, ...AGENT_FIELDS.slice(2)]}
+      // A new password is optional when editing: left empty, it stays as it is (setting one signs them out).
+      editFields={[...AGENT_FIELDS, { name: "password", label: "New password (empty: unchanged)", type: "password" }]}
+      actions={(a, reload) =>
+        // Agents are disabled, not deleted: their name stays on transcripts, tickets and reports.
+        a.id !== state.me?.id ? (
+          <button onClick={() => api(`/api/agents/${a.id}`, { method: "PATCH", body: { disabled: !a.disabled } }).then(reload, (e) => toast(e.message))}>{a.disabled ? "Enable" : "Disable"}</button>
+        ) : null
+      }
+    />
+  );
+}
+
+interface Team {
+  id: string;
+  name: string;
+  slaSeconds: number;
+  expectedResponse: string;
+  businessHours: BusinessHours | null;
+}
+
+const TEAM_FIELDS: Field[] = [
+  { name: "name", label: "Name", required: true },
+  { name: "slaSeconds", label: "SLA seconds", type: "number" },
+  { name: "expectedResponse", label: "Expected response (told to customers)" },
+  ...HOURS_FIELDS,
+];
 
 type Cfg = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const TRIGGER_ROWS: [string, string, string | null][] = [
@@ -251,6 +242,20 @@ function Settings() {
   );
 }
 
+const CANNED_FIELDS: Field[] = [
+  { name: "shortcut", label: "Shortcut", required: true },
+  { name: "title", label: "Title", required: true },
+  { name: "body", label: "Body", type: "textarea", required: true },
+  { name: "team", label: "Team (empty = all)", clearable: true },
+];
+
+const ARTICLE_FIELDS: Field[] = [
+  { name: "title", label: "Title", required: true },
+  { name: "body", label: "Body", type: "textarea", required: true },
+  { name: "tags", label: "Tags (comma separated)", list: true, clearable: true },
+  { name: "url", label: "URL", type: "url", clearable: true },
+];
+
 export function AdminView() {
   const [tab, setTab] = useState<Tab>("agents");
   return (
@@ -265,61 +270,50 @@ export function AdminView() {
       </nav>
       {tab === "agents" ? <Agents /> : null}
       {tab === "teams" ? (
-        <Simple<{ id: string; name: string; slaSeconds: number; expectedResponse: string }>
+        <AdminTable<Team>
           path="/api/teams"
           keyName="teams"
           label="team"
-          create="Add team"
           cols={[
             ["Id", (r) => r.id],
             ["Name", (r) => r.name],
             ["SLA (s)", (r) => String(r.slaSeconds)],
             ["Expected response", (r) => r.expectedResponse],
+            ["Hours", (r) => formatHours(r.businessHours)],
           ]}
-          fields={[
-            { name: "id", label: "Id (slug)", required: true },
-            { name: "name", label: "Name", required: true },
-            { name: "slaSeconds", label: "SLA seconds", type: "number" },
-          ]}
+          createFields={[{ name: "id", label: "Id (slug)", required: true }, ...TEAM_FIELDS]}
+          editFields={TEAM_FIELDS}
+          toValues={(r) => ({ ...r, ...hoursToValues(r.businessHours) })}
+          toBody={valuesWithHours}
         />
       ) : null}
       {tab === "canned" ? (
-        <Simple<{ id: string; shortcut: string; title: string; body: string; team: string | null }>
+        <AdminTable<{ id: string; shortcut: string; title: string; body: string; team: string | null }>
           path="/api/canned-responses"
           keyName="cannedResponses"
           label="canned response"
-          create="Add canned response"
           cols={[
             ["Shortcut", (r) => `/${r.shortcut}`],
             ["Title", (r) => r.title],
             ["Body", (r) => r.body],
             ["Team", (r) => r.team ?? "all"],
           ]}
-          fields={[
-            { name: "shortcut", label: "Shortcut", required: true },
-            { name: "title", label: "Title", required: true },
-            { name: "body", label: "Body", type: "textarea", required: true },
-            { name: "team", label: "Team (empty = all)" },
-          ]}
+          createFields={CANNED_FIELDS}
+          editFields={CANNED_FIELDS}
         />
       ) : null}
       {tab === "kb" ? (
-        <Simple<{ id: string; title: string; body: string; tags: string[]; url: string | null }>
+        <AdminTable<{ id: string; title: string; body: string; tags: string[]; url: string | null }>
           path="/api/kb/articles"
           keyName="articles"
           label="article"
-          create="Add article"
           cols={[
             ["Title", (r) => r.title],
             ["Tags", (r) => r.tags.join(", ")],
             ["Body", (r) => (r.body.length > 140 ? r.body.slice(0, 140) + "…" : r.body)],
           ]}
-          fields={[
-            { name: "title", label: "Title", required: true },
-            { name: "body", label: "Body", type: "textarea", required: true },
-            { name: "tags", label: "Tags (comma separated)", list: true },
-            { name: "url", label: "URL", type: "url" },
-          ]}
+          createFields={ARTICLE_FIELDS}
+          editFields={ARTICLE_FIELDS}
         />
       ) : null}
       {tab === "settings" ? <Settings /> : null}
