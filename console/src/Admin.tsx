@@ -206,9 +206,15 @@ function Settings() {
               </td>
               <td>
                 {key !== "topics" ? (
-                  <select name={`${key}.action`} defaultValue={eff[key]?.action} aria-label={`${label} action`}>
-                    <option value="offer">offer a human</option>
-                    <option value="handoff">hand off at once</option>
+                  // `selected` on the option, not defaultValue on the select: a select has no such property
+                  // for Preact to set, so the form showed the first option and saving wrote it back.
+                  <select name={`${key}.action`} aria-label={`${label} action`}>
+                    <option value="offer" selected={eff[key]?.action === "offer"}>
+                      offer a human
+                    </option>
+                    <option value="handoff" selected={eff[key]?.action === "handoff"}>
+                      hand off at once
+                    </option>
                   </select>
                 ) : (
                   (eff.topics?.rules ?? []).map((r: Cfg) => `${r.intent} → ${r.team} (${r.action}, ≥ ${r.minIntentScore})`).join("; ")

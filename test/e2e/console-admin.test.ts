@@ -182,6 +182,22 @@ describe("console admin: every list is editable in place", () => {
     expect(cannedResponses.find((c) => c.shortcut === "refund")).toMatchObject({ body: "The refund is on its way: 5-10 business days to your original payment method.", team: null });
   });
 
+  it("handoff triggers: the form shows the stored actions, and saving one change keeps the rest", async () => {
+    await openTab(page, "Handoff triggers");
+    // "Asked for a human" hands off at once by default; the other triggers offer a human first.
+    const askAction = page.getByLabel("Asked for a human action");
+    await askAction.waitFor();
+    expect(await askAction.inputValue()).toBe("handoff");
+    expect(await page.getByLabel("Low confidence action").inputValue()).toBe("offer");
+    await page.getByLabel("Low confidence threshold").fill("0.4");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await page.locator(".toast", { hasText: "Settings saved." }).waitFor();
+    type Effective = { effective: { lowConfidence: { threshold: number; action: string }; customerRequest: { action: string } } };
+    const { effective } = await get<Effective>("/api/settings/handoff");
+    expect(effective.lowConfidence).toMatchObject({ threshold: 0.4, action: "offer" });
+    expect(effective.customerRequest.action).toBe("handoff");
+  });
+
   it("an agent who is not an admin sees the lists but no Edit buttons", async () => {
     const ben = await signedInPage("ben@handoff.local", "demo-agent-pass");
     await openTab(ben, "Knowledge base");
