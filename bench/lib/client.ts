@@ -14,6 +14,10 @@ export { DEMO_AGENT_PASSWORD };
  */
 export const OFFER_COMPRESSION = process.env.BENCH_WS_COMPRESSION === "1";
 
+/** The longest a socket may take to open or a request to answer before the run fails (the harness must stop by itself). */
+const OPEN_TIMEOUT_MS = 30_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+
 export interface ClientOptions {
   headers?: Record<string, string>;
   compression?: boolean;
@@ -31,8 +35,13 @@ export class Client {
     // event-target API (addEventListener, event.data a string for text frames) matches the browser's.
     this.ws = new NodeWebSocket(url, { headers, perMessageDeflate: compression }) as unknown as WebSocket;
     this.opened = new Promise((ok, fail) => {
-      this.ws.addEventListener("open", () => ok(), { once: true });
-      this.ws.addEventListener("error", (e) => fail(new Error(`socket error on ${url}: ${(e as ErrorEvent).message ?? ""}`)), { once: true });
+      // Bounded: an upgrade the server never answers must fail the run, not hang it.
+      const timer = setTimeout(() => {
+        fail(new Error(`socket to ${url} did not open within ${OPEN_TIMEOUT_MS / 1000} s`));
+        this.ws.close();
+      }, OPEN_TIMEOUT_MS);
+      this.ws.addEventListener("open", () => (clearTimeout(timer), ok()), { once: true });
+      this.ws.addEventListener("error", (e) => (clearTimeout(timer), fail(new Error(`socket error on ${url}: ${(e as ErrorEvent).message ?? ""}`))), { once: true });
     });
     this.ws.addEventListener("message", (event) => {
       const frame = typeof event.data === "string" ? safeParse(event.data) : null;
@@ -105,7 +114,7 @@ export const wsUrl = (base: string, path: string) => base.replace(/^http/, "ws")
 async function fetchRetry(url: string, init: RequestInit, attempts = 4): Promise<Response> {
   for (let k = 0; ; k++) {
     try {
-      return await fetch(url, init);
+      return await fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
     } catch (error) {
       if (k + 1 >= attempts) throw error;
       await sleep(100 * (k + 1));
@@ -120,7 +129,7 @@ export async function createConversation(base: string, body: unknown = {}): Prom
 }
 
 export async function agentToken(base: string, email = "ben@handoff.local", password = DEMO_AGENT_PASSWORD): Promise<string> {
-  const res = await fetch(`${base}/api/auth/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+  const res = await fetchRetry(`${base}/api/auth/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
   if (!res.ok) throw new Error(`token: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { token: string }).token;
 }
@@ -128,6 +137,7 @@ export async function agentToken(base: string, email = "ben@handoff.local", pass
 export async function claim(base: string, bearer: string, id: string): Promise<void> {
   const res = await fetchRetry(`${base}/api/agent/conversations/${id}/claim`, { method: "POST", headers: { Authorization: `Bearer ${bearer}` } });
   if (!res.ok) throw new Error(`claim: ${res.status} ${await res.text()}`);
+  await res.arrayBuffer(); // read to the end, so the connection goes back to the pool
 }
 
 export async function openCustomer(base: string, c: { conversationId: string; token: string }, options: ClientOptions = {}): Promise<Client> {

@@ -172,7 +172,7 @@ export async function startDev(opts: DevOptions = {}): Promise<Dev> {
   const probe = opts.config && opts.config !== "wrangler.toml" ? `${url}/room/probe/ws` : `${url}/api/health`;
   while (Date.now() < deadline && !exited) {
     try {
-      const res = await fetch(probe);
+      const res = await fetch(probe, { signal: AbortSignal.timeout(5000) });
       if (res.status < 500) {
         const directUrl = process.env.BENCH_DIRECT === "1" ? ((await findDirectUrl(child.pid!, probe.slice(url.length))) ?? url) : url;
         return { url, directUrl, port, persistDir, logFile, pid: child.pid!, stop, kill, workerdRssKiB };
