@@ -4,6 +4,7 @@
  * Tests run in file order against one server; the handoff → reload → CSAT tests follow one
  * conversation, the others use fresh browser contexts (fresh localStorage, new conversations).
  */
+import { createHmac } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Agent, type ConversationSocket } from "./harness/agent";
@@ -271,6 +272,47 @@ describe("customer widget (real server, headless Chromium)", () => {
     const replay = await agent.join(await conversationId(page));
     expect(replay.frames.filter((f) => f.type === "entry" && f.entry.text === "Written while offline")).toHaveLength(1);
     await screenshot(page, "11-back-online");
+  });
+
+  it("a verified customer who moves to another device finds their open conversation there", async () => {
+    // The shop signs its logged-in customer's id with the site's identity secret (set by an admin).
+    const admin = await Agent.login(server.url, "admin@handoff.local", "demo-admin-pass");
+    const secret = "e2e-identity-secret-0123456789abcdef"; // at least 32 characters
+    const put = await fetch(`${server.url}/api/sites/demo`, {
+      method: "PUT",
+      headers: { "content-type": "application/json", Authorization: `Bearer ${admin.token}` },
+      body: JSON.stringify({ identitySecret: secret, requireVerification: false }),
+    });
+    expect(put.status).toBe(200);
+    const userId = "shop-customer-1001";
+    const userHash = createHmac("sha256", secret).update(userId).digest("hex");
+    const device = async () => {
+      const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+      contexts.push(context);
+      const page = await context.newPage();
+      await page.goto(`${server.url}/`);
+      await page.evaluate(
+        ([id, hash]) => (window as unknown as { Handoff: (m: string, a: unknown) => void }).Handoff("identify", { name: "Dana Shopper", userId: id, userHash: hash }),
+        [userId, userHash],
+      );
+      await inWidget(page, "button.l").click();
+      await inWidget(page, "textarea").waitFor();
+      return page;
+    };
+
+    const laptop = await device();
+    await send(laptop, "My order A-1001 has not arrived yet");
+    await inWidget(laptop, '[data-seq] p:text("My order A-1001 has not arrived yet")').waitFor();
+    await expect.poll(async () => (await transcript(laptop)).length, { timeout: 15_000 }).toBeGreaterThan(1); // the AI answered
+
+    // Another browser, nothing saved: the widget finds the open conversation and shows it whole.
+    const phone = await device();
+    await inWidget(phone, '[data-seq] p:text("My order A-1001 has not arrived yet")').waitFor({ timeout: 15_000 });
+    expect(await transcript(phone)).toEqual(await transcript(laptop));
+    expect(await conversationId(phone)).toBe(await conversationId(laptop));
+    await send(phone, "Any news about it?");
+    await inWidget(laptop, '[data-seq] p:text("Any news about it?")').waitFor({ timeout: 15_000 });
+    await screenshot(phone, "12-other-device");
   });
 
   it("renders an XSS payload typed by the customer as inert text", async () => {

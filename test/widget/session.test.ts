@@ -274,3 +274,71 @@ describe("Session with a dead token", () => {
     expect(s.state.outbox).toHaveLength(1);
   });
 });
+
+describe("Session: a verified customer continues their open conversation on another device", () => {
+  const verified = (fetchImpl: (url: string) => Response | Promise<Response>) => {
+    fetchMock = vi.fn(async (url: string) => fetchImpl(url));
+    return new Session({
+      origin: "https://support.example",
+      site: "demo",
+      storage: storage as unknown as Storage,
+      identity: () => ({ customer: { name: "Ana", userId: "u-42", userHash: "a".repeat(64) }, attributes: {} }),
+      WebSocket: FakeSocket as unknown as typeof WebSocket,
+      fetch: fetchMock as unknown as typeof fetch,
+      random: () => 1,
+    });
+  };
+  const history = (conversations: { conversationId: string; token: string; status: string }[]) => new Response(JSON.stringify({ conversations }), { status: 200 });
+  const created = () => new Response(JSON.stringify({ conversationId: "new", token: "tok/new" }), { status: 201 });
+
+  it("with nothing saved here, it looks the customer up and resumes their newest conversation that is not closed", async () => {
+    verified((url) => (url.endsWith("/history") ? history([{ conversationId: "c-closed", token: "t1", status: "closed" }, { conversationId: "c-open", token: "t2", status: "agent" }]) : created()));
+    await flushPromises();
+    const [url, init] = fetchMock.mock.calls[0];
+    expect(url).toBe("https://support.example/api/conversations/history");
+    expect(JSON.parse(init.body)).toEqual({ site: "demo", userId: "u-42", userHash: "a".repeat(64) });
+    const ws = lastSocket();
+    expect(ws.url).toBe("wss://support.example/api/conversations/c-open/ws?token=t2");
+    ws.welcome(2, [customerEntry(1, "m1", "typed on the laptop"), aiEntry(2, "an answer")]);
+    expect(ws.sent[0]).toEqual({ type: "hello", v: 1, lastSeq: 0 }); // the whole transcript, from the start
+    expect(JSON.parse(storage.getItem(storageKey("demo"))!)).toMatchObject({ token: "t2", lastSeq: 2 });
+  });
+
+  it("a message typed while the lookup is under way goes into the found conversation, not a new one", async () => {
+    let answer!: (r: Response) => void;
+    const s = verified((url) => (url.endsWith("/history") ? new Promise<Response>((ok) => (answer = ok)) : created()));
+    s.send("hello from the phone");
+    await flushPromises();
+    answer(history([{ conversationId: "c-open", token: "t2", status: "queued" }]));
+    await flushPromises();
+    expect(fetchMock.mock.calls.map(([u]) => u)).toEqual(["https://support.example/api/conversations/history"]);
+    const ws = lastSocket();
+    expect(ws.url).toContain("/api/conversations/c-open/ws");
+    ws.welcome(1);
+    expect(ws.sent[1]).toMatchObject({ type: "message", text: "hello from the phone" });
+  });
+
+  it("when every earlier conversation is closed, or the lookup fails, the first message starts a new one", async () => {
+    for (const lookup of [() => history([{ conversationId: "c-closed", token: "t1", status: "closed" }]), () => new Response("{}", { status: 403 })]) {
+      FakeSocket.all = [];
+      storage = new MemoryStorage();
+      const s = verified((url) => (url.endsWith("/history") ? lookup() : created()));
+      await flushPromises();
+      expect(FakeSocket.all).toHaveLength(0);
+      s.send("a new question");
+      await flushPromises();
+      expect(fetchMock.mock.calls.map(([u]) => u)).toEqual(["https://support.example/api/conversations/history", "https://support.example/api/conversations"]);
+      expect(lastSocket().url).toContain("/api/conversations/new/ws");
+      s.dispose();
+    }
+  });
+
+  it("an anonymous customer is never looked up", async () => {
+    const s = make();
+    await flushPromises();
+    expect(fetchMock).not.toHaveBeenCalled();
+    s.identify(); // identify without a userId/userHash: still nothing to look up
+    await flushPromises();
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+});

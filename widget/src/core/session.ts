@@ -61,6 +61,8 @@ export class Session {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private creating = false;
+  /** The lookup of a verified customer's open conversation (see adopt), awaited before creating one. */
+  private adopting: Promise<void> = Promise.resolve();
   /** Action frames (request_human, offer_reply, contact, csat, identify) waiting for a live socket. */
   private actions: ClientFrame[] = [];
   private listeners = new Set<() => void>();
@@ -83,6 +85,7 @@ export class Session {
       createFailed: false,
     };
     if (this.token) this.connect();
+    else this.adopt();
   }
 
   subscribe(fn: () => void): () => void {
@@ -117,7 +120,7 @@ export class Session {
    * creation request; an existing one gets an `identify` frame (held until the socket is live).
    */
   identify(): void {
-    if (!this.token) return;
+    if (!this.token) return this.adopt();
     const { customer, attributes } = this.deps.identity();
     this.actions = this.actions.filter((a) => a.type !== "identify");
     this.act({ type: "identify", ...customer, attributes }, false);
@@ -168,9 +171,37 @@ export class Session {
     else if (create) this.ensureConversation();
   }
 
+  /**
+   * A verified customer with no conversation in this browser continues their open one from another
+   * device or browser: the newest that is not closed (the server checks the signature and signs a token).
+   */
+  private adopt(): void {
+    const { userId, userHash } = this.deps.identity().customer;
+    if (!userId || !userHash) return;
+    this.adopting = this.adopting.then(async () => {
+      try {
+        const res = await (this.deps.fetch ?? fetch)(`${this.deps.origin}/api/conversations/history`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ site: this.deps.site, userId, userHash }),
+        });
+        const open = res.ok && ((await res.json()) as { conversations: { conversationId: string; token: string; status: string }[] }).conversations.find((c) => c.status !== "closed");
+        if (!open || this.token || this.disposed) return;
+        this.conversationId = open.conversationId;
+        this.token = open.token;
+        this.persist();
+        this.connect();
+      } catch {
+        // No lookup, no harm: the next message starts a new conversation.
+      }
+    });
+  }
+
   private async ensureConversation(): Promise<void> {
     if (this.token || this.creating) return;
     this.creating = true;
+    await this.adopting;
+    if (this.token) return void (this.creating = false);
     const { customer, attributes } = this.deps.identity();
     try {
       const res = await (this.deps.fetch ?? fetch)(`${this.deps.origin}/api/conversations`, {
