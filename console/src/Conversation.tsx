@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { Citation, TranscriptEntry } from "../../schema/protocol";
 import { api, post, type Agent } from "./api";
+import { EarlierConversations } from "./Earlier";
 import { TrendChart } from "./Chart";
 import { dateTime, sentimentInfo, time, triggerLabel } from "./format";
 import { loadDraft, saveDraft } from "./storage";
@@ -119,6 +120,7 @@ function ContextPanel({ conv }: { conv: Conv }) {
         <h3>AI summary</h3>
         <p class="summary">{c.summary || "No summary yet."}</p>
       </section>
+      <EarlierConversations conversationId={conv.id} />
       <section>
         <h3>Confidence and sentiment</h3>
         <TrendChart confidence={c.confidenceHistory.map((p) => ({ seq: p.seq, value: p.confidence }))} sentiment={c.sentimentTrend.map((p) => ({ seq: p.seq, value: p.sentiment }))} />

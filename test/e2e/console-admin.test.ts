@@ -95,7 +95,7 @@ describe("console admin: every list is editable in place", () => {
     await form.getByRole("button", { name: "Save article" }).click();
     await form.waitFor({ state: "detached" });
     await row(page, "Shipping times and prices").waitFor();
-    await screenshot(page, "console-09-admin-kb-edited");
+    await screenshot(page, "console-admin-01-kb-edited");
 
     const { article } = await get<{ article: { title: string; body: string; tags: string[]; url: string | null } }>("/api/kb/articles/kb-shipping-times");
     expect(article.title).toBe("Shipping times and prices");
@@ -117,7 +117,7 @@ describe("console admin: every list is editable in place", () => {
     await form.getByLabel("Opens").fill("09:00");
     await form.getByLabel("Closes").fill("17:30");
     await form.getByLabel(/^Time zone/).fill("Europe/Berlin");
-    await screenshot(page, "console-10-admin-team-editing");
+    await screenshot(page, "console-admin-02-team-editing");
     await form.getByRole("button", { name: "Save team" }).click();
     await form.waitFor({ state: "detached" });
     await row(page, "Mon Tue Wed Thu Fri 09:00–17:30 (Europe/Berlin)").waitFor();

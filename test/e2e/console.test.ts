@@ -35,6 +35,7 @@ describe("agent console", () => {
   let ben: Page;
   let ana: Page;
   let customer: Customer;
+  let returning: Customer;
   let benName = "";
 
   beforeAll(async () => {
@@ -209,7 +210,7 @@ describe("agent console", () => {
 
   it("keeps a typed draft across a session expiry and re-login", async () => {
     await ben.setViewportSize({ width: 1280, height: 800 });
-    const c2 = await Customer.start(server.url);
+    const c2 = (returning = await Customer.start(server.url)); // Carla again, same email
     c2.send({ type: "request_human", id: c2.nextId() });
     const card = ben.locator(`.card[data-id="${c2.id}"]`);
     await ben.getByRole("button", { name: /^Queue/ }).click();
@@ -237,5 +238,16 @@ describe("agent console", () => {
     await screenshot(ben, "console-08-draft-after-relogin");
     await c2.waitFor((f) => f.type === "entry" && f.entry.text === "A draft I must not lose");
     c2.close();
+  });
+
+  it("lists the returning customer's earlier conversation, marked as matched by email only, and opens it", async () => {
+    await ben.locator(`[data-tab="${returning.id}"]`).click();
+    const item = ben.getByRole("region", { name: "Earlier conversations" }).locator("li", { hasText: "same email, not verified" });
+    await item.waitFor({ timeout: 15_000 });
+    expect(await item.innerText()).toContain("closed");
+    await screenshot(ben, "console-09-earlier-conversations");
+    await item.getByRole("button").click();
+    await ben.locator(`[data-tab="${customer.id}"][aria-current="page"]`).waitFor();
+    await ben.locator(".entry", { hasText: "My package has not arrived" }).first().waitFor();
   });
 });

@@ -26,7 +26,9 @@ export function indexRow(record: ConversationRecord, lastCustomerText: string | 
     team: record.team ?? null,
     site: record.site,
     customerName: record.customer.name ?? record.contact?.name ?? null,
-    customerEmail: record.customer.email ?? record.contact?.email ?? null,
+    // Lowercased so "earlier conversations" finds them by plain equality (the email index); the protocol's
+    // identify and contact frames keep what the customer typed.
+    customerEmail: (record.customer.email ?? record.contact?.email)?.toLowerCase() ?? null,
     customerId: record.customer.userId ?? null,
     customerVerified: record.customer.verified,
     createdAt: record.createdAt,

@@ -3,7 +3,7 @@
  * and the actions (claim, transfer, hand back, close). Every route needs an authenticated agent; the
  * conversation object decides what the action may do (only the assigned agent replies, transfers...).
  */
-import { and, desc, eq, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, ne, or, type SQL } from "drizzle-orm";
 import { Hono } from "hono";
 import * as v from "valibot";
 import { conversations } from "../../schema/db";
@@ -88,6 +88,32 @@ agentConversationRoutes.get("/:id/context", async (c) => {
   const context = await stub(c, c.req.param("id")).getContext();
   if (!context) return apiError(c, 404, "not_found", "unknown conversation");
   return c.json({ context });
+});
+
+const EARLIER_LIMIT = 10;
+
+/**
+ * The customer's other conversations, newest first: on the same site by their verified id, and anywhere
+ * by the email they gave. Email matches are labelled as such: anyone can type any email, so an agent
+ * must not take one as proof that it is the same person.
+ */
+agentConversationRoutes.get("/:id/earlier", async (c) => {
+  const id = c.req.param("id");
+  const record = await stub(c, id).getRecord();
+  if (!record) return apiError(c, 404, "not_found", "unknown conversation");
+  const db = getDb(c.env.DB);
+  const columns = { id: conversations.id, status: conversations.status, updatedAt: conversations.updatedAt, preview: conversations.lastMessagePreview, summary: conversations.summary };
+  const newest = (where: SQL) => db.select(columns).from(conversations).where(and(where, ne(conversations.id, id))).orderBy(desc(conversations.updatedAt)).limit(EARLIER_LIMIT).all();
+  const found = new Map<string, Awaited<ReturnType<typeof newest>>[number] & { match: "verified" | "email" }>();
+  const { userId, verified } = record.customer;
+  if (verified && userId) {
+    const rows = await newest(and(eq(conversations.site, record.site), eq(conversations.customerId, userId), eq(conversations.customerVerified, true))!);
+    for (const row of rows) found.set(row.id, { ...row, match: "verified" });
+  }
+  const email = (record.customer.email ?? record.contact?.email)?.toLowerCase();
+  if (email) for (const row of await newest(eq(conversations.customerEmail, email))) if (!found.has(row.id)) found.set(row.id, { ...row, match: "email" });
+  const earlier = [...found.values()].sort((a, b) => b.updatedAt - a.updatedAt).slice(0, EARLIER_LIMIT);
+  return c.json({ conversations: earlier });
 });
 
 agentConversationRoutes.post("/:id/claim", async (c) => {

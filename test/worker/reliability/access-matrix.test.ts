@@ -51,6 +51,7 @@ const ROUTES: RouteRow[] = [
   { method: "GET",    pattern: "/api/agent/conversations",             access: "agent" },
   { method: "GET",    pattern: "/api/agent/conversations/queue",       access: "agent" },
   { method: "GET",    pattern: "/api/agent/conversations/:id/context", access: "agent" },
+  { method: "GET",    pattern: "/api/agent/conversations/:id/earlier", access: "agent" },
   { method: "POST",   pattern: "/api/agent/conversations/:id/claim",   access: "agent" },
   { method: "POST",   pattern: "/api/agent/conversations/:id/transfer", access: "agent" },
   { method: "POST",   pattern: "/api/agent/conversations/:id/handback", access: "agent" },
