@@ -348,7 +348,6 @@ async function throughputSection(dev: Dev, echo: Dev, bearer: string, storage: S
 async function handoffSection(dev: Dev, bearer: string, storage: Storage) {
   log(`handoff: ${HANDOFF_CONVERSATIONS} conversations (${onStorage(storage)})`);
   const lobby = await openLobby(dev.directUrl, bearer); // ben (team support) goes online
-  await lobby.wait((f) => f?.type === "lobby_welcome");
   await sleep(500);
   const rounds = QUICK ? 1 : HANDOFF_ROUNDS;
   const results: { p50: number; p99: number; n: number; perSecond: number; missing: number }[] = [];

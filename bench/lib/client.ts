@@ -152,9 +152,14 @@ export async function openAgent(base: string, bearer: string, id: string, option
   return client;
 }
 
+/** The agent's lobby socket, once its welcome arrived (the agent is online then). */
 export async function openLobby(base: string, bearer: string): Promise<Client> {
   const client = new Client(wsUrl(base, `/api/agent/lobby/ws`), { headers: { Authorization: `Bearer ${bearer}` } });
+  // Listen before the socket opens: the server sends the welcome unprompted, and `ws` can deliver it in
+  // the same tick as the open event, before code awaiting `opened` could attach a listener.
+  const welcome = client.wait((f) => f?.type === "lobby_welcome", OPEN_TIMEOUT_MS);
   await client.opened;
+  await welcome;
   return client;
 }
 
