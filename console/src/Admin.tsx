@@ -1,103 +1,20 @@
 /** Admin pages: agents, teams, canned responses, KB articles (each editable in place), handoff trigger settings (defaults shown). */
 import { useEffect, useState } from "preact/hooks";
-import { formatHours, hoursToValues, HOURS_FIELDS, RecordForm, valuesWithHours, type BusinessHours, type Field, type FormValues } from "./admin-form";
-import { api, post, type Agent } from "./api";
+import { formatHours, hoursToValues, HOURS_FIELDS, valuesWithHours, type BusinessHours, type Field } from "./admin-form";
+import { AdminTable } from "./admin-table";
+import { api, type Agent } from "./api";
+import { WebhooksAdmin } from "./Webhooks";
 import { state, toast } from "./store";
 
-type Tab = "agents" | "teams" | "canned" | "kb" | "settings";
+type Tab = "agents" | "teams" | "canned" | "kb" | "settings" | "webhooks";
 const TABS: [Tab, string][] = [
   ["agents", "Agents"],
   ["teams", "Teams"],
   ["canned", "Canned responses"],
   ["kb", "Knowledge base"],
   ["settings", "Handoff triggers"],
+  ["webhooks", "Webhooks"],
 ];
-
-function useList<T>(path: string, key: string): [T[] | null, () => void] {
-  const [rows, setRows] = useState<T[] | null>(null);
-  const load = () =>
-    api<Record<string, T[]>>(path)
-      .then((r) => setRows(r[key]))
-      .catch((e) => toast((e as Error).message));
-  useEffect(() => {
-    load();
-  }, [path]);
-  return [rows, load];
-}
-
-interface AdminTableProps<T extends { id: string }> {
-  path: string;
-  keyName: string;
-  /** "agent", "team"…: in button names and the delete confirmation. */
-  label: string;
-  cols: [string, (r: T) => string][];
-  createFields: Field[];
-  editFields: Field[];
-  /** The edit form's starting values (default: the row itself). */
-  toValues?: (r: T) => FormValues;
-  /** The request body for a form's values (default: as read). */
-  toBody?: (values: FormValues) => FormValues;
-  /** Row actions besides Edit; default Delete. */
-  actions?: (r: T, reload: () => void) => preact.ComponentChildren;
-}
-
-/** A list with, for admins, an Edit button per row (the form opens under the row) and a create form below. */
-function AdminTable<T extends { id: string }>({ path, keyName, label, cols, createFields, editFields, toValues = (r) => r as unknown as FormValues, toBody = (v) => v, actions }: AdminTableProps<T>) {
-  const [rows, reload] = useList<T>(path, keyName);
-  const [editing, setEditing] = useState<string | null>(null);
-  const admin = state.me?.role === "admin";
-  const remove = (r: T) => confirm(`Delete this ${label}?`) && api(`${path}/${encodeURIComponent(r.id)}`, { method: "DELETE" }).then(reload, (e) => toast(e.message));
-  return (
-    <>
-      <table>
-        <thead>
-          <tr>
-            {cols.map(([h]) => (
-              <th>{h}</th>
-            ))}
-            {admin ? <th>Actions</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rows?.map((r) => [
-            <tr key={r.id}>
-              {cols.map(([, f]) => (
-                <td>{f(r)}</td>
-              ))}
-              {admin ? (
-                <td class="actions">
-                  <button aria-expanded={editing === r.id} onClick={() => setEditing(editing === r.id ? null : r.id)}>
-                    Edit
-                  </button>
-                  {actions ? actions(r, reload) : <button onClick={() => remove(r)}>Delete</button>}
-                </td>
-              ) : null}
-            </tr>,
-            admin && editing === r.id ? (
-              <tr key={`${r.id}-edit`} class="editing">
-                <td colSpan={cols.length + 1}>
-                  <RecordForm
-                    label={`Save ${label}`}
-                    fields={editFields}
-                    initial={toValues(r)}
-                    onCancel={() => setEditing(null)}
-                    onSubmit={async (values) => {
-                      await api(`${path}/${encodeURIComponent(r.id)}`, { method: "PATCH", body: toBody(values) });
-                      setEditing(null);
-                      toast("Saved.");
-                      reload();
-                    }}
-                  />
-                </td>
-              </tr>
-            ) : null,
-          ])}
-        </tbody>
-      </table>
-      {admin ? <RecordForm label={`Add ${label}`} fields={createFields} onSubmit={(values) => post(path, toBody(values)).then(reload)} /> : null}
-    </>
-  );
-}
 
 const AGENT_FIELDS: Field[] = [
   { name: "name", label: "Name", required: true },
@@ -124,6 +41,7 @@ function Agents() {
       createFields={[...AGENT_FIELDS.slice(0, 2), { name: "password", label: "Initial password", type: "password", required: true }, ...AGENT_FIELDS.slice(2)]}
       // A new password is optional when editing: left empty, it stays as it is (setting one signs them out).
       editFields={[...AGENT_FIELDS, { name: "password", label: "New password (empty: unchanged)", type: "password" }]}
+      deletable={false}
       actions={(a, reload) =>
         // Agents are disabled, not deleted: their name stays on transcripts, tickets and reports.
         a.id !== state.me?.id ? (
@@ -323,6 +241,7 @@ export function AdminView() {
         />
       ) : null}
       {tab === "settings" ? <Settings /> : null}
+      {tab === "webhooks" ? state.me?.role === "admin" ? <WebhooksAdmin /> : <p class="muted">Only admins can see the webhooks.</p> : null}
     </section>
   );
 }

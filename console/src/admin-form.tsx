@@ -9,12 +9,15 @@ import { toast } from "./store";
 export interface Field {
   name: string;
   label: string;
-  type?: "text" | "email" | "password" | "number" | "url" | "textarea" | "select" | "time" | "days";
+  /** "choices": a checkbox per option, sent as the list of ticked values; "checkbox": one, sent as a boolean. */
+  type?: "text" | "email" | "password" | "number" | "url" | "textarea" | "select" | "time" | "choices" | "checkbox";
   /** Comma-separated input, sent as a list. */
   list?: boolean;
   required?: boolean;
-  /** For type "select": [value, label]. */
+  /** For "select" and "choices": [value, label]. */
   options?: [string, string][];
+  /** For "choices": send the ticked values as numbers. */
+  numeric?: boolean;
   /** When editing, an emptied input clears the value (null, or [] for a list) instead of leaving it unchanged. */
   clearable?: boolean;
 }
@@ -28,8 +31,13 @@ export function readForm(form: HTMLFormElement, fields: Field[], editing: boolea
   const data = new FormData(form);
   const body: FormValues = {};
   for (const f of fields) {
-    if (f.type === "days") {
-      body[f.name] = data.getAll(f.name).map(Number);
+    if (f.type === "choices") {
+      const ticked = data.getAll(f.name).map(String);
+      body[f.name] = f.numeric ? ticked.map(Number) : ticked;
+      continue;
+    }
+    if (f.type === "checkbox") {
+      body[f.name] = data.get(f.name) === "on";
       continue;
     }
     const raw = String(data.get(f.name) ?? "").trim();
@@ -48,18 +56,26 @@ function initialText(value: unknown): string {
 }
 
 function Input({ field: f, value }: { field: Field; value: unknown }) {
-  if (f.type === "days") {
-    const on = new Set(Array.isArray(value) ? (value as number[]) : []);
+  if (f.type === "choices") {
+    const on = new Set((Array.isArray(value) ? value : []).map(String));
     return (
-      <fieldset class="days">
+      <fieldset class="choices">
         <legend>{f.label}</legend>
-        {DAY_NAMES.map((day, i) => (
+        {f.options?.map(([v, label]) => (
           <label>
-            <input type="checkbox" name={f.name} value={String(i)} defaultChecked={on.has(i)} />
-            {day}
+            <input type="checkbox" name={f.name} value={v} defaultChecked={on.has(v)} />
+            {label}
           </label>
         ))}
       </fieldset>
+    );
+  }
+  if (f.type === "checkbox") {
+    return (
+      <label class="check">
+        <input type="checkbox" name={f.name} defaultChecked={value === true} />
+        {f.label}
+      </label>
     );
   }
   const common = { name: f.name, required: f.required, defaultValue: initialText(value) };
@@ -136,7 +152,7 @@ export interface BusinessHours {
 }
 
 export const HOURS_FIELDS: Field[] = [
-  { name: "hoursDays", label: "Open on", type: "days" },
+  { name: "hoursDays", label: "Open on", type: "choices", numeric: true, options: DAY_NAMES.map((day, i) => [String(i), day]) },
   { name: "hoursOpen", label: "Opens", type: "time" },
   { name: "hoursClose", label: "Closes", type: "time" },
   { name: "hoursTz", label: "Time zone (empty: this browser’s)" },

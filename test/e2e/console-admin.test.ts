@@ -17,6 +17,8 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 let page: Page;
 let adminToken = "";
+/** Confirmation dialogs are dismissed unless a test sets this. */
+let acceptDialogs = false;
 
 async function token(email: string, password: string): Promise<Response> {
   return fetch(`${server.url}/api/auth/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
@@ -32,7 +34,7 @@ async function signedInPage(email: string, password: string): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   contexts.push(ctx);
   const p = await ctx.newPage();
-  p.on("dialog", (d) => d.dismiss().catch(() => {}));
+  p.on("dialog", (d) => (acceptDialogs ? d.accept() : d.dismiss()).catch(() => {}));
   await signInToConsole(p, server.url, email, password);
   await p.getByRole("button", { name: "Admin", exact: true }).click();
   return p;
@@ -196,6 +198,65 @@ describe("console admin: every list is editable in place", () => {
     const { effective } = await get<Effective>("/api/settings/handoff");
     expect(effective.lowConfidence).toMatchObject({ threshold: 0.4, action: "offer" });
     expect(effective.customerRequest.action).toBe("handoff");
+  });
+
+  it("webhooks: added with its secret shown once, paused and resumed, deliveries listed and sent again, secret rotated", async () => {
+    await openTab(page, "Webhooks");
+    const url = "https://127.0.0.1:9/hooks/handoff"; // nothing listens there: every delivery fails
+    const create = page.locator('form[aria-label="Add webhook"]');
+    await create.getByLabel("Endpoint URL (https)").fill(url);
+    await create.getByLabel("handoff.requested", { exact: true }).check();
+    await create.getByLabel("ticket.created", { exact: true }).check();
+    await create.getByRole("button", { name: "Add webhook" }).click();
+    const secret = page.locator(".notice", { hasText: "Signing secret" }).locator("code");
+    const first = await secret.innerText();
+    expect(first).toMatch(/^whsec_[0-9a-f]{64}$/);
+    type Hook = { id: string; url: string; events: string[]; disabled: boolean };
+    const listed = await fetch(`${server.url}/api/admin/webhooks`, { headers: { Authorization: `Bearer ${adminToken}` } });
+    const listedText = await listed.text();
+    expect(listedText).not.toContain(first); // shown once, never listed
+    const [hook] = (JSON.parse(listedText) as { webhooks: Hook[] }).webhooks;
+    expect(hook).toMatchObject({ url, events: ["handoff.requested", "ticket.created"], disabled: false });
+
+    let form = await startEditing(url);
+    await form.getByLabel("Paused (nothing is sent)").check();
+    await form.getByRole("button", { name: "Save webhook" }).click();
+    await form.waitFor({ state: "detached" });
+    expect((await get<{ webhook: Hook }>(`/api/admin/webhooks/${hook.id}`)).webhook.disabled).toBe(true);
+    await expect.poll(() => row(page, url).innerText()).toContain("paused");
+    form = await startEditing(url);
+    expect(await form.getByLabel("Paused (nothing is sent)").isChecked()).toBe(true);
+    await form.getByLabel("Paused (nothing is sent)").uncheck();
+    await form.getByRole("button", { name: "Save webhook" }).click();
+    await form.waitFor({ state: "detached" });
+    expect((await get<{ webhook: Hook }>(`/api/admin/webhooks/${hook.id}`)).webhook.disabled).toBe(false);
+
+    // A handoff makes a delivery; it fails (nobody listens), and the admin sends it again.
+    const customer = await Customer.start(server.url);
+    customer.send({ type: "request_human", id: customer.nextId() });
+    await customer.waitFor((f) => f.type === "status" && (f.status === "queued" || f.status === "closed"));
+    customer.close();
+    await row(page, url).getByRole("button", { name: "Deliveries" }).click();
+    const deliveries = page.getByRole("region", { name: "Deliveries" });
+    const delivery = deliveries.locator("tbody tr", { hasText: "handoff.requested" });
+    await expect
+      .poll(async () => {
+        await deliveries.getByRole("button", { name: "Refresh" }).click();
+        return delivery.count();
+      }, { timeout: 20_000 })
+      .toBe(1);
+    await screenshot(page, "console-admin-03-webhook-deliveries");
+    await delivery.getByRole("button", { name: "Redeliver" }).click();
+    await page.locator(".toast", { hasText: "Queued for redelivery." }).waitFor();
+
+    acceptDialogs = true;
+    try {
+      await row(page, url).getByRole("button", { name: "Rotate secret" }).click();
+      await expect.poll(() => secret.innerText()).not.toBe(first);
+      expect(await secret.innerText()).toMatch(/^whsec_[0-9a-f]{64}$/);
+    } finally {
+      acceptDialogs = false;
+    }
   });
 
   it("an agent who is not an admin sees the lists but no Edit buttons", async () => {
