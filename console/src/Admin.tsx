@@ -3,10 +3,11 @@ import { useEffect, useState } from "preact/hooks";
 import { formatHours, hoursToValues, HOURS_FIELDS, valuesWithHours, type BusinessHours, type Field } from "./admin-form";
 import { AdminTable } from "./admin-table";
 import { api, type Agent } from "./api";
+import { SitesAdmin } from "./Sites";
 import { WebhooksAdmin } from "./Webhooks";
 import { state, toast } from "./store";
 
-type Tab = "agents" | "teams" | "canned" | "kb" | "settings" | "webhooks";
+type Tab = "agents" | "teams" | "canned" | "kb" | "settings" | "webhooks" | "sites";
 const TABS: [Tab, string][] = [
   ["agents", "Agents"],
   ["teams", "Teams"],
@@ -14,6 +15,7 @@ const TABS: [Tab, string][] = [
   ["kb", "Knowledge base"],
   ["settings", "Handoff triggers"],
   ["webhooks", "Webhooks"],
+  ["sites", "Sites"],
 ];
 
 const AGENT_FIELDS: Field[] = [
@@ -242,6 +244,7 @@ export function AdminView() {
       ) : null}
       {tab === "settings" ? <Settings /> : null}
       {tab === "webhooks" ? state.me?.role === "admin" ? <WebhooksAdmin /> : <p class="muted">Only admins can see the webhooks.</p> : null}
+      {tab === "sites" ? state.me?.role === "admin" ? <SitesAdmin /> : <p class="muted">Only admins can see the site settings.</p> : null}
     </section>
   );
 }

@@ -4,6 +4,7 @@
  * (what the AI answers right after the edit).
  * Build first: `npm run build`. Run: npx vitest run --config test/e2e/vitest.config.ts test/e2e/console-admin.test.ts
  */
+import { createHmac } from "node:crypto";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TranscriptEntry } from "../../schema/protocol";
@@ -54,7 +55,7 @@ async function startEditing(text: string): Promise<Locator> {
   return form;
 }
 
-describe("console admin: every list is editable in place", () => {
+describe("console admin pages", () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
@@ -257,6 +258,33 @@ describe("console admin: every list is editable in place", () => {
     } finally {
       acceptDialogs = false;
     }
+  });
+
+  it("sites: a generated identity secret is shown once and enforced; saving without one keeps it", async () => {
+    await openTab(page, "Sites");
+    const choose = page.locator('form[aria-label="Choose a site"]');
+    await choose.getByLabel(/^Site id/).fill("shop-e2e");
+    await choose.getByRole("button", { name: "Open" }).click();
+    const form = page.locator('form[aria-label="Site shop-e2e"]');
+    await form.getByText("Identity secret: not set").waitFor();
+    await form.getByRole("button", { name: "Generate" }).click();
+    const secret = await form.getByLabel(/^New identity secret/).inputValue();
+    expect(secret).toMatch(/^[0-9a-f]{64}$/);
+    await form.getByLabel(/^Require verification/).check();
+    await form.getByRole("button", { name: "Save site" }).click();
+    await page.locator(".notice", { hasText: secret }).waitFor();
+    await form.getByText("Identity secret: set").waitFor();
+    expect((await get<{ settings: object }>("/api/sites/shop-e2e")).settings).toEqual({ requireVerification: true, identitySecretSet: true });
+
+    // What the site's server does with it: an unsigned customer is refused, a signed one is verified.
+    const start = (customer: object) => fetch(`${server.url}/api/conversations`, { method: "POST", headers: { "content-type": "application/json", Origin: server.url }, body: JSON.stringify({ site: "shop-e2e", customer }) });
+    expect((await start({ userId: "c-7" })).status).toBe(401);
+    expect((await start({ userId: "c-7", userHash: createHmac("sha256", secret).update("c-7").digest("hex") })).status).toBe(201);
+
+    // Turning the requirement off without typing a secret keeps the secret.
+    await form.getByLabel(/^Require verification/).uncheck();
+    await form.getByRole("button", { name: "Save site" }).click();
+    await expect.poll(async () => (await get<{ settings: object }>("/api/sites/shop-e2e")).settings).toEqual({ requireVerification: false, identitySecretSet: true });
   });
 
   it("an agent who is not an admin sees the lists but no Edit buttons", async () => {

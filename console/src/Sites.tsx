@@ -1,0 +1,94 @@
+/**
+ * Admin → Sites: identity verification for a site that embeds the widget. The secret is write-only (the
+ * server only says whether one is set); one generated here is shown once, for the site's own server.
+ */
+import { useState } from "preact/hooks";
+import { api } from "./api";
+import { toast } from "./store";
+
+interface SiteView {
+  site: string;
+  settings: { requireVerification: boolean; identitySecretSet: boolean };
+}
+
+/** 32 random bytes as hex: what the site's server and ours share to sign customer ids. */
+function newSecret(): string {
+  return [...crypto.getRandomValues(new Uint8Array(32))].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export function SitesAdmin() {
+  const [site, setSite] = useState("demo");
+  const [view, setView] = useState<SiteView | null>(null);
+  const [shown, setShown] = useState<string | null>(null);
+
+  const load = async (e?: Event) => {
+    e?.preventDefault();
+    setShown(null);
+    try {
+      setView(await api<SiteView>(`/api/sites/${encodeURIComponent(site)}`));
+    } catch (err) {
+      toast((err as Error).message);
+    }
+  };
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget as HTMLFormElement);
+    const body: Record<string, unknown> = { requireVerification: form.get("requireVerification") === "on" };
+    const secret = String(form.get("identitySecret") ?? "").trim();
+    if (secret) body.identitySecret = secret;
+    try {
+      setView(await api<SiteView>(`/api/sites/${encodeURIComponent(view!.site)}`, { method: "PUT", body }));
+      setShown(secret || null);
+      toast("Site saved.");
+    } catch (err) {
+      toast((err as Error).message);
+    }
+  };
+
+  return (
+    <>
+      <form class="create" aria-label="Choose a site" onSubmit={load}>
+        <label>
+          Site id (the widget's data-site)
+          <input value={site} onInput={(e) => setSite((e.currentTarget as HTMLInputElement).value)} required />
+        </label>
+        <button class="primary">Open</button>
+      </form>
+      {view ? (
+        <form class="create edit" aria-label={`Site ${view.site}`} onSubmit={save} key={view.site}>
+          <p>
+            Identity secret: <strong>{view.settings.identitySecretSet ? "set" : "not set"}</strong>. Customers are verified when the
+            site's server sends <code>userHash = hex(HMAC-SHA256(secret, userId))</code> with their id.
+          </p>
+          <label>
+            New identity secret (empty: keep the current one)
+            <input name="identitySecret" autocomplete="off" spellcheck={false} />
+          </label>
+          <button
+            type="button"
+            onClick={(e) => {
+              const input = (e.currentTarget as HTMLButtonElement).form!.elements.namedItem("identitySecret") as HTMLInputElement;
+              input.value = newSecret();
+            }}
+          >
+            Generate
+          </button>
+          <label class="check">
+            <input type="checkbox" name="requireVerification" defaultChecked={view.settings.requireVerification} />
+            Require verification (refuse customers whose id is not signed)
+          </label>
+          <button class="primary">Save site</button>
+        </form>
+      ) : null}
+      {shown ? (
+        <div class="notice" role="status">
+          <p>
+            New identity secret for {view?.site}: <code>{shown}</code>
+          </p>
+          <p class="muted">Give it to the site's server now: it is not shown again.</p>
+        </div>
+      ) : null}
+    </>
+  );
+}
