@@ -1,7 +1,6 @@
 /** The agent console: login, then the shell (queue, open conversation tabs, search, admin). */
 import { render } from "preact";
 import { useEffect, useReducer, useRef, useState } from "preact/hooks";
-import { AdminView } from "./Admin";
 import { api, ApiError, onUnauthorized, post, setCsrf, type Agent } from "./api";
 import { ConversationView } from "./Conversation";
 import { QueueView } from "./Queue";
@@ -18,6 +17,23 @@ onUnauthorized(() => {
   changed();
 });
 let expired = false;
+
+/**
+ * The admin pages load on first use (a separate chunk): most agents never open them, and they are a fifth
+ * of the console's code.
+ */
+function LazyAdmin() {
+  const [View, setView] = useState<(() => preact.JSX.Element) | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    import("./Admin").then(
+      (m) => setView(() => m.AdminView),
+      () => setFailed(true),
+    );
+  }, []);
+  if (failed) return <p class="muted">The admin pages could not be loaded. Check the connection and reload.</p>;
+  return View ? <View /> : <p class="muted">Loading…</p>;
+}
 
 function Login({ onDone }: { onDone: (a: Agent) => void }) {
   const [error, setError] = useState(expired ? "Your session ended. Sign in again; your drafts are kept." : "");
@@ -176,7 +192,7 @@ function Shell() {
       <main id="main" tabIndex={-1}>
         {state.view === "queue" ? <QueueView /> : null}
         {state.view === "search" ? <SearchView /> : null}
-        {state.view === "admin" ? <AdminView /> : null}
+        {state.view === "admin" ? <LazyAdmin /> : null}
         {state.view === "tickets" ? <TicketsView /> : null}
         {state.view === "reports" ? <ReportsView /> : null}
         {state.view === "help" ? <Help /> : null}
