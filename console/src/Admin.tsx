@@ -1,6 +1,6 @@
 /** Admin pages: agents, teams, canned responses, KB articles (each editable in place), handoff trigger settings (defaults shown). */
 import { useEffect, useState } from "preact/hooks";
-import { formatHours, hoursToValues, HOURS_FIELDS, valuesWithHours, type BusinessHours, type Field } from "./admin-form";
+import { formatHours, hoursToValues, HOURS_FIELDS, Select, valuesWithHours, type BusinessHours, type Field } from "./admin-form";
 import { AdminTable } from "./admin-table";
 import { api, type Agent } from "./api";
 import { SitesAdmin } from "./Sites";
@@ -70,6 +70,10 @@ const TEAM_FIELDS: Field[] = [
 ];
 
 type Cfg = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const ACTIONS: [string, string][] = [
+  ["offer", "offer a human"],
+  ["handoff", "hand off at once"],
+];
 const TRIGGER_ROWS: [string, string, string | null][] = [
   ["lowConfidence", "Low confidence", "threshold"],
   ["negativeSentiment", "Negative sentiment", "threshold"],
@@ -85,7 +89,6 @@ function Settings() {
   useEffect(() => {
     load();
   }, []);
-  if (state.me?.role !== "admin") return <p class="muted">Only admins can see the handoff settings.</p>;
   if (!data) return <p class="muted">Loading…</p>;
   const save = async (e: Event) => {
     e.preventDefault();
@@ -126,16 +129,7 @@ function Settings() {
               </td>
               <td>
                 {key !== "topics" ? (
-                  // `selected` on the option, not defaultValue on the select: a select has no such property
-                  // for Preact to set, so the form showed the first option and saving wrote it back.
-                  <select name={`${key}.action`} aria-label={`${label} action`}>
-                    <option value="offer" selected={eff[key]?.action === "offer"}>
-                      offer a human
-                    </option>
-                    <option value="handoff" selected={eff[key]?.action === "handoff"}>
-                      hand off at once
-                    </option>
-                  </select>
+                  <Select name={`${key}.action`} label={`${label} action`} value={eff[key]?.action} options={ACTIONS} />
                 ) : (
                   (eff.topics?.rules ?? []).map((r: Cfg) => `${r.intent} → ${r.team} (${r.action}, ≥ ${r.minIntentScore})`).join("; ")
                 )}
@@ -181,6 +175,11 @@ const ARTICLE_FIELDS: Field[] = [
   { name: "tags", label: "Tags (comma separated)", list: true, clearable: true },
   { name: "url", label: "URL", type: "url", clearable: true },
 ];
+
+/** Pages whose API is admin-only: an agent gets a sentence instead of a page of errors (the page is not even mounted). */
+function AdminOnly({ what, children }: { what: string; children: () => preact.ComponentChildren }) {
+  return state.me?.role === "admin" ? <>{children()}</> : <p class="muted">Only admins can see {what}.</p>;
+}
 
 export function AdminView() {
   const [tab, setTab] = useState<Tab>("agents");
@@ -242,9 +241,9 @@ export function AdminView() {
           editFields={ARTICLE_FIELDS}
         />
       ) : null}
-      {tab === "settings" ? <Settings /> : null}
-      {tab === "webhooks" ? state.me?.role === "admin" ? <WebhooksAdmin /> : <p class="muted">Only admins can see the webhooks.</p> : null}
-      {tab === "sites" ? state.me?.role === "admin" ? <SitesAdmin /> : <p class="muted">Only admins can see the site settings.</p> : null}
+      {tab === "settings" ? <AdminOnly what="the handoff settings">{() => <Settings />}</AdminOnly> : null}
+      {tab === "webhooks" ? <AdminOnly what="the webhooks">{() => <WebhooksAdmin />}</AdminOnly> : null}
+      {tab === "sites" ? <AdminOnly what="the site settings">{() => <SitesAdmin />}</AdminOnly> : null}
     </section>
   );
 }

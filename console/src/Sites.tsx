@@ -3,6 +3,7 @@
  * server only says whether one is set); one generated here is shown once, for the site's own server.
  */
 import { useState } from "preact/hooks";
+import { ShownOnce } from "./admin-form";
 import { api } from "./api";
 import { toast } from "./store";
 
@@ -81,14 +82,7 @@ export function SitesAdmin() {
           <button class="primary">Save site</button>
         </form>
       ) : null}
-      {shown ? (
-        <div class="notice" role="status">
-          <p>
-            New identity secret for {view?.site}: <code>{shown}</code>
-          </p>
-          <p class="muted">Give it to the site's server now: it is not shown again.</p>
-        </div>
-      ) : null}
+      {shown ? <ShownOnce title={`New identity secret for ${view?.site}`} value={shown} hint="Give it to the site's server now: it is not shown again." /> : null}
     </>
   );
 }

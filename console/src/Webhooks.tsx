@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from "preact/hooks";
 import { WEBHOOK_EVENTS } from "../../worker/integrations/webhooks/events";
-import type { Field } from "./admin-form";
+import { ShownOnce, type Field } from "./admin-form";
 import { AdminTable } from "./admin-table";
 import { api, post } from "./api";
 import { dateTime } from "./format";
@@ -106,13 +106,12 @@ export function WebhooksAdmin() {
   return (
     <>
       {secret ? (
-        <div class="notice" role="status">
-          <p>
-            Signing secret for {secret.url}: <code>{secret.value}</code>
-          </p>
-          <p class="muted">Copy it now: it is not shown again. Each delivery is signed with it (X-Handoff-Signature).</p>
-          <button onClick={() => setSecret(null)}>Done</button>
-        </div>
+        <ShownOnce
+          title={`Signing secret for ${secret.url}`}
+          value={secret.value}
+          hint="Copy it now: it is not shown again. Each delivery is signed with it (X-Handoff-Signature)."
+          onDone={() => setSecret(null)}
+        />
       ) : null}
       <AdminTable<Webhook>
         path="/api/admin/webhooks"

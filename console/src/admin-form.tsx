@@ -55,6 +55,22 @@ function initialText(value: unknown): string {
   return Array.isArray(value) ? value.join(", ") : String(value);
 }
 
+/**
+ * An uncontrolled select that starts on `value`. A select has no defaultValue property for Preact to set,
+ * so the option carries `selected`; with defaultValue the form showed the first option and saving wrote it back.
+ */
+export function Select({ name, value, options, label }: { name: string; value: string | undefined; options: [string, string][]; label?: string }) {
+  return (
+    <select name={name} aria-label={label}>
+      {options.map(([v, text]) => (
+        <option value={v} selected={v === value}>
+          {text}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 function Input({ field: f, value }: { field: Field; value: unknown }) {
   if (f.type === "choices") {
     const on = new Set((Array.isArray(value) ? value : []).map(String));
@@ -85,14 +101,7 @@ function Input({ field: f, value }: { field: Field; value: unknown }) {
       {f.type === "textarea" ? (
         <textarea rows={f.name === "body" ? 6 : 3} {...common} />
       ) : f.type === "select" ? (
-        // `selected` on the option: a select has no defaultValue property for Preact to set.
-        <select name={f.name} required={f.required}>
-          {f.options?.map(([v, label]) => (
-            <option value={v} selected={v === common.defaultValue}>
-              {label}
-            </option>
-          ))}
-        </select>
+        <Select name={f.name} value={common.defaultValue} options={f.options ?? []} />
       ) : (
         <input type={(f.type ?? "text") as "text"} {...common} />
       )}
@@ -137,6 +146,19 @@ export function RecordForm({ fields, initial, label, onSubmit, onCancel }: { fie
         </button>
       ) : null}
     </form>
+  );
+}
+
+/** A secret the server returns once (a webhook's, a site's): shown until dismissed, never fetched again. */
+export function ShownOnce({ title, value, hint, onDone }: { title: string; value: string; hint: string; onDone?: () => void }) {
+  return (
+    <div class="notice" role="status">
+      <p>
+        {title}: <code>{value}</code>
+      </p>
+      <p class="muted">{hint}</p>
+      {onDone ? <button onClick={onDone}>Done</button> : null}
+    </div>
   );
 }
 
