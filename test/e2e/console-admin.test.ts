@@ -8,6 +8,7 @@ import { createHmac } from "node:crypto";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TranscriptEntry } from "../../schema/protocol";
+import { Agent } from "./harness/agent";
 import { launchBrowser, screenshot } from "./harness/browser";
 import { signInToConsole } from "./harness/console";
 import { Customer } from "./harness/customer";
@@ -20,10 +21,6 @@ let page: Page;
 let adminToken = "";
 /** Confirmation dialogs are dismissed unless a test sets this. */
 let acceptDialogs = false;
-
-async function token(email: string, password: string): Promise<Response> {
-  return fetch(`${server.url}/api/auth/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
-}
 
 async function get<T>(path: string): Promise<T> {
   const res = await fetch(`${server.url}${path}`, { headers: { Authorization: `Bearer ${adminToken}` } });
@@ -59,8 +56,7 @@ describe("console admin pages", () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    const res = await token("admin@handoff.local", "demo-admin-pass");
-    adminToken = ((await res.json()) as { token: string }).token;
+    adminToken = (await Agent.login(server.url, "admin@handoff.local", "demo-admin-pass")).token;
     page = await signedInPage("admin@handoff.local", "demo-admin-pass");
   });
   afterAll(async () => {
@@ -170,7 +166,7 @@ describe("console admin pages", () => {
     expect(agent.role).toBe("admin");
     expect([...agent.teams].sort()).toEqual(["billing", "support"]);
     expect(agent.maxConcurrent).toBe(5);
-    expect((await token("ana@handoff.local", "demo-agent-pass")).status).toBe(200);
+    await Agent.login(server.url, "ana@handoff.local", "demo-agent-pass"); // throws unless the old password still works
   });
 
   it("canned responses: a new body, and clearing the team makes the response global", async () => {

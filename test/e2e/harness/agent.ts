@@ -5,7 +5,7 @@
  * the console's tests.
  */
 import type { ServerFrame } from "../../../schema/protocol";
-import { record } from "./frames";
+import { findFrame, record } from "./frames";
 
 /** Node 22's WebSocket (undici) accepts headers, which a browser's does not: Origin and the bearer token. */
 type NodeWebSocket = new (url: string, init: { headers: Record<string, string> }) => WebSocket;
@@ -98,12 +98,8 @@ export class ConversationSocket {
 
   /** Waits for a frame matching `pred` (already received or arriving within `ms`). */
   async waitFor(pred: (f: ServerFrame) => boolean, ms = 10_000): Promise<ServerFrame> {
-    const deadline = Date.now() + ms;
-    while (Date.now() < deadline) {
-      const hit = this.frames.find(pred);
-      if (hit) return hit;
-      await new Promise((ok) => setTimeout(ok, 50));
-    }
+    const hit = await findFrame(this.frames, pred, ms);
+    if (hit) return hit;
     const seen = this.frames.map((f) => (f.type === "entry" ? `entry ${f.entry.seq} ${f.entry.event ?? f.entry.kind}` : f.type)).join(", ");
     throw new Error(`timed out waiting for a frame (socket ${this.ws.readyState === 1 ? "open" : "closed"}; got: ${seen})`);
   }

@@ -6,7 +6,7 @@
  */
 import { expect } from "vitest";
 import type { ServerFrame, TranscriptEntry } from "../../../schema/protocol";
-import { record } from "./frames";
+import { findFrame, record } from "./frames";
 
 type NodeWebSocket = new (url: string, init: { headers: Record<string, string> }) => WebSocket;
 const WS = WebSocket as unknown as NodeWebSocket;
@@ -76,13 +76,9 @@ export class Customer {
     return this.frames.flatMap((f) => (f.type === "entry" ? [f.entry] : []));
   }
   async waitFor(pred: (f: ServerFrame) => boolean, ms = 15_000): Promise<ServerFrame> {
-    const deadline = Date.now() + ms;
-    while (Date.now() < deadline) {
-      const hit = this.frames.find(pred);
-      if (hit) return hit;
-      await new Promise((ok) => setTimeout(ok, 50));
-    }
-    throw new Error("customer: timed out waiting for a frame");
+    const hit = await findFrame(this.frames, pred, ms);
+    if (!hit) throw new Error("customer: timed out waiting for a frame");
+    return hit;
   }
   close() {
     this.closed = true;

@@ -201,7 +201,11 @@ export class Session {
     if (this.token || this.creating) return;
     this.creating = true;
     await this.adopting;
-    if (this.token) return void (this.creating = false);
+    if (this.token) {
+      // The lookup found the customer's open conversation: the message goes there once synced.
+      this.creating = false;
+      return;
+    }
     const { customer, attributes } = this.deps.identity();
     try {
       const res = await (this.deps.fetch ?? fetch)(`${this.deps.origin}/api/conversations`, {
