@@ -47,7 +47,9 @@ export async function crash(): Promise<boolean> {
       await dev.kill();
       snapshots.push(ackedNow);
       ackedBeforeKills += ackedNow.size;
-      console.error(`[chaos-crash] SIGKILL #${k + 1} with ${ackedNow.size} acked messages; restarting on ${persistDir}`);
+      console.error(
+        `[chaos-crash] SIGKILL #${k + 1} with ${ackedNow.size} acked messages; restarting on ${persistDir}`,
+      );
       dev = await startDev({ persistDir, label: `chaos-crash-${k + 1}` });
       base = dev.url;
       await Promise.all(clients.map((c) => c.connect()));
@@ -73,12 +75,14 @@ export async function crash(): Promise<boolean> {
             const [name, id] = key.split("/");
             if (name !== side.name) continue;
             const hits = stored.filter((e) => e.id === id);
-            if (hits.length !== 1) failures.push(`${key}: acked before a kill as seq ${seq}, stored ${hits.length} times`);
+            if (hits.length !== 1)
+              failures.push(`${key}: acked before a kill as seq ${seq}, stored ${hits.length} times`);
             else if (hits[0].seq !== seq) failures.push(`${key}: acked as seq ${seq} but stored at ${hits[0].seq}`);
           }
         }
         if ([...counts.values()].some((n) => n > 1)) failures.push(`${side.name}: duplicated messages`);
-        if (stored.map((e) => e.id).join(",") !== side.sentOrder.join(",")) failures.push(`${side.name}: stored ${stored.length} of ${side.sentOrder.length} sent, or out of order`);
+        if (stored.map((e) => e.id).join(",") !== side.sentOrder.join(","))
+          failures.push(`${side.name}: stored ${stored.length} of ${side.sentOrder.length} sent, or out of order`);
         if (side.outbox.size) failures.push(`${side.name}: ${side.outbox.size} never acked after restart`);
         failures.push(...side.anomalies.filter((a) => !/error internal/.test(a)));
         messages += side.sentOrder.length;
@@ -86,7 +90,9 @@ export async function crash(): Promise<boolean> {
     }
     console.log(`| chaos | conversations | SIGKILLs | acked before kills | messages | failures |`);
     console.log(`|---|---|---|---|---|---|`);
-    console.log(`| crash/restart | ${CONVERSATIONS} | ${CRASHES} | ${ackedBeforeKills} | ${messages} | ${failures.length} |`);
+    console.log(
+      `| crash/restart | ${CONVERSATIONS} | ${CRASHES} | ${ackedBeforeKills} | ${messages} | ${failures.length} |`,
+    );
     for (const f of failures.slice(0, 20)) console.log(`- FAIL ${f}`);
     return failures.length === 0;
   } finally {

@@ -61,12 +61,12 @@ export async function storm(): Promise<boolean> {
     let messages = 0;
     for (const { conv, customer, agent } of convs) {
       // The server's transcript, as each side is served it.
-      const serverAgent = (await (async () => {
+      const serverAgent = await (async () => {
         const c = await openAgent(dev.url, bearer, conv.conversationId);
         const frames = await c.hello(0);
         c.close();
         return frames.filter((f) => f?.type === "entry").map((f) => f.entry as Entry);
-      })());
+      })();
       const serverCustomer = await (async () => {
         const c = await openCustomer(dev.url, conv);
         const frames = await c.hello(0);
@@ -74,23 +74,34 @@ export async function storm(): Promise<boolean> {
         return frames.filter((f) => f?.type === "entry").map((f) => f.entry as Entry);
       })();
       const ids = (es: Entry[]) => es.map((e) => `${e.seq}:${e.id}`).join(",");
-      if (ids(agent.received) !== ids(serverAgent)) failures.push(`${conv.conversationId}: agent client transcript differs from the server's`);
-      if (ids(customer.received) !== ids(serverCustomer)) failures.push(`${conv.conversationId}: customer client transcript differs from the server's`);
+      if (ids(agent.received) !== ids(serverAgent))
+        failures.push(`${conv.conversationId}: agent client transcript differs from the server's`);
+      if (ids(customer.received) !== ids(serverCustomer))
+        failures.push(`${conv.conversationId}: customer client transcript differs from the server's`);
       for (const side of [customer, agent]) {
         if (side.outbox.size) failures.push(`${side.name}: ${side.outbox.size} messages never acked`);
         const role = side === customer ? "customer" : "agent";
         const stored = serverAgent.filter((e) => e.kind === "message" && e.author.role === role).map((e) => e.id);
-        if (stored.join(",") !== side.sentOrder.join(",")) failures.push(`${side.name}: stored messages ${stored.length} != sent ${side.sentOrder.length} (or out of order / duplicated)`);
-        for (const [id, seq] of side.acked) if (!serverAgent.some((e) => e.id === id && e.seq === seq)) failures.push(`${side.name}: ${id} acked as ${seq} but not stored there`);
+        if (stored.join(",") !== side.sentOrder.join(","))
+          failures.push(
+            `${side.name}: stored messages ${stored.length} != sent ${side.sentOrder.length} (or out of order / duplicated)`,
+          );
+        for (const [id, seq] of side.acked)
+          if (!serverAgent.some((e) => e.id === id && e.seq === seq))
+            failures.push(`${side.name}: ${id} acked as ${seq} but not stored there`);
         failures.push(...side.anomalies);
         messages += side.sentOrder.length;
       }
     }
     const connects = clients.reduce((a, c) => a + c.connects, 0);
     const limited = clients.reduce((a, c) => a + c.rateLimited, 0);
-    console.log(`| chaos | conversations | disconnect cycles | connects | messages | rate_limited (resent) | failures |`);
+    console.log(
+      `| chaos | conversations | disconnect cycles | connects | messages | rate_limited (resent) | failures |`,
+    );
     console.log(`|---|---|---|---|---|---|---|`);
-    console.log(`| reconnect storm | ${CONVERSATIONS} | ${cycles} | ${connects} | ${messages} | ${limited} | ${failures.length} |`);
+    console.log(
+      `| reconnect storm | ${CONVERSATIONS} | ${cycles} | ${connects} | ${messages} | ${limited} | ${failures.length} |`,
+    );
     for (const f of failures.slice(0, 20)) console.log(`- FAIL ${f}`);
     return failures.length === 0;
   } finally {

@@ -16,11 +16,14 @@ interface Env {
 export class EchoRoom extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    ctx.storage.sql.exec("CREATE TABLE IF NOT EXISTS frames (seq INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT NOT NULL)");
+    ctx.storage.sql.exec(
+      "CREATE TABLE IF NOT EXISTS frames (seq INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT NOT NULL)",
+    );
   }
 
   async fetch(request: Request): Promise<Response> {
-    if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") return new Response("expected a WebSocket upgrade", { status: 426 });
+    if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket")
+      return new Response("expected a WebSocket upgrade", { status: 426 });
     const pair = new WebSocketPair();
     this.ctx.acceptWebSocket(pair[1], [new URL(request.url).pathname.startsWith("/room-write/") ? "write" : "echo"]);
     return new Response(null, { status: 101, webSocket: pair[0] });
@@ -28,7 +31,10 @@ export class EchoRoom extends DurableObject<Env> {
 
   async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
     if (this.ctx.getTags(ws).includes("write")) {
-      this.ctx.storage.sql.exec("INSERT INTO frames (body) VALUES (?)", typeof message === "string" ? message : "binary");
+      this.ctx.storage.sql.exec(
+        "INSERT INTO frames (body) VALUES (?)",
+        typeof message === "string" ? message : "binary",
+      );
     }
     for (const socket of this.ctx.getWebSockets()) {
       try {

@@ -17,15 +17,36 @@ import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, writeFileSync, wri
 import { cpus } from "node:os";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { join } from "node:path";
-import { agentToken, claim, Client, type ClientOptions, createConversation, OFFER_COMPRESSION, openAgent, openCustomer, openLobby, percentile, pool, sleep, wsUrl } from "./lib/client";
+import {
+  agentToken,
+  claim,
+  Client,
+  type ClientOptions,
+  createConversation,
+  OFFER_COMPRESSION,
+  openAgent,
+  openCustomer,
+  openLobby,
+  percentile,
+  pool,
+  sleep,
+  wsUrl,
+} from "./lib/client";
 import { ROOT, startDev, stateRoot, type Dev } from "./lib/server";
 
 const QUICK = process.argv.includes("--quick");
 /** `--only=relay,throughput,handoff,idle,scorer,widget` runs just those sections (default: all). */
-const ONLY = process.argv.find((a) => a.startsWith("--only="))?.slice(7).split(",");
+const ONLY = process.argv
+  .find((a) => a.startsWith("--only="))
+  ?.slice(7)
+  .split(",");
 const runs = (section: string) => !ONLY || ONLY.includes(section);
 /** `--scales=100,500` overrides the relay scales. */
-const SCALES_ARG = process.argv.find((a) => a.startsWith("--scales="))?.slice(9).split(",").map(Number);
+const SCALES_ARG = process.argv
+  .find((a) => a.startsWith("--scales="))
+  ?.slice(9)
+  .split(",")
+  .map(Number);
 const SCALES = SCALES_ARG ?? (QUICK ? [1, 20] : [1, 100, 500]);
 const RELAY_SECONDS = QUICK ? 4 : 10;
 /**
@@ -64,7 +85,15 @@ async function guard(name: string, fn: () => Promise<void>) {
   try {
     await fn();
   } catch (error) {
-    rows.push({ bench: name, scale: "-", p50: "-", p99: "-", throughput: `failed: ${String((error as Error)?.message ?? error).split("\n")[0]}`, target: "-", verdict: "not measured" });
+    rows.push({
+      bench: name,
+      scale: "-",
+      p50: "-",
+      p99: "-",
+      throughput: `failed: ${String((error as Error)?.message ?? error).split("\n")[0]}`,
+      target: "-",
+      verdict: "not measured",
+    });
   }
   for (const r of rows.slice(before)) log(`| ${Object.values(r).join(" | ")} |`);
 }
@@ -95,7 +124,13 @@ async function productPairs(dev: Dev, bearer: string, n: number, options: Client
   });
 }
 
-async function echoPairs(echo: Dev, n: number, tag: string, variant: "room" | "room-write" = "room", options: ClientOptions = {}): Promise<Pair[]> {
+async function echoPairs(
+  echo: Dev,
+  n: number,
+  tag: string,
+  variant: "room" | "room-write" = "room",
+  options: ClientOptions = {},
+): Promise<Pair[]> {
   return pool(Array.from({ length: n }), 32, async (_, i) => {
     const url = wsUrl(echo.directUrl, `/${variant}/${tag}-${i}/ws`);
     const customer = new Client(url, options);
@@ -121,7 +156,14 @@ async function relay(pairs: Pair[], kind: "product" | "echo", seconds: number) {
   for (const p of pairs) {
     offs.push(
       p.agent.on((f) => {
-        const id = kind === "product" ? (f?.type === "entry" && f.entry.author.role === "customer" ? f.entry.id : null) : f?.from === "c" ? f.id : null;
+        const id =
+          kind === "product"
+            ? f?.type === "entry" && f.entry.author.role === "customer"
+              ? f.entry.id
+              : null
+            : f?.from === "c"
+              ? f.id
+              : null;
         if (!id) return;
         const t = sentAt.get(id);
         if (t !== undefined) {
@@ -142,7 +184,9 @@ async function relay(pairs: Pair[], kind: "product" | "echo", seconds: number) {
       const fire = () => {
         const id = `${run}${side}${i}-${counter++}`;
         if (side === "c" && performance.now() >= measureFrom) sentAt.set(id, performance.now());
-        client.send(kind === "product" ? { type: "message", id, text: `bench ${id}` } : { from: side, id, text: `bench ${id}` });
+        client.send(
+          kind === "product" ? { type: "message", id, text: `bench ${id}` } : { from: side, id, text: `bench ${id}` },
+        );
       };
       timers.push(
         setTimeout(() => {
@@ -164,7 +208,12 @@ async function relay(pairs: Pair[], kind: "product" | "echo", seconds: number) {
   const elapsed = (performance.now() - measureFrom) / 1000 - 1.5;
   lost = sentAt.size;
   for (const off of offs) off();
-  return { ...stats(latencies), lost, perSecond: latencies.length / elapsed, clientDelayP99: clientDelay.percentile(99) / 1e6 };
+  return {
+    ...stats(latencies),
+    lost,
+    perSecond: latencies.length / elapsed,
+    clientDelayP99: clientDelay.percentile(99) / 1e6,
+  };
 }
 
 function closePairs(pairs: Pair[]) {
@@ -203,7 +252,12 @@ async function throughput(open: () => Promise<Client>, kind: "product" | "echo")
           if (f?.type === "error") errors++;
           if (mine === 19) finished();
         });
-        for (let k = 0; k < 19; k++) s.send(kind === "product" ? { type: "message", id: `${tag}-${k}`, text: `throughput ${tag} ${k}` } : { from: tag, id: k });
+        for (let k = 0; k < 19; k++)
+          s.send(
+            kind === "product"
+              ? { type: "message", id: `${tag}-${k}`, text: `throughput ${tag} ${k}` }
+              : { from: tag, id: k },
+          );
         await Promise.race([all, sleep(15_000)]);
         done += mine;
         off();
@@ -241,11 +295,14 @@ async function relaySection(dev: Dev, echo: Dev, bearer: string, n: number, stor
     const bare = bp ? await relay(bp, "echo", RELAY_SECONDS) : null;
     const write = await relay(wp, "echo", RELAY_SECONDS);
     results.push({ ours, bare, write });
-    log(`relay ${n}: p99 ours ${fmt(ours.p99)} / bare ${fmt(bare?.p99 ?? NaN)} / +insert ${fmt(write.p99)} ms; client event-loop delay p99 ${fmt(ours.clientDelayP99)} / ${fmt(bare?.clientDelayP99 ?? NaN)} / ${fmt(write.clientDelayP99)} ms`);
+    log(
+      `relay ${n}: p99 ours ${fmt(ours.p99)} / bare ${fmt(bare?.p99 ?? NaN)} / +insert ${fmt(write.p99)} ms; client event-loop delay p99 ${fmt(ours.clientDelayP99)} / ${fmt(bare?.clientDelayP99 ?? NaN)} / ${fmt(write.clientDelayP99)} ms`,
+    );
   }
   for (const pairs of [pp, bp, wp]) if (pairs) closePairs(pairs);
   const { ours, bare, write } = [...results].sort((a, b) => a.ours.p99 - b.ours.p99)[Math.floor(results.length / 2)];
-  const allRounds = (pick: (x: (typeof results)[number]) => RelayResult | null) => (rounds > 1 ? `; p99 by round ${results.map((x) => fmt(pick(x)?.p99 ?? NaN)).join(" / ")} ms` : "");
+  const allRounds = (pick: (x: (typeof results)[number]) => RelayResult | null) =>
+    rounds > 1 ? `; p99 by round ${results.map((x) => fmt(pick(x)?.p99 ?? NaN)).join(" / ")} ms` : "";
   const atTarget = n === 500;
   rows.push({
     bench: `relay customer→agent (ours, ${onStorage(storage)})`,
@@ -292,7 +349,9 @@ async function compressedRelaySection(dev: Dev, echo: Dev, bearer: string, n: nu
   const ours = await relay(pp, "product", RELAY_SECONDS);
   const bare = await relay(bp, "echo", RELAY_SECONDS);
   for (const pairs of [pp, bp]) closePairs(pairs);
-  log(`relay ${n} compressed: p99 ours ${fmt(ours.p99)} / bare ${fmt(bare.p99)} ms; client event-loop delay p99 ${fmt(ours.clientDelayP99)} / ${fmt(bare.clientDelayP99)} ms`);
+  log(
+    `relay ${n} compressed: p99 ours ${fmt(ours.p99)} / bare ${fmt(bare.p99)} ms; client event-loop delay p99 ${fmt(ours.clientDelayP99)} / ${fmt(bare.clientDelayP99)} ms`,
+  );
   const row = (bench: string, r: RelayResult, verdict: string): Row => ({
     bench,
     scale: `${n} conv, 1 round`,
@@ -303,7 +362,13 @@ async function compressedRelaySection(dev: Dev, echo: Dev, bearer: string, n: nu
     verdict,
   });
   rows.push(row("relay customer→agent (ours, clients offer compression: wrangler dev negotiates it)", ours, "-"));
-  rows.push(row("relay customer→agent (bare echo DO, clients offer compression)", bare, `ratio p50 ${fmt(ours.p50 / bare.p50, 2)}, p99 ${fmt(ours.p99 / bare.p99, 2)}`));
+  rows.push(
+    row(
+      "relay customer→agent (bare echo DO, clients offer compression)",
+      bare,
+      `ratio p50 ${fmt(ours.p50 / bare.p50, 2)}, p99 ${fmt(ours.p99 / bare.p99, 2)}`,
+    ),
+  );
 }
 
 async function throughputSection(dev: Dev, echo: Dev, bearer: string, storage: Storage) {
@@ -340,8 +405,21 @@ async function throughputSection(dev: Dev, echo: Dev, bearer: string, storage: S
     target: "-",
     verdict,
   });
-  if (bare) rows.push(baselineRow("msgs through one object (bare echo DO, no storage)", bare, `ours/bare ${fmt(ours.perSecond / bare.perSecond, 2)}`));
-  rows.push(baselineRow(`msgs through one object (echo DO + 1 SQLite insert per frame, ${onStorage(storage)})`, write, `ours/this ${fmt(ours.perSecond / write.perSecond, 2)}`));
+  if (bare)
+    rows.push(
+      baselineRow(
+        "msgs through one object (bare echo DO, no storage)",
+        bare,
+        `ours/bare ${fmt(ours.perSecond / bare.perSecond, 2)}`,
+      ),
+    );
+  rows.push(
+    baselineRow(
+      `msgs through one object (echo DO + 1 SQLite insert per frame, ${onStorage(storage)})`,
+      write,
+      `ours/this ${fmt(ours.perSecond / write.perSecond, 2)}`,
+    ),
+  );
 }
 
 /** Handoff notification latency; like the 500-conversation relay, in rounds (fresh conversations each) reported by the median round. */
@@ -418,7 +496,15 @@ function fsyncRow() {
   closeSync(fd);
   rmSync(dir, { recursive: true, force: true });
   const s = stats(times);
-  rows.push({ bench: "disk fsync (4 KiB append + fsync)", scale: `500 in ${stateRoot("disk")}`, p50: `${fmt(s.p50, 0)} µs`, p99: `${fmt(s.p99, 0)} µs`, throughput: `≤ ${fmt(1e6 / s.p50, 0)} commits/s on one thread`, target: "-", verdict: "-" });
+  rows.push({
+    bench: "disk fsync (4 KiB append + fsync)",
+    scale: `500 in ${stateRoot("disk")}`,
+    p50: `${fmt(s.p50, 0)} µs`,
+    p99: `${fmt(s.p99, 0)} µs`,
+    throughput: `≤ ${fmt(1e6 / s.p50, 0)} commits/s on one thread`,
+    target: "-",
+    verdict: "-",
+  });
 }
 
 /** The product (migrated and seeded) and the echo baselines, both with fresh state on `storage`. */
@@ -428,7 +514,12 @@ async function startServers(storage: Storage): Promise<[Dev, Dev]> {
     startDev({ prepare: true, label: `product-${storage}`, storage }),
     startDev({ config: "bench/wrangler.echo.toml", label: `echo-${storage}`, storage }),
   ]);
-  for (const s of servers) trafficPaths.add(s.directUrl === s.url ? "through wrangler dev's proxy" : "straight to the worker's own workerd socket (not through wrangler dev's proxy)");
+  for (const s of servers)
+    trafficPaths.add(
+      s.directUrl === s.url
+        ? "through wrangler dev's proxy"
+        : "straight to the worker's own workerd socket (not through wrangler dev's proxy)",
+    );
   return servers;
 }
 
@@ -475,7 +566,7 @@ async function idleSection(dev: Dev) {
     scale: `${IDLE_CONVERSATIONS} idle conv`,
     p50: "-",
     p99: "-",
-    throughput: `RSS ${fmt(rssBefore / 1024, 0)} MB → ${fmt(rssOpen / 1024, 0)} MB open → ${fmt(rssIdle / 1024, 0)} MB after 15 s idle (${fmt(((rssIdle - rssBefore) / IDLE_CONVERSATIONS), 1)} KiB/conv); ${stillOpen} sockets still open`,
+    throughput: `RSS ${fmt(rssBefore / 1024, 0)} MB → ${fmt(rssOpen / 1024, 0)} MB open → ${fmt(rssIdle / 1024, 0)} MB after 15 s idle (${fmt((rssIdle - rssBefore) / IDLE_CONVERSATIONS, 1)} KiB/conv); ${stillOpen} sockets still open`,
     target: "-",
     verdict: "-",
   });
@@ -488,7 +579,9 @@ async function idleSection(dev: Dev) {
     target: "-",
     verdict: "-",
   });
-  notes.push("Idle cost: Miniflare/workerd expose no count of resident vs hibernated objects to a client, so the row reports workerd's process RSS (all workerd processes in wrangler's group) before, with the sockets open, and after 15 s idle.");
+  notes.push(
+    "Idle cost: Miniflare/workerd expose no count of resident vs hibernated objects to a client, so the row reports workerd's process RSS (all workerd processes in wrangler's group) before, with the sockets open, and after 15 s idle.",
+  );
   for (const c of idle) c.close();
 }
 
@@ -496,7 +589,11 @@ async function idleSection(dev: Dev) {
  * Runs one section on its own fresh pair of servers, so no section measures the residue of another
  * (hundreds of objects left in memory, queued conversations' alarms).
  */
-async function onFreshServers(name: string, storage: Storage, fn: (dev: Dev, echo: Dev, bearer: string) => Promise<void>) {
+async function onFreshServers(
+  name: string,
+  storage: Storage,
+  fn: (dev: Dev, echo: Dev, bearer: string) => Promise<void>,
+) {
   await guard(name, async () => {
     const [dev, echo] = await startServers(storage);
     try {
@@ -510,41 +607,85 @@ async function onFreshServers(name: string, storage: Storage, fn: (dev: Dev, ech
 async function main() {
   const started = Date.now();
   // 1. Relay latency, 2. throughput, 3. handoff notification, 6. idle cost (4 and 5 need no server)
-  if (runs("relay")) await onFreshServers("relay", "tmpfs", async (dev, echo, bearer) => {
-    for (const n of SCALES) await relaySection(dev, echo, bearer, n, "tmpfs");
-    const top = Math.max(...SCALES);
-    if (!OFFER_COMPRESSION) await compressedRelaySection(dev, echo, bearer, top);
-  });
-  if (runs("throughput")) await onFreshServers("Throughput through one object", "tmpfs", (dev, echo, bearer) => throughputSection(dev, echo, bearer, "tmpfs"));
-  if (runs("handoff")) await onFreshServers("Handoff notification latency", "tmpfs", (dev, _echo, bearer) => handoffSection(dev, bearer, "tmpfs"));
+  if (runs("relay"))
+    await onFreshServers("relay", "tmpfs", async (dev, echo, bearer) => {
+      for (const n of SCALES) await relaySection(dev, echo, bearer, n, "tmpfs");
+      const top = Math.max(...SCALES);
+      if (!OFFER_COMPRESSION) await compressedRelaySection(dev, echo, bearer, top);
+    });
+  if (runs("throughput"))
+    await onFreshServers("Throughput through one object", "tmpfs", (dev, echo, bearer) =>
+      throughputSection(dev, echo, bearer, "tmpfs"),
+    );
+  if (runs("handoff"))
+    await onFreshServers("Handoff notification latency", "tmpfs", (dev, _echo, bearer) =>
+      handoffSection(dev, bearer, "tmpfs"),
+    );
   if (runs("idle")) await onFreshServers("Idle cost", "tmpfs", (dev) => idleSection(dev));
 
   // The same loads with state on disk: what this machine's fsync adds (one thread waits for each commit).
   if (runs("disk") && !QUICK) {
     fsyncRow();
     const top = Math.max(...SCALES);
-    if (runs("relay")) await onFreshServers(`relay at ${top} (disk)`, "disk", (dev, echo, bearer) => relaySection(dev, echo, bearer, top, "disk"));
-    if (runs("throughput")) await onFreshServers("Throughput through one object (disk)", "disk", (dev, echo, bearer) => throughputSection(dev, echo, bearer, "disk"));
-    if (runs("handoff")) await onFreshServers("Handoff notification latency (disk)", "disk", (dev, _echo, bearer) => handoffSection(dev, bearer, "disk"));
+    if (runs("relay"))
+      await onFreshServers(`relay at ${top} (disk)`, "disk", (dev, echo, bearer) =>
+        relaySection(dev, echo, bearer, top, "disk"),
+      );
+    if (runs("throughput"))
+      await onFreshServers("Throughput through one object (disk)", "disk", (dev, echo, bearer) =>
+        throughputSection(dev, echo, bearer, "disk"),
+      );
+    if (runs("handoff"))
+      await onFreshServers("Handoff notification latency (disk)", "disk", (dev, _echo, bearer) =>
+        handoffSection(dev, bearer, "disk"),
+      );
   }
-
 
   // 4. Embedded scorer
   {
     log("scorer: bench/scorer.ts");
-    const res = spawnSync(join(ROOT, "node_modules/.bin/tsx"), ["bench/scorer.ts"], { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
-    const line = (res.stdout ?? "").trim().split("\n").filter((l) => /^\| \d/.test(l)).at(-1);
+    const res = spawnSync(join(ROOT, "node_modules/.bin/tsx"), ["bench/scorer.ts"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    const line = (res.stdout ?? "")
+      .trim()
+      .split("\n")
+      .filter((l) => /^\| \d/.test(l))
+      .at(-1);
     if (line) {
       const [, messages, p50, p99] = line.split("|").map((x) => x.trim());
-      rows.push({ bench: "embedded scorer per customer message", scale: `${messages} msgs`, p50: `${p50} µs`, p99: `${p99} µs`, throughput: `${fmt(1e6 / Number(p50), 0)} msg/s single core`, target: "p99 ≤ 1 ms", verdict: Number(p99) <= 1000 ? "met" : `missed by ${Number(p99) - 1000} µs` });
-    } else rows.push({ bench: "embedded scorer", scale: "-", p50: "-", p99: "-", throughput: `failed: ${(res.stderr || res.stdout || "").trim().split("\n").at(-1)}`, target: "p99 ≤ 1 ms", verdict: "not measured" });
+      rows.push({
+        bench: "embedded scorer per customer message",
+        scale: `${messages} msgs`,
+        p50: `${p50} µs`,
+        p99: `${p99} µs`,
+        throughput: `${fmt(1e6 / Number(p50), 0)} msg/s single core`,
+        target: "p99 ≤ 1 ms",
+        verdict: Number(p99) <= 1000 ? "met" : `missed by ${Number(p99) - 1000} µs`,
+      });
+    } else
+      rows.push({
+        bench: "embedded scorer",
+        scale: "-",
+        p50: "-",
+        p99: "-",
+        throughput: `failed: ${(res.stderr || res.stdout || "").trim().split("\n").at(-1)}`,
+        target: "p99 ≤ 1 ms",
+        verdict: "not measured",
+      });
   }
 
   // 5. Widget size
   {
     log("widget: npm run build:widget (ends with scripts/check-widget-size.ts)");
     // A fresh build of the working tree's widget; build:widget ends with the size check whose lines we read.
-    const res = spawnSync("npm", ["run", "--silent", "build:widget"], { cwd: ROOT, encoding: "utf8", timeout: 180_000 });
+    const res = spawnSync("npm", ["run", "--silent", "build:widget"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      timeout: 180_000,
+    });
     const out = `${res.stdout ?? ""}${res.stderr ?? ""}`.trim();
     const gz = [...out.matchAll(/^(\S+)\s+\d+ B raw\s+(\d+) B gzipped/gm)].map((m) => `${m[1]} ${m[2]} B`);
     const total = [...out.matchAll(/^(\S+)\s+\d+ B raw\s+(\d+) B gzipped/gm)].reduce((a, m) => a + Number(m[2]), 0);
@@ -564,7 +705,9 @@ async function main() {
   const lines = [
     `| ${header.join(" | ")} |`,
     `|${header.map(() => "---").join("|")}|`,
-    ...rows.map((r) => `| ${[r.bench, r.scale, r.p50, r.p99, r.throughput, r.target, r.verdict, machine, date].join(" | ")} |`),
+    ...rows.map(
+      (r) => `| ${[r.bench, r.scale, r.p50, r.p99, r.throughput, r.target, r.verdict, machine, date].join(" | ")} |`,
+    ),
   ];
   const out = [
     `# Handoff benchmarks`,
@@ -584,7 +727,7 @@ async function main() {
   ].join("\n");
   console.log(out);
   // Only a full run replaces the committed figures; partial and quick runs just print.
-  if (!QUICK && !ONLY && !SCALES_ARG) writeFileSync(join(ROOT, "bench/results.md"), out + "\n");
+  if (!QUICK && !ONLY && !SCALES_ARG) writeFileSync(join(ROOT, "bench/results.md"), `${out}\n`);
 }
 
 await main();

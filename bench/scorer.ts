@@ -10,7 +10,10 @@ import { loadBitext } from "../scripts/eval-data";
 import { EVAL_PHRASINGS } from "../scripts/eval-phrasings";
 
 const bitext = loadBitext();
-const messages = [...Object.values(EVAL_PHRASINGS).flat(), ...bitext.filter((_, i) => i % 9 === 0).map((r) => r.text.replace(/\{\{[^}]*\}\}/g, "12345"))];
+const messages = [
+  ...Object.values(EVAL_PHRASINGS).flat(),
+  ...bitext.filter((_, i) => i % 9 === 0).map((r) => r.text.replace(/\{\{[^}]*\}\}/g, "12345")),
+];
 for (const text of messages.slice(0, 300)) scoreTurnSync({ text, history: [], articles: DEMO_KB }); // warm-up (JIT, index build)
 const times: number[] = [];
 for (const text of messages) {
@@ -22,4 +25,6 @@ times.sort((a, b) => a - b);
 const pct = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(0);
 console.log("| messages | p50 µs | p99 µs | machine | date |");
 console.log("|---|---|---|---|---|");
-console.log(`| ${times.length} | ${pct(0.5)} | ${pct(0.99)} | ${cpus()[0]?.model ?? "unknown"} (${cpus().length} cores), Node ${process.version} | ${new Date().toISOString().slice(0, 10)} |`);
+console.log(
+  `| ${times.length} | ${pct(0.5)} | ${pct(0.99)} | ${cpus()[0]?.model ?? "unknown"} (${cpus().length} cores), Node ${process.version} | ${new Date().toISOString().slice(0, 10)} |`,
+);

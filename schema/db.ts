@@ -271,7 +271,10 @@ export const cannedResponses = sqliteTable(
     createdAt: integer("created_at").notNull().default(now),
     updatedAt: integer("updated_at").notNull().default(now),
   },
-  (t) => [uniqueIndex("canned_responses_shortcut_unique").on(t.shortcut), index("canned_responses_team_idx").on(t.team)],
+  (t) => [
+    uniqueIndex("canned_responses_shortcut_unique").on(t.shortcut),
+    index("canned_responses_team_idx").on(t.team),
+  ],
 );
 
 export const csatRatings = sqliteTable(

@@ -91,7 +91,10 @@ export const IdentifyFrame = v.object({
   userId: v.optional(shortField),
   userHash: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, "userHash must be hex SHA-256"))),
   attributes: v.optional(
-    v.pipe(v.record(v.pipe(v.string(), v.maxLength(40)), v.pipe(v.string(), v.maxLength(200))), v.check((r) => Object.keys(r).length <= 20, "at most 20 attributes")),
+    v.pipe(
+      v.record(v.pipe(v.string(), v.maxLength(40)), v.pipe(v.string(), v.maxLength(200))),
+      v.check((r) => Object.keys(r).length <= 20, "at most 20 attributes"),
+    ),
   ),
 });
 
@@ -191,7 +194,14 @@ export interface QueueInfo {
 
 export type ServerFrame =
   /** Reply to hello. Replayed `entry` frames follow, then `synced`, then live traffic. */
-  | { type: "welcome"; v: number; conversationId: string; role: "customer" | "agent"; status: ConversationStatus; lastSeq: number }
+  | {
+      type: "welcome";
+      v: number;
+      conversationId: string;
+      role: "customer" | "agent";
+      status: ConversationStatus;
+      lastSeq: number;
+    }
   /** Marks the end of the resume replay. */
   | { type: "synced"; lastSeq: number }
   /** A transcript entry (replayed or live). Entries arrive in seq order with no gaps. */
@@ -223,7 +233,9 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export type ParseResult = { ok: true; frame: ClientFrame } | { ok: false; code: ErrorCode; message: string; id?: string };
+export type ParseResult =
+  | { ok: true; frame: ClientFrame }
+  | { ok: false; code: ErrorCode; message: string; id?: string };
 
 /** Each client frame's schema by its type, built on first use (a module-level map would pull every schema into the widget's bundle). */
 let clientFrameByType: Map<string, (typeof ClientFrame.options)[number]> | undefined;
@@ -256,7 +268,7 @@ export function parseClientFrame(raw: string | ArrayBuffer): ParseResult {
   if (result.success) return { ok: true, frame: result.output as ClientFrame };
   const issue = result.issues[0];
   const path = issue.path?.map((p) => String(p.key)).join(".");
-  const id = typeof (data as { id?: unknown })?.id === "string" ? ((data as { id: string }).id.slice(0, 64)) : undefined;
+  const id = typeof (data as { id?: unknown })?.id === "string" ? (data as { id: string }).id.slice(0, 64) : undefined;
   return { ok: false, code: "bad_frame", message: path ? `${path}: ${issue.message}` : issue.message, id };
 }
 
@@ -275,7 +287,16 @@ export const LobbyPresenceFrame = v.object({ type: v.literal("presence"), status
 export const LobbyClientFrame = v.variant("type", [LobbyPresenceFrame]);
 export type LobbyClientFrame = v.InferOutput<typeof LobbyClientFrame>;
 
-export const QUEUE_EVENTS = ["handoff", "claimed", "transferred", "handed_back", "closed", "escalated", "ticket_created", "updated"] as const;
+export const QUEUE_EVENTS = [
+  "handoff",
+  "claimed",
+  "transferred",
+  "handed_back",
+  "closed",
+  "escalated",
+  "ticket_created",
+  "updated",
+] as const;
 export type QueueEventKind = (typeof QUEUE_EVENTS)[number];
 
 /** A change to the queue, pushed to every online agent's console. */
@@ -303,7 +324,9 @@ export type LobbyServerFrame =
   | { type: "error"; code: ErrorCode; message: string };
 
 /** The lobby's boundary check; same contract as parseClientFrame. */
-export function parseLobbyFrame(raw: string | ArrayBuffer): { ok: true; frame: LobbyClientFrame } | { ok: false; code: ErrorCode; message: string } {
+export function parseLobbyFrame(
+  raw: string | ArrayBuffer,
+): { ok: true; frame: LobbyClientFrame } | { ok: false; code: ErrorCode; message: string } {
   if (typeof raw !== "string") return { ok: false, code: "bad_frame", message: "binary frames are not accepted" };
   if (raw.length > 1024) return { ok: false, code: "too_large", message: "frame is too long" };
   let data: unknown;
@@ -313,7 +336,9 @@ export function parseLobbyFrame(raw: string | ArrayBuffer): { ok: true; frame: L
     return { ok: false, code: "bad_json", message: "frame is not valid JSON" };
   }
   const result = v.safeParse(LobbyClientFrame, data);
-  return result.success ? { ok: true, frame: result.output } : { ok: false, code: "bad_frame", message: result.issues[0].message };
+  return result.success
+    ? { ok: true, frame: result.output }
+    : { ok: false, code: "bad_frame", message: result.issues[0].message };
 }
 
 export function encodeLobbyFrame(frame: LobbyServerFrame): string {

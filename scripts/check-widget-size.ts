@@ -28,5 +28,7 @@ for (const name of FILES) {
   console.log(`${name.padEnd(16)} ${String(bytes.length).padStart(7)} B raw  ${String(gz).padStart(6)} B gzipped`);
 }
 const verdict = total <= BUDGET ? "within" : "OVER";
-console.log(`${"total".padEnd(16)} ${String(total).padStart(22)} B gzipped (${(total / 1000).toFixed(2)} KB), ${verdict} the ${BUDGET / 1000} KB budget`);
+console.log(
+  `${"total".padEnd(16)} ${String(total).padStart(22)} B gzipped (${(total / 1000).toFixed(2)} KB), ${verdict} the ${BUDGET / 1000} KB budget`,
+);
 if (total > BUDGET) process.exit(1);

@@ -88,7 +88,13 @@ export function loadBitext(): BitextRow[] {
   return tokenized.map((r) => {
     const content = [...new Set(r.tokens.filter(isContent))].sort();
     const family = `${r.bitextIntent}|${content.join(" ")}`;
-    return { text: r.text, bitextIntent: r.bitextIntent, intent: mapBitextIntent(r.bitextIntent), family, heldOut: fnv1a(family) % 5 === 0 };
+    return {
+      text: r.text,
+      bitextIntent: r.bitextIntent,
+      intent: mapBitextIntent(r.bitextIntent),
+      family,
+      heldOut: fnv1a(family) % 5 === 0,
+    };
   });
 }
 
@@ -109,7 +115,7 @@ export interface SentimentRow {
 export function loadSentiment(): { binary: SentimentRow[]; neutralHeldOut: string[] } {
   const binary: SentimentRow[] = [];
   const neutralHeldOut: string[] = [];
-  const held = (t: string) => fnv1a("sent:" + t) % 2 === 0;
+  const held = (t: string) => fnv1a(`sent:${t}`) % 2 === 0;
   const sst = readFileSync(`${DATA_DIR}/sentiment/sst2_dev_872.tsv`, "utf8").split("\n").slice(1);
   for (const line of sst) {
     const [text, label] = line.split("\t");
@@ -121,7 +127,10 @@ export function loadSentiment(): { binary: SentimentRow[]; neutralHeldOut: strin
     const tab = line.indexOf("\t");
     if (tab < 0) continue;
     const label = line.slice(0, tab).trim();
-    const text = line.slice(tab + 1).trim().replace(/^"|"$/g, "");
+    const text = line
+      .slice(tab + 1)
+      .trim()
+      .replace(/^"|"$/g, "");
     if (label === "1") {
       if (held(text)) neutralHeldOut.push(text);
       continue;

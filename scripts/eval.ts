@@ -23,9 +23,12 @@ const HANDOFF_INTENTS: Intent[] = ["human_request", "billing_dispute", "cancella
 const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : "-");
 
 function prf(gold: boolean[], pred: boolean[]) {
-  let tp = 0, fp = 0, fn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0;
   gold.forEach((g, i) => (pred[i] && g ? tp++ : pred[i] ? fp++ : g ? fn++ : 0));
-  const p = tp / (tp + fp), r = tp / (tp + fn);
+  const p = tp / (tp + fp),
+    r = tp / (tp + fn);
   return { p, r, f: (2 * p * r) / (p + r), support: tp + fn, fp, fn };
 }
 
@@ -39,26 +42,47 @@ function evaluate(title: string, rows: { text: string; intent: Intent }[]) {
   console.log("| label | precision | recall | F1 | support | model alone F1 |");
   console.log("|---|---|---|---|---|---|");
   for (const intent of INTENTS) {
-    const m = prf(judged.map((j) => j.intent === intent), judged.map((j) => j.pred === intent));
-    const mo = prf(judged.map((j) => j.intent === intent), judged.map((j) => j.modelOnly === intent));
+    const m = prf(
+      judged.map((j) => j.intent === intent),
+      judged.map((j) => j.pred === intent),
+    );
+    const mo = prf(
+      judged.map((j) => j.intent === intent),
+      judged.map((j) => j.modelOnly === intent),
+    );
     console.log(`| ${intent} | ${f3(m.p)} | ${f3(m.r)} | ${f3(m.f)} | ${m.support} | ${f3(mo.f)} |`);
   }
-  const h = prf(judged.map((j) => HANDOFF_INTENTS.includes(j.intent)), judged.map((j) => j.action === "handoff"));
+  const h = prf(
+    judged.map((j) => HANDOFF_INTENTS.includes(j.intent)),
+    judged.map((j) => j.action === "handoff"),
+  );
   console.log(`| **handoff decision** | ${f3(h.p)} | ${f3(h.r)} | ${f3(h.f)} | ${h.support} | |`);
   const misses = judged.filter((j) => j.pred !== j.intent);
   console.log(`\nMisses: ${misses.length}. Examples:\n`);
   for (const m of misses.slice(0, 12)) console.log(`- "${m.text.slice(0, 90)}" gold ${m.intent}, got ${m.pred}`);
 }
 
-const supplement = new Set([...Object.values(DOMAIN_SUPPLEMENT).flat(), ...Object.values(TRAIN_PHRASINGS).flat()].map((s) => s.toLowerCase()));
-const leaked = Object.values(EVAL_PHRASINGS).flat().filter((s) => supplement.has(s.toLowerCase()));
-if (leaked.length) throw new Error(`hand-written eval phrasings also in the training phrasings (DOMAIN_SUPPLEMENT / TRAIN_PHRASINGS): ${leaked.join(" | ")}`);
+const supplement = new Set(
+  [...Object.values(DOMAIN_SUPPLEMENT).flat(), ...Object.values(TRAIN_PHRASINGS).flat()].map((s) => s.toLowerCase()),
+);
+const leaked = Object.values(EVAL_PHRASINGS)
+  .flat()
+  .filter((s) => supplement.has(s.toLowerCase()));
+if (leaked.length)
+  throw new Error(
+    `hand-written eval phrasings also in the training phrasings (DOMAIN_SUPPLEMENT / TRAIN_PHRASINGS): ${leaked.join(" | ")}`,
+  );
 
 const bitext = loadBitext().filter((r) => r.heldOut);
 console.log("## Embedded scorer evaluation\n");
-console.log(`Bitext held-out: ${bitext.length} rows in ${new Set(bitext.map((r) => r.family)).size} template families never seen in training.`);
+console.log(
+  `Bitext held-out: ${bitext.length} rows in ${new Set(bitext.map((r) => r.family)).size} template families never seen in training.`,
+);
 evaluate("Intent and handoff, Bitext held-out families", bitext);
-evaluate("Intent and handoff, hand-written phrasings", Object.entries(EVAL_PHRASINGS).flatMap(([intent, xs]) => xs.map((text) => ({ text, intent: intent as Intent }))));
+evaluate(
+  "Intent and handoff, hand-written phrasings",
+  Object.entries(EVAL_PHRASINGS).flatMap(([intent, xs]) => xs.map((text) => ({ text, intent: intent as Intent }))),
+);
 
 const { binary, neutralHeldOut } = loadSentiment();
 console.log("\n### Sentiment (held-out halves; positive iff sentiment > 0)\n");
@@ -66,8 +90,18 @@ console.log("| set | messages | accuracy |");
 console.log("|---|---|---|");
 for (const source of ["sst2", "tweeteval"] as const) {
   const rows = binary.filter((r) => r.heldOut && r.source === source);
-  const correct = rows.filter((r) => (scoreTurnSync({ text: r.text, history: [], articles: DEMO_KB }).sentiment > 0 ? 1 : 0) === r.label).length;
-  console.log(`| ${source === "sst2" ? "SST-2 dev, held-out half" : "TweetEval neg/pos, held-out half"} | ${rows.length} | ${f3(correct / rows.length)} |`);
+  const correct = rows.filter(
+    (r) => (scoreTurnSync({ text: r.text, history: [], articles: DEMO_KB }).sentiment > 0 ? 1 : 0) === r.label,
+  ).length;
+  console.log(
+    `| ${source === "sst2" ? "SST-2 dev, held-out half" : "TweetEval neg/pos, held-out half"} | ${rows.length} | ${f3(correct / rows.length)} |`,
+  );
 }
-const neutralMean = neutralHeldOut.reduce((a, t) => a + Math.abs(scoreTurnSync({ text: t, history: [], articles: DEMO_KB }).sentiment), 0) / neutralHeldOut.length;
-console.log(`\nTweetEval neutral (held-out half, ${neutralHeldOut.length} tweets): mean |sentiment| ${f3(neutralMean)} (not in the accuracy).`);
+const neutralMean =
+  neutralHeldOut.reduce(
+    (a, t) => a + Math.abs(scoreTurnSync({ text: t, history: [], articles: DEMO_KB }).sentiment),
+    0,
+  ) / neutralHeldOut.length;
+console.log(
+  `\nTweetEval neutral (held-out half, ${neutralHeldOut.length} tweets): mean |sentiment| ${f3(neutralMean)} (not in the accuracy).`,
+);

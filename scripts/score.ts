@@ -14,7 +14,7 @@ import { decideTurn, initialHandoffState } from "../worker/ai/handoff-policy";
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const out: string[] = [];
 const flush = () => {
-  if (out.length) process.stdout.write(out.join("\n") + "\n");
+  if (out.length) process.stdout.write(`${out.join("\n")}\n`);
   out.length = 0;
 };
 
@@ -27,7 +27,15 @@ for await (const line of lines) {
     score = errorScore("embedded", err);
   }
   const d = decideTurn({ text: line, score }, initialHandoffState());
-  out.push(JSON.stringify({ intent: score.intent, sentiment: round(score.sentiment), confidence: round(score.confidence), handoff: d.trigger ?? null, action: d.action }));
+  out.push(
+    JSON.stringify({
+      intent: score.intent,
+      sentiment: round(score.sentiment),
+      confidence: round(score.confidence),
+      handoff: d.trigger ?? null,
+      action: d.action,
+    }),
+  );
   if (out.length >= 500) flush();
 }
 flush();

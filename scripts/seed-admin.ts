@@ -43,13 +43,28 @@ if (values.remote === values.local) fail("say where: --local (wrangler dev's D1)
 const password = process.env.ADMIN_PASSWORD ?? readFileSync(0, "utf8").split(/\r?\n/)[0];
 if (!password || password.length < 12) fail("set ADMIN_PASSWORD (or pipe it on stdin): at least 12 characters");
 
-const sql = [buildAdminUpsert({ id: crypto.randomUUID(), email, name, passwordHash: await hashPassword(password) }), buildRevokeSessions(email)];
+const sql = [
+  buildAdminUpsert({ id: crypto.randomUUID(), email, name, passwordHash: await hashPassword(password) }),
+  buildRevokeSessions(email),
+];
 const dir = mkdtempSync(join(tmpdir(), "handoff-admin-"));
 try {
   const file = join(dir, "admin.sql");
-  writeFileSync(file, sql.join("\n") + "\n", { mode: 0o600 });
-  const args = ["d1", "execute", values.db!, values.remote ? "--remote" : "--local", "--file", file, ...(values.env ? ["--env", values.env] : []), ...positionals];
-  const res = spawnSync(resolve("node_modules/.bin/wrangler"), args, { stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" });
+  writeFileSync(file, `${sql.join("\n")}\n`, { mode: 0o600 });
+  const args = [
+    "d1",
+    "execute",
+    values.db!,
+    values.remote ? "--remote" : "--local",
+    "--file",
+    file,
+    ...(values.env ? ["--env", values.env] : []),
+    ...positionals,
+  ];
+  const res = spawnSync(resolve("node_modules/.bin/wrangler"), args, {
+    stdio: ["ignore", "pipe", "inherit"],
+    encoding: "utf8",
+  });
   if (res.status !== 0) {
     process.stderr.write(res.stdout ?? "");
     fail(`wrangler d1 execute failed (exit ${res.status})`);

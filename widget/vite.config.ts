@@ -24,7 +24,12 @@ export default defineConfig({
     {
       name: "handoff-demo-page",
       generateBundle() {
-        if (!panel) this.emitFile({ type: "asset", fileName: "index.html", source: readFileSync(here("demo/index.html"), "utf8") });
+        if (!panel)
+          this.emitFile({
+            type: "asset",
+            fileName: "index.html",
+            source: readFileSync(here("demo/index.html"), "utf8"),
+          });
       },
     },
   ],

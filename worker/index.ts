@@ -41,7 +41,9 @@ app.route("/api/conversations", transcriptEmailRoutes);
 app.route("/api", adminRoutes);
 // --- end route mounts ---
 
-app.notFound((c) => (c.req.path.startsWith("/api/") ? apiError(c, 404, "not_found", "no such route") : c.env.ASSETS.fetch(c.req.raw)));
+app.notFound((c) =>
+  c.req.path.startsWith("/api/") ? apiError(c, 404, "not_found", "no such route") : c.env.ASSETS.fetch(c.req.raw),
+);
 app.onError(handleApiError);
 
 export default app;

@@ -41,7 +41,11 @@ export class Client {
         this.ws.close();
       }, OPEN_TIMEOUT_MS);
       this.ws.addEventListener("open", () => (clearTimeout(timer), ok()), { once: true });
-      this.ws.addEventListener("error", (e) => (clearTimeout(timer), fail(new Error(`socket error on ${url}: ${(e as ErrorEvent).message ?? ""}`))), { once: true });
+      this.ws.addEventListener(
+        "error",
+        (e) => (clearTimeout(timer), fail(new Error(`socket error on ${url}: ${(e as ErrorEvent).message ?? ""}`))),
+        { once: true },
+      );
     });
     this.ws.addEventListener("message", (event) => {
       const frame = typeof event.data === "string" ? safeParse(event.data) : null;
@@ -61,7 +65,13 @@ export class Client {
   /** Resolves with the first frame matching, or rejects after timeoutMs. */
   wait(match: (frame: any) => boolean, timeoutMs = 10_000): Promise<any> {
     return new Promise((ok, fail) => {
-      const timer = setTimeout(() => (off(), fail(new Error(`timed out waiting for a frame${this.closed ? ` (socket closed: ${this.closeInfo})` : ""}`))), timeoutMs);
+      const timer = setTimeout(
+        () => (
+          off(),
+          fail(new Error(`timed out waiting for a frame${this.closed ? ` (socket closed: ${this.closeInfo})` : ""}`))
+        ),
+        timeoutMs,
+      );
       const off = this.on((f) => {
         if (match(f)) {
           clearTimeout(timer);
@@ -122,32 +132,65 @@ async function fetchRetry(url: string, init: RequestInit, attempts = 4): Promise
   }
 }
 
-export async function createConversation(base: string, body: unknown = {}): Promise<{ conversationId: string; token: string }> {
-  const res = await fetchRetry(`${base}/api/conversations`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+export async function createConversation(
+  base: string,
+  body: unknown = {},
+): Promise<{ conversationId: string; token: string }> {
+  const res = await fetchRetry(`${base}/api/conversations`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   if (res.status !== 201) throw new Error(`create: ${res.status} ${await res.text()}`);
   return res.json() as Promise<{ conversationId: string; token: string }>;
 }
 
-export async function agentToken(base: string, email = "ben@handoff.local", password = DEMO_AGENT_PASSWORD): Promise<string> {
-  const res = await fetchRetry(`${base}/api/auth/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+export async function agentToken(
+  base: string,
+  email = "ben@handoff.local",
+  password = DEMO_AGENT_PASSWORD,
+): Promise<string> {
+  const res = await fetchRetry(`${base}/api/auth/token`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
   if (!res.ok) throw new Error(`token: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { token: string }).token;
 }
 
 export async function claim(base: string, bearer: string, id: string): Promise<void> {
-  const res = await fetchRetry(`${base}/api/agent/conversations/${id}/claim`, { method: "POST", headers: { Authorization: `Bearer ${bearer}` } });
+  const res = await fetchRetry(`${base}/api/agent/conversations/${id}/claim`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${bearer}` },
+  });
   if (!res.ok) throw new Error(`claim: ${res.status} ${await res.text()}`);
   await res.arrayBuffer(); // read to the end, so the connection goes back to the pool
 }
 
-export async function openCustomer(base: string, c: { conversationId: string; token: string }, options: ClientOptions = {}): Promise<Client> {
-  const client = new Client(wsUrl(base, `/api/conversations/${c.conversationId}/ws?token=${encodeURIComponent(c.token)}`), options);
+export async function openCustomer(
+  base: string,
+  c: { conversationId: string; token: string },
+  options: ClientOptions = {},
+): Promise<Client> {
+  const client = new Client(
+    wsUrl(base, `/api/conversations/${c.conversationId}/ws?token=${encodeURIComponent(c.token)}`),
+    options,
+  );
   await client.opened;
   return client;
 }
 
-export async function openAgent(base: string, bearer: string, id: string, options: ClientOptions = {}): Promise<Client> {
-  const client = new Client(wsUrl(base, `/api/agent/conversations/${id}/ws`), { ...options, headers: { Authorization: `Bearer ${bearer}` } });
+export async function openAgent(
+  base: string,
+  bearer: string,
+  id: string,
+  options: ClientOptions = {},
+): Promise<Client> {
+  const client = new Client(wsUrl(base, `/api/agent/conversations/${id}/ws`), {
+    ...options,
+    headers: { Authorization: `Bearer ${bearer}` },
+  });
   await client.opened;
   return client;
 }

@@ -3,7 +3,7 @@
  * hello(lastSeq) after any disconnect, and resends every message not yet acked with the same id (the
  * server dedupes by id). Used by the chaos harnesses to check "each message once, in order".
  */
-import { Client } from "./client";
+import type { Client } from "./client";
 
 export interface Entry {
   seq: number;

@@ -13,10 +13,10 @@ import { join, resolve } from "node:path";
 export const ROOT = resolve(import.meta.dirname, "../..");
 const BIN = join(ROOT, "node_modules/.bin");
 
-
 function run(cmd: string, args: string[], cwd = ROOT): void {
   const res = spawnSync(cmd, args, { cwd, encoding: "utf8", env: process.env });
-  if (res.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (${res.status}):\n${res.stdout}\n${res.stderr}`);
+  if (res.status !== 0)
+    throw new Error(`${cmd} ${args.join(" ")} failed (${res.status}):\n${res.stdout}\n${res.stderr}`);
 }
 
 export interface Dev {
@@ -54,7 +54,9 @@ export function snapshot(): string {
   const dir = mkdtempSync(join(tmpdir(), "handoff-bench-src-"));
   // BENCH_REV runs another commit (a before/after comparison on the same machine and harness).
   const rev = process.env.BENCH_REV ?? "HEAD";
-  const archive = spawnSync("bash", ["-c", `git -C '${ROOT}' archive '${rev}' | tar -x -C '${dir}'`], { encoding: "utf8" });
+  const archive = spawnSync("bash", ["-c", `git -C '${ROOT}' archive '${rev}' | tar -x -C '${dir}'`], {
+    encoding: "utf8",
+  });
   if (archive.status !== 0) throw new Error(`git archive failed: ${archive.stderr}`);
   for (const name of ["node_modules", "dist", ".dev.vars"]) {
     if (existsSync(join(ROOT, name))) symlinkSync(join(ROOT, name), join(dir, name));
@@ -101,7 +103,11 @@ export async function startDev(opts: DevOptions = {}): Promise<Dev> {
   // The echo worker lives in bench/ and may be uncommitted; the product runs from the frozen snapshot.
   const cwd = opts.config ? ROOT : snapshot();
   if (opts.prepare) {
-    run(join(BIN, "wrangler"), ["d1", "migrations", "apply", "handoff", "--local", "--persist-to", persistDir, "-c", config], cwd);
+    run(
+      join(BIN, "wrangler"),
+      ["d1", "migrations", "apply", "handoff", "--local", "--persist-to", persistDir, "-c", config],
+      cwd,
+    );
     run(join(BIN, "tsx"), ["scripts/seed.ts", "--persist-to", persistDir], cwd);
   }
   const port = await freePort();
@@ -119,12 +125,37 @@ export async function startDev(opts: DevOptions = {}): Promise<Dev> {
   const vars = Object.entries({ ...productVars, ...opts.vars }).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
   const child: ChildProcess = spawn(
     join(BIN, "wrangler"),
-    ["dev", "-c", config, "--port", String(port), "--ip", "127.0.0.1", "--inspector-port", String(inspectorPort), "--persist-to", persistDir, ...vars, "--show-interactive-dev-session=false", "--log-level", "warn"],
+    [
+      "dev",
+      "-c",
+      config,
+      "--port",
+      String(port),
+      "--ip",
+      "127.0.0.1",
+      "--inspector-port",
+      String(inspectorPort),
+      "--persist-to",
+      persistDir,
+      ...vars,
+      "--show-interactive-dev-session=false",
+      "--log-level",
+      "warn",
+    ],
     // X_LOCAL_OBSERVABILITY=false: wrangler's local trace collector (on by default since wrangler 4.5x)
     // records a span per event and per sql.exec into its own SQLite store; measured here it made an exec
     // ~25x and a committed write ~4x slower. It is a dev-only explorer, not the runtime, so the benches
     // (product and echo alike) run without it. BENCH_LOCAL_OBSERVABILITY=1 puts it back.
-    { cwd, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: "1", X_LOCAL_OBSERVABILITY: process.env.BENCH_LOCAL_OBSERVABILITY === "1" ? "true" : "false" } },
+    {
+      cwd,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        CI: "1",
+        X_LOCAL_OBSERVABILITY: process.env.BENCH_LOCAL_OBSERVABILITY === "1" ? "true" : "false",
+      },
+    },
   );
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
@@ -174,7 +205,8 @@ export async function startDev(opts: DevOptions = {}): Promise<Dev> {
     try {
       const res = await fetch(probe, { signal: AbortSignal.timeout(5000) });
       if (res.status < 500) {
-        const directUrl = process.env.BENCH_DIRECT === "1" ? ((await findDirectUrl(child.pid!, probe.slice(url.length))) ?? url) : url;
+        const directUrl =
+          process.env.BENCH_DIRECT === "1" ? ((await findDirectUrl(child.pid!, probe.slice(url.length))) ?? url) : url;
         return { url, directUrl, port, persistDir, logFile, pid: child.pid!, stop, kill, workerdRssKiB };
       }
     } catch {
@@ -183,7 +215,9 @@ export async function startDev(opts: DevOptions = {}): Promise<Dev> {
     await new Promise((ok) => setTimeout(ok, 300));
   }
   await stop({ keepState: Boolean(opts.persistDir) });
-  throw new Error(`wrangler dev did not answer on ${url}${exited ? " (it exited)" : ""}. Log tail:\n${readFileSync(logFile, "utf8").slice(-3000)}`);
+  throw new Error(
+    `wrangler dev did not answer on ${url}${exited ? " (it exited)" : ""}. Log tail:\n${readFileSync(logFile, "utf8").slice(-3000)}`,
+  );
 }
 
 /**
@@ -209,7 +243,8 @@ async function findDirectUrl(groupId: number, probePath: string): Promise<string
     try {
       const res = await fetch(candidate + probePath, { signal: AbortSignal.timeout(2000) });
       const body = await res.text();
-      if ((res.status === 200 && body.includes("ok")) || (res.status === 426 && body.includes("WebSocket"))) return candidate;
+      if ((res.status === 200 && body.includes("ok")) || (res.status === 426 && body.includes("WebSocket")))
+        return candidate;
     } catch {
       // not an HTTP socket of the worker
     }

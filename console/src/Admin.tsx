@@ -1,6 +1,14 @@
 /** Admin pages: agents, teams, canned responses, KB articles (each editable in place), handoff trigger settings (defaults shown). */
 import { useEffect, useState } from "preact/hooks";
-import { formatHours, hoursToValues, HOURS_FIELDS, Select, valuesWithHours, type BusinessHours, type Field } from "./admin-form";
+import {
+  formatHours,
+  hoursToValues,
+  HOURS_FIELDS,
+  Select,
+  valuesWithHours,
+  type BusinessHours,
+  type Field,
+} from "./admin-form";
 import { AdminTable } from "./admin-table";
 import { api, type Agent } from "./api";
 import { SitesAdmin } from "./Sites";
@@ -21,7 +29,15 @@ const TABS: [Tab, string][] = [
 const AGENT_FIELDS: Field[] = [
   { name: "name", label: "Name", required: true },
   { name: "email", label: "Email", type: "email", required: true },
-  { name: "role", label: "Role", type: "select", options: [["agent", "agent"], ["admin", "admin"]] },
+  {
+    name: "role",
+    label: "Role",
+    type: "select",
+    options: [
+      ["agent", "agent"],
+      ["admin", "admin"],
+    ],
+  },
   { name: "teams", label: "Teams (comma separated)", list: true, clearable: true },
   { name: "maxConcurrent", label: "Max concurrent chats", type: "number" },
 ];
@@ -40,14 +56,26 @@ function Agents() {
         ["Max chats", (a) => String(a.maxConcurrent ?? "")],
         ["Status", (a) => (a.disabled ? "disabled" : state.online.has(a.id) ? "online" : (a.status ?? "offline"))],
       ]}
-      createFields={[...AGENT_FIELDS.slice(0, 2), { name: "password", label: "Initial password", type: "password", required: true }, ...AGENT_FIELDS.slice(2)]}
+      createFields={[
+        ...AGENT_FIELDS.slice(0, 2),
+        { name: "password", label: "Initial password", type: "password", required: true },
+        ...AGENT_FIELDS.slice(2),
+      ]}
       // A new password is optional when editing: left empty, it stays as it is (setting one signs them out).
       editFields={[...AGENT_FIELDS, { name: "password", label: "New password (empty: unchanged)", type: "password" }]}
       deletable={false}
       actions={(a, reload) =>
         // Agents are disabled, not deleted: their name stays on transcripts, tickets and reports.
         a.id !== state.me?.id ? (
-          <button onClick={() => api(`/api/agents/${a.id}`, { method: "PATCH", body: { disabled: !a.disabled } }).then(reload, (e) => toast(e.message))}>{a.disabled ? "Enable" : "Disable"}</button>
+          <button
+            onClick={() =>
+              api(`/api/agents/${a.id}`, { method: "PATCH", body: { disabled: !a.disabled } }).then(reload, (e) =>
+                toast(e.message),
+              )
+            }
+          >
+            {a.disabled ? "Enable" : "Disable"}
+          </button>
         ) : null
       }
     />
@@ -125,16 +153,35 @@ function Settings() {
             <tr key={key}>
               <th scope="row">{label}</th>
               <td>
-                <input type="checkbox" name={`${key}.enabled`} defaultChecked={eff[key]?.enabled} aria-label={`${label} enabled`} />
+                <input
+                  type="checkbox"
+                  name={`${key}.enabled`}
+                  defaultChecked={eff[key]?.enabled}
+                  aria-label={`${label} enabled`}
+                />
               </td>
               <td>
                 {key !== "topics" ? (
                   <Select name={`${key}.action`} label={`${label} action`} value={eff[key]?.action} options={ACTIONS} />
                 ) : (
-                  (eff.topics?.rules ?? []).map((r: Cfg) => `${r.intent} → ${r.team} (${r.action}, ≥ ${r.minIntentScore})`).join("; ")
+                  (eff.topics?.rules ?? [])
+                    .map((r: Cfg) => `${r.intent} → ${r.team} (${r.action}, ≥ ${r.minIntentScore})`)
+                    .join("; ")
                 )}
               </td>
-              <td>{num ? <input type="number" step="any" name={`${key}.${num}`} defaultValue={String(eff[key]?.[num])} aria-label={`${label} ${num}`} /> : "—"}</td>
+              <td>
+                {num ? (
+                  <input
+                    type="number"
+                    step="any"
+                    name={`${key}.${num}`}
+                    defaultValue={String(eff[key]?.[num])}
+                    aria-label={`${label} ${num}`}
+                  />
+                ) : (
+                  "—"
+                )}
+              </td>
               <td class="muted">
                 {def[key]?.enabled ? "on" : "off"}
                 {def[key]?.action ? `, ${def[key].action}` : ""}
@@ -154,7 +201,15 @@ function Settings() {
       <p class="muted">{data.override ? "An override is active." : "Using the defaults."}</p>
       <div class="row">
         <button class="primary">Save</button>
-        <button type="button" onClick={() => api("/api/settings/handoff", { method: "DELETE" }).then((d) => setData(d as typeof data), (e) => toast(e.message))}>
+        <button
+          type="button"
+          onClick={() =>
+            api("/api/settings/handoff", { method: "DELETE" }).then(
+              (d) => setData(d as typeof data),
+              (e) => toast(e.message),
+            )
+          }
+        >
           Reset to defaults
         </button>
       </div>
@@ -178,7 +233,7 @@ const ARTICLE_FIELDS: Field[] = [
 
 /** Pages whose API is admin-only: an agent gets a sentence instead of a page of errors (the page is not even mounted). */
 function AdminOnly({ what, children }: { what: string; children: () => preact.ComponentChildren }) {
-  return state.me?.role === "admin" ? <>{children()}</> : <p class="muted">Only admins can see {what}.</p>;
+  return state.me?.role === "admin" ? children() : <p class="muted">Only admins can see {what}.</p>;
 }
 
 export function AdminView() {
@@ -235,7 +290,7 @@ export function AdminView() {
           cols={[
             ["Title", (r) => r.title],
             ["Tags", (r) => r.tags.join(", ")],
-            ["Body", (r) => (r.body.length > 140 ? r.body.slice(0, 140) + "…" : r.body)],
+            ["Body", (r) => (r.body.length > 140 ? `${r.body.slice(0, 140)}…` : r.body)],
           ]}
           createFields={ARTICLE_FIELDS}
           editFields={ARTICLE_FIELDS}

@@ -15,7 +15,8 @@ export function TrendChart({ confidence, sentiment }: { confidence: Point[]; sen
   const x = (seq: number) => pad + (max === min ? (W - 2 * pad) / 2 : ((seq - min) / (max - min)) * (W - 2 * pad));
   // Both series on one -1..1 axis (confidence is 0..1, so it uses the top half).
   const y = (v: number) => pad + ((1 - v) / 2) * (H - 2 * pad);
-  const path = (pts: Point[]) => pts.map((p, i) => `${i ? "L" : "M"}${x(p.seq).toFixed(1)},${y(p.value).toFixed(1)}`).join(" ");
+  const path = (pts: Point[]) =>
+    pts.map((p, i) => `${i ? "L" : "M"}${x(p.seq).toFixed(1)},${y(p.value).toFixed(1)}`).join(" ");
   const desc = `Confidence: ${confidence.map((p) => p.value.toFixed(2)).join(", ") || "none"}. Sentiment: ${sentiment.map((p) => p.value.toFixed(2)).join(", ") || "none"}.`;
   return (
     <figure class="chart">
@@ -25,11 +26,16 @@ export function TrendChart({ confidence, sentiment }: { confidence: Point[]; sen
         <line x1={pad} x2={W - pad} y1={y(-1)} y2={y(-1)} class="grid" />
         <path d={path(confidence)} class="line conf" />
         <path d={path(sentiment)} class="line sent" />
-        {confidence.map((p) => <circle cx={x(p.seq)} cy={y(p.value)} r="2.5" class="dot conf" />)}
-        {sentiment.map((p) => <rect x={x(p.seq) - 2.5} y={y(p.value) - 2.5} width="5" height="5" class="dot sent" />)}
+        {confidence.map((p) => (
+          <circle cx={x(p.seq)} cy={y(p.value)} r="2.5" class="dot conf" />
+        ))}
+        {sentiment.map((p) => (
+          <rect x={x(p.seq) - 2.5} y={y(p.value) - 2.5} width="5" height="5" class="dot sent" />
+        ))}
       </svg>
       <figcaption>
-        <span class="key conf">● confidence</span> <span class="key sent">■ sentiment</span> <span class="muted">(top +1, middle 0, bottom −1)</span>
+        <span class="key conf">● confidence</span> <span class="key sent">■ sentiment</span>{" "}
+        <span class="muted">(top +1, middle 0, bottom −1)</span>
       </figcaption>
     </figure>
   );

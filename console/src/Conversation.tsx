@@ -20,7 +20,16 @@ let teamsCache: { id: string; name: string }[] | null = null;
 
 function Entry({ e }: { e: TranscriptEntry }) {
   const role = e.kind === "note" ? "note" : e.kind === "system" ? "system" : e.author.role;
-  const who = e.kind === "note" ? `Internal note · ${e.author.name ?? "agent"}` : e.author.role === "ai" ? "AI assistant" : e.author.role === "customer" ? (e.author.name ?? "Customer") : e.author.role === "agent" ? (e.author.name ?? "Agent") : "System";
+  const who =
+    e.kind === "note"
+      ? `Internal note · ${e.author.name ?? "agent"}`
+      : e.author.role === "ai"
+        ? "AI assistant"
+        : e.author.role === "customer"
+          ? (e.author.name ?? "Customer")
+          : e.author.role === "agent"
+            ? (e.author.name ?? "Agent")
+            : "System";
   if (e.kind === "system") {
     const note = e.internal?.note as string | undefined;
     return (
@@ -36,7 +45,9 @@ function Entry({ e }: { e: TranscriptEntry }) {
     <li class={`entry ${role}`} data-seq={e.seq} data-role={role}>
       <div class="meta">
         <strong>{who}</strong> <time dateTime={new Date(e.at).toISOString()}>{time(e.at)}</time>
-        {typeof confidence === "number" ? <span class={`conf-badge ${confidence < 0.35 ? "low" : ""}`}>confidence {confidence.toFixed(2)}</span> : null}
+        {typeof confidence === "number" ? (
+          <span class={`conf-badge ${confidence < 0.35 ? "low" : ""}`}>confidence {confidence.toFixed(2)}</span>
+        ) : null}
       </div>
       <div class="text">{e.text}</div>
       {citations.length ? (
@@ -62,7 +73,12 @@ function Entry({ e }: { e: TranscriptEntry }) {
 
 function ContextPanel({ conv }: { conv: Conv }) {
   const c = conv.context;
-  if (!c) return <aside class="context" aria-label="Context"><p class="muted">Loading context…</p></aside>;
+  if (!c)
+    return (
+      <aside class="context" aria-label="Context">
+        <p class="muted">Loading context…</p>
+      </aside>
+    );
   const attrs = Object.entries(c.attributes ?? {});
   const form = Object.entries(c.formData ?? {}).filter(([, v]) => v);
   const lastSent = c.sentimentTrend[c.sentimentTrend.length - 1]?.sentiment;
@@ -108,7 +124,8 @@ function ContextPanel({ conv }: { conv: Conv }) {
       <section>
         <h3>Why it was handed off</h3>
         <p>
-          <span class="badge trigger">{triggerLabel(c.trigger, c.triggerReason)}</span> <span class={`senti ${s.cls}`}>{s.label}</span>
+          <span class="badge trigger">{triggerLabel(c.trigger, c.triggerReason)}</span>{" "}
+          <span class={`senti ${s.cls}`}>{s.label}</span>
         </p>
         {c.triggerReason ? <p class="reason">{c.triggerReason}</p> : null}
         <p class="muted">
@@ -123,7 +140,10 @@ function ContextPanel({ conv }: { conv: Conv }) {
       <EarlierConversations conversationId={conv.id} />
       <section>
         <h3>Confidence and sentiment</h3>
-        <TrendChart confidence={c.confidenceHistory.map((p) => ({ seq: p.seq, value: p.confidence }))} sentiment={c.sentimentTrend.map((p) => ({ seq: p.seq, value: p.sentiment }))} />
+        <TrendChart
+          confidence={c.confidenceHistory.map((p) => ({ seq: p.seq, value: p.confidence }))}
+          sentiment={c.sentimentTrend.map((p) => ({ seq: p.seq, value: p.sentiment }))}
+        />
       </section>
       <section>
         <h3>Steps the AI attempted</h3>
@@ -169,7 +189,8 @@ function TransferDialog({ conv, onDone }: { conv: Conv; onDone: () => void }) {
   const ref = useRef<HTMLSelectElement>(null);
   useEffect(() => {
     ref.current?.focus();
-    if (!teamsCache) api<{ teams: { id: string; name: string }[] }>("/api/teams").then((r) => setTeams((teamsCache = r.teams)));
+    if (!teamsCache)
+      api<{ teams: { id: string; name: string }[] }>("/api/teams").then((r) => setTeams((teamsCache = r.teams)));
   }, []);
   const agents = state.agents.filter((a: Agent) => a.id !== state.me?.id && !a.disabled);
   const submit = async (ev: Event) => {
@@ -178,7 +199,10 @@ function TransferDialog({ conv, onDone }: { conv: Conv; onDone: () => void }) {
     setBusy(true);
     const [kind, id] = target.split(":");
     try {
-      await post(`/api/agent/conversations/${conv.id}/transfer`, kind === "agent" ? { toAgentId: id, note } : { toTeam: id, note });
+      await post(
+        `/api/agent/conversations/${conv.id}/transfer`,
+        kind === "agent" ? { toAgentId: id, note } : { toTeam: id, note },
+      );
       toast("Transferred.");
       refreshContext(conv);
       onDone();
@@ -189,27 +213,45 @@ function TransferDialog({ conv, onDone }: { conv: Conv; onDone: () => void }) {
     }
   };
   return (
-    <form class="dialog" onSubmit={submit} aria-label="Transfer conversation" onKeyDown={(e) => e.key === "Escape" && onDone()}>
+    <form
+      class="dialog"
+      onSubmit={submit}
+      aria-label="Transfer conversation"
+      onKeyDown={(e) => e.key === "Escape" && onDone()}
+    >
       <h3>Transfer</h3>
       <label for={`transfer-to-${conv.id}`}>To</label>
-        <select id={`transfer-to-${conv.id}`} ref={ref} value={target} onChange={(e) => setTarget((e.target as HTMLSelectElement).value)} required name="target">
-          <option value="">Choose an agent or team…</option>
-          <optgroup label="Agents">
-            {agents.map((a) => (
-              <option value={`agent:${a.id}`}>
-                {a.name} ({state.online.has(a.id) ? "online" : "offline"})
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label="Teams">
-            {teams.map((t) => (
-              <option value={`team:${t.id}`}>{t.name}</option>
-            ))}
-          </optgroup>
-        </select>
+      <select
+        id={`transfer-to-${conv.id}`}
+        ref={ref}
+        value={target}
+        onChange={(e) => setTarget((e.target as HTMLSelectElement).value)}
+        required
+        name="target"
+      >
+        <option value="">Choose an agent or team…</option>
+        <optgroup label="Agents">
+          {agents.map((a) => (
+            <option value={`agent:${a.id}`}>
+              {a.name} ({state.online.has(a.id) ? "online" : "offline"})
+            </option>
+          ))}
+        </optgroup>
+        <optgroup label="Teams">
+          {teams.map((t) => (
+            <option value={`team:${t.id}`}>{t.name}</option>
+          ))}
+        </optgroup>
+      </select>
       <label>
         Note for the next agent
-        <textarea name="note" rows={3} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} maxLength={2000} />
+        <textarea
+          name="note"
+          rows={3}
+          value={note}
+          onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
+          maxLength={2000}
+        />
       </label>
       <div class="row">
         <button type="submit" class="primary" disabled={busy || !target}>
@@ -241,7 +283,10 @@ export function ConversationView({ conv }: { conv: Conv }) {
     setTransfer(false);
   }, [conv.id]);
   useEffect(() => {
-    if (!cannedCache) api<{ cannedResponses: Canned[] }>("/api/canned-responses").then((r) => setCanned((cannedCache = r.cannedResponses))).catch(() => {});
+    if (!cannedCache)
+      api<{ cannedResponses: Canned[] }>("/api/canned-responses")
+        .then((r) => setCanned((cannedCache = r.cannedResponses)))
+        .catch(() => {});
   }, []);
   useEffect(() => {
     const el = list.current;
@@ -251,16 +296,28 @@ export function ConversationView({ conv }: { conv: Conv }) {
   const entries = conv.entries.length ? conv.entries : (conv.context?.transcript ?? []);
   const assigned = conv.context?.assignedAgent;
   const mine = conv.status === "agent" && assigned?.id === me.id;
-  const canClaim = conv.status === "queued" || conv.status === "bot" || (conv.status === "agent" && !mine && me.role === "admin");
+  const canClaim =
+    conv.status === "queued" || conv.status === "bot" || (conv.status === "agent" && !mine && me.role === "admin");
   const canAct = mine || (me.role === "admin" && conv.status === "agent");
   const canClose = conv.status !== "closed" && conv.status !== null && (canAct || conv.status !== "agent");
 
-  const slash = draft.startsWith("/") && !draft.includes(" ") && !draft.includes("\n") ? draft.slice(1).toLowerCase() : null;
+  const slash =
+    draft.startsWith("/") && !draft.includes(" ") && !draft.includes("\n") ? draft.slice(1).toLowerCase() : null;
   // Exact shortcut first, then shortcut prefixes, then title matches.
   const matches = useMemo(() => {
     if (slash == null) return [];
-    const rank = (c: Canned) => (c.shortcut.toLowerCase() === slash ? 0 : c.shortcut.toLowerCase().startsWith(slash) ? 1 : c.title.toLowerCase().includes(slash) ? 2 : 3);
-    return canned.filter((c) => rank(c) < 3).sort((a, b) => rank(a) - rank(b)).slice(0, 6);
+    const rank = (c: Canned) =>
+      c.shortcut.toLowerCase() === slash
+        ? 0
+        : c.shortcut.toLowerCase().startsWith(slash)
+          ? 1
+          : c.title.toLowerCase().includes(slash)
+            ? 2
+            : 3;
+    return canned
+      .filter((c) => rank(c) < 3)
+      .sort((a, b) => rank(a) - rank(b))
+      .slice(0, 6);
   }, [slash, canned]);
 
   const update = (text: string) => {
@@ -281,7 +338,9 @@ export function ConversationView({ conv }: { conv: Conv }) {
     }
   };
   const insertCanned = (c: Canned) => {
-    const body = c.body.replace(/\{\{\s*agent\s*\}\}/g, me.name).replace(/\{\{\s*customer\s*\}\}/g, conv.context?.customer?.name ?? "there");
+    const body = c.body
+      .replace(/\{\{\s*agent\s*\}\}/g, me.name)
+      .replace(/\{\{\s*customer\s*\}\}/g, conv.context?.customer?.name ?? "there");
     update(body);
     input.current?.focus();
   };
@@ -353,7 +412,8 @@ export function ConversationView({ conv }: { conv: Conv }) {
             <h2>{c?.customer?.name || c?.customer?.email || "Customer"}</h2>
             <span class="muted">
               {c?.customer?.email ?? ""} · <span class={`status st-${conv.status}`}>{conv.status ?? "…"}</span>
-              {assigned ? ` · ${assigned.id === me.id ? "assigned to you" : `with ${assigned.name}`}` : ""} · {conv.conn === "live" ? "live" : conv.conn === "connecting" ? "connecting…" : "offline, reconnecting…"}
+              {assigned ? ` · ${assigned.id === me.id ? "assigned to you" : `with ${assigned.name}`}` : ""} ·{" "}
+              {conv.conn === "live" ? "live" : conv.conn === "connecting" ? "connecting…" : "offline, reconnecting…"}
             </span>
           </div>
           <div class="actions" role="toolbar" aria-label="Conversation actions">
@@ -387,9 +447,14 @@ export function ConversationView({ conv }: { conv: Conv }) {
             <Entry key={e.seq} e={e} />
           ))}
           {conv.outbox.map((o) => (
-            <li key={o.id} class={`entry ${o.kind === "note" ? "note" : "agent"} pending ${o.state}`} data-client-id={o.id}>
+            <li
+              key={o.id}
+              class={`entry ${o.kind === "note" ? "note" : "agent"} pending ${o.state}`}
+              data-client-id={o.id}
+            >
               <div class="meta">
-                <strong>{o.kind === "note" ? "Internal note · you" : me.name}</strong> <span>{o.state === "failed" ? `Not sent: ${o.error ?? "failed"}` : "Sending…"}</span>
+                <strong>{o.kind === "note" ? "Internal note · you" : me.name}</strong>{" "}
+                <span>{o.state === "failed" ? `Not sent: ${o.error ?? "failed"}` : "Sending…"}</span>
               </div>
               <div class="text">{o.text}</div>
               {o.state === "failed" ? (
@@ -413,16 +478,23 @@ export function ConversationView({ conv }: { conv: Conv }) {
         >
           <div class="modes" role="radiogroup" aria-label="Send as">
             <label>
-              <input type="radio" name="mode" checked={mode === "message"} onChange={() => setMode("message")} /> Reply to customer
+              <input type="radio" name="mode" checked={mode === "message"} onChange={() => setMode("message")} /> Reply
+              to customer
             </label>
             <label>
-              <input type="radio" name="mode" checked={mode === "note"} onChange={() => setMode("note")} /> Internal note <kbd>Alt+N</kbd>
+              <input type="radio" name="mode" checked={mode === "note"} onChange={() => setMode("note")} /> Internal
+              note <kbd>Alt+N</kbd>
             </label>
           </div>
           {matches.length ? (
             <ul class="canned" role="listbox" aria-label="Canned responses">
               {matches.map((m, i) => (
-                <li role="option" aria-selected={i === pick} class={i === pick ? "sel" : ""} onMouseDown={(e) => (e.preventDefault(), insertCanned(m))}>
+                <li
+                  role="option"
+                  aria-selected={i === pick}
+                  class={i === pick ? "sel" : ""}
+                  onMouseDown={(e) => (e.preventDefault(), insertCanned(m))}
+                >
                   <strong>/{m.shortcut}</strong> {m.title}
                 </li>
               ))}
@@ -437,7 +509,13 @@ export function ConversationView({ conv }: { conv: Conv }) {
             rows={3}
             maxLength={4000}
             value={draft}
-            placeholder={mode === "note" ? "Internal note: only agents see this" : mine ? 'Reply… ("/" for canned responses, Enter to send, Shift+Enter for a new line)' : "Claim the conversation to reply, or switch to an internal note"}
+            placeholder={
+              mode === "note"
+                ? "Internal note: only agents see this"
+                : mine
+                  ? 'Reply… ("/" for canned responses, Enter to send, Shift+Enter for a new line)'
+                  : "Claim the conversation to reply, or switch to an internal note"
+            }
             onInput={(e) => update((e.target as HTMLTextAreaElement).value)}
             onKeyDown={onKey}
             aria-keyshortcuts="Alt+R"

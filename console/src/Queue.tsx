@@ -19,7 +19,9 @@ export function QueueView() {
       <h2 id="queue-h">
         Queue <span class="count">{state.queue.length}</span>
       </h2>
-      {state.lobby !== "live" ? <p class="warn">Live updates {state.lobby === "connecting" ? "connecting…" : "disconnected, reconnecting…"}</p> : null}
+      {state.lobby !== "live" ? (
+        <p class="warn">Live updates {state.lobby === "connecting" ? "connecting…" : "disconnected, reconnecting…"}</p>
+      ) : null}
       {state.queueLoaded && state.queue.length === 0 ? <p class="muted">Nobody is waiting.</p> : null}
       {[...groups].map(([team, rows]) => (
         <section class="team" key={team} aria-label={`Team ${team}`}>
@@ -31,7 +33,11 @@ export function QueueView() {
               const s = sentimentInfo(r.sentiment);
               return (
                 <li key={r.id}>
-                  <button class={`card ${r.escalatedAt ? "escalated" : ""}`} data-id={r.id} onClick={() => openConversation(r.id)}>
+                  <button
+                    class={`card ${r.escalatedAt ? "escalated" : ""}`}
+                    data-id={r.id}
+                    onClick={() => openConversation(r.id)}
+                  >
                     <span class="card-top">
                       <span class="badge trigger">{triggerLabel(r.trigger, null, r.summary)}</span>
                       <span class={`senti ${s.cls}`} title={s.label}>
@@ -44,9 +50,12 @@ export function QueueView() {
                       {r.escalatedAt ? <span class="badge esc">SLA escalated</span> : null}
                     </span>
                     <span class="who">
-                      <strong>{r.customerName || "Anonymous customer"}</strong> <span class="muted">{r.customerEmail ?? ""}</span>
+                      <strong>{r.customerName || "Anonymous customer"}</strong>{" "}
+                      <span class="muted">{r.customerEmail ?? ""}</span>
                     </span>
-                    <span class="summary">{firstLine(r.summary) || firstLine(r.lastMessagePreview) || "No summary"}</span>
+                    <span class="summary">
+                      {firstLine(r.summary) || firstLine(r.lastMessagePreview) || "No summary"}
+                    </span>
                   </button>
                 </li>
               );

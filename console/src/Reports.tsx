@@ -17,13 +17,26 @@ interface Report {
   csat: { average: number | null; count: number; distribution: number[] };
 }
 const DAY = 86_400_000;
-const secs = (s: number | null) => (s == null ? "—" : s < 60 ? `${Math.round(s)} s` : s < 3600 ? `${(s / 60).toFixed(1)} min` : `${(s / 3600).toFixed(1)} h`);
+const secs = (s: number | null) =>
+  s == null
+    ? "—"
+    : s < 60
+      ? `${Math.round(s)} s`
+      : s < 3600
+        ? `${(s / 60).toFixed(1)} min`
+        : `${(s / 3600).toFixed(1)} h`;
 
 function Bars({ data, label }: { data: [string, number][]; label: string }) {
   const max = Math.max(1, ...data.map(([, n]) => n));
   const rowH = 22;
   return (
-    <svg class="bars" viewBox={`0 0 320 ${data.length * rowH + 4}`} width="100%" role="img" aria-label={`${label}: ${data.map(([k, n]) => `${k} ${n}`).join(", ") || "no data"}`}>
+    <svg
+      class="bars"
+      viewBox={`0 0 320 ${data.length * rowH + 4}`}
+      width="100%"
+      role="img"
+      aria-label={`${label}: ${data.map(([k, n]) => `${k} ${n}`).join(", ") || "no data"}`}
+    >
       {data.map(([k, n], i) => (
         <g key={k} transform={`translate(0 ${i * rowH})`}>
           <text x="0" y="15" class="bar-label">
@@ -47,7 +60,10 @@ export function ReportsView() {
     const to = Date.now() + 60_000;
     const from = to - days * DAY;
     setRange({ from, to });
-    api<{ report: Report }>(`/api/agent/reports?from=${from}&to=${to}`).then((x) => setR(x.report), (e) => toast(e.message));
+    api<{ report: Report }>(`/api/agent/reports?from=${from}&to=${to}`).then(
+      (x) => setR(x.report),
+      (e) => toast(e.message),
+    );
   }, [days]);
   return (
     <section class="reports" aria-labelledby="reports-h">
@@ -62,7 +78,11 @@ export function ReportsView() {
             <option value="90">Last 90 days</option>
           </select>
         </label>
-        <a class="button" href={`/api/agent/reports?from=${range.from}&to=${range.to}&format=csv`} download="handoff-report.csv">
+        <a
+          class="button"
+          href={`/api/agent/reports?from=${range.from}&to=${range.to}&format=csv`}
+          download="handoff-report.csv"
+        >
           Export CSV
         </a>
       </div>
@@ -74,24 +94,34 @@ export function ReportsView() {
             <span class="big">{r.conversations}</span> conversations
           </div>
           <div class="stat" data-stat="automation">
-            <span class="big">{r.automationRate == null ? "—" : `${Math.round(r.automationRate * 100)}%`}</span> automation rate ({r.aiResolved} AI-resolved, {r.handedOff} handed off)
+            <span class="big">{r.automationRate == null ? "—" : `${Math.round(r.automationRate * 100)}%`}</span>{" "}
+            automation rate ({r.aiResolved} AI-resolved, {r.handedOff} handed off)
           </div>
           <div class="stat" data-stat="first-reply">
-            <span class="big">{secs(r.firstHumanReplySeconds.median)}</span> median first human reply (p90 {secs(r.firstHumanReplySeconds.p90)}, n={r.firstHumanReplySeconds.count})
+            <span class="big">{secs(r.firstHumanReplySeconds.median)}</span> median first human reply (p90{" "}
+            {secs(r.firstHumanReplySeconds.p90)}, n={r.firstHumanReplySeconds.count})
           </div>
           <div class="stat" data-stat="resolution">
-            <span class="big">{secs(r.resolutionSeconds.median)}</span> median resolution (p90 {secs(r.resolutionSeconds.p90)}, n={r.resolutionSeconds.count})
+            <span class="big">{secs(r.resolutionSeconds.median)}</span> median resolution (p90{" "}
+            {secs(r.resolutionSeconds.p90)}, n={r.resolutionSeconds.count})
           </div>
           <div class="stat" data-stat="csat">
-            <span class="big">{r.csat.average == null ? "—" : r.csat.average.toFixed(2)}</span> CSAT average ({r.csat.count} ratings)
+            <span class="big">{r.csat.average == null ? "—" : r.csat.average.toFixed(2)}</span> CSAT average (
+            {r.csat.count} ratings)
           </div>
           <div class="panel">
             <h3>Handoffs by trigger ({r.handoffs})</h3>
-            <Bars label="Handoffs by trigger" data={Object.entries(r.handoffsByTrigger).map(([k, n]) => [triggerLabel(k), n])} />
+            <Bars
+              label="Handoffs by trigger"
+              data={Object.entries(r.handoffsByTrigger).map(([k, n]) => [triggerLabel(k), n])}
+            />
           </div>
           <div class="panel">
             <h3>CSAT distribution</h3>
-            <Bars label="CSAT distribution" data={r.csat.distribution.map((n, i) => [`${i + 1} star${i ? "s" : ""}`, n])} />
+            <Bars
+              label="CSAT distribution"
+              data={r.csat.distribution.map((n, i) => [`${i + 1} star${i ? "s" : ""}`, n])}
+            />
           </div>
         </div>
       )}

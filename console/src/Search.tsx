@@ -18,7 +18,10 @@ export function SearchView() {
       setError((err as Error).message);
     }
   };
-  const field = (k: keyof typeof q) => ({ value: q[k], onInput: (e: Event) => setQ({ ...q, [k]: (e.target as HTMLInputElement).value }) });
+  const field = (k: keyof typeof q) => ({
+    value: q[k],
+    onInput: (e: Event) => setQ({ ...q, [k]: (e.target as HTMLInputElement).value }),
+  });
   const teams = [...new Set(state.agents.flatMap((a) => a.teams))];
   return (
     <section class="search" aria-labelledby="search-h">
@@ -59,7 +62,11 @@ export function SearchView() {
           Search
         </button>
       </form>
-      {error ? <p class="error" role="alert">{error}</p> : null}
+      {error ? (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {rows ? (
         rows.length ? (
           <table class="results">

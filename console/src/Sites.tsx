@@ -59,8 +59,9 @@ export function SitesAdmin() {
       {view ? (
         <form class="create edit" aria-label={`Site ${view.site}`} onSubmit={save} key={view.site}>
           <p>
-            Identity secret: <strong>{view.settings.identitySecretSet ? "set" : "not set"}</strong>. Customers are verified when the
-            site's server sends <code>userHash = hex(HMAC-SHA256(secret, userId))</code> with their id.
+            Identity secret: <strong>{view.settings.identitySecretSet ? "set" : "not set"}</strong>. Customers are
+            verified when the site's server sends <code>userHash = hex(HMAC-SHA256(secret, userId))</code> with their
+            id.
           </p>
           <label>
             New identity secret (empty: keep the current one)
@@ -69,7 +70,9 @@ export function SitesAdmin() {
           <button
             type="button"
             onClick={(e) => {
-              const input = (e.currentTarget as HTMLButtonElement).form!.elements.namedItem("identitySecret") as HTMLInputElement;
+              const input = (e.currentTarget as HTMLButtonElement).form!.elements.namedItem(
+                "identitySecret",
+              ) as HTMLInputElement;
               input.value = newSecret();
             }}
           >
@@ -82,7 +85,13 @@ export function SitesAdmin() {
           <button class="primary">Save site</button>
         </form>
       ) : null}
-      {shown ? <ShownOnce title={`New identity secret for ${view?.site}`} value={shown} hint="Give it to the site's server now: it is not shown again." /> : null}
+      {shown ? (
+        <ShownOnce
+          title={`New identity secret for ${view?.site}`}
+          value={shown}
+          hint="Give it to the site's server now: it is not shown again."
+        />
+      ) : null}
     </>
   );
 }

@@ -40,7 +40,8 @@ function TicketDetail({ id, onBack }: { id: string; onBack: () => void }) {
   }, [id]);
   if (!data) return <p class="muted">Loading ticket…</p>;
   const t = data.ticket;
-  const update = (patch: Record<string, unknown>) => api(`/api/agent/tickets/${id}`, { method: "PATCH", body: patch }).then(load, (e) => toast(e.message));
+  const update = (patch: Record<string, unknown>) =>
+    api(`/api/agent/tickets/${id}`, { method: "PATCH", body: patch }).then(load, (e) => toast(e.message));
   return (
     <section class="ticket" aria-labelledby="ticket-h">
       <button class="link" onClick={onBack}>
@@ -48,15 +49,25 @@ function TicketDetail({ id, onBack }: { id: string; onBack: () => void }) {
       </button>
       <h2 id="ticket-h">{t.subject}</h2>
       <p class="muted">
-        {t.contactName ?? ""} &lt;{t.contactEmail}&gt; {t.orderNumber ? `· order ${t.orderNumber}` : ""} · team {t.team ?? "—"} · created {dateTime(t.createdAt)}
-        {t.slaDueAt ? ` · SLA due ${dateTime(t.slaDueAt)}` : ""} {t.overdue ? <strong class="error">· OVERDUE</strong> : null}
+        {t.contactName ?? ""} &lt;{t.contactEmail}&gt; {t.orderNumber ? `· order ${t.orderNumber}` : ""} · team{" "}
+        {t.team ?? "—"} · created {dateTime(t.createdAt)}
+        {t.slaDueAt ? ` · SLA due ${dateTime(t.slaDueAt)}` : ""}{" "}
+        {t.overdue ? <strong class="error">· OVERDUE</strong> : null}
       </p>
       <div class="filters">
         <Choice label="Status" value={t.status} options={STATUSES} onChange={(status) => update({ status })} />
-        <Choice label="Priority" value={t.priority} options={PRIORITIES} onChange={(priority) => update({ priority })} />
+        <Choice
+          label="Priority"
+          value={t.priority}
+          options={PRIORITIES}
+          onChange={(priority) => update({ priority })}
+        />
         <label>
           Assignee
-          <select value={t.assigneeId ?? ""} onChange={(e) => update({ assigneeId: (e.target as HTMLSelectElement).value || null })}>
+          <select
+            value={t.assigneeId ?? ""}
+            onChange={(e) => update({ assigneeId: (e.target as HTMLSelectElement).value || null })}
+          >
             <option value="">Unassigned</option>
             {state.agents.map((a) => (
               <option value={a.id}>{a.name}</option>
@@ -67,16 +78,25 @@ function TicketDetail({ id, onBack }: { id: string; onBack: () => void }) {
       {t.context ? (
         <section class="context-inline">
           <h3>Context</h3>
-          {t.context.trigger ? <p><span class="badge trigger">{triggerLabel(t.context.trigger, t.context.triggerReason)}</span> {t.context.triggerReason ?? ""}</p> : null}
+          {t.context.trigger ? (
+            <p>
+              <span class="badge trigger">{triggerLabel(t.context.trigger, t.context.triggerReason)}</span>{" "}
+              {t.context.triggerReason ?? ""}
+            </p>
+          ) : null}
           {t.context.summary ? <p class="summary">{String(t.context.summary)}</p> : null}
         </section>
       ) : null}
       <h3>Transcript</h3>
       <ol class="transcript static">
         {data.transcript.map((e) => (
-          <li class={`entry ${e.kind === "note" ? "note" : e.kind === "system" ? "system" : e.author.role}`} key={e.seq}>
+          <li
+            class={`entry ${e.kind === "note" ? "note" : e.kind === "system" ? "system" : e.author.role}`}
+            key={e.seq}
+          >
             <div class="meta">
-              <strong>{e.kind === "system" ? "System" : (e.author.name ?? e.author.role)}</strong> <time>{time(e.at)}</time>
+              <strong>{e.kind === "system" ? "System" : (e.author.name ?? e.author.role)}</strong>{" "}
+              <time>{time(e.at)}</time>
             </div>
             <div class="text">{e.text}</div>
           </li>
@@ -105,7 +125,13 @@ function TicketDetail({ id, onBack }: { id: string; onBack: () => void }) {
       >
         <label style="flex:1">
           Reply to the customer
-          <textarea rows={3} value={reply} onInput={(e) => setReply((e.target as HTMLTextAreaElement).value)} required maxLength={4000} />
+          <textarea
+            rows={3}
+            value={reply}
+            onInput={(e) => setReply((e.target as HTMLTextAreaElement).value)}
+            required
+            maxLength={4000}
+          />
         </label>
         <button class="primary" disabled={!reply.trim()}>
           Send reply
@@ -120,7 +146,9 @@ export function TicketsView() {
   const [rows, setRows] = useState<Ticket[] | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const load = () =>
-    api<{ tickets: Ticket[] }>(`/api/agent/tickets?${new URLSearchParams(Object.entries(f).filter(([, v]) => v))}`).then(
+    api<{ tickets: Ticket[] }>(
+      `/api/agent/tickets?${new URLSearchParams(Object.entries(f).filter(([, v]) => v))}`,
+    ).then(
       (r) => setRows(r.tickets),
       (e) => toast(e.message),
     );
@@ -145,8 +173,20 @@ export function TicketsView() {
           Text
           <input type="search" value={f.q} onInput={set("q")} />
         </label>
-        <Choice label="Status" value={f.status} options={STATUSES} any onChange={(status) => setFilter("status", status)} />
-        <Choice label="Priority" value={f.priority} options={PRIORITIES} any onChange={(priority) => setFilter("priority", priority)} />
+        <Choice
+          label="Status"
+          value={f.status}
+          options={STATUSES}
+          any
+          onChange={(status) => setFilter("status", status)}
+        />
+        <Choice
+          label="Priority"
+          value={f.priority}
+          options={PRIORITIES}
+          any
+          onChange={(priority) => setFilter("priority", priority)}
+        />
         <button class="primary">Filter</button>
       </form>
       {rows && !rows.length ? <p class="muted">No tickets.</p> : null}
@@ -175,7 +215,8 @@ export function TicketsView() {
                 <td>{t.priority}</td>
                 <td>{t.team ?? "—"}</td>
                 <td>
-                  {t.slaDueAt ? dateTime(t.slaDueAt) : "—"} {t.overdue ? <strong class="badge esc">Overdue</strong> : null}
+                  {t.slaDueAt ? dateTime(t.slaDueAt) : "—"}{" "}
+                  {t.overdue ? <strong class="badge esc">Overdue</strong> : null}
                 </td>
               </tr>
             ))}
@@ -187,7 +228,13 @@ export function TicketsView() {
 }
 
 /** A labelled select over a fixed list; `any` adds an empty "Any" choice for filters. */
-function Choice(props: { label: string; value: string; options: readonly string[]; any?: boolean; onChange: (value: string) => void }) {
+function Choice(props: {
+  label: string;
+  value: string;
+  options: readonly string[];
+  any?: boolean;
+  onChange: (value: string) => void;
+}) {
   return (
     <label>
       {props.label}

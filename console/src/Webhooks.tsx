@@ -36,7 +36,9 @@ function Deliveries({ webhookId }: { webhookId: string }) {
   const [status, setStatus] = useState("");
   const [rows, setRows] = useState<Delivery[] | null>(null);
   const load = () =>
-    api<{ deliveries: Delivery[] }>(`/api/admin/webhooks/${webhookId}/deliveries?limit=20${status ? `&status=${status}` : ""}`).then(
+    api<{ deliveries: Delivery[] }>(
+      `/api/admin/webhooks/${webhookId}/deliveries?limit=20${status ? `&status=${status}` : ""}`,
+    ).then(
       (r) => setRows(r.deliveries),
       (e) => toast(e.message),
     );
@@ -130,7 +132,14 @@ export function WebhooksAdmin() {
             <button aria-expanded={open === w.id} onClick={() => setOpen(open === w.id ? null : w.id)}>
               Deliveries
             </button>
-            <button onClick={() => confirm("Rotate this webhook's secret? The old one stops working at once.") && post(`/api/admin/webhooks/${w.id}/rotate-secret`).then(show, (e) => toast(e.message))}>Rotate secret</button>
+            <button
+              onClick={() =>
+                confirm("Rotate this webhook's secret? The old one stops working at once.") &&
+                post(`/api/admin/webhooks/${w.id}/rotate-secret`).then(show, (e) => toast(e.message))
+              }
+            >
+              Rotate secret
+            </button>
           </>
         )}
         detail={(w) =>

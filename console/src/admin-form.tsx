@@ -45,7 +45,14 @@ export function readForm(form: HTMLFormElement, fields: Field[], editing: boolea
       if (editing && f.clearable) body[f.name] = f.list ? [] : null;
       continue;
     }
-    body[f.name] = f.list ? raw.split(",").map((s) => s.trim()).filter(Boolean) : f.type === "number" ? Number(raw) : raw;
+    body[f.name] = f.list
+      ? raw
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : f.type === "number"
+        ? Number(raw)
+        : raw;
   }
   return body;
 }
@@ -59,7 +66,17 @@ function initialText(value: unknown): string {
  * An uncontrolled select that starts on `value`. A select has no defaultValue property for Preact to set,
  * so the option carries `selected`; with defaultValue the form showed the first option and saving wrote it back.
  */
-export function Select({ name, value, options, label }: { name: string; value: string | undefined; options: [string, string][]; label?: string }) {
+export function Select({
+  name,
+  value,
+  options,
+  label,
+}: {
+  name: string;
+  value: string | undefined;
+  options: [string, string][];
+  label?: string;
+}) {
   return (
     <select name={name} aria-label={label}>
       {options.map(([v, text]) => (
@@ -113,7 +130,19 @@ function Input({ field: f, value }: { field: Field; value: unknown }) {
  * Create (no `initial`) or edit (`initial` holds the row's current values). `onSubmit` gets the body;
  * a create form is cleared after it succeeds, an edit form is closed by its owner.
  */
-export function RecordForm({ fields, initial, label, onSubmit, onCancel }: { fields: Field[]; initial?: FormValues; label: string; onSubmit: (body: FormValues) => Promise<unknown>; onCancel?: () => void }) {
+export function RecordForm({
+  fields,
+  initial,
+  label,
+  onSubmit,
+  onCancel,
+}: {
+  fields: Field[];
+  initial?: FormValues;
+  label: string;
+  onSubmit: (body: FormValues) => Promise<unknown>;
+  onCancel?: () => void;
+}) {
   const [busy, setBusy] = useState(false);
   const editing = initial !== undefined;
   return (
@@ -150,7 +179,17 @@ export function RecordForm({ fields, initial, label, onSubmit, onCancel }: { fie
 }
 
 /** A secret the server returns once (a webhook's, a site's): shown until dismissed, never fetched again. */
-export function ShownOnce({ title, value, hint, onDone }: { title: string; value: string; hint: string; onDone?: () => void }) {
+export function ShownOnce({
+  title,
+  value,
+  hint,
+  onDone,
+}: {
+  title: string;
+  value: string;
+  hint: string;
+  onDone?: () => void;
+}) {
   return (
     <div class="notice" role="status">
       <p>
@@ -174,14 +213,22 @@ export interface BusinessHours {
 }
 
 export const HOURS_FIELDS: Field[] = [
-  { name: "hoursDays", label: "Open on", type: "choices", numeric: true, options: DAY_NAMES.map((day, i) => [String(i), day]) },
+  {
+    name: "hoursDays",
+    label: "Open on",
+    type: "choices",
+    numeric: true,
+    options: DAY_NAMES.map((day, i) => [String(i), day]),
+  },
   { name: "hoursOpen", label: "Opens", type: "time" },
   { name: "hoursClose", label: "Closes", type: "time" },
   { name: "hoursTz", label: "Time zone (empty: this browser’s)" },
 ];
 
 export function hoursToValues(hours: BusinessHours | null): FormValues {
-  return hours ? { hoursDays: hours.days, hoursOpen: hours.open, hoursClose: hours.close, hoursTz: hours.tz } : { hoursDays: [] };
+  return hours
+    ? { hoursDays: hours.days, hoursOpen: hours.open, hoursClose: hours.close, hoursTz: hours.tz }
+    : { hoursDays: [] };
 }
 
 /** Folds the hours inputs into `businessHours`: no day ticked means always open (null). */
@@ -189,7 +236,15 @@ export function valuesWithHours(values: FormValues): FormValues {
   const { hoursDays, hoursOpen, hoursClose, hoursTz, ...rest } = values;
   const days = (hoursDays as number[] | undefined) ?? [];
   if (!days.length) return { ...rest, businessHours: null };
-  return { ...rest, businessHours: { days, open: hoursOpen ?? "", close: hoursClose ?? "", tz: hoursTz ?? Intl.DateTimeFormat().resolvedOptions().timeZone } };
+  return {
+    ...rest,
+    businessHours: {
+      days,
+      open: hoursOpen ?? "",
+      close: hoursClose ?? "",
+      tz: hoursTz ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    },
+  };
 }
 
 export function formatHours(hours: BusinessHours | null): string {

@@ -43,11 +43,26 @@ interface AdminTableProps<T extends { id: string }> {
 
 /** A list with, for admins, an Edit button per row (the form opens under the row) and a create form below. */
 export function AdminTable<T extends { id: string }>(props: AdminTableProps<T>) {
-  const { path, keyName, label, cols, createFields, editFields, toValues = (r) => r as unknown as FormValues, toBody = (v) => v, actions, deletable = true, afterCreate, detail } = props;
+  const {
+    path,
+    keyName,
+    label,
+    cols,
+    createFields,
+    editFields,
+    toValues = (r) => r as unknown as FormValues,
+    toBody = (v) => v,
+    actions,
+    deletable = true,
+    afterCreate,
+    detail,
+  } = props;
   const [rows, reload] = useList<T>(path, keyName);
   const [editing, setEditing] = useState<string | null>(null);
   const admin = state.me?.role === "admin";
-  const remove = (r: T) => confirm(`Delete this ${label}?`) && api(`${path}/${encodeURIComponent(r.id)}`, { method: "DELETE" }).then(reload, (e) => toast(e.message));
+  const remove = (r: T) =>
+    confirm(`Delete this ${label}?`) &&
+    api(`${path}/${encodeURIComponent(r.id)}`, { method: "DELETE" }).then(reload, (e) => toast(e.message));
   return (
     <>
       <table>

@@ -40,14 +40,23 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   if (method !== "GET") headers["X-CSRF-Token"] = csrf;
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, credentials: "same-origin", body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: "same-origin",
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
   } catch {
     throw new ApiError(0, "network", "The server could not be reached. Check the connection and try again.");
   }
   const data = (await res.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
   if (!res.ok) {
     if (res.status === 401 && path !== "/api/auth/login") unauthorized();
-    throw new ApiError(res.status, data.error?.code ?? "http_" + res.status, data.error?.message ?? `Request failed (HTTP ${res.status}).`);
+    throw new ApiError(
+      res.status,
+      data.error?.code ?? `http_${res.status}`,
+      data.error?.message ?? `Request failed (HTTP ${res.status}).`,
+    );
   }
   return data as T;
 }

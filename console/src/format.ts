@@ -11,7 +11,11 @@ const TRIGGERS: Record<string, string> = {
 };
 
 /** The readable badge for a trigger; topic triggers name their topic (from the reason, e.g. `Topic "billing_dispute"`). */
-export function triggerLabel(trigger: string | null | undefined, reason?: string | null, summary?: string | null): string {
+export function triggerLabel(
+  trigger: string | null | undefined,
+  reason?: string | null,
+  summary?: string | null,
+): string {
   if (!trigger) return "Handoff";
   if (trigger === "topic") {
     const m = /Topic "([a-z_]+)"/.exec(reason ?? "") ?? /Topic "([a-z_]+)"/.exec(summary ?? "");
@@ -38,4 +42,5 @@ export function waited(since: number, now = Date.now()): string {
 
 export const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 export const dateTime = (at: number) => new Date(at).toLocaleString([], { dateStyle: "short", timeStyle: "short" });
-export const firstLine = (s: string | null | undefined) => (s ?? "").split(/\r?\n|(?<=[.!?])\s/)[0]?.slice(0, 160) ?? "";
+export const firstLine = (s: string | null | undefined) =>
+  (s ?? "").split(/\r?\n|(?<=[.!?])\s/)[0]?.slice(0, 160) ?? "";

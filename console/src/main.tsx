@@ -1,13 +1,24 @@
 /** The agent console: login, then the shell (queue, open conversation tabs, search, admin). */
 import { render } from "preact";
 import { useEffect, useReducer, useRef, useState } from "preact/hooks";
-import { api, ApiError, onUnauthorized, post, setCsrf, type Agent } from "./api";
+import { api, type ApiError, onUnauthorized, post, setCsrf, type Agent } from "./api";
 import { ConversationView } from "./Conversation";
 import { QueueView } from "./Queue";
 import { ReportsView } from "./Reports";
 import { SearchView } from "./Search";
 import { TicketsView } from "./Tickets";
-import { changed, closeTab, endSession, focusConversation, setPresence, setSound, startSession, state, subscribe, type View } from "./store";
+import {
+  changed,
+  closeTab,
+  endSession,
+  focusConversation,
+  setPresence,
+  setSound,
+  startSession,
+  state,
+  subscribe,
+  type View,
+} from "./store";
 import "./styles.css";
 
 onUnauthorized(() => {
@@ -50,7 +61,10 @@ function Login({ onDone }: { onDone: (a: Agent) => void }) {
           setBusy(true);
           setError("");
           try {
-            const r = await post<{ agent: Agent; csrfToken: string }>("/api/auth/login", { email: f.get("email"), password: f.get("password") });
+            const r = await post<{ agent: Agent; csrfToken: string }>("/api/auth/login", {
+              email: f.get("email"),
+              password: f.get("password"),
+            });
             setCsrf(r.csrfToken);
             expired = false;
             onDone(r.agent);
@@ -120,13 +134,25 @@ function Shell() {
       <header class="top">
         <strong class="brand">Handoff</strong>
         <nav aria-label="Views" class="views">
-          <button aria-current={state.view === "queue" ? "page" : undefined} onClick={() => go("queue")} aria-keyshortcuts="Alt+Q">
+          <button
+            aria-current={state.view === "queue" ? "page" : undefined}
+            onClick={() => go("queue")}
+            aria-keyshortcuts="Alt+Q"
+          >
             Queue <span class="count">{state.queue.length}</span>
           </button>
-          <button aria-current={state.view === "search" ? "page" : undefined} onClick={() => go("search")} aria-keyshortcuts="Alt+S">
+          <button
+            aria-current={state.view === "search" ? "page" : undefined}
+            onClick={() => go("search")}
+            aria-keyshortcuts="Alt+S"
+          >
             Search
           </button>
-          <button aria-current={state.view === "tickets" ? "page" : undefined} onClick={() => go("tickets")} aria-keyshortcuts="Alt+K">
+          <button
+            aria-current={state.view === "tickets" ? "page" : undefined}
+            onClick={() => go("tickets")}
+            aria-keyshortcuts="Alt+K"
+          >
             Tickets
           </button>
           <button aria-current={state.view === "reports" ? "page" : undefined} onClick={() => go("reports")}>
@@ -135,20 +161,34 @@ function Shell() {
           <button aria-current={state.view === "admin" ? "page" : undefined} onClick={() => go("admin")}>
             Admin
           </button>
-          <button aria-current={state.view === "help" ? "page" : undefined} onClick={() => go("help")} aria-keyshortcuts="Alt+H">
+          <button
+            aria-current={state.view === "help" ? "page" : undefined}
+            onClick={() => go("help")}
+            aria-keyshortcuts="Alt+H"
+          >
             Shortcuts
           </button>
         </nav>
         <div class="me">
           <label>
             <span class="sr-only">Your status</span>
-            <select value={state.presence} onChange={(e) => setPresence((e.target as HTMLSelectElement).value as "online" | "away")} class={`presence ${state.presence}`} aria-keyshortcuts="Alt+A">
+            <select
+              value={state.presence}
+              onChange={(e) => setPresence((e.target as HTMLSelectElement).value as "online" | "away")}
+              class={`presence ${state.presence}`}
+              aria-keyshortcuts="Alt+A"
+            >
               <option value="online">● Online</option>
               <option value="away">○ Away</option>
             </select>
           </label>
           <label class="sound">
-            <input type="checkbox" checked={state.sound} onChange={(e) => setSound((e.target as HTMLInputElement).checked)} /> Sound
+            <input
+              type="checkbox"
+              checked={state.sound}
+              onChange={(e) => setSound((e.target as HTMLInputElement).checked)}
+            />{" "}
+            Sound
           </label>
           <span class="who" title={me.email}>
             {me.name}
@@ -172,7 +212,12 @@ function Shell() {
             const on = state.view === "conversation" && state.activeId === id;
             return (
               <span class={`tab ${on ? "on" : ""}`} key={id}>
-                <button aria-current={on ? "page" : undefined} onClick={() => focusConversation(id)} title={`Alt+${i + 1}`} data-tab={id}>
+                <button
+                  aria-current={on ? "page" : undefined}
+                  onClick={() => focusConversation(id)}
+                  title={`Alt+${i + 1}`}
+                  data-tab={id}
+                >
                   {name}
                   {c?.unread ? (
                     <span class="unread" aria-label={`${c.unread} unread`}>

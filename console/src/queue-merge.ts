@@ -48,7 +48,13 @@ export function rowFromEvent(event: QueueEvent): ConversationRow {
  * Applies a pushed event to the list and the pending map (both updated in place where that is
  * cheaper to read); returns the new list.
  */
-export function applyQueueEvent(queue: ConversationRow[], pending: Map<string, PendingRow>, event: QueueEvent, viewer: Viewer, now: number): ConversationRow[] {
+export function applyQueueEvent(
+  queue: ConversationRow[],
+  pending: Map<string, PendingRow>,
+  event: QueueEvent,
+  viewer: Viewer,
+  now: number,
+): ConversationRow[] {
   const id = event.conversationId;
   if (event.status !== "queued") {
     pending.delete(id);
@@ -57,9 +63,16 @@ export function applyQueueEvent(queue: ConversationRow[], pending: Map<string, P
   const existing = queue.find((r) => r.id === id);
   if (existing) {
     // Keep what D1 knows (preview, timestamps); take the event's newer summary and sentiment.
-    const updated = { ...existing, summary: event.summary ?? existing.summary, sentiment: event.sentiment ?? existing.sentiment, team: event.team };
+    const updated = {
+      ...existing,
+      summary: event.summary ?? existing.summary,
+      sentiment: event.sentiment ?? existing.sentiment,
+      team: event.team,
+    };
     if (pending.has(id)) pending.set(id, { row: updated, until: now + PENDING_MS });
-    return canSee(viewer, event.team) ? queue.map((r) => (r.id === id ? updated : r)) : queue.filter((r) => r.id !== id);
+    return canSee(viewer, event.team)
+      ? queue.map((r) => (r.id === id ? updated : r))
+      : queue.filter((r) => r.id !== id);
   }
   if (!canSee(viewer, event.team)) return queue;
   const row = rowFromEvent(event);
@@ -68,7 +81,11 @@ export function applyQueueEvent(queue: ConversationRow[], pending: Map<string, P
 }
 
 /** A refreshed D1 list, plus the pushed rows it does not show yet. */
-export function mergeRefresh(fresh: ConversationRow[], pending: Map<string, PendingRow>, now: number): ConversationRow[] {
+export function mergeRefresh(
+  fresh: ConversationRow[],
+  pending: Map<string, PendingRow>,
+  now: number,
+): ConversationRow[] {
   const ids = new Set(fresh.map((r) => r.id));
   const extra: ConversationRow[] = [];
   for (const [id, p] of pending) {

@@ -4,7 +4,14 @@
  * that re-renders the app: small enough here, and no state library ships.
  */
 import type { ContextPackage } from "../../worker/conversation/context-package";
-import { PROTOCOL_VERSION, type ConversationStatus, type LobbyServerFrame, type QueueEvent, type ServerFrame, type TranscriptEntry } from "../../schema/protocol";
+import {
+  PROTOCOL_VERSION,
+  type ConversationStatus,
+  type LobbyServerFrame,
+  type QueueEvent,
+  type ServerFrame,
+  type TranscriptEntry,
+} from "../../schema/protocol";
 import { api, type Agent } from "./api";
 import { applyQueueEvent, canSee, mergeRefresh, type PendingRow } from "./queue-merge";
 import { clientId, load, save } from "./storage";
@@ -211,7 +218,11 @@ function onQueueEvent(event: QueueEvent) {
 // ---------------------------------------------------------------------------------------------
 
 export function alertAgent(title: string, body: string): void {
-  if (typeof Notification !== "undefined" && Notification.permission === "granted" && document.visibilityState !== "visible") {
+  if (
+    typeof Notification !== "undefined" &&
+    Notification.permission === "granted" &&
+    document.visibilityState !== "visible"
+  ) {
     try {
       new Notification(title, { body: body.slice(0, 200), tag: "handoff" });
     } catch {
@@ -325,7 +336,10 @@ export async function refreshContext(conv: Conv): Promise<void> {
 }
 
 function persistOutbox(conv: Conv) {
-  save(`outbox.${conv.id}`, conv.outbox.map(({ id, kind, text, sentAt }) => ({ id, kind, text, sentAt })));
+  save(
+    `outbox.${conv.id}`,
+    conv.outbox.map(({ id, kind, text, sentAt }) => ({ id, kind, text, sentAt })),
+  );
 }
 
 function connectConversation(conv: Conv) {
@@ -376,8 +390,13 @@ function onFrame(conv: Conv, frame: ServerFrame) {
         persistOutbox(conv);
       }
       if (e.author.role !== "agent" || e.author.id !== state.me?.id) {
-        if (conv.synced && (state.activeId !== conv.id || state.view !== "conversation" || document.visibilityState !== "visible")) conv.unread++;
-        else if (conv.synced && conv.ws?.readyState === WebSocket.OPEN) conv.ws.send(JSON.stringify({ type: "read", seq: e.seq }));
+        if (
+          conv.synced &&
+          (state.activeId !== conv.id || state.view !== "conversation" || document.visibilityState !== "visible")
+        )
+          conv.unread++;
+        else if (conv.synced && conv.ws?.readyState === WebSocket.OPEN)
+          conv.ws.send(JSON.stringify({ type: "read", seq: e.seq }));
       }
       if (e.author.role === "customer") conv.typing = null;
       if (e.kind === "system") refreshContextSoon(conv);
@@ -399,13 +418,19 @@ function onFrame(conv: Conv, frame: ServerFrame) {
       }
       return;
     }
-    case "typing":
+    case "typing": {
       if (frame.role === "agent" && frame.name === state.me?.name) return;
-      const fallback = frame.role === "customer" ? conv.context?.customer?.name || "The customer" : frame.role === "ai" ? "The AI" : "An agent";
+      const fallback =
+        frame.role === "customer"
+          ? conv.context?.customer?.name || "The customer"
+          : frame.role === "ai"
+            ? "The AI"
+            : "An agent";
       conv.typing = frame.on ? { name: frame.name || fallback, role: frame.role } : null;
       clearTimeout(conv.typingTimer);
       if (frame.on) conv.typingTimer = setTimeout(() => ((conv.typing = null), changed()), 8000);
       return;
+    }
     case "status":
       conv.status = frame.status;
       refreshContextSoon(conv);
@@ -426,14 +451,18 @@ function onFrame(conv: Conv, frame: ServerFrame) {
 const ctxTimers = new Map<string, ReturnType<typeof setTimeout>>();
 function refreshContextSoon(conv: Conv) {
   clearTimeout(ctxTimers.get(conv.id));
-  ctxTimers.set(conv.id, setTimeout(() => refreshContext(conv), 200));
+  ctxTimers.set(
+    conv.id,
+    setTimeout(() => refreshContext(conv), 200),
+  );
 }
 
 function sendOut(conv: Conv, o: OutItem) {
   o.state = "sending";
   o.error = undefined;
   o.sentAt = Date.now();
-  if (conv.ws?.readyState === WebSocket.OPEN && conv.synced) conv.ws.send(JSON.stringify({ type: o.kind, id: o.id, text: o.text }));
+  if (conv.ws?.readyState === WebSocket.OPEN && conv.synced)
+    conv.ws.send(JSON.stringify({ type: o.kind, id: o.id, text: o.text }));
   // No ack within 10 s on an open socket: show it as failed (it is resent on reconnect or by Retry).
   setTimeout(() => {
     if (conv.outbox.includes(o) && o.state === "sending" && Date.now() - o.sentAt >= 9_900) {
@@ -448,7 +477,13 @@ function sendOut(conv: Conv, o: OutItem) {
 export function send(conv: Conv, kind: "message" | "note", text: string): boolean {
   const body = text.trim();
   if (!body) return false;
-  const item: OutItem = { id: clientId(kind === "note" ? "n" : "m"), kind, text: body, state: "sending", sentAt: Date.now() };
+  const item: OutItem = {
+    id: clientId(kind === "note" ? "n" : "m"),
+    kind,
+    text: body,
+    state: "sending",
+    sentAt: Date.now(),
+  };
   conv.outbox.push(item);
   persistOutbox(conv);
   sendOut(conv, item);
@@ -479,10 +514,13 @@ export function startSession(me: Agent): void {
   state.me = me;
   connectLobby();
   refreshQueue();
-  api<{ agents: Agent[] }>("/api/agents").then((r) => ((state.agents = r.agents), changed())).catch(() => {});
+  api<{ agents: Agent[] }>("/api/agents")
+    .then((r) => ((state.agents = r.agents), changed()))
+    .catch(() => {});
   const tabs = load<string[]>("tabs", []);
   for (const id of tabs) openConversation(id, false);
-  if (typeof Notification !== "undefined" && Notification.permission === "default") Notification.requestPermission().catch(() => {});
+  if (typeof Notification !== "undefined" && Notification.permission === "default")
+    Notification.requestPermission().catch(() => {});
   changed();
 }
 

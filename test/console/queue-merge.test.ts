@@ -7,11 +7,36 @@ const agent = { role: "agent" as const, teams: ["support"] };
 const admin = { role: "admin" as const, teams: [] };
 
 function event(over: Partial<QueueEvent> = {}): QueueEvent {
-  return { kind: "handoff", conversationId: "c1", team: "support", status: "queued", at: 1000, trigger: "customer_request", customerName: "Ada", ...over };
+  return {
+    kind: "handoff",
+    conversationId: "c1",
+    team: "support",
+    status: "queued",
+    at: 1000,
+    trigger: "customer_request",
+    customerName: "Ada",
+    ...over,
+  };
 }
 
 function d1Row(id: string, over: Partial<ConversationRow> = {}): ConversationRow {
-  return { id, status: "queued", team: "support", customerName: "From D1", customerEmail: null, createdAt: 1, updatedAt: 2, queuedAt: 2, assignedAgentId: null, trigger: "low_confidence", summary: null, sentiment: null, lastMessagePreview: "hi", escalatedAt: null, ...over };
+  return {
+    id,
+    status: "queued",
+    team: "support",
+    customerName: "From D1",
+    customerEmail: null,
+    createdAt: 1,
+    updatedAt: 2,
+    queuedAt: 2,
+    assignedAgentId: null,
+    trigger: "low_confidence",
+    summary: null,
+    sentiment: null,
+    lastMessagePreview: "hi",
+    escalatedAt: null,
+    ...over,
+  };
 }
 
 describe("console queue: pushed handoffs before D1 shows them", () => {
@@ -19,7 +44,14 @@ describe("console queue: pushed handoffs before D1 shows them", () => {
     const pending = new Map<string, PendingRow>();
     const queue = applyQueueEvent([], pending, event(), agent, 0);
     expect(queue).toHaveLength(1);
-    expect(queue[0]).toMatchObject({ id: "c1", status: "queued", team: "support", customerName: "Ada", trigger: "customer_request", queuedAt: 1000 });
+    expect(queue[0]).toMatchObject({
+      id: "c1",
+      status: "queued",
+      team: "support",
+      customerName: "Ada",
+      trigger: "customer_request",
+      queuedAt: 1000,
+    });
     expect(pending.has("c1")).toBe(true);
   });
 
@@ -45,7 +77,13 @@ describe("console queue: pushed handoffs before D1 shows them", () => {
     const pending = new Map<string, PendingRow>();
     let queue = applyQueueEvent([d1Row("c2")], pending, event(), agent, 0);
     queue = applyQueueEvent(queue, pending, event({ kind: "claimed", status: "agent", agentId: "a1" }), agent, 10);
-    queue = applyQueueEvent(queue, pending, event({ conversationId: "c2", kind: "closed", status: "closed" }), agent, 20);
+    queue = applyQueueEvent(
+      queue,
+      pending,
+      event({ conversationId: "c2", kind: "closed", status: "closed" }),
+      agent,
+      20,
+    );
     expect(queue).toEqual([]);
     expect(mergeRefresh([], pending, 30)).toEqual([]);
   });
@@ -58,7 +96,13 @@ describe("console queue: pushed handoffs before D1 shows them", () => {
   });
 
   it("takes a later event's summary without losing what D1 knows", () => {
-    const queue = applyQueueEvent([d1Row("c1")], new Map(), event({ kind: "updated", summary: "Wants a refund" }), agent, 0);
+    const queue = applyQueueEvent(
+      [d1Row("c1")],
+      new Map(),
+      event({ kind: "updated", summary: "Wants a refund" }),
+      agent,
+      0,
+    );
     expect(queue[0]).toMatchObject({ summary: "Wants a refund", lastMessagePreview: "hi", customerName: "From D1" });
   });
 

@@ -96,7 +96,9 @@ describe("console admin pages", () => {
     await row(page, "Shipping times and prices").waitFor();
     await screenshot(page, "console-admin-01-kb-edited");
 
-    const { article } = await get<{ article: { title: string; body: string; tags: string[]; url: string | null } }>("/api/kb/articles/kb-shipping-times");
+    const { article } = await get<{ article: { title: string; body: string; tags: string[]; url: string | null } }>(
+      "/api/kb/articles/kb-shipping-times",
+    );
     expect(article.title).toBe("Shipping times and prices");
     expect(article.body).toContain("costs $19");
     expect(article.tags).toEqual(["shipping", "delivery", "express"]);
@@ -121,9 +123,17 @@ describe("console admin pages", () => {
     await form.waitFor({ state: "detached" });
     await row(page, "Mon Tue Wed Thu Fri 09:00–17:30 (Europe/Berlin)").waitFor();
 
-    type Team = { slaSeconds: number; expectedResponse: string; businessHours: { tz: string; days: number[]; open: string; close: string } | null };
+    type Team = {
+      slaSeconds: number;
+      expectedResponse: string;
+      businessHours: { tz: string; days: number[]; open: string; close: string } | null;
+    };
     let { team } = await get<{ team: Team }>("/api/teams/billing");
-    expect(team).toMatchObject({ slaSeconds: 600, expectedResponse: "within 2 hours", businessHours: { tz: "Europe/Berlin", days: [1, 2, 3, 4, 5], open: "09:00", close: "17:30" } });
+    expect(team).toMatchObject({
+      slaSeconds: 600,
+      expectedResponse: "within 2 hours",
+      businessHours: { tz: "Europe/Berlin", days: [1, 2, 3, 4, 5], open: "09:00", close: "17:30" },
+    });
 
     // Reopened, the form shows the stored hours; unticking every day makes the team always open.
     form = await startEditing("Billing");
@@ -162,7 +172,9 @@ describe("console admin pages", () => {
     await form.getByRole("button", { name: "Save agent" }).click();
     await form.waitFor({ state: "detached" });
 
-    const { agent } = await get<{ agent: { role: string; teams: string[]; maxConcurrent: number } }>("/api/agents/demo-ana");
+    const { agent } = await get<{ agent: { role: string; teams: string[]; maxConcurrent: number } }>(
+      "/api/agents/demo-ana",
+    );
     expect(agent.role).toBe("admin");
     expect([...agent.teams].sort()).toEqual(["billing", "support"]);
     expect(agent.maxConcurrent).toBe(5);
@@ -177,8 +189,13 @@ describe("console admin pages", () => {
     await form.getByLabel("Team (empty = all)").fill("");
     await form.getByRole("button", { name: "Save canned response" }).click();
     await form.waitFor({ state: "detached" });
-    const { cannedResponses } = await get<{ cannedResponses: { shortcut: string; body: string; team: string | null }[] }>("/api/canned-responses");
-    expect(cannedResponses.find((c) => c.shortcut === "refund")).toMatchObject({ body: "The refund is on its way: 5-10 business days to your original payment method.", team: null });
+    const { cannedResponses } = await get<{
+      cannedResponses: { shortcut: string; body: string; team: string | null }[];
+    }>("/api/canned-responses");
+    expect(cannedResponses.find((c) => c.shortcut === "refund")).toMatchObject({
+      body: "The refund is on its way: 5-10 business days to your original payment method.",
+      team: null,
+    });
   });
 
   it("handoff triggers: the form shows the stored actions, and saving one change keeps the rest", async () => {
@@ -191,7 +208,9 @@ describe("console admin pages", () => {
     await page.getByLabel("Low confidence threshold").fill("0.4");
     await page.getByRole("button", { name: "Save", exact: true }).click();
     await page.locator(".toast", { hasText: "Settings saved." }).waitFor();
-    type Effective = { effective: { lowConfidence: { threshold: number; action: string }; customerRequest: { action: string } } };
+    type Effective = {
+      effective: { lowConfidence: { threshold: number; action: string }; customerRequest: { action: string } };
+    };
     const { effective } = await get<Effective>("/api/settings/handoff");
     expect(effective.lowConfidence).toMatchObject({ threshold: 0.4, action: "offer" });
     expect(effective.customerRequest.action).toBe("handoff");
@@ -209,7 +228,9 @@ describe("console admin pages", () => {
     const first = await secret.innerText();
     expect(first).toMatch(/^whsec_[0-9a-f]{64}$/);
     type Hook = { id: string; url: string; events: string[]; disabled: boolean };
-    const listed = await fetch(`${server.url}/api/admin/webhooks`, { headers: { Authorization: `Bearer ${adminToken}` } });
+    const listed = await fetch(`${server.url}/api/admin/webhooks`, {
+      headers: { Authorization: `Bearer ${adminToken}` },
+    });
     const listedText = await listed.text();
     expect(listedText).not.toContain(first); // shown once, never listed
     const [hook] = (JSON.parse(listedText) as { webhooks: Hook[] }).webhooks;
@@ -237,10 +258,13 @@ describe("console admin pages", () => {
     const deliveries = page.getByRole("region", { name: "Deliveries" });
     const delivery = deliveries.locator("tbody tr", { hasText: "handoff.requested" });
     await expect
-      .poll(async () => {
-        await deliveries.getByRole("button", { name: "Refresh" }).click();
-        return delivery.count();
-      }, { timeout: 20_000 })
+      .poll(
+        async () => {
+          await deliveries.getByRole("button", { name: "Refresh" }).click();
+          return delivery.count();
+        },
+        { timeout: 20_000 },
+      )
       .toBe(1);
     await screenshot(page, "console-admin-03-webhook-deliveries");
     await delivery.getByRole("button", { name: "Redeliver" }).click();
@@ -270,17 +294,29 @@ describe("console admin pages", () => {
     await form.getByRole("button", { name: "Save site" }).click();
     await page.locator(".notice", { hasText: secret }).waitFor();
     await form.getByText("Identity secret: set").waitFor();
-    expect((await get<{ settings: object }>("/api/sites/shop-e2e")).settings).toEqual({ requireVerification: true, identitySecretSet: true });
+    expect((await get<{ settings: object }>("/api/sites/shop-e2e")).settings).toEqual({
+      requireVerification: true,
+      identitySecretSet: true,
+    });
 
     // What the site's server does with it: an unsigned customer is refused, a signed one is verified.
-    const start = (customer: object) => fetch(`${server.url}/api/conversations`, { method: "POST", headers: { "content-type": "application/json", Origin: server.url }, body: JSON.stringify({ site: "shop-e2e", customer }) });
+    const start = (customer: object) =>
+      fetch(`${server.url}/api/conversations`, {
+        method: "POST",
+        headers: { "content-type": "application/json", Origin: server.url },
+        body: JSON.stringify({ site: "shop-e2e", customer }),
+      });
     expect((await start({ userId: "c-7" })).status).toBe(401);
-    expect((await start({ userId: "c-7", userHash: createHmac("sha256", secret).update("c-7").digest("hex") })).status).toBe(201);
+    expect(
+      (await start({ userId: "c-7", userHash: createHmac("sha256", secret).update("c-7").digest("hex") })).status,
+    ).toBe(201);
 
     // Turning the requirement off without typing a secret keeps the secret.
     await form.getByLabel(/^Require verification/).uncheck();
     await form.getByRole("button", { name: "Save site" }).click();
-    await expect.poll(async () => (await get<{ settings: object }>("/api/sites/shop-e2e")).settings).toEqual({ requireVerification: false, identitySecretSet: true });
+    await expect
+      .poll(async () => (await get<{ settings: object }>("/api/sites/shop-e2e")).settings)
+      .toEqual({ requireVerification: false, identitySecretSet: true });
   });
 
   it("an agent who is not an admin sees the lists but no Edit buttons", async () => {

@@ -42,12 +42,20 @@ describe("agent console", () => {
     server = await startServer();
     browser = await launchBrowser();
     // A canned response for the "/" shortcut, created by the admin over the API (bearer token, no CSRF).
-    const login = await fetch(`${server.url}/api/auth/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "admin@handoff.local", password: "demo-admin-pass" }) });
+    const login = await fetch(`${server.url}/api/auth/token`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "admin@handoff.local", password: "demo-admin-pass" }),
+    });
     const { token } = (await login.json()) as { token: string };
     const created = await fetch(`${server.url}/api/canned-responses`, {
       method: "POST",
       headers: { "content-type": "application/json", Authorization: `Bearer ${token}` },
-      body: JSON.stringify({ shortcut: "thx", title: "Thanks for waiting", body: "Thanks for waiting, I am checking this for you." }),
+      body: JSON.stringify({
+        shortcut: "thx",
+        title: "Thanks for waiting",
+        body: "Thanks for waiting, I am checking this for you.",
+      }),
     });
     expect(created.status).toBe(201);
   });
@@ -77,7 +85,9 @@ describe("agent console", () => {
     await expect(card.locator(".badge.trigger").textContent()).resolves.toBe("Asked for a human");
     await expect(card.textContent()).resolves.toContain("Carla Customer");
     await expect(card.textContent()).resolves.toContain("carla@example.com");
-    const row = (await ben.evaluate(() => fetch("/api/agent/conversations/queue").then((r) => r.json()))).queue.find((r: { id: string }) => r.id === customer.id);
+    const row = (await ben.evaluate(() => fetch("/api/agent/conversations/queue").then((r) => r.json()))).queue.find(
+      (r: { id: string }) => r.id === customer.id,
+    );
     expect(row.summary).toBeTruthy();
     const summaryShown = (await card.locator(".summary").textContent())!;
     expect(summaryShown.length).toBeGreaterThan(0);
@@ -100,7 +110,12 @@ describe("agent console", () => {
     await box.fill("Hi Carla, I am looking at your order now.");
     await customer.waitFor((f) => f.type === "typing" && f.role === "agent" && f.on);
     await box.press("Enter");
-    await customer.waitFor((f) => f.type === "entry" && f.entry.author.role === "agent" && f.entry.text === "Hi Carla, I am looking at your order now.");
+    await customer.waitFor(
+      (f) =>
+        f.type === "entry" &&
+        f.entry.author.role === "agent" &&
+        f.entry.text === "Hi Carla, I am looking at your order now.",
+    );
     await ben.locator(".entry.agent .text", { hasText: "looking at your order" }).waitFor();
     await ben.locator(".entry.pending").waitFor({ state: "detached" });
 
@@ -110,7 +125,9 @@ describe("agent console", () => {
     await box.press("Tab");
     expect(await box.inputValue()).toBe("Thanks for waiting, I am checking this for you.");
     await box.press("Enter");
-    await customer.waitFor((f) => f.type === "entry" && f.entry.text === "Thanks for waiting, I am checking this for you.");
+    await customer.waitFor(
+      (f) => f.type === "entry" && f.entry.text === "Thanks for waiting, I am checking this for you.",
+    );
 
     customer.send({ type: "typing", on: true });
     await ben.getByText("Carla Customer is typing…").waitFor();
@@ -184,7 +201,11 @@ describe("agent console", () => {
     const deadline = Date.now() + 20_000;
     let report: { csat: { count: number }; handoffsByTrigger: Record<string, number> } | null = null;
     while (Date.now() < deadline) {
-      report = (await ana.evaluate(() => fetch(`/api/agent/reports?from=${Date.now() - 86_400_000}&to=${Date.now() + 60_000}`).then((r) => r.json()))).report;
+      report = (
+        await ana.evaluate(() =>
+          fetch(`/api/agent/reports?from=${Date.now() - 86_400_000}&to=${Date.now() + 60_000}`).then((r) => r.json()),
+        )
+      ).report;
       if (report && report.csat.count >= 1 && report.handoffsByTrigger.customer_request >= 1) break;
       await new Promise((ok) => setTimeout(ok, 500));
     }
@@ -219,10 +240,22 @@ describe("agent console", () => {
     await ben.getByRole("button", { name: "Claim" }).click();
     await ben.getByLabel("Reply", { exact: true }).fill("A draft I must not lose");
     // Expire the session server-side (logout from outside the console), then make the console notice.
-    await ben.evaluate(() => fetch("/api/auth/logout", { method: "POST", headers: { "X-CSRF-Token": sessionStorage.getItem("handoff.console.csrf") ?? "" } }));
+    await ben.evaluate(() =>
+      fetch("/api/auth/logout", {
+        method: "POST",
+        headers: { "X-CSRF-Token": sessionStorage.getItem("handoff.console.csrf") ?? "" },
+      }),
+    );
     // Either the dropped lobby socket or the next API call (a 401) sends the console to login.
-    await ben.getByRole("button", { name: "Search" }).click({ timeout: 3000 }).catch(() => {});
-    await ben.getByRole("button", { name: "Search", exact: true }).last().click({ timeout: 3000 }).catch(() => {});
+    await ben
+      .getByRole("button", { name: "Search" })
+      .click({ timeout: 3000 })
+      .catch(() => {});
+    await ben
+      .getByRole("button", { name: "Search", exact: true })
+      .last()
+      .click({ timeout: 3000 })
+      .catch(() => {});
     await ben.getByText("Your session ended").waitFor();
     await ben.getByLabel("Email").fill("ben@handoff.local");
     await ben.getByLabel("Password").fill("demo-agent-pass");
@@ -234,7 +267,10 @@ describe("agent console", () => {
     await ben.locator(".conv-head", { hasText: "assigned to you" }).waitFor();
     expect(await ben.getByLabel("Reply", { exact: true }).inputValue()).toBe("A draft I must not lose");
     await ben.getByLabel("Reply", { exact: true }).press("Enter");
-    await ben.locator(".entry.pending").waitFor({ state: "detached" }).catch(() => {});
+    await ben
+      .locator(".entry.pending")
+      .waitFor({ state: "detached" })
+      .catch(() => {});
     await screenshot(ben, "console-08-draft-after-relogin");
     await c2.waitFor((f) => f.type === "entry" && f.entry.text === "A draft I must not lose");
     c2.close();
@@ -242,7 +278,9 @@ describe("agent console", () => {
 
   it("lists the returning customer's earlier conversation, marked as matched by email only, and opens it", async () => {
     await ben.locator(`[data-tab="${returning.id}"]`).click();
-    const item = ben.getByRole("region", { name: "Earlier conversations" }).locator("li", { hasText: "same email, not verified" });
+    const item = ben
+      .getByRole("region", { name: "Earlier conversations" })
+      .locator("li", { hasText: "same email, not verified" });
     await item.waitFor({ timeout: 15_000 });
     expect(await item.innerText()).toContain("closed");
     await screenshot(ben, "console-09-earlier-conversations");

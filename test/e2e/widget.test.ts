@@ -48,24 +48,34 @@ async function send(page: Page, text: string): Promise<void> {
   await page.keyboard.press("Enter");
 }
 
-const conversationId = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem("handoff:demo")!).conversationId as string);
+const conversationId = (page: Page) =>
+  page.evaluate(() => JSON.parse(localStorage.getItem("handoff:demo")!).conversationId as string);
 
 /** What the customer sees as stored entries: [seq, text] in order. */
 const transcript = (page: Page) =>
-  inWidget(page, "[data-seq]").evaluateAll((els) => els.map((el) => [Number(el.getAttribute("data-seq")), (el.querySelector("p") as HTMLElement).innerText]));
+  inWidget(page, "[data-seq]").evaluateAll((els) =>
+    els.map((el) => [Number(el.getAttribute("data-seq")), (el.querySelector("p") as HTMLElement).innerText]),
+  );
 
 /** Which element inside the widget has focus (document.activeElement is the shadow host). */
 const focused = (page: Page) =>
   page.evaluate(() => {
     const el = document.querySelector("handoff-widget")!.shadowRoot!.activeElement as HTMLElement | null;
-    return el ? `${el.tagName.toLowerCase()}${el.className ? "." + el.className : ""}${el.id ? "#" + el.id : ""}` : null;
+    return el
+      ? `${el.tagName.toLowerCase()}${el.className ? `.${el.className}` : ""}${el.id ? `#${el.id}` : ""}`
+      : null;
   });
 
 describe("customer widget (real server, headless Chromium)", () => {
   it("mounts from one script tag, opens with focus in the composer, and answers a KB question with a cited link", async () => {
     const page = await openDemo();
     // The panel code arrives only on open: both files loaded, the panel after the launcher.
-    const scripts = await page.evaluate(() => performance.getEntriesByType("resource").map((r) => new URL(r.name).pathname).filter((p) => p.endsWith(".js")));
+    const scripts = await page.evaluate(() =>
+      performance
+        .getEntriesByType("resource")
+        .map((r) => new URL(r.name).pathname)
+        .filter((p) => p.endsWith(".js")),
+    );
     expect(scripts).toEqual(["/widget.js", "/widget-panel.js"]);
     expect(await focused(page)).toBe("textarea#hf-in");
     expect(await inWidget(page, "button.l").getAttribute("aria-expanded")).toBe("true");
@@ -152,7 +162,13 @@ describe("customer widget (real server, headless Chromium)", () => {
 
       benSocket = await ben.join(id);
       benSocket.send({ type: "typing", on: true });
-      await expect.poll(() => inWidget(page, ".typ").innerText().catch(() => "")).toBe("Ben Support is typing…");
+      await expect
+        .poll(() =>
+          inWidget(page, ".typ")
+            .innerText()
+            .catch(() => ""),
+        )
+        .toBe("Ben Support is typing…");
       benSocket.say("Hi, I'm Ben. I can help with your return.");
       const reply = inWidget(page, "li.agent");
       await reply.waitFor({ timeout: 10_000 });
@@ -167,13 +183,17 @@ describe("customer widget (real server, headless Chromium)", () => {
       const second = inWidget(page, "li.agent").nth(1);
       expect(await second.locator("p").innerText()).toBe(evil);
       expect(await second.locator("img").count()).toBe(0);
-      expect(await second.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")))).toEqual(["https://example.com/ok"]);
+      expect(await second.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")))).toEqual([
+        "https://example.com/ok",
+      ]);
       expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 
       // Customer typing reaches the agent; the agent's read marker reaches the customer.
       await inWidget(page, "textarea").pressSequentially("ok");
       await benSocket.waitFor((f) => f.type === "typing" && f.role === "customer" && f.on);
-      const lastCustomer = Math.max(...(await transcript(page)).filter(([, t]) => String(t).includes("return an item")).map(([s]) => Number(s)));
+      const lastCustomer = Math.max(
+        ...(await transcript(page)).filter(([, t]) => String(t).includes("return an item")).map(([s]) => Number(s)),
+      );
       benSocket.send({ type: "read", seq: lastCustomer + 10 });
       await inWidget(page, "span.meta").filter({ hasText: "Read" }).waitFor({ timeout: 10_000 });
       await inWidget(page, "textarea").fill("");
@@ -188,7 +208,10 @@ describe("customer widget (real server, headless Chromium)", () => {
       // The panel was open, so it reopens; the saved transcript paints and resumes from lastSeq.
       await inWidget(page, "textarea").waitFor();
       await expect
-        .poll(async () => (await transcript(page)).filter(([, t]) => t === "Sending this right before a reload").length, { timeout: 15_000 })
+        .poll(
+          async () => (await transcript(page)).filter(([, t]) => t === "Sending this right before a reload").length,
+          { timeout: 15_000 },
+        )
         .toBe(1);
       await expect.poll(() => inWidget(page, "li[data-pending]").count()).toBe(0);
       const after = await transcript(page);
@@ -198,7 +221,9 @@ describe("customer widget (real server, headless Chromium)", () => {
       // Stored once on the server too: the agent saw one entry with that text.
       await benSocket.waitFor((f) => f.type === "entry" && f.entry.text === "Sending this right before a reload");
       await new Promise((ok) => setTimeout(ok, 500));
-      expect(benSocket.frames.filter((f) => f.type === "entry" && f.entry.text === "Sending this right before a reload")).toHaveLength(1);
+      expect(
+        benSocket.frames.filter((f) => f.type === "entry" && f.entry.text === "Sending this right before a reload"),
+      ).toHaveLength(1);
       await screenshot(page, "06-after-reload");
     });
 
@@ -215,7 +240,9 @@ describe("customer widget (real server, headless Chromium)", () => {
       await screenshot(page, "07-csat");
       await submit.click();
       await inWidget(page, 'li[data-event="csat_received"]').waitFor({ timeout: 10_000 });
-      const stored = (await benSocket.waitFor((f) => f.type === "entry" && f.entry.event === "csat_received")) as { entry: { meta?: Record<string, unknown> } };
+      const stored = (await benSocket.waitFor((f) => f.type === "entry" && f.entry.event === "csat_received")) as {
+        entry: { meta?: Record<string, unknown> };
+      };
       expect(stored.entry.meta?.score).toBe(4);
       expect(await inWidget(page, "form.card").count()).toBe(0);
       // A closed conversation offers a fresh start instead of the composer.
@@ -236,7 +263,11 @@ describe("customer widget (real server, headless Chromium)", () => {
     expect(await inWidget(page, ".card button.btn2").count()).toBe(0);
     // Declining keeps the customer with the AI: a knowledge-base question is answered.
     await send(page, "How do I reset my password?");
-    await expect.poll(async () => (await inWidget(page, "li.ai[data-seq]").allInnerTexts()).some((t) => /password/i.test(t)), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(async () => (await inWidget(page, "li.ai[data-seq]").allInnerTexts()).some((t) => /password/i.test(t)), {
+        timeout: 15_000,
+      })
+      .toBe(true);
     // After the cool-down, another off-topic question brings a new offer; Yes starts the handoff.
     await send(page, "Which football team won the 1966 world cup");
     await send(page, "Tell me a poem about volcanoes");
@@ -253,7 +284,9 @@ describe("customer widget (real server, headless Chromium)", () => {
     const context = page.context();
     await context.setOffline(true);
     const notice = inWidget(page, ".n[role=status]");
-    await expect.poll(() => notice.innerText(), { timeout: 5_000 }).toBe("You are offline. Messages will be sent when you are back online.");
+    await expect
+      .poll(() => notice.innerText(), { timeout: 5_000 })
+      .toBe("You are offline. Messages will be sent when you are back online.");
     // Typed while offline: shown at once as pending, not stored yet.
     await send(page, "Written while offline");
     await inWidget(page, "li[data-pending]").waitFor({ timeout: 5_000 });
@@ -261,7 +294,11 @@ describe("customer widget (real server, headless Chromium)", () => {
     expect((await transcript(page)).map(([, text]) => text)).not.toContain("Written while offline");
     await context.setOffline(false);
     // Back online: the widget reconnects, the notice goes, the held message is stored once.
-    await expect.poll(async () => (await transcript(page)).filter(([, text]) => text === "Written while offline").length, { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(async () => (await transcript(page)).filter(([, text]) => text === "Written while offline").length, {
+        timeout: 15_000,
+      })
+      .toBe(1);
     await expect.poll(() => notice.count(), { timeout: 5_000 }).toBe(0);
     expect(await inWidget(page, "li[data-pending]").count()).toBe(0);
     const seqs = (await transcript(page)).map(([seq]) => Number(seq));
@@ -292,7 +329,12 @@ describe("customer widget (real server, headless Chromium)", () => {
       const page = await context.newPage();
       await page.goto(`${server.url}/`);
       await page.evaluate(
-        ([id, hash]) => (window as unknown as { Handoff: (m: string, a: unknown) => void }).Handoff("identify", { name: "Dana Shopper", userId: id, userHash: hash }),
+        ([id, hash]) =>
+          (window as unknown as { Handoff: (m: string, a: unknown) => void }).Handoff("identify", {
+            name: "Dana Shopper",
+            userId: id,
+            userHash: hash,
+          }),
         [userId, userHash],
       );
       await inWidget(page, "button.l").click();
@@ -340,7 +382,19 @@ describe("customer widget (real server, headless Chromium)", () => {
           if (!el) return null;
           const s = getComputedStyle(el);
           const r = el.getBoundingClientRect();
-          return [s.color, s.backgroundColor, s.fontFamily, s.fontSize, s.padding, s.borderTopWidth, s.display, Math.round(r.width), Math.round(r.height), Math.round(r.x), Math.round(r.y)].join("|");
+          return [
+            s.color,
+            s.backgroundColor,
+            s.fontFamily,
+            s.fontSize,
+            s.padding,
+            s.borderTopWidth,
+            s.display,
+            Math.round(r.width),
+            Math.round(r.height),
+            Math.round(r.x),
+            Math.round(r.y),
+          ].join("|");
         };
         return {
           host: pick(host),
@@ -352,7 +406,12 @@ describe("customer widget (real server, headless Chromium)", () => {
         };
       });
     // Nor does the widget style the page: with it open, the page keeps its own fonts and box model.
-    expect(await page.evaluate(() => [getComputedStyle(document.querySelector("h1")!).fontFamily, getComputedStyle(document.querySelector(".card")!).boxSizing])).toEqual(["Georgia, serif", "content-box"]);
+    expect(
+      await page.evaluate(() => [
+        getComputedStyle(document.querySelector("h1")!).fontFamily,
+        getComputedStyle(document.querySelector(".card")!).boxSizing,
+      ]),
+    ).toEqual(["Georgia, serif", "content-box"]);
     const before = await probe();
     await page.addStyleTag({
       content: `* { font-family: "Comic Sans MS", cursive !important; color: #f0f !important; background: #ff0 !important; box-sizing: content-box !important; margin: 7px !important; }

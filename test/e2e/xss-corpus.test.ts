@@ -65,7 +65,8 @@ function attributesFor(chunk: Payload[], withKeys: boolean): Record<string, stri
   return out;
 }
 
-const FORBIDDEN = "script,img,svg,iframe,object,embed,video,audio,source,details,summary,marquee,input,style,link,meta,base,math,template,noscript,xmp,body,form,textarea,b,frame,frameset,animate,use";
+const FORBIDDEN =
+  "script,img,svg,iframe,object,embed,video,audio,source,details,summary,marquee,input,style,link,meta,base,math,template,noscript,xmp,body,form,textarea,b,frame,frameset,animate,use";
 
 let server: DevServer;
 let browser: Browser;
@@ -117,7 +118,8 @@ function inlineHandlers(page: Page): Promise<string[]> {
     const out: string[] = [];
     const walk = (root: Document | ShadowRoot) => {
       for (const el of Array.from(root.querySelectorAll("*"))) {
-        for (const a of Array.from(el.attributes)) if (/^on/i.test(a.name)) out.push(`<${el.tagName.toLowerCase()} ${a.name}=${a.value}>`);
+        for (const a of Array.from(el.attributes))
+          if (/^on/i.test(a.name)) out.push(`<${el.tagName.toLowerCase()} ${a.name}=${a.value}>`);
         if (el.shadowRoot) walk(el.shadowRoot);
       }
     };
@@ -127,11 +129,19 @@ function inlineHandlers(page: Page): Promise<string[]> {
 }
 
 /** Every <a> under `root` (document or the widget's shadow root): href and rel. */
-function linksUnder(page: Page, inWidget: boolean, selector: string): Promise<{ href: string | null; rel: string | null; text: string }[]> {
+function linksUnder(
+  page: Page,
+  inWidget: boolean,
+  selector: string,
+): Promise<{ href: string | null; rel: string | null; text: string }[]> {
   return page.evaluate(
     ([inWidget, selector]) => {
       const root: ParentNode = inWidget ? document.querySelector("handoff-widget")!.shadowRoot! : document;
-      return Array.from(root.querySelectorAll(selector)).map((a) => ({ href: a.getAttribute("href"), rel: a.getAttribute("rel"), text: a.textContent ?? "" }));
+      return Array.from(root.querySelectorAll(selector)).map((a) => ({
+        href: a.getAttribute("href"),
+        rel: a.getAttribute("rel"),
+        text: a.textContent ?? "",
+      }));
     },
     [inWidget, selector] as const,
   );
@@ -146,7 +156,11 @@ function expectSafeLinks(links: { href: string | null; rel: string | null }[]): 
 }
 
 /** A customer over the protocol from Node (for the conversations that only need a queue card). */
-async function apiCustomer(name: string, email: string, attributes: Record<string, string>): Promise<{ id: string; ws: WebSocket; frames: ServerFrame[] }> {
+async function apiCustomer(
+  name: string,
+  email: string,
+  attributes: Record<string, string>,
+): Promise<{ id: string; ws: WebSocket; frames: ServerFrame[] }> {
   const res = await fetch(`${server.url}/api/conversations`, {
     method: "POST",
     headers: { "content-type": "application/json", Origin: server.url },
@@ -154,7 +168,10 @@ async function apiCustomer(name: string, email: string, attributes: Record<strin
   });
   expect(res.status, await res.clone().text()).toBe(201);
   const { conversationId, token } = (await res.json()) as { conversationId: string; token: string };
-  const ws = new WS(`${server.url.replace(/^http/, "ws")}/api/conversations/${conversationId}/ws?token=${encodeURIComponent(token)}`, { headers: { Origin: server.url } });
+  const ws = new WS(
+    `${server.url.replace(/^http/, "ws")}/api/conversations/${conversationId}/ws?token=${encodeURIComponent(token)}`,
+    { headers: { Origin: server.url } },
+  );
   customers.push(ws);
   const frames: ServerFrame[] = [];
   await new Promise<void>((ok, fail) => {
@@ -225,7 +242,9 @@ describe(`XSS corpus: ${PAYLOADS.length} payloads through the real server, widge
       c.ws.send(JSON.stringify({ type: "identify", email }));
       await sleep(PACE_MS);
     }
-    await expect.poll(() => c.frames.filter((f) => f.type === "error" && f.code === "bad_frame").length, { timeout: 10_000 }).toBe(EMAIL_PAYLOADS.length);
+    await expect
+      .poll(() => c.frames.filter((f) => f.type === "error" && f.code === "bad_frame").length, { timeout: 10_000 })
+      .toBe(EMAIL_PAYLOADS.length);
     c.ws.close();
   });
 
@@ -259,12 +278,16 @@ describe(`XSS corpus: ${PAYLOADS.length} payloads through the real server, widge
     }
     await expect.poll(() => W(page, "li.customer[data-seq]").count(), { timeout: 60_000 }).toBe(PAYLOADS.length);
     await expect.poll(() => W(page, "li[data-pending]").count()).toBe(0);
-    conversationId = await page.evaluate(() => JSON.parse(localStorage.getItem("handoff:demo")!).conversationId as string);
+    conversationId = await page.evaluate(
+      () => JSON.parse(localStorage.getItem("handoff:demo")!).conversationId as string,
+    );
 
     const texts = await W(page, "li.customer[data-seq] p").evaluateAll((els) => els.map((el) => el.textContent ?? ""));
     for (const p of PAYLOADS) expect(texts, p.id).toContain(stored(p));
     // Message paragraphs hold text nodes and http(s) links only, in every bubble (customer and AI).
-    const children = await W(page, "ul[role=log] li p").evaluateAll((ps) => ps.flatMap((p) => Array.from(p.querySelectorAll("*")).map((el) => el.tagName.toLowerCase())));
+    const children = await W(page, "ul[role=log] li p").evaluateAll((ps) =>
+      ps.flatMap((p) => Array.from(p.querySelectorAll("*")).map((el) => el.tagName.toLowerCase())),
+    );
     expect(children.filter((t) => t !== "a")).toEqual([]);
     expect(await W(page, `ul[role=log] :is(${FORBIDDEN})`).count()).toBe(0);
     expectSafeLinks(await linksUnder(page, true, "ul[role=log] a"));
@@ -296,7 +319,9 @@ describe(`XSS corpus: ${PAYLOADS.length} payloads through the real server, widge
     const ctx = page.locator(".context dl").first();
     await ctx.waitFor();
     await expect.poll(async () => normalise((await ctx.textContent()) ?? "")).toContain(normalise(stored(widgetName)));
-    const pairs = await ctx.evaluate((dl) => Array.from(dl.querySelectorAll("dt")).map((dt) => [dt.textContent, dt.nextElementSibling?.textContent ?? ""]));
+    const pairs = await ctx.evaluate((dl) =>
+      Array.from(dl.querySelectorAll("dt")).map((dt) => [dt.textContent, dt.nextElementSibling?.textContent ?? ""]),
+    );
     const map = new Map(pairs as [string, string][]);
     expect(map.get("Name")).toBe(stored(widgetName));
     expect(map.get("Email")).toBe(widgetEmail);
@@ -304,16 +329,24 @@ describe(`XSS corpus: ${PAYLOADS.length} payloads through the real server, widge
     expect(await ctx.locator("*:not(dt):not(dd)").count()).toBe(0);
     expect(await page.locator(`.conv-head h2`).textContent()).toBe(stored(widgetName));
     expect(await page.locator(`[data-tab="${conversationId}"] :is(${FORBIDDEN})`).count()).toBe(0);
-    expect(await page.locator(`[data-tab="${conversationId}"]`).textContent()).toContain(stored(widgetName).slice(0, 10));
+    expect(await page.locator(`[data-tab="${conversationId}"]`).textContent()).toContain(
+      stored(widgetName).slice(0, 10),
+    );
     await expectNoExecution(consolePage);
   });
 
   it("console: every customer message shows as text in the conversation view, under the hostile name", async () => {
     const page = consolePage.page;
-    await expect.poll(() => page.locator(".transcript .entry.customer").count(), { timeout: 20_000 }).toBe(PAYLOADS.length);
-    const texts = await page.locator(".transcript .entry.customer .text").evaluateAll((els) => els.map((el) => el.textContent ?? ""));
+    await expect
+      .poll(() => page.locator(".transcript .entry.customer").count(), { timeout: 20_000 })
+      .toBe(PAYLOADS.length);
+    const texts = await page
+      .locator(".transcript .entry.customer .text")
+      .evaluateAll((els) => els.map((el) => el.textContent ?? ""));
     for (const p of PAYLOADS) expect(texts, p.id).toContain(stored(p));
-    const who = await page.locator(".transcript .entry.customer .meta strong").evaluateAll((els) => els.map((el) => el.textContent));
+    const who = await page
+      .locator(".transcript .entry.customer .meta strong")
+      .evaluateAll((els) => els.map((el) => el.textContent));
     expect(new Set(who)).toEqual(new Set([stored(widgetName)]));
     await screenshot(page, "xss-03-console-customer-messages");
     await expectNoExecution(consolePage);
@@ -345,7 +378,9 @@ describe(`XSS corpus: ${PAYLOADS.length} payloads through the real server, widge
     for (const p of PAYLOADS) expect(agentTexts, p.id).toContain(stored(p));
     const all = (await W(wp, "ul[role=log]").textContent()) ?? "";
     expect(all).not.toContain("(note)");
-    const children = await W(wp, "ul[role=log] li p").evaluateAll((ps) => ps.flatMap((p) => Array.from(p.querySelectorAll("*")).map((el) => el.tagName.toLowerCase())));
+    const children = await W(wp, "ul[role=log] li p").evaluateAll((ps) =>
+      ps.flatMap((p) => Array.from(p.querySelectorAll("*")).map((el) => el.tagName.toLowerCase())),
+    );
     expect(children.filter((t) => t !== "a")).toEqual([]);
     expect(await W(wp, `ul[role=log] :is(${FORBIDDEN})`).count()).toBe(0);
     expectSafeLinks(await linksUnder(wp, true, "ul[role=log] a"));
@@ -355,10 +390,18 @@ describe(`XSS corpus: ${PAYLOADS.length} payloads through the real server, widge
 
     // Console: agent messages and notes.
     const page = consolePage.page;
-    await expect.poll(() => page.locator(".transcript .entry.agent:not(.pending)").count(), { timeout: 30_000 }).toBe(PAYLOADS.length);
-    await expect.poll(() => page.locator(".transcript .entry.note:not(.pending)").count(), { timeout: 30_000 }).toBe(PAYLOADS.length);
-    const consoleAgent = await page.locator(".transcript .entry.agent .text").evaluateAll((els) => els.map((el) => el.textContent ?? ""));
-    const consoleNotes = await page.locator(".transcript .entry.note .text").evaluateAll((els) => els.map((el) => el.textContent ?? ""));
+    await expect
+      .poll(() => page.locator(".transcript .entry.agent:not(.pending)").count(), { timeout: 30_000 })
+      .toBe(PAYLOADS.length);
+    await expect
+      .poll(() => page.locator(".transcript .entry.note:not(.pending)").count(), { timeout: 30_000 })
+      .toBe(PAYLOADS.length);
+    const consoleAgent = await page
+      .locator(".transcript .entry.agent .text")
+      .evaluateAll((els) => els.map((el) => el.textContent ?? ""));
+    const consoleNotes = await page
+      .locator(".transcript .entry.note .text")
+      .evaluateAll((els) => els.map((el) => el.textContent ?? ""));
     for (const p of PAYLOADS) {
       expect(consoleAgent, p.id).toContain(stored(p));
       expect(consoleNotes, p.id).toContain(`${stored(p)} (note)`);
@@ -369,7 +412,9 @@ describe(`XSS corpus: ${PAYLOADS.length} payloads through the real server, widge
   it("console transcript: no element from any payload, plain-text message bodies, safe links only", async () => {
     const page = consolePage.page;
     // Message bodies are rendered as one text node: no child element at all.
-    const withChildren = await page.locator(".transcript .entry .text").evaluateAll((els) => els.filter((el) => el.children.length > 0).map((el) => el.innerHTML.slice(0, 80)));
+    const withChildren = await page
+      .locator(".transcript .entry .text")
+      .evaluateAll((els) => els.filter((el) => el.children.length > 0).map((el) => el.innerHTML.slice(0, 80)));
     expect(withChildren).toEqual([]);
     expect(await page.locator(`.transcript :is(${FORBIDDEN})`).count()).toBe(0);
     expect(await page.locator(`.conv-head :is(${FORBIDDEN})`).count()).toBe(0);
@@ -392,7 +437,11 @@ describe(`XSS corpus: ${PAYLOADS.length} payloads through the real server, widge
     }
     for (const o of others) await page.locator(`.card[data-id="${o.id}"]`).waitFor({ timeout: 30_000 });
     const cards = await page.locator(".queue .card").evaluateAll((els) =>
-      els.map((el) => ({ id: el.getAttribute("data-id"), name: el.querySelector(".who strong")?.textContent ?? "", kids: el.querySelectorAll(".who strong *, .summary *").length })),
+      els.map((el) => ({
+        id: el.getAttribute("data-id"),
+        name: el.querySelector(".who strong")?.textContent ?? "",
+        kids: el.querySelectorAll(".who strong *, .summary *").length,
+      })),
     );
     const byId = new Map(cards.map((c) => [c.id, c]));
     for (const o of others) {
@@ -410,10 +459,17 @@ describe(`XSS corpus: ${PAYLOADS.length} payloads through the real server, widge
       await page.getByRole("button", { name: /^Queue/ }).click();
       await page.locator(`.card[data-id="${o.id}"]`).click();
       const ctx = page.locator(".context dl").first();
-      await expect.poll(async () => (await ctx.textContent().catch(() => "")) ?? "", { timeout: 15_000 }).toContain("Name");
+      await expect
+        .poll(async () => (await ctx.textContent().catch(() => "")) ?? "", { timeout: 15_000 })
+        .toContain("Name");
       await expect.poll(async () => (await page.locator(".conv-head h2").textContent()) ?? "").toBe(stored(o.name));
       const pairs = new Map(
-        (await ctx.evaluate((dl) => Array.from(dl.querySelectorAll("dt")).map((dt) => [dt.textContent ?? "", dt.nextElementSibling?.textContent ?? ""]))) as [string, string][],
+        (await ctx.evaluate((dl) =>
+          Array.from(dl.querySelectorAll("dt")).map((dt) => [
+            dt.textContent ?? "",
+            dt.nextElementSibling?.textContent ?? "",
+          ]),
+        )) as [string, string][],
       );
       expect(pairs.get("Name"), o.name.id).toBe(stored(o.name));
       for (const [k, v] of Object.entries(o.attrs)) expect(pairs.get(k), k).toBe(v.trim());
@@ -432,7 +488,9 @@ describe(`XSS corpus: ${PAYLOADS.length} payloads through the real server, widge
     await consolePage.page.reload();
     await consolePage.page.getByRole("button", { name: /^Queue/ }).waitFor();
     await consolePage.page.locator(`[data-tab="${conversationId}"]`).click();
-    await expect.poll(() => consolePage.page.locator(".transcript .entry.customer").count(), { timeout: 30_000 }).toBe(PAYLOADS.length);
+    await expect
+      .poll(() => consolePage.page.locator(".transcript .entry.customer").count(), { timeout: 30_000 })
+      .toBe(PAYLOADS.length);
     await sleep(500);
     for (const w of watched) {
       await expectNoExecution(w);

@@ -37,7 +37,10 @@ export const PAYLOADS: Payload[] = [
   { id: "svg-slash-onload", text: `<svg/onload=alert(1)><svg/onload=__xss('svg-slash-onload')>` },
   { id: "svg-animate", text: `<svg><animate onbegin=__xss('svg-animate') attributeName=x dur=1s>` },
   { id: "svg-script", text: `<svg><script>__xss('svg-script')</script></svg>` },
-  { id: "svg-use-data", text: `<svg><use href="data:image/svg+xml,<svg id='x' xmlns='http://www.w3.org/2000/svg'><image href='1' onerror='__xss()'/></svg>#x"/></svg>` },
+  {
+    id: "svg-use-data",
+    text: `<svg><use href="data:image/svg+xml,<svg id='x' xmlns='http://www.w3.org/2000/svg'><image href='1' onerror='__xss()'/></svg>#x"/></svg>`,
+  },
   { id: "body-onload", text: `<body onload=__xss('body-onload')>` },
   { id: "body-onpageshow", text: `<body onpageshow=__xss('body-onpageshow')>` },
   { id: "iframe-onload", text: `<iframe onload=__xss('iframe-onload')></iframe>` },
@@ -50,22 +53,34 @@ export const PAYLOADS: Payload[] = [
   { id: "marquee-onstart", text: `<marquee onstart=__xss('marquee-onstart')>x</marquee>` },
   { id: "object-data", text: `<object data="javascript:__xss('object-data')"></object>` },
   { id: "embed-src", text: `<embed src="javascript:__xss('embed-src')">` },
-  { id: "div-onmouseover", text: `<div style="position:fixed;inset:0" onmouseover=__xss('div-onmouseover')>hover</div>` },
+  {
+    id: "div-onmouseover",
+    text: `<div style="position:fixed;inset:0" onmouseover=__xss('div-onmouseover')>hover</div>`,
+  },
   { id: "style-onload", text: `<style onload=__xss('style-onload')></style>` },
   // --- javascript:, data:, vbscript: URLs ---------------------------------------------------------
   { id: "a-javascript", text: `<a href="javascript:__xss('a-javascript');alert(1)">click</a>` },
   { id: "bare-javascript", text: `javascript:__xss('bare-javascript');alert(1)` },
   { id: "javascript-mixed-case", text: `JaVaScRiPt:__xss('javascript-mixed-case')` },
-  { id: "javascript-entity", text: `<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;__xss('javascript-entity')">x</a>` },
+  {
+    id: "javascript-entity",
+    text: `<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;__xss('javascript-entity')">x</a>`,
+  },
   { id: "javascript-hex-entity", text: `<a href="&#x6A;avascript&#x3A;__xss('javascript-hex-entity')">x</a>` },
   { id: "javascript-tab", text: `<a href="jav\tascript:__xss('javascript-tab')">x</a> jav&#x09;ascript:alert(1)` },
   { id: "javascript-newline-url", text: `http://example.com/\njavascript:__xss('javascript-newline-url')` },
   { id: "javascript-in-http", text: `https://example.com/"onmouseover="__xss('javascript-in-http')"` },
   { id: "https-then-js", text: `https://example.com/ok?<script>__xss('https-then-js')</script>` },
-  { id: "data-html", text: `<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a> data:text/html,<script>__xss('data-html')</script>` },
+  {
+    id: "data-html",
+    text: `<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a> data:text/html,<script>__xss('data-html')</script>`,
+  },
   { id: "vbscript", text: `<a href="vbscript:msgbox(1)">x</a> vbscript:msgbox("xss")` },
   { id: "markdown-js", text: `[click me](javascript:__xss('markdown-js'))` },
-  { id: "markdown-data", text: `[x](data:text/html,<script>__xss('markdown-data')</script>) ![img](x" onerror="__xss('markdown-data'))` },
+  {
+    id: "markdown-data",
+    text: `[x](data:text/html,<script>__xss('markdown-data')</script>) ![img](x" onerror="__xss('markdown-data'))`,
+  },
   { id: "markdown-autolink", text: `<javascript:__xss('markdown-autolink')> **bold** _it_ \`code\`` },
   // --- attribute and context breakouts ------------------------------------------------------------
   { id: "quote-breakout", text: `"><img src=x onerror=__xss('quote-breakout')>` },
@@ -79,7 +94,10 @@ export const PAYLOADS: Payload[] = [
   { id: "mxss-noscript", text: `<noscript><p title="</noscript><img src=x onerror=__xss('mxss-noscript')>">` },
   { id: "mxss-svg-style", text: `<svg></p><style><a id="</style><img src=1 onerror=__xss('mxss-svg-style')>">` },
   { id: "mxss-math", text: `<math><mtext><table><mglyph><style><img src=x onerror=__xss('mxss-math')>` },
-  { id: "mxss-template", text: `<template><img src=x onerror=__xss('mxss-template')></template><form><math><mtext></form><form><mglyph><style></math><img src onerror=__xss('mxss-template')>` },
+  {
+    id: "mxss-template",
+    text: `<template><img src=x onerror=__xss('mxss-template')></template><form><math><mtext></form><form><mglyph><style></math><img src onerror=__xss('mxss-template')>`,
+  },
   { id: "mxss-xmp", text: `<xmp><p title="</xmp><img src=x onerror=__xss('mxss-xmp')>">` },
   // --- CSS vectors ----------------------------------------------------------------------------
   { id: "css-expression", text: `<div style="width:expression(__xss('css-expression'))">x</div>` },
@@ -96,14 +114,20 @@ export const PAYLOADS: Payload[] = [
   { id: "js-unicode-escape", text: `\\u003cimg src=x onerror=__xss('js-unicode-escape')\\u003e` },
   { id: "fullwidth-lt", text: `＜script＞__xss('fullwidth-lt')＜/script＞` },
   // --- unicode and zero-width tricks ----------------------------------------------------------------
-  { id: "zero-width", text: `<scr\u200Bipt>__xss('zero-width')</scr\u200Bipt> java\u200Bscript:alert(1) <img\u200Dsrc=x onerror=__xss()>` },
+  {
+    id: "zero-width",
+    text: `<scr\u200Bipt>__xss('zero-width')</scr\u200Bipt> java\u200Bscript:alert(1) <img\u200Dsrc=x onerror=__xss()>`,
+  },
   { id: "rtl-override", text: `\u202E<img src=x onerror=__xss('rtl-override')>\u202C gpj.exe` },
   { id: "null-byte", text: `<img src=x o\u0000nerror=__xss('null-byte')> <scr\u0000ipt>alert(1)</script>` },
   { id: "homoglyph", text: `<ѕcript>__xss('homoglyph')</ѕcript> ｊａｖａｓｃｒｉｐｔ:alert(1)` },
   { id: "emoji-combining", text: `👩‍💻<img src=x onerror=__xss('emoji-combining')>e\u0301\u0301\u0301` },
   // --- very long --------------------------------------------------------------------------------
   { id: "long-repeat", text: LONG_UNIT.repeat(Math.floor(3990 / LONG_UNIT.length)) },
-  { id: "long-no-spaces", text: `<img src=x onerror=__xss('long-no-spaces')>` + "A".repeat(3000) + `<script>__xss('long-no-spaces')</script>` },
+  {
+    id: "long-no-spaces",
+    text: `<img src=x onerror=__xss('long-no-spaces')>${"A".repeat(3000)}<script>__xss('long-no-spaces')</script>`,
+  },
 ];
 
 /** Payloads that fit where the protocol allows at most `max` characters (after trimming). */

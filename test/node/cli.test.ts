@@ -5,11 +5,21 @@ import { describe, expect, it } from "vitest";
 
 describe("npm run score", () => {
   it("answers every line, in order, even empty, emoji, huge and invalid-UTF-8 lines", () => {
-    const lines = ["can I speak to a real person", "", "😡😡😡 nothing works", "x".repeat(5000), "You charged me twice, refund me", "How do I reset my password?"];
-    const input = Buffer.concat([Buffer.from(lines.join("\n") + "\n"), Buffer.from([0xff, 0xfe, 0x0a])]);
+    const lines = [
+      "can I speak to a real person",
+      "",
+      "😡😡😡 nothing works",
+      "x".repeat(5000),
+      "You charged me twice, refund me",
+      "How do I reset my password?",
+    ];
+    const input = Buffer.concat([Buffer.from(`${lines.join("\n")}\n`), Buffer.from([0xff, 0xfe, 0x0a])]);
     const run = spawnSync("npx", ["tsx", "scripts/score.ts"], { input, encoding: "utf8", timeout: 60_000 });
     expect(run.status).toBe(0);
-    const out = run.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const out = run.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(out).toHaveLength(lines.length + 1);
     for (const o of out) {
       expect(["human_request", "billing_dispute", "cancellation", "complaint", "other"]).toContain(o.intent);
@@ -36,7 +46,11 @@ describe("npm run deploy", () => {
 
 describe("production build", () => {
   it("bundles with the production configuration (wrangler deploy --dry-run --env production)", () => {
-    const run = spawnSync("npx", ["wrangler", "deploy", "--dry-run", "--env", "production", "--outdir", ".tmp/deploy-dry-run"], { encoding: "utf8", timeout: 110_000 });
+    const run = spawnSync(
+      "npx",
+      ["wrangler", "deploy", "--dry-run", "--env", "production", "--outdir", ".tmp/deploy-dry-run"],
+      { encoding: "utf8", timeout: 110_000 },
+    );
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/env\.AI\s+AI/);
     expect(run.stdout).toContain("--dry-run: exiting now.");

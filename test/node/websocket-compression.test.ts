@@ -120,7 +120,12 @@ describe("WebSocket compression in the deployed configuration", () => {
   });
 
   it("control: without the flag the same runtime negotiates compression", async () => {
-    const res = await upgrade(await serve(date, flags.filter((f) => f !== "no_web_socket_compression")));
+    const res = await upgrade(
+      await serve(
+        date,
+        flags.filter((f) => f !== "no_web_socket_compression"),
+      ),
+    );
     expect(res.status).toBe(101);
     expect(res.extensions).toMatch(/^permessage-deflate/);
   });

@@ -13,8 +13,16 @@ describe("linkify", () => {
   });
 
   it("leaves sentence punctuation outside the link", () => {
-    expect(linkify("Read https://x.example/faq.")).toEqual(["Read ", { href: "https://x.example/faq", text: "https://x.example/faq" }, "."]);
-    expect(linkify("(see https://x.example/a)")).toEqual(["(see ", { href: "https://x.example/a", text: "https://x.example/a" }, ")"]);
+    expect(linkify("Read https://x.example/faq.")).toEqual([
+      "Read ",
+      { href: "https://x.example/faq", text: "https://x.example/faq" },
+      ".",
+    ]);
+    expect(linkify("(see https://x.example/a)")).toEqual([
+      "(see ",
+      { href: "https://x.example/a", text: "https://x.example/a" },
+      ")",
+    ]);
   });
 
   it("keeps a parenthesis that belongs to the URL", () => {

@@ -48,8 +48,22 @@ class MemoryStorage {
   removeItem = (k: string) => void this.data.delete(k);
 }
 
-const customerEntry = (seq: number, id: string, text: string): TranscriptEntry => ({ seq, id, kind: "message", author: { role: "customer" }, text, at: 0 });
-const aiEntry = (seq: number, text: string): TranscriptEntry => ({ seq, id: `ai${seq}`, kind: "message", author: { role: "ai" }, text, at: 0 });
+const customerEntry = (seq: number, id: string, text: string): TranscriptEntry => ({
+  seq,
+  id,
+  kind: "message",
+  author: { role: "customer" },
+  text,
+  at: 0,
+});
+const aiEntry = (seq: number, text: string): TranscriptEntry => ({
+  seq,
+  id: `ai${seq}`,
+  kind: "message",
+  author: { role: "ai" },
+  text,
+  at: 0,
+});
 
 let storage: MemoryStorage;
 let fetchMock: ReturnType<typeof vi.fn>;
@@ -70,7 +84,9 @@ beforeEach(() => {
   vi.useFakeTimers();
   FakeSocket.all = [];
   storage = new MemoryStorage();
-  fetchMock = vi.fn(async () => new Response(JSON.stringify({ conversationId: "c1", token: "tok/1" }), { status: 201 }));
+  fetchMock = vi.fn(
+    async () => new Response(JSON.stringify({ conversationId: "c1", token: "tok/1" }), { status: 201 }),
+  );
 });
 afterEach(() => vi.useRealTimers());
 
@@ -288,11 +304,19 @@ describe("Session: a verified customer continues their open conversation on anot
       random: () => 1,
     });
   };
-  const history = (conversations: { conversationId: string; token: string; status: string }[]) => new Response(JSON.stringify({ conversations }), { status: 200 });
+  const history = (conversations: { conversationId: string; token: string; status: string }[]) =>
+    new Response(JSON.stringify({ conversations }), { status: 200 });
   const created = () => new Response(JSON.stringify({ conversationId: "new", token: "tok/new" }), { status: 201 });
 
   it("with nothing saved here, it looks the customer up and resumes their newest conversation that is not closed", async () => {
-    verified((url) => (url.endsWith("/history") ? history([{ conversationId: "c-closed", token: "t1", status: "closed" }, { conversationId: "c-open", token: "t2", status: "agent" }]) : created()));
+    verified((url) =>
+      url.endsWith("/history")
+        ? history([
+            { conversationId: "c-closed", token: "t1", status: "closed" },
+            { conversationId: "c-open", token: "t2", status: "agent" },
+          ])
+        : created(),
+    );
     await flushPromises();
     const [url, init] = fetchMock.mock.calls[0];
     expect(url).toBe("https://support.example/api/conversations/history");
@@ -319,7 +343,10 @@ describe("Session: a verified customer continues their open conversation on anot
   });
 
   it("when every earlier conversation is closed, or the lookup fails, the first message starts a new one", async () => {
-    for (const lookup of [() => history([{ conversationId: "c-closed", token: "t1", status: "closed" }]), () => new Response("{}", { status: 403 })]) {
+    for (const lookup of [
+      () => history([{ conversationId: "c-closed", token: "t1", status: "closed" }]),
+      () => new Response("{}", { status: 403 }),
+    ]) {
       FakeSocket.all = [];
       storage = new MemoryStorage();
       const s = verified((url) => (url.endsWith("/history") ? lookup() : created()));
@@ -327,7 +354,10 @@ describe("Session: a verified customer continues their open conversation on anot
       expect(FakeSocket.all).toHaveLength(0);
       s.send("a new question");
       await flushPromises();
-      expect(fetchMock.mock.calls.map(([u]) => u)).toEqual(["https://support.example/api/conversations/history", "https://support.example/api/conversations"]);
+      expect(fetchMock.mock.calls.map(([u]) => u)).toEqual([
+        "https://support.example/api/conversations/history",
+        "https://support.example/api/conversations",
+      ]);
       expect(lastSocket().url).toContain("/api/conversations/new/ws");
       s.dispose();
     }

@@ -12,7 +12,8 @@ const entry = (seq: number, extra: Partial<TranscriptEntry> = {}): TranscriptEnt
   at: 0,
   ...extra,
 });
-const sys = (seq: number, event: TranscriptEntry["event"]) => entry(seq, { kind: "system", author: { role: "system" }, event });
+const sys = (seq: number, event: TranscriptEntry["event"]) =>
+  entry(seq, { kind: "system", author: { role: "system" }, event });
 
 describe("mergeEntry", () => {
   it("appends new entries and ignores ones already known (replays after reconnect)", () => {
@@ -40,7 +41,11 @@ describe("outbox", () => {
   });
 
   it("resends only what is neither acked nor refused", () => {
-    const outbox = [{ id: "a", text: "1" }, { id: "b", text: "2", seq: 3 }, { id: "c", text: "3", error: "bad" }];
+    const outbox = [
+      { id: "a", text: "1" },
+      { id: "b", text: "2", seq: 3 },
+      { id: "c", text: "3", error: "bad" },
+    ];
     expect(toResend(outbox).map((p) => p.id)).toEqual(["a"]);
   });
 });
@@ -52,7 +57,9 @@ describe("prompts", () => {
     expect(pendingOffer([sys(2, "handoff_offered"), sys(3, "queued")], "bot")).toBeUndefined();
     expect(pendingOffer([sys(2, "handoff_offered")], "queued")).toBeUndefined();
     // A later offer after a declined one asks again.
-    expect(pendingOffer([sys(2, "handoff_offered"), sys(3, "offer_declined"), sys(4, "handoff_offered")], "bot")?.seq).toBe(4);
+    expect(
+      pendingOffer([sys(2, "handoff_offered"), sys(3, "offer_declined"), sys(4, "handoff_offered")], "bot")?.seq,
+    ).toBe(4);
   });
 
   it("shows the contact form after no_agent_online until a ticket exists", () => {
@@ -64,6 +71,8 @@ describe("prompts", () => {
     expect(needsCsat([sys(1, "closed")], "closed")).toBe(true);
     expect(needsCsat([sys(1, "closed")], "agent")).toBe(false);
     expect(needsCsat([sys(1, "closed"), sys(2, "csat_received")], "closed")).toBe(false);
-    expect(needsCsat([sys(1, "closed"), sys(2, "csat_received"), sys(3, "reopened"), sys(4, "closed")], "closed")).toBe(true);
+    expect(needsCsat([sys(1, "closed"), sys(2, "csat_received"), sys(3, "reopened"), sys(4, "closed")], "closed")).toBe(
+      true,
+    );
   });
 });

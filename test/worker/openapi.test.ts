@@ -9,9 +9,30 @@ import { worker } from "./helpers/sockets";
 
 type Doc = {
   openapi: string;
-  paths: Record<string, Record<string, { summary: string; requestBody?: { content: { "application/json": { schema: Schema } } }; parameters?: { name: string; in: string; required: boolean; schema: Schema }[]; security?: unknown[]; responses: Record<string, unknown> }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        summary: string;
+        requestBody?: { content: { "application/json": { schema: Schema } } };
+        parameters?: { name: string; in: string; required: boolean; schema: Schema }[];
+        security?: unknown[];
+        responses: Record<string, unknown>;
+      }
+    >
+  >;
 };
-type Schema = { type?: string; properties?: Record<string, Schema>; required?: string[]; enum?: unknown[]; items?: Schema; additionalProperties?: unknown; format?: string; minItems?: number };
+type Schema = {
+  type?: string;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  enum?: unknown[];
+  items?: Schema;
+  additionalProperties?: unknown;
+  format?: string;
+  minItems?: number;
+};
 
 const norm = (p: string) => p.replace(/\/+$/, "") || "/";
 
@@ -27,8 +48,16 @@ describe("GET /api/openapi.json", () => {
     const doc = await fetchDoc();
     expect(doc.openapi).toBe("3.0.3");
     const routes = (app as unknown as { routes: { method: string; path: string }[] }).routes;
-    const inApp = [...new Set(routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${norm(r.path).replace(/:([A-Za-z]+)/g, "{$1}")}`))].sort();
-    const inDoc = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)).sort();
+    const inApp = [
+      ...new Set(
+        routes
+          .filter((r) => r.method !== "ALL")
+          .map((r) => `${r.method} ${norm(r.path).replace(/:([A-Za-z]+)/g, "{$1}")}`),
+      ),
+    ].sort();
+    const inDoc = Object.entries(doc.paths)
+      .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
+      .sort();
     expect(inDoc).toEqual(inApp);
     expect(ROUTE_TABLE).toHaveLength(inDoc.length); // No duplicate rows in the table.
   });
@@ -40,7 +69,14 @@ describe("GET /api/openapi.json", () => {
     expect(schema.required?.sort()).toEqual(["events", "url"]);
     expect(schema.additionalProperties).toBe(false); // v.strictObject
     expect(schema.properties!.url).toMatchObject({ type: "string", format: "uri" });
-    expect(schema.properties!.events.items!.enum).toEqual(["handoff.requested", "conversation.claimed", "conversation.closed", "ticket.created", "ticket.updated", "csat.received"]);
+    expect(schema.properties!.events.items!.enum).toEqual([
+      "handoff.requested",
+      "conversation.claimed",
+      "conversation.closed",
+      "ticket.created",
+      "ticket.updated",
+      "csat.received",
+    ]);
     expect(schema.properties!.events.minItems).toBe(1);
     // The same schema object the route validates with: what the document says is refused, is refused.
     expect(CreateWebhookBody.entries.events).toBeDefined();
@@ -61,7 +97,11 @@ describe("GET /api/openapi.json", () => {
     expect(agentCreate.properties!.role.enum).toEqual(["agent", "admin"]);
 
     const tickets = doc.paths["/api/agent/tickets"].get.parameters!;
-    expect(tickets.find((p) => p.name === "status")).toMatchObject({ in: "query", required: false, schema: { enum: ["open", "pending", "solved", "closed"] } });
+    expect(tickets.find((p) => p.name === "status")).toMatchObject({
+      in: "query",
+      required: false,
+      schema: { enum: ["open", "pending", "solved", "closed"] },
+    });
     const redeliver = doc.paths["/api/admin/webhooks/{id}/deliveries/{deliveryId}/redeliver"].post;
     expect(redeliver.parameters!.map((p) => `${p.in}:${p.name}`)).toEqual(["path:id", "path:deliveryId"]);
   });

@@ -33,8 +33,10 @@ export const panelStrings = {
   yes: "Yes",
   no: "No",
   connectingPerson: "Connecting you to a person…",
-  queuePosition: (position: number) => (position <= 1 ? "You are next in line." : `You are number ${position} in line.`),
-  queueEta: (seconds: number) => (seconds < 60 ? "Estimated wait: under a minute." : `Estimated wait: about ${Math.round(seconds / 60)} min.`),
+  queuePosition: (position: number) =>
+    position <= 1 ? "You are next in line." : `You are number ${position} in line.`,
+  queueEta: (seconds: number) =>
+    seconds < 60 ? "Estimated wait: under a minute." : `Estimated wait: about ${Math.round(seconds / 60)} min.`,
   joined: (name: string) => `${name} joined`,
   offlineFormIntro: "No one is available right now. Leave your email and we will get back to you.",
   email: "Email (required)",

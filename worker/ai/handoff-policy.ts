@@ -91,7 +91,14 @@ interface Fired {
 
 // When several triggers fire, the most specific reason is recorded: sentiment over the last messages says more
 // than one weak retrieval, so negative_sentiment outranks low_confidence among offers.
-const PRIORITY: Trigger[] = ["ai_error", "customer_request", "topic", "failed_attempts", "negative_sentiment", "low_confidence"];
+const PRIORITY: Trigger[] = [
+  "ai_error",
+  "customer_request",
+  "topic",
+  "failed_attempts",
+  "negative_sentiment",
+  "low_confidence",
+];
 
 const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -123,30 +130,66 @@ export function decideTurn(
   const fired: Fired[] = [];
   const team = config.defaultTeam;
   if (score.error && config.aiError.enabled) {
-    fired.push({ trigger: "ai_error", action: config.aiError.action, team, threshold: null, reason: `The AI could not score this message (${score.error}); a human can help instead.` });
+    fired.push({
+      trigger: "ai_error",
+      action: config.aiError.action,
+      team,
+      threshold: null,
+      reason: `The AI could not score this message (${score.error}); a human can help instead.`,
+    });
   }
   if (!score.error) {
     const cr = config.customerRequest;
     if (cr.enabled && score.intent === "human_request" && score.intentScore >= cr.minIntentScore) {
-      fired.push({ trigger: "customer_request", action: cr.action, team, threshold: cr.minIntentScore, reason: `The customer asked for a human in their own words (intent score ${round(score.intentScore)}).` });
+      fired.push({
+        trigger: "customer_request",
+        action: cr.action,
+        team,
+        threshold: cr.minIntentScore,
+        reason: `The customer asked for a human in their own words (intent score ${round(score.intentScore)}).`,
+      });
     }
     if (config.topics.enabled) {
       const rule = config.topics.rules.find((r) => r.intent === score.intent && score.intentScore >= r.minIntentScore);
       if (rule) {
-        fired.push({ trigger: "topic", action: rule.action, team: rule.team, threshold: rule.minIntentScore, reason: `Topic "${rule.intent}" (intent score ${round(score.intentScore)}) is routed to the ${rule.team} team.` });
+        fired.push({
+          trigger: "topic",
+          action: rule.action,
+          team: rule.team,
+          threshold: rule.minIntentScore,
+          reason: `Topic "${rule.intent}" (intent score ${round(score.intentScore)}) is routed to the ${rule.team} team.`,
+        });
       }
     }
     const fa = config.failedAttempts;
     if (fa.enabled && failedAttempts >= fa.maxFailures) {
-      fired.push({ trigger: "failed_attempts", action: fa.action, team, threshold: fa.maxFailures, reason: `The AI could not resolve this after ${failedAttempts} unsuccessful answers (rejected or below confidence ${config.lowConfidence.threshold}).` });
+      fired.push({
+        trigger: "failed_attempts",
+        action: fa.action,
+        team,
+        threshold: fa.maxFailures,
+        reason: `The AI could not resolve this after ${failedAttempts} unsuccessful answers (rejected or below confidence ${config.lowConfidence.threshold}).`,
+      });
     }
     const lc = config.lowConfidence;
     if (lc.enabled && score.confidence < lc.threshold) {
-      fired.push({ trigger: "low_confidence", action: lc.action, team, threshold: lc.threshold, reason: `Answer confidence ${round(score.confidence)} is below the threshold ${lc.threshold}.` });
+      fired.push({
+        trigger: "low_confidence",
+        action: lc.action,
+        team,
+        threshold: lc.threshold,
+        reason: `Answer confidence ${round(score.confidence)} is below the threshold ${lc.threshold}.`,
+      });
     }
     const ns = config.negativeSentiment;
     if (ns.enabled && recentSentiments.length >= ns.minMessages && rolling < ns.threshold) {
-      fired.push({ trigger: "negative_sentiment", action: ns.action, team, threshold: ns.threshold, reason: `The customer's last ${recentSentiments.length} messages average sentiment ${round(rolling)}, below ${ns.threshold}.` });
+      fired.push({
+        trigger: "negative_sentiment",
+        action: ns.action,
+        team,
+        threshold: ns.threshold,
+        reason: `The customer's last ${recentSentiments.length} messages average sentiment ${round(rolling)}, below ${ns.threshold}.`,
+      });
     }
   }
 
@@ -170,7 +213,16 @@ export function decideTurn(
   const byPriority = (a: Fired, b: Fired) => PRIORITY.indexOf(a.trigger) - PRIORITY.indexOf(b.trigger);
   const handoff = fired.filter((f) => f.action === "handoff").sort(byPriority)[0];
   if (handoff) {
-    return { action: "handoff", trigger: handoff.trigger, reason: handoff.reason, scores, threshold: handoff.threshold, evidence, team: handoff.team, nextState: { ...base, pendingOffer: null } };
+    return {
+      action: "handoff",
+      trigger: handoff.trigger,
+      reason: handoff.reason,
+      scores,
+      threshold: handoff.threshold,
+      evidence,
+      team: handoff.team,
+      nextState: { ...base, pendingOffer: null },
+    };
   }
   const offer = fired.sort(byPriority)[0];
   if (offer) {
@@ -179,18 +231,35 @@ export function decideTurn(
       const why = state.pendingOffer ? "pending" : "cooldown";
       return {
         action: "answer",
-        reason: why === "pending"
-          ? `${offer.reason} An offer of a human is already open, so it is not repeated.`
-          : `${offer.reason} Not offering again: the customer declined an offer ${turn - state.declinedAtTurn!} message(s) ago (cool-down ${config.offerCooldownTurns}).`,
+        reason:
+          why === "pending"
+            ? `${offer.reason} An offer of a human is already open, so it is not repeated.`
+            : `${offer.reason} Not offering again: the customer declined an offer ${turn - state.declinedAtTurn!} message(s) ago (cool-down ${config.offerCooldownTurns}).`,
         scores,
         threshold: offer.threshold,
         evidence: { ...evidence, suppressed: why },
         nextState: base,
       };
     }
-    return { action: "offer", trigger: offer.trigger, reason: offer.reason, scores, threshold: offer.threshold, evidence, team: offer.team, nextState: { ...base, pendingOffer: { trigger: offer.trigger, team: offer.team, turn } } };
+    return {
+      action: "offer",
+      trigger: offer.trigger,
+      reason: offer.reason,
+      scores,
+      threshold: offer.threshold,
+      evidence,
+      team: offer.team,
+      nextState: { ...base, pendingOffer: { trigger: offer.trigger, team: offer.team, turn } },
+    };
   }
-  return { action: "answer", reason: `Answered by the AI (confidence ${round(score.confidence)}).`, scores, threshold: config.lowConfidence.threshold, evidence, nextState: base };
+  return {
+    action: "answer",
+    reason: `Answered by the AI (confidence ${round(score.confidence)}).`,
+    scores,
+    threshold: config.lowConfidence.threshold,
+    evidence,
+    nextState: base,
+  };
 }
 
 function stateScores(state: HandoffState): DecisionScores {
@@ -205,7 +274,10 @@ function stateScores(state: HandoffState): DecisionScores {
 }
 
 /** The widget's "Talk to a human" button: always an immediate handoff (it cannot be switched off). */
-export function decideHumanButton(state: HandoffState, config: HandoffConfig = DEFAULT_HANDOFF_CONFIG): HandoffDecision {
+export function decideHumanButton(
+  state: HandoffState,
+  config: HandoffConfig = DEFAULT_HANDOFF_CONFIG,
+): HandoffDecision {
   return {
     action: "handoff",
     trigger: "customer_request",
@@ -222,10 +294,21 @@ export function decideHumanButton(state: HandoffState, config: HandoffConfig = D
  * The customer's yes/no to an offer. Yes hands off with the offer's trigger and team; no starts the cool-down.
  * A reply with no pending offer is answered with `action: "answer"` and changes nothing.
  */
-export function decideOfferReply(accepted: boolean, state: HandoffState, config: HandoffConfig = DEFAULT_HANDOFF_CONFIG): HandoffDecision {
+export function decideOfferReply(
+  accepted: boolean,
+  state: HandoffState,
+  config: HandoffConfig = DEFAULT_HANDOFF_CONFIG,
+): HandoffDecision {
   const offer = state.pendingOffer;
   if (!offer) {
-    return { action: "answer", reason: "No offer was pending; the reply is ignored.", scores: stateScores(state), threshold: null, evidence: { citations: [], firedTriggers: [] }, nextState: state };
+    return {
+      action: "answer",
+      reason: "No offer was pending; the reply is ignored.",
+      scores: stateScores(state),
+      threshold: null,
+      evidence: { citations: [], firedTriggers: [] },
+      nextState: state,
+    };
   }
   if (accepted) {
     return {

@@ -9,7 +9,9 @@ import { createWorkersAIScorer, type AiBinding } from "./workers-ai/workers-ai-s
 export function createScorer(env: { SCORER?: string; AI?: Ai | AiBinding }): Scorer {
   if (env.SCORER === "workers-ai") {
     if (!env.AI) {
-      throw new Error('SCORER is "workers-ai" but the AI binding is missing: declare [ai] binding = "AI" in this environment of wrangler.toml, or set SCORER = "embedded"');
+      throw new Error(
+        'SCORER is "workers-ai" but the AI binding is missing: declare [ai] binding = "AI" in this environment of wrangler.toml, or set SCORER = "embedded"',
+      );
     }
     return createWorkersAIScorer({ binding: env.AI as AiBinding });
   }

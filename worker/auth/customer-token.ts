@@ -14,14 +14,19 @@ export interface CustomerClaims {
   exp: number;
 }
 
-export type TokenCheck = { ok: true; claims: CustomerClaims } | { ok: false; reason: "malformed" | "bad_signature" | "expired" };
+export type TokenCheck =
+  | { ok: true; claims: CustomerClaims }
+  | { ok: false; reason: "malformed" | "bad_signature" | "expired" };
 
 // importKey is comparatively slow; secrets don't change within an isolate's life.
 const keyCache = new Map<string, Promise<CryptoKey>>();
 function hmacKey(secret: string): Promise<CryptoKey> {
   let key = keyCache.get(secret);
   if (!key) {
-    key = crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
+    key = crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+      "sign",
+      "verify",
+    ]);
     keyCache.set(secret, key);
   }
   return key;
@@ -42,12 +47,18 @@ function fromBase64url(text: string): Uint8Array<ArrayBuffer> | null {
 
 export function requireSecret(secret: string | undefined): string {
   if (!secret || secret.length < 16) {
-    throw new Error("TOKEN_SECRET is missing or shorter than 16 characters: set it in .dev.vars or with `wrangler secret put TOKEN_SECRET`");
+    throw new Error(
+      "TOKEN_SECRET is missing or shorter than 16 characters: set it in .dev.vars or with `wrangler secret put TOKEN_SECRET`",
+    );
   }
   return secret;
 }
 
-export async function signCustomerToken(secret: string, conversationId: string, now = Date.now()): Promise<{ token: string; expiresAt: number }> {
+export async function signCustomerToken(
+  secret: string,
+  conversationId: string,
+  now = Date.now(),
+): Promise<{ token: string; expiresAt: number }> {
   const iat = Math.floor(now / 1000);
   const claims: CustomerClaims = { cid: conversationId, iat, exp: iat + TOKEN_TTL_SECONDS };
   const payload = base64url(encoder.encode(JSON.stringify(claims)));
@@ -55,7 +66,11 @@ export async function signCustomerToken(secret: string, conversationId: string, 
   return { token: `${payload}.${base64url(signature)}`, expiresAt: claims.exp * 1000 };
 }
 
-export async function verifyCustomerToken(secret: string, token: string | null | undefined, now = Date.now()): Promise<TokenCheck> {
+export async function verifyCustomerToken(
+  secret: string,
+  token: string | null | undefined,
+  now = Date.now(),
+): Promise<TokenCheck> {
   if (!token || token.length > 1024) return { ok: false, reason: "malformed" };
   const [payload, signature, extra] = token.split(".");
   if (!payload || !signature || extra !== undefined) return { ok: false, reason: "malformed" };
@@ -63,7 +78,12 @@ export async function verifyCustomerToken(secret: string, token: string | null |
   const payloadBytes = fromBase64url(payload);
   if (!sigBytes || !payloadBytes) return { ok: false, reason: "malformed" };
   // crypto.subtle.verify compares in constant time.
-  const valid = await crypto.subtle.verify("HMAC", await hmacKey(requireSecret(secret)), sigBytes, encoder.encode(payload));
+  const valid = await crypto.subtle.verify(
+    "HMAC",
+    await hmacKey(requireSecret(secret)),
+    sigBytes,
+    encoder.encode(payload),
+  );
   if (!valid) return { ok: false, reason: "bad_signature" };
   let claims: CustomerClaims;
   try {

@@ -62,7 +62,12 @@ export function requireAgent(role?: "admin") {
       return apiError(c, 403, "forbidden", "This action needs the admin role.");
     }
     c.set("agent", session.agent);
-    c.set("session", { id: session.sessionId, csrfToken: session.csrfToken, expiresAt: session.expiresAt, via: cred.via });
+    c.set("session", {
+      id: session.sessionId,
+      csrfToken: session.csrfToken,
+      expiresAt: session.expiresAt,
+      via: cred.via,
+    });
     await next();
   });
 }

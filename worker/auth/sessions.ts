@@ -96,7 +96,13 @@ export async function verifySession(d1: D1Database, token: string, now = Date.no
     sessionId: row.sessionId,
     csrfToken: row.csrfToken,
     expiresAt: row.expiresAt,
-    agent: { id: row.id, name: row.name, email: row.email, role: row.role, teams: (JSON.parse(row.teams) as string[]).sort() },
+    agent: {
+      id: row.id,
+      name: row.name,
+      email: row.email,
+      role: row.role,
+      teams: (JSON.parse(row.teams) as string[]).sort(),
+    },
   };
 }
 

@@ -38,7 +38,12 @@ export function buildContextPackage(record: ConversationRecord, transcript: Tran
     status: record.status,
     customer: record.customer,
     attributes: record.attributes,
-    formData: { ...record.contact, ...(record.attributes.orderNumber && !record.contact?.orderNumber ? { orderNumber: record.attributes.orderNumber } : {}) },
+    formData: {
+      ...record.contact,
+      ...(record.attributes.orderNumber && !record.contact?.orderNumber
+        ? { orderNumber: record.attributes.orderNumber }
+        : {}),
+    },
     trigger: record.trigger ?? null,
     triggerReason: record.triggerReason ?? null,
     team: record.team ?? null,
@@ -48,9 +53,21 @@ export function buildContextPackage(record: ConversationRecord, transcript: Tran
     sentimentTrend: scores.map((s) => ({ seq: s.seq, at: s.at, sentiment: s.sentiment })),
     stepsAttempted: transcript
       .filter((e) => e.kind === "message" && e.author.role === "ai")
-      .map((e) => ({ seq: e.seq, text: e.text, citations: (e.meta?.citations as Citation[]) ?? [], confidence: (e.meta?.confidence as number) ?? null })),
+      .map((e) => ({
+        seq: e.seq,
+        text: e.text,
+        citations: (e.meta?.citations as Citation[]) ?? [],
+        confidence: (e.meta?.confidence as number) ?? null,
+      })),
     decisions: transcript
-      .filter((e) => e.kind === "system" && (e.event === "handoff_offered" || e.event === "queued" || e.event === "handoff_requested" || e.event === "offer_declined"))
+      .filter(
+        (e) =>
+          e.kind === "system" &&
+          (e.event === "handoff_offered" ||
+            e.event === "queued" ||
+            e.event === "handoff_requested" ||
+            e.event === "offer_declined"),
+      )
       .map((e) => ({ seq: e.seq, event: e.event!, text: e.text, internal: e.internal })),
     ticketId: record.handoff?.ticketId ?? null,
     transcript,

@@ -23,7 +23,14 @@ import {
 } from "../../schema/protocol";
 import type { Env } from "../env";
 import { canTransition, type ConversationRecord, type CustomerIdentity } from "./conversation-record";
-import { PARTICIPANT_HEADER, readAttachment, SocketLimiter, writeAttachment, type Participant, type SocketAttachment } from "./socket-session";
+import {
+  PARTICIPANT_HEADER,
+  readAttachment,
+  SocketLimiter,
+  writeAttachment,
+  type Participant,
+  type SocketAttachment,
+} from "./socket-session";
 import { forCustomer, TranscriptStore, type NewEntry } from "./transcript-store";
 
 const RECORD_KEY = "conversation";
@@ -70,7 +77,10 @@ export class ConversationCore extends DurableObject<Env> {
     };
     this.store.transaction(() => {
       this.saveRecord(record);
-      this.store.append({ id: "started", kind: "system", author: SYSTEM, event: "conversation_started", text: "Conversation started" }, now);
+      this.store.append(
+        { id: "started", kind: "system", author: SYSTEM, event: "conversation_started", text: "Conversation started" },
+        now,
+      );
     });
     return record;
   }
@@ -78,10 +88,14 @@ export class ConversationCore extends DurableObject<Env> {
   /** WebSocket upgrades, forwarded by the Worker after it authenticated the participant. */
   async fetch(request: Request): Promise<Response> {
     if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") {
-      return Response.json({ error: { code: "upgrade_required", message: "expected a WebSocket upgrade" } }, { status: 426 });
+      return Response.json(
+        { error: { code: "upgrade_required", message: "expected a WebSocket upgrade" } },
+        { status: 426 },
+      );
     }
     const record = this.record();
-    if (!record) return Response.json({ error: { code: "not_found", message: "unknown conversation" } }, { status: 404 });
+    if (!record)
+      return Response.json({ error: { code: "not_found", message: "unknown conversation" } }, { status: 404 });
     let participant: Participant;
     try {
       participant = JSON.parse(request.headers.get(PARTICIPANT_HEADER) ?? "");
@@ -91,7 +105,10 @@ export class ConversationCore extends DurableObject<Env> {
     const pair = new WebSocketPair();
     const attachment: SocketAttachment = { ...participant, synced: false, connectedAt: Date.now() };
     // Tags let us find sockets by role (and an agent's own sockets) without reading every attachment.
-    this.ctx.acceptWebSocket(pair[1], participant.role === "agent" ? ["agent", `agent:${participant.id}`] : ["customer"]);
+    this.ctx.acceptWebSocket(
+      pair[1],
+      participant.role === "agent" ? ["agent", `agent:${participant.id}`] : ["customer"],
+    );
     writeAttachment(pair[1], attachment);
     return new Response(null, { status: 101, webSocket: pair[0] });
   }
@@ -101,12 +118,23 @@ export class ConversationCore extends DurableObject<Env> {
     if (!who) return ws.close(CLOSE.policy, "unknown socket");
     try {
       // The id (found without parsing: parsing is the work the limit saves) lets the client retry that frame.
-      if (!this.limiter.take(ws)) return this.reject(ws, "rate_limited", "too many frames: slow down", typeof raw === "string" ? CLIENT_ID_IN_FRAME.exec(raw)?.[1] : undefined);
+      if (!this.limiter.take(ws))
+        return this.reject(
+          ws,
+          "rate_limited",
+          "too many frames: slow down",
+          typeof raw === "string" ? CLIENT_ID_IN_FRAME.exec(raw)?.[1] : undefined,
+        );
       const parsed = parseClientFrame(raw);
       if (!parsed.ok) return this.reject(ws, parsed.code, parsed.message, parsed.id);
       const frame = parsed.frame;
       if (!ALLOWED_FRAMES[who.role].includes(frame.type)) {
-        return this.reject(ws, "forbidden", `a ${who.role} may not send ${frame.type}`, "id" in frame ? frame.id : undefined);
+        return this.reject(
+          ws,
+          "forbidden",
+          `a ${who.role} may not send ${frame.type}`,
+          "id" in frame ? frame.id : undefined,
+        );
       }
       if (frame.type === "hello") return this.onHello(ws, who, frame.v, frame.lastSeq);
       if (!who.synced) return this.reject(ws, "not_ready", "send hello first");
@@ -140,34 +168,58 @@ export class ConversationCore extends DurableObject<Env> {
   /** Resume handshake: welcome, every entry after lastSeq in order, synced, then live traffic. */
   private onHello(ws: WebSocket, who: SocketAttachment, version: number, lastSeq: number): void {
     if (version !== PROTOCOL_VERSION) {
-      this.send(ws, { type: "error", code: "unsupported_version", message: `server speaks protocol v${PROTOCOL_VERSION}` });
+      this.send(ws, {
+        type: "error",
+        code: "unsupported_version",
+        message: `server speaks protocol v${PROTOCOL_VERSION}`,
+      });
       return ws.close(CLOSE.policy, "unsupported protocol version");
     }
     const record = this.requireRecord();
     const serverLast = this.store.lastSeq();
-    this.send(ws, { type: "welcome", v: PROTOCOL_VERSION, conversationId: record.id, role: who.role, status: record.status, lastSeq: serverLast });
+    this.send(ws, {
+      type: "welcome",
+      v: PROTOCOL_VERSION,
+      conversationId: record.id,
+      role: who.role,
+      status: record.status,
+      lastSeq: serverLast,
+    });
     // SQL reads are synchronous: no other event can slip a live broadcast between replay and `synced`.
     for (const entry of this.store.after(lastSeq, who.role)) this.send(ws, { type: "entry", entry });
     this.send(ws, { type: "synced", lastSeq: serverLast });
     writeAttachment(ws, { ...who, synced: true });
   }
 
-  protected async onFrame(ws: WebSocket, who: SocketAttachment, frame: Exclude<ClientFrame, { type: "hello" }>): Promise<void> {
+  protected async onFrame(
+    ws: WebSocket,
+    who: SocketAttachment,
+    frame: Exclude<ClientFrame, { type: "hello" }>,
+  ): Promise<void> {
     const record = this.requireRecord();
     switch (frame.type) {
       case "message": {
         if (who.role === "agent" && (record.status !== "agent" || record.assignedAgent?.id !== who.id)) {
           return this.reject(ws, "invalid_state", "claim the conversation before replying", frame.id);
         }
-        if (who.role === "customer" && record.status === "closed") this.setStatus(record, "bot", "reopened", "The customer came back");
-        const author = who.role === "agent" ? { role: "agent" as const, id: who.id, name: who.name } : { role: "customer" as const, name: record.customer.name };
+        if (who.role === "customer" && record.status === "closed")
+          this.setStatus(record, "bot", "reopened", "The customer came back");
+        const author =
+          who.role === "agent"
+            ? { role: "agent" as const, id: who.id, name: who.name }
+            : { role: "customer" as const, name: record.customer.name };
         const { entry, duplicate } = this.appendAndAck(ws, { id: frame.id, kind: "message", author, text: frame.text });
         if (!duplicate && who.role === "customer") await this.afterCustomerMessage(entry, record);
         if (!duplicate && who.role === "agent") await this.afterAgentMessage(entry, record);
         return;
       }
       case "note": {
-        this.appendAndAck(ws, { id: frame.id, kind: "note", author: { role: "agent", id: who.id, name: who.name }, text: frame.text });
+        this.appendAndAck(ws, {
+          id: frame.id,
+          kind: "note",
+          author: { role: "agent", id: who.id, name: who.name },
+          text: frame.text,
+        });
         return;
       }
       case "typing":
@@ -196,8 +248,18 @@ export class ConversationCore extends DurableObject<Env> {
   }
 
   /** Customer actions around handoff (button, offer reply, contact form, CSAT). Extended by the handoff layer. */
-  protected async onCustomerAction(ws: WebSocket, _who: SocketAttachment, _record: ConversationRecord, frame: ClientFrame): Promise<void> {
-    this.reject(ws, "invalid_state", `${frame.type} is not available in this conversation`, "id" in frame ? frame.id : undefined);
+  protected async onCustomerAction(
+    ws: WebSocket,
+    _who: SocketAttachment,
+    _record: ConversationRecord,
+    frame: ClientFrame,
+  ): Promise<void> {
+    this.reject(
+      ws,
+      "invalid_state",
+      `${frame.type} is not available in this conversation`,
+      "id" in frame ? frame.id : undefined,
+    );
   }
 
   /**
@@ -235,12 +297,32 @@ export class ConversationCore extends DurableObject<Env> {
     return entry;
   }
 
-  protected systemEvent(event: SystemEvent, text: string, meta?: Record<string, unknown>, internal?: Record<string, unknown>): TranscriptEntry {
-    return this.appendEntry({ id: `sys-${crypto.randomUUID()}`, kind: "system", author: SYSTEM, event, text, meta, internal });
+  protected systemEvent(
+    event: SystemEvent,
+    text: string,
+    meta?: Record<string, unknown>,
+    internal?: Record<string, unknown>,
+  ): TranscriptEntry {
+    return this.appendEntry({
+      id: `sys-${crypto.randomUUID()}`,
+      kind: "system",
+      author: SYSTEM,
+      event,
+      text,
+      meta,
+      internal,
+    });
   }
 
   /** Moves the status (if allowed), records why as a system entry and tells every socket. */
-  protected setStatus(record: ConversationRecord, to: ConversationStatus, event: SystemEvent, text: string, meta?: Record<string, unknown>, internal?: Record<string, unknown>): boolean {
+  protected setStatus(
+    record: ConversationRecord,
+    to: ConversationStatus,
+    event: SystemEvent,
+    text: string,
+    meta?: Record<string, unknown>,
+    internal?: Record<string, unknown>,
+  ): boolean {
     if (record.status === to) return true;
     if (!canTransition(record.status, to)) return false;
     record.status = to;
@@ -273,7 +355,8 @@ export class ConversationCore extends DurableObject<Env> {
     const agentFrame = encodeServerFrame({ type: "entry", entry });
     const visible = forCustomer(entry);
     // Most entries (every chat message) look the same to both sides: encode them once.
-    const customerFrame = visible === entry ? agentFrame : visible ? encodeServerFrame({ type: "entry", entry: visible }) : null;
+    const customerFrame =
+      visible === entry ? agentFrame : visible ? encodeServerFrame({ type: "entry", entry: visible }) : null;
     for (const ws of this.ctx.getWebSockets()) {
       if (ws === except) continue;
       const who = readAttachment(ws);

@@ -7,7 +7,13 @@
  * through the outbox, delivered after the change and retried by alarm when D1 is unreachable.
  */
 import type { ClientFrame, TranscriptEntry } from "../../schema/protocol";
-import { decideHumanButton, decideOfferReply, decideTurn, initialHandoffState, type HandoffDecision } from "../ai/handoff-policy";
+import {
+  decideHumanButton,
+  decideOfferReply,
+  decideTurn,
+  initialHandoffState,
+  type HandoffDecision,
+} from "../ai/handoff-policy";
 import type { Scorer, TurnScore } from "../ai/scorer";
 import { createScorer } from "../ai/select-scorer";
 import { getDb } from "../db/client";
@@ -124,12 +130,20 @@ export class ConversationObject extends ConversationCore {
     if (record.status !== "bot") return;
     const decision = decideTurn({ text: message.text, score }, record.policy ?? initialHandoffState(), config);
     record.policy = decision.nextState;
-    record.scores = [...(record.scores ?? []), { seq, at: Date.now(), confidence: score.confidence, sentiment: score.sentiment, intent: score.intent }].slice(-MAX_SCORE_HISTORY);
+    record.scores = [
+      ...(record.scores ?? []),
+      { seq, at: Date.now(), confidence: score.confidence, sentiment: score.sentiment, intent: score.intent },
+    ].slice(-MAX_SCORE_HISTORY);
     if (record.aiPendingSeq === seq) delete record.aiPendingSeq;
     this.saveRecord(record);
     this.postAiReply(seq, score, decision);
     if (decision.action === "offer") {
-      this.systemEvent("handoff_offered", COPY.offerHuman, { trigger: decision.trigger, offer: true }, decisionEvidence(decision, seq));
+      this.systemEvent(
+        "handoff_offered",
+        COPY.offerHuman,
+        { trigger: decision.trigger, offer: true },
+        decisionEvidence(decision, seq),
+      );
     } else if (decision.action === "handoff") {
       await this.startHandoff(record, decision, seq);
     }
@@ -137,7 +151,8 @@ export class ConversationObject extends ConversationCore {
 
   private postAiReply(seq: number, score: TurnScore, decision: HandoffDecision): void {
     // On a handoff the notice says what happens next; an answer is still given if it is grounded.
-    const text = score.answer.trim() || (score.error ? COPY.aiFailed : decision.action === "answer" ? COPY.aiNoAnswer : "");
+    const text =
+      score.answer.trim() || (score.error ? COPY.aiFailed : decision.action === "answer" ? COPY.aiNoAnswer : "");
     if (!text) return;
     this.appendEntry({
       id: `ai-${seq}`,
@@ -145,7 +160,14 @@ export class ConversationObject extends ConversationCore {
       author: AI_AUTHOR,
       text,
       meta: { citations: score.citations, confidence: round(score.confidence), grounded: score.grounded },
-      internal: { intent: score.intent, intentScore: round(score.intentScore), sentiment: round(score.sentiment), scorer: score.scorer, decision: decision.reason, ...(score.error ? { error: score.error } : {}) },
+      internal: {
+        intent: score.intent,
+        intentScore: round(score.intentScore),
+        sentiment: round(score.sentiment),
+        scorer: score.scorer,
+        decision: decision.reason,
+        ...(score.error ? { error: score.error } : {}),
+      },
     });
   }
 
@@ -153,16 +175,30 @@ export class ConversationObject extends ConversationCore {
   // Customer actions
   // ------------------------------------------------------------------------------------------
 
-  protected override async onCustomerAction(ws: WebSocket, who: SocketAttachment, record: ConversationRecord, frame: ClientFrame): Promise<void> {
+  protected override async onCustomerAction(
+    ws: WebSocket,
+    who: SocketAttachment,
+    record: ConversationRecord,
+    frame: ClientFrame,
+  ): Promise<void> {
     switch (frame.type) {
       case "request_human": {
         if (record.status === "queued" || record.status === "agent") {
           this.send(ws, { type: "ack", id: frame.id, seq: this.store.lastSeq(), at: Date.now() });
           return;
         }
-        const { duplicate } = this.appendAndAck(ws, { id: frame.id, kind: "system", event: "handoff_requested", author: { role: "customer", name: record.customer.name }, text: "Asked to talk to a person" });
+        const { duplicate } = this.appendAndAck(ws, {
+          id: frame.id,
+          kind: "system",
+          event: "handoff_requested",
+          author: { role: "customer", name: record.customer.name },
+          text: "Asked to talk to a person",
+        });
         if (duplicate) return;
-        const decision = decideHumanButton(record.policy ?? initialHandoffState(), await this.knowledge.handoffConfig());
+        const decision = decideHumanButton(
+          record.policy ?? initialHandoffState(),
+          await this.knowledge.handoffConfig(),
+        );
         await this.startHandoff({ ...record, policy: decision.nextState }, decision, this.store.lastSeq());
         return this.flush();
       }
@@ -175,12 +211,22 @@ export class ConversationObject extends ConversationCore {
           text: frame.accept ? "Yes, connect me with a person" : "No thanks",
         });
         if (duplicate || record.status !== "bot") return;
-        const decision = decideOfferReply(frame.accept, record.policy ?? initialHandoffState(), await this.knowledge.handoffConfig());
+        const decision = decideOfferReply(
+          frame.accept,
+          record.policy ?? initialHandoffState(),
+          await this.knowledge.handoffConfig(),
+        );
         const current = this.requireRecord();
         current.policy = decision.nextState;
         this.saveRecord(current);
         if (decision.action === "handoff") await this.startHandoff(current, decision, this.store.lastSeq());
-        else if (!frame.accept) this.appendEntry({ id: `ai-declined-${frame.id}`, kind: "message", author: AI_AUTHOR, text: COPY.offerDeclined });
+        else if (!frame.accept)
+          this.appendEntry({
+            id: `ai-declined-${frame.id}`,
+            kind: "message",
+            author: AI_AUTHOR,
+            text: COPY.offerDeclined,
+          });
         return this.flush();
       }
       case "contact": {
@@ -195,7 +241,11 @@ export class ConversationObject extends ConversationCore {
         if (duplicate) return;
         const current = this.requireRecord();
         current.contact = { email: frame.email, name: frame.name, orderNumber: frame.orderNumber };
-        current.customer = { ...current.customer, email: current.customer.email ?? frame.email, name: current.customer.name ?? frame.name };
+        current.customer = {
+          ...current.customer,
+          email: current.customer.email ?? frame.email,
+          name: current.customer.name ?? frame.name,
+        };
         if (frame.orderNumber) current.attributes = { ...current.attributes, orderNumber: frame.orderNumber };
         this.saveRecord(current);
         this.createTicketIfOffline(current);
@@ -203,7 +253,8 @@ export class ConversationObject extends ConversationCore {
         return this.flush();
       }
       case "csat": {
-        if (record.status !== "closed") return this.reject(ws, "invalid_state", "ratings are collected after the conversation is closed", frame.id);
+        if (record.status !== "closed")
+          return this.reject(ws, "invalid_state", "ratings are collected after the conversation is closed", frame.id);
         const { entry, duplicate } = this.appendAndAck(ws, {
           id: frame.id,
           kind: "system",
@@ -214,8 +265,23 @@ export class ConversationObject extends ConversationCore {
           internal: { comment: frame.comment ?? null },
         });
         if (duplicate) return;
-        this.outbox.add({ kind: "csat", rating: { id: `csat-${record.id}`, conversationId: record.id, score: frame.score, comment: frame.comment ?? null, agentId: record.assignedAgent?.id ?? null, createdAt: entry.at } });
-        this.outbox.add({ kind: "webhook", event: "csat.received", eventId: `${record.id}:csat:${frame.id}`, extra: { score: frame.score, comment: frame.comment ?? null } });
+        this.outbox.add({
+          kind: "csat",
+          rating: {
+            id: `csat-${record.id}`,
+            conversationId: record.id,
+            score: frame.score,
+            comment: frame.comment ?? null,
+            agentId: record.assignedAgent?.id ?? null,
+            createdAt: entry.at,
+          },
+        });
+        this.outbox.add({
+          kind: "webhook",
+          event: "csat.received",
+          eventId: `${record.id}:csat:${frame.id}`,
+          extra: { score: frame.score, comment: frame.comment ?? null },
+        });
         return this.flush();
       }
       default:
@@ -232,20 +298,53 @@ export class ConversationObject extends ConversationCore {
    * second trigger arriving meanwhile (the button while the AI turn is summarising) finds it queued
    * and does nothing: one handoff, one ticket.
    */
-  private async startHandoff(record: ConversationRecord, decision: HandoffDecision, atSeq: number, from: readonly string[] = ["bot", "closed"]): Promise<void> {
+  private async startHandoff(
+    record: ConversationRecord,
+    decision: HandoffDecision,
+    atSeq: number,
+    from: readonly string[] = ["bot", "closed"],
+  ): Promise<void> {
     const fresh = this.requireRecord();
     if (!from.includes(fresh.status)) return;
     const team = decision.team ?? "support";
     const trigger = decision.trigger ?? "customer_request";
     const now = Date.now();
-    const handoff: HandoffRecord = { id: crypto.randomUUID(), trigger, reason: decision.reason, team, queuedAt: now, slaSeconds: 300, expectedResponse: "within one business day" };
-    const current: ConversationRecord = { ...fresh, policy: record.policy ?? fresh.policy, handoff, team, trigger, triggerReason: decision.reason };
-    if (!this.setStatus(current, "queued", "queued", COPY.connecting, { trigger, team }, decisionEvidence(decision, atSeq))) return;
+    const handoff: HandoffRecord = {
+      id: crypto.randomUUID(),
+      trigger,
+      reason: decision.reason,
+      team,
+      queuedAt: now,
+      slaSeconds: 300,
+      expectedResponse: "within one business day",
+    };
+    const current: ConversationRecord = {
+      ...fresh,
+      policy: record.policy ?? fresh.policy,
+      handoff,
+      team,
+      trigger,
+      triggerReason: decision.reason,
+    };
+    if (
+      !this.setStatus(
+        current,
+        "queued",
+        "queued",
+        COPY.connecting,
+        { trigger, team },
+        decisionEvidence(decision, atSeq),
+      )
+    )
+      return;
     // Agents hear about the handoff first: before its D1 rows (one shared database every handoff writes
     // to, the slow part under load), the summary (an LLM call with Workers AI) and the routing queries.
     // Consoles show the pushed row until their D1 queue catches up (console/src/queue-merge.ts).
     this.outbox.add({ kind: "lobby", event: lobbyEvent(current, "handoff") });
-    this.outbox.add({ kind: "handoff_open", handoff: { id: handoff.id, conversationId: current.id, trigger, reason: decision.reason, team, queuedAt: now } });
+    this.outbox.add({
+      kind: "handoff_open",
+      handoff: { id: handoff.id, conversationId: current.id, trigger, reason: decision.reason, team, queuedAt: now },
+    });
     this.queueIndex(current);
     await this.flush();
     const summary = await this.summarize();
@@ -255,7 +354,12 @@ export class ConversationObject extends ConversationCore {
     this.queueIndex(after);
     this.outbox.add({ kind: "lobby", event: lobbyEvent(after, "updated") });
     // The webhook carries the context package, summary included.
-    this.outbox.add({ kind: "webhook", event: "handoff.requested", eventId: `${handoff.id}:requested`, extra: { trigger, reason: decision.reason, team } });
+    this.outbox.add({
+      kind: "webhook",
+      event: "handoff.requested",
+      eventId: `${handoff.id}:requested`,
+      extra: { trigger, reason: decision.reason, team },
+    });
     await this.route(after);
   }
 
@@ -275,12 +379,17 @@ export class ConversationObject extends ConversationCore {
     } catch (error) {
       console.error("routing: D1 unreachable", error);
       const current = this.requireRecord();
-      if (current.status === "queued" && current.handoff?.id === handoff.id) this.goOffline(current, COPY.teamUnreachable);
+      if (current.status === "queued" && current.handoff?.id === handoff.id)
+        this.goOffline(current, COPY.teamUnreachable);
       return;
     }
     const current = this.requireRecord();
     if (current.status !== "queued" || current.handoff?.id !== handoff.id) return;
-    current.handoff = { ...current.handoff, slaSeconds: handoff.slaSeconds, expectedResponse: handoff.expectedResponse };
+    current.handoff = {
+      ...current.handoff,
+      slaSeconds: handoff.slaSeconds,
+      expectedResponse: handoff.expectedResponse,
+    };
     this.saveRecord(current);
     if (candidates.length === 0) return this.goOffline(current, COPY.noAgentOnline(handoff.expectedResponse));
     const pick = assignment === "auto" ? pickLeastLoaded(candidates) : null;
@@ -296,7 +405,11 @@ export class ConversationObject extends ConversationCore {
     const handoff = record.handoff!;
     handoff.offline = true;
     this.saveRecord(record);
-    this.systemEvent("no_agent_online", text, { expectedResponse: handoff.expectedResponse, team: handoff.team, contactKnown: Boolean(record.contact) });
+    this.systemEvent("no_agent_online", text, {
+      expectedResponse: handoff.expectedResponse,
+      team: handoff.team,
+      contactKnown: Boolean(record.contact),
+    });
     this.createTicketIfOffline(record);
   }
 
@@ -326,8 +439,17 @@ export class ConversationObject extends ConversationCore {
       },
     });
     this.outbox.add({ kind: "lobby", event: lobbyEvent(record, "ticket_created") });
-    this.outbox.add({ kind: "webhook", event: "ticket.created", eventId: `${handoff.ticketId}:created`, extra: { ticketId: handoff.ticketId, contactEmail: email } });
-    this.systemEvent("ticket_created", COPY.ticketCreated(handoff.ticketId, handoff.expectedResponse), { ticketId: handoff.ticketId, expectedResponse: handoff.expectedResponse, email });
+    this.outbox.add({
+      kind: "webhook",
+      event: "ticket.created",
+      eventId: `${handoff.ticketId}:created`,
+      extra: { ticketId: handoff.ticketId, contactEmail: email },
+    });
+    this.systemEvent("ticket_created", COPY.ticketCreated(handoff.ticketId, handoff.expectedResponse), {
+      ticketId: handoff.ticketId,
+      expectedResponse: handoff.expectedResponse,
+      email,
+    });
   }
 
   private async refreshQueue(onlineCount?: number): Promise<void> {
@@ -359,37 +481,83 @@ export class ConversationObject extends ConversationCore {
     const record = this.record();
     if (!record) return { ok: false, code: "not_found", message: "unknown conversation" };
     if (record.status === "agent" && record.assignedAgent?.id === agent.id) return { ok: true, record };
-    if (record.status === "agent") return { ok: false, code: "already_claimed", message: `${record.assignedAgent?.name ?? "Another agent"} already took this conversation` };
+    if (record.status === "agent")
+      return {
+        ok: false,
+        code: "already_claimed",
+        message: `${record.assignedAgent?.name ?? "Another agent"} already took this conversation`,
+      };
     if (record.status === "closed") return { ok: false, code: "invalid_state", message: "the conversation is closed" };
     const now = Date.now();
     if (!record.handoff || record.status === "bot") {
       // An agent taking over a conversation the AI is handling: record it as a handoff of its own.
-      record.handoff = { id: crypto.randomUUID(), trigger: "agent_takeover", reason: `${agent.name} took over from the AI`, team: record.team ?? "support", queuedAt: now, slaSeconds: 300, expectedResponse: "" };
-      this.outbox.add({ kind: "handoff_open", handoff: { id: record.handoff.id, conversationId: record.id, trigger: "agent_takeover", reason: record.handoff.reason, team: record.handoff.team, queuedAt: now } });
+      record.handoff = {
+        id: crypto.randomUUID(),
+        trigger: "agent_takeover",
+        reason: `${agent.name} took over from the AI`,
+        team: record.team ?? "support",
+        queuedAt: now,
+        slaSeconds: 300,
+        expectedResponse: "",
+      };
+      this.outbox.add({
+        kind: "handoff_open",
+        handoff: {
+          id: record.handoff.id,
+          conversationId: record.id,
+          trigger: "agent_takeover",
+          reason: record.handoff.reason,
+          team: record.handoff.team,
+          queuedAt: now,
+        },
+      });
     }
     record.assignedAgent = agent;
     record.handoff.claimedAt = now;
     record.handoff.offline = false;
-    this.setStatus(record, "agent", "agent_joined", COPY.agentJoined(agent.name), { agentName: agent.name, agentId: agent.id });
+    this.setStatus(record, "agent", "agent_joined", COPY.agentJoined(agent.name), {
+      agentName: agent.name,
+      agentId: agent.id,
+    });
     this.outbox.add({ kind: "handoff_claimed", handoffId: record.handoff.id, agentId: agent.id, at: now });
     this.queueIndex(record);
     this.outbox.add({ kind: "lobby", event: lobbyEvent(record, "claimed") });
-    this.outbox.add({ kind: "webhook", event: "conversation.claimed", eventId: `${record.handoff.id}:claimed:${agent.id}`, extra: { agent } });
+    this.outbox.add({
+      kind: "webhook",
+      event: "conversation.claimed",
+      eventId: `${record.handoff.id}:claimed:${agent.id}`,
+      extra: { agent },
+    });
     await this.flush();
     return { ok: true, record: this.requireRecord() };
   }
 
-  async transfer(by: AgentRef & { admin?: boolean }, target: { agent?: AgentRef; team?: string; note: string }): Promise<ActionResult> {
+  async transfer(
+    by: AgentRef & { admin?: boolean },
+    target: { agent?: AgentRef; team?: string; note: string },
+  ): Promise<ActionResult> {
     const record = this.record();
     if (!record) return { ok: false, code: "not_found", message: "unknown conversation" };
-    if (record.status !== "agent" || (record.assignedAgent?.id !== by.id && !by.admin)) return { ok: false, code: "invalid_state", message: "only the assigned agent can transfer this conversation" };
+    if (record.status !== "agent" || (record.assignedAgent?.id !== by.id && !by.admin))
+      return { ok: false, code: "invalid_state", message: "only the assigned agent can transfer this conversation" };
     const handoff = record.handoff!;
     const note = target.note.trim();
-    if (note) this.appendEntry({ id: `transfer-note-${crypto.randomUUID()}`, kind: "note", author: { role: "agent", id: by.id, name: by.name }, text: note });
+    if (note)
+      this.appendEntry({
+        id: `transfer-note-${crypto.randomUUID()}`,
+        kind: "note",
+        author: { role: "agent", id: by.id, name: by.name },
+        text: note,
+      });
     if (target.agent) {
       record.assignedAgent = target.agent;
       this.saveRecord(record);
-      this.systemEvent("transferred", COPY.transferredToAgent(target.agent.name), { agentName: target.agent.name, agentId: target.agent.id }, { from: by, note });
+      this.systemEvent(
+        "transferred",
+        COPY.transferredToAgent(target.agent.name),
+        { agentName: target.agent.name, agentId: target.agent.id },
+        { from: by, note },
+      );
       this.outbox.add({ kind: "handoff_claimed", handoffId: handoff.id, agentId: target.agent.id, at: Date.now() });
       this.queueIndex(record);
       this.outbox.add({ kind: "lobby", event: { ...lobbyEvent(record, "transferred"), note } });
@@ -401,7 +569,12 @@ export class ConversationObject extends ConversationCore {
     delete record.assignedAgent;
     this.saveRecord(record);
     this.systemEvent("transferred", COPY.transferredToTeam(team), { team }, { from: by, note });
-    const decision = { action: "handoff", trigger: "transfer", reason: `Transferred by ${by.name}${note ? `: ${note}` : ""}`, team } as unknown as HandoffDecision;
+    const decision = {
+      action: "handoff",
+      trigger: "transfer",
+      reason: `Transferred by ${by.name}${note ? `: ${note}` : ""}`,
+      team,
+    } as unknown as HandoffDecision;
     // agent -> queued, re-routed to the new team with a fresh handoff row.
     await this.startHandoff(this.requireRecord(), decision, this.store.lastSeq(), ["agent"]);
     const after = this.requireRecord();
@@ -413,8 +586,15 @@ export class ConversationObject extends ConversationCore {
   async handBack(by: AgentRef & { admin?: boolean }): Promise<ActionResult> {
     const record = this.record();
     if (!record) return { ok: false, code: "not_found", message: "unknown conversation" };
-    if (record.status !== "agent" || (record.assignedAgent?.id !== by.id && !by.admin)) return { ok: false, code: "invalid_state", message: "only the assigned agent can hand this conversation back" };
-    if (record.handoff) this.outbox.add({ kind: "handoff_resolved", handoffId: record.handoff.id, outcome: "handed_back", at: Date.now() });
+    if (record.status !== "agent" || (record.assignedAgent?.id !== by.id && !by.admin))
+      return { ok: false, code: "invalid_state", message: "only the assigned agent can hand this conversation back" };
+    if (record.handoff)
+      this.outbox.add({
+        kind: "handoff_resolved",
+        handoffId: record.handoff.id,
+        outcome: "handed_back",
+        at: Date.now(),
+      });
     delete record.assignedAgent;
     // A fresh start for the AI: old failures and offers belong to the previous episode.
     record.policy = initialHandoffState();
@@ -429,12 +609,19 @@ export class ConversationObject extends ConversationCore {
     const record = this.record();
     if (!record) return { ok: false, code: "not_found", message: "unknown conversation" };
     if (record.status === "closed") return { ok: true, record };
-    if (record.status === "agent" && record.assignedAgent?.id !== by.id && !by.admin) return { ok: false, code: "invalid_state", message: "only the assigned agent can close this conversation" };
-    if (record.handoff && !record.handoff.ticketId) this.outbox.add({ kind: "handoff_resolved", handoffId: record.handoff.id, outcome: "resolved", at: Date.now() });
+    if (record.status === "agent" && record.assignedAgent?.id !== by.id && !by.admin)
+      return { ok: false, code: "invalid_state", message: "only the assigned agent can close this conversation" };
+    if (record.handoff && !record.handoff.ticketId)
+      this.outbox.add({ kind: "handoff_resolved", handoffId: record.handoff.id, outcome: "resolved", at: Date.now() });
     this.setStatus(record, "closed", "closed", COPY.closed, { csat: true, agentName: by.name });
     this.queueIndex(record);
     this.outbox.add({ kind: "lobby", event: lobbyEvent(record, "closed") });
-    this.outbox.add({ kind: "webhook", event: "conversation.closed", eventId: `${record.id}:closed:${this.store.lastSeq()}`, extra: { closedBy: { id: by.id, name: by.name } } });
+    this.outbox.add({
+      kind: "webhook",
+      event: "conversation.closed",
+      eventId: `${record.id}:closed:${this.store.lastSeq()}`,
+      extra: { closedBy: { id: by.id, name: by.name } },
+    });
     await this.flush();
     return { ok: true, record: this.requireRecord() };
   }
@@ -442,7 +629,13 @@ export class ConversationObject extends ConversationCore {
   /** An agent's reply to the ticket, shown in the conversation when the customer comes back. */
   async deliverTicketReply(reply: { id: string; agent: AgentRef; body: string }): Promise<TranscriptEntry | null> {
     if (!this.record()) return null;
-    return this.appendEntry({ id: `ticket-reply-${reply.id}`, kind: "message", author: { role: "agent", id: reply.agent.id, name: reply.agent.name }, text: reply.body, meta: { viaTicket: true } });
+    return this.appendEntry({
+      id: `ticket-reply-${reply.id}`,
+      kind: "message",
+      author: { role: "agent", id: reply.agent.id, name: reply.agent.name },
+      text: reply.body,
+      meta: { viaTicket: true },
+    });
   }
 
   async getContext(): Promise<ContextPackage | null> {
@@ -475,7 +668,10 @@ export class ConversationObject extends ConversationCore {
     if (h.escalatedAt || Date.now() - h.queuedAt < h.slaSeconds * 1000) return;
     h.escalatedAt = Date.now();
     this.saveRecord(record);
-    this.systemEvent("sla_escalated", COPY.escalated(Math.round(h.slaSeconds / 60)), { team: h.team, waitedSeconds: Math.round((h.escalatedAt - h.queuedAt) / 1000) });
+    this.systemEvent("sla_escalated", COPY.escalated(Math.round(h.slaSeconds / 60)), {
+      team: h.team,
+      waitedSeconds: Math.round((h.escalatedAt - h.queuedAt) / 1000),
+    });
     this.outbox.add({ kind: "handoff_escalated", handoffId: h.id, conversationId: record.id, at: h.escalatedAt });
     this.outbox.add({ kind: "lobby", event: lobbyEvent(record, "escalated") });
   }
@@ -532,7 +728,11 @@ export class ConversationObject extends ConversationCore {
       return await this.scorer.summarize({ transcript });
     } catch (error) {
       console.error("summary failed", error);
-      return transcript.filter((t) => t.role === "customer").map((t) => t.text).join(" ").slice(0, 280);
+      return transcript
+        .filter((t) => t.role === "customer")
+        .map((t) => t.text)
+        .join(" ")
+        .slice(0, 280);
     }
   }
 }

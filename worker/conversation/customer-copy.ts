@@ -6,7 +6,8 @@ export const COPY = {
   connecting: "Connecting you to a person…",
   offerHuman: "Would you like me to connect you with a person from our team?",
   offerDeclined: "No problem, I'll keep helping. You can ask for a person any time.",
-  aiNoAnswer: "I'm not sure I have the right answer for that. Could you tell me a bit more, or ask for a person any time?",
+  aiNoAnswer:
+    "I'm not sure I have the right answer for that. Could you tell me a bit more, or ask for a person any time?",
   aiFailed: "Sorry, I couldn't work that out just now.",
   agentJoined: (name: string) => `${name} joined`,
   agentLeft: (name: string) => `${name} left the conversation`,
@@ -15,9 +16,12 @@ export const COPY = {
   handedBack: "You're back with our AI assistant. Ask for a person any time.",
   closed: "This conversation was closed. How did we do?",
   reopened: "Welcome back!",
-  noAgentOnline: (expected: string) => `No one from our team is available right now. Leave your email and we'll get back to you ${expected}.`,
-  teamUnreachable: "We can't reach our team right now. Your conversation is saved; leave your email and we'll get back to you.",
-  ticketCreated: (ticket: string, expected: string) => `Thanks! Your request ${ticket} is in. We'll reply by email ${expected}.`,
+  noAgentOnline: (expected: string) =>
+    `No one from our team is available right now. Leave your email and we'll get back to you ${expected}.`,
+  teamUnreachable:
+    "We can't reach our team right now. Your conversation is saved; leave your email and we'll get back to you.",
+  ticketCreated: (ticket: string, expected: string) =>
+    `Thanks! Your request ${ticket} is in. We'll reply by email ${expected}.`,
   contactSaved: "Thanks, we've saved your contact details.",
   csatThanks: "Thanks for your feedback!",
   escalated: (minutes: number) => `Waiting longer than the team's ${minutes}-minute target: escalated.`,

@@ -56,7 +56,14 @@ export class KnowledgeCache {
     return cached(
       this.d1,
       "kb",
-      async () => (await getDb(this.d1).select().from(kbArticles).all()).map((r) => ({ id: r.id, title: r.title, body: r.body, tags: r.tags ?? [], url: r.url ?? undefined })),
+      async () =>
+        (await getDb(this.d1).select().from(kbArticles).all()).map((r) => ({
+          id: r.id,
+          title: r.title,
+          body: r.body,
+          tags: r.tags ?? [],
+          url: r.url ?? undefined,
+        })),
       [],
       "knowledge base",
     );
@@ -68,7 +75,13 @@ export class KnowledgeCache {
 
   /** The `routing` setting's assignment mode, when an admin set one (else the deployment's ASSIGNMENT). */
   assignment(): Promise<Env["ASSIGNMENT"] | undefined> {
-    return cached(this.d1, "routing", async () => (await getSetting<{ assignment?: Env["ASSIGNMENT"] }>(this.d1, "routing"))?.assignment, undefined, "routing setting");
+    return cached(
+      this.d1,
+      "routing",
+      async () => (await getSetting<{ assignment?: Env["ASSIGNMENT"] }>(this.d1, "routing"))?.assignment,
+      undefined,
+      "routing setting",
+    );
   }
 
   /** A team's SLA, expected response and business hours (a fallback when the team has no row). */

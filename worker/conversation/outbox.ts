@@ -14,10 +14,25 @@ export type OutboxOp =
   | { kind: "handoff_open"; handoff: OpenHandoff }
   | { kind: "handoff_claimed"; handoffId: string; agentId: string; at: number }
   | { kind: "handoff_first_reply"; handoffId: string; at: number }
-  | { kind: "handoff_resolved"; handoffId: string; outcome: "resolved" | "handed_back" | "transferred" | "ticket" | "abandoned"; at: number }
+  | {
+      kind: "handoff_resolved";
+      handoffId: string;
+      outcome: "resolved" | "handed_back" | "transferred" | "ticket" | "abandoned";
+      at: number;
+    }
   | { kind: "handoff_escalated"; handoffId: string; conversationId: string; at: number }
   | { kind: "ticket"; ticket: NewTicket }
-  | { kind: "csat"; rating: { id: string; conversationId: string; score: number; comment: string | null; agentId: string | null; createdAt: number } }
+  | {
+      kind: "csat";
+      rating: {
+        id: string;
+        conversationId: string;
+        score: number;
+        comment: string | null;
+        agentId: string | null;
+        createdAt: number;
+      };
+    }
   | { kind: "lobby"; event: QueueEvent }
   /** A webhook event; the payload (the context package) is built at delivery, `eventId` makes retries idempotent. */
   | { kind: "webhook"; event: WebhookEventName; eventId: string; extra?: Record<string, unknown> };
@@ -84,7 +99,11 @@ export class Outbox {
    * A crash before that delete repeats those deliveries, which every op tolerates.
    */
   private async deliverDue(now: () => number): Promise<void> {
-    const rows = this.sql.exec<{ id: number; op: string; attempts: number; next_at: number }>("SELECT id, op, attempts, next_at FROM outbox ORDER BY id").toArray();
+    const rows = this.sql
+      .exec<{ id: number; op: string; attempts: number; next_at: number }>(
+        "SELECT id, op, attempts, next_at FROM outbox ORDER BY id",
+      )
+      .toArray();
     let delivered = 0;
     try {
       for (const row of rows) {
@@ -94,7 +113,13 @@ export class Outbox {
         } catch (error) {
           const attempts = row.attempts + 1;
           const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (attempts - 1));
-          this.sql.exec("UPDATE outbox SET attempts = ?, next_at = ?, last_error = ? WHERE id = ?", attempts, now() + backoff, String(error).slice(0, 500), row.id);
+          this.sql.exec(
+            "UPDATE outbox SET attempts = ?, next_at = ?, last_error = ? WHERE id = ?",
+            attempts,
+            now() + backoff,
+            String(error).slice(0, 500),
+            row.id,
+          );
           return;
         }
         delivered = row.id;

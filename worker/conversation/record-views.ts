@@ -62,10 +62,27 @@ export function lobbyEvent(record: ConversationRecord, kind: QueueEvent["kind"])
 
 /** What a handoff decision stores, agent-only, in the transcript: trigger, scores, threshold, evidence. */
 export function decisionEvidence(decision: HandoffDecision, seq: number) {
-  return { trigger: decision.trigger ?? null, reason: decision.reason, scores: decision.scores, threshold: decision.threshold, evidence: { ...decision.evidence, messageSeq: seq } };
+  return {
+    trigger: decision.trigger ?? null,
+    reason: decision.reason,
+    scores: decision.scores,
+    threshold: decision.threshold,
+    evidence: { ...decision.evidence, messageSeq: seq },
+  };
 }
 
 /** A scorer that threw: the policy turns this into an offer of a human (never a dead end). */
 export function failedScore(error: string): TurnScore {
-  return { answer: "", grounded: false, citations: [], confidence: 0, intent: "other", intentScore: 0, sentiment: 0, rejectedPrevious: false, scorer: "embedded", error };
+  return {
+    answer: "",
+    grounded: false,
+    citations: [],
+    confidence: 0,
+    intent: "other",
+    intentScore: 0,
+    sentiment: 0,
+    rejectedPrevious: false,
+    scorer: "embedded",
+    error,
+  };
 }

@@ -52,7 +52,10 @@ const RESUME_TOKENS = 3;
 
 /** Token bucket + strike counter per socket. */
 export class SocketLimiter {
-  private readonly buckets = new Map<WebSocket, { tokens: number; updated: number; strikes: number; refusing: boolean }>();
+  private readonly buckets = new Map<
+    WebSocket,
+    { tokens: number; updated: number; strikes: number; refusing: boolean }
+  >();
 
   private bucket(ws: WebSocket, now: number) {
     let b = this.buckets.get(ws);

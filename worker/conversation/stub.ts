@@ -7,7 +7,13 @@ export function conversationStub(env: Pick<Env, "CONVERSATION">, id: string) {
 }
 
 /** The transcript over RPC, typed plainly: RPC's mapped types of entry data are too deep for tsc. */
-export async function transcriptOf(env: Pick<Env, "CONVERSATION">, id: string, audience: "customer" | "agent"): Promise<TranscriptEntry[]> {
-  const stub = conversationStub(env, id) as unknown as { getTranscript(after: number, audience: "customer" | "agent"): Promise<TranscriptEntry[]> };
+export async function transcriptOf(
+  env: Pick<Env, "CONVERSATION">,
+  id: string,
+  audience: "customer" | "agent",
+): Promise<TranscriptEntry[]> {
+  const stub = conversationStub(env, id) as unknown as {
+    getTranscript(after: number, audience: "customer" | "agent"): Promise<TranscriptEntry[]>;
+  };
   return stub.getTranscript(0, audience);
 }

@@ -94,7 +94,12 @@ export class TranscriptStore {
       .toArray()[0];
     if (inserted) return { entry: toEntry(inserted, true), duplicate: false };
     const existing = this.sql
-      .exec<EntryRow>("SELECT * FROM entries WHERE author_role = ? AND author_id = ? AND client_id = ?", input.author.role, authorId, input.id)
+      .exec<EntryRow>(
+        "SELECT * FROM entries WHERE author_role = ? AND author_id = ? AND client_id = ?",
+        input.author.role,
+        authorId,
+        input.id,
+      )
       .one();
     return { entry: toEntry(existing, true), duplicate: true };
   }
@@ -115,7 +120,11 @@ export class TranscriptStore {
 
   /** The customer's latest message, for previews and ticket subjects. */
   lastCustomerText(): string | undefined {
-    return this.sql.exec<{ text: string }>("SELECT text FROM entries WHERE author_role = 'customer' AND kind = 'message' ORDER BY seq DESC LIMIT 1").toArray()[0]?.text;
+    return this.sql
+      .exec<{ text: string }>(
+        "SELECT text FROM entries WHERE author_role = 'customer' AND kind = 'message' ORDER BY seq DESC LIMIT 1",
+      )
+      .toArray()[0]?.text;
   }
 
   lastSeq(): number {
@@ -137,7 +146,11 @@ export class TranscriptStore {
 
   setValue(key: string, value: unknown): void {
     const text = JSON.stringify(value);
-    this.sql.exec("INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, text);
+    this.sql.exec(
+      "INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      key,
+      text,
+    );
     this.kvCache.set(key, text);
   }
 
@@ -158,7 +171,11 @@ export function toEntry(row: EntryRow, withInternal: boolean): TranscriptEntry {
     seq: row.seq,
     id: row.client_id,
     kind: row.kind as EntryKind,
-    author: { role: row.author_role as Author["role"], ...(row.author_id ? { id: row.author_id } : {}), ...(row.author_name ? { name: row.author_name } : {}) },
+    author: {
+      role: row.author_role as Author["role"],
+      ...(row.author_id ? { id: row.author_id } : {}),
+      ...(row.author_name ? { name: row.author_name } : {}),
+    },
     text: row.text,
     at: row.at,
   };

@@ -104,6 +104,10 @@ export function setAgentTeamsStatements(db: ReturnType<typeof getDb>, agentId: s
 
 export async function agentIdsInTeams(d1: D1Database, teamIds: string[]): Promise<string[]> {
   if (teamIds.length === 0) return [];
-  const rows = await getDb(d1).selectDistinct({ id: agentTeams.agentId }).from(agentTeams).where(inArray(agentTeams.teamId, teamIds)).all();
+  const rows = await getDb(d1)
+    .selectDistinct({ id: agentTeams.agentId })
+    .from(agentTeams)
+    .where(inArray(agentTeams.teamId, teamIds))
+    .all();
   return rows.map((r) => r.id);
 }

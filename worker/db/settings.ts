@@ -17,7 +17,11 @@ export const HANDOFF_SETTINGS_KEY = "handoff";
 const action = v.picklist(["offer", "handoff"]);
 const unit = v.pipe(v.number(), v.minValue(0), v.maxValue(1));
 const count = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(max));
-const team = v.pipe(v.string(), v.trim(), v.regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "team must be 1-40 of a-z, 0-9, '-', '_'"));
+const team = v.pipe(
+  v.string(),
+  v.trim(),
+  v.regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "team must be 1-40 of a-z, 0-9, '-', '_'"),
+);
 
 /**
  * A partial HandoffConfig: every section optional, and within a section every field optional.
@@ -26,7 +30,9 @@ const team = v.pipe(v.string(), v.trim(), v.regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 
 export const HandoffOverrideSchema = v.strictObject({
   defaultTeam: v.optional(team),
   offerCooldownTurns: v.optional(count(50)),
-  lowConfidence: v.optional(v.strictObject({ enabled: v.optional(v.boolean()), threshold: v.optional(unit), action: v.optional(action) })),
+  lowConfidence: v.optional(
+    v.strictObject({ enabled: v.optional(v.boolean()), threshold: v.optional(unit), action: v.optional(action) }),
+  ),
   topics: v.optional(
     v.strictObject({
       enabled: v.optional(v.boolean()),
@@ -47,9 +53,15 @@ export const HandoffOverrideSchema = v.strictObject({
       action: v.optional(action),
     }),
   ),
-  customerRequest: v.optional(v.strictObject({ enabled: v.optional(v.boolean()), minIntentScore: v.optional(unit), action: v.optional(action) })),
+  customerRequest: v.optional(
+    v.strictObject({ enabled: v.optional(v.boolean()), minIntentScore: v.optional(unit), action: v.optional(action) }),
+  ),
   failedAttempts: v.optional(
-    v.strictObject({ enabled: v.optional(v.boolean()), maxFailures: v.optional(v.pipe(count(20), v.minValue(1))), action: v.optional(action) }),
+    v.strictObject({
+      enabled: v.optional(v.boolean()),
+      maxFailures: v.optional(v.pipe(count(20), v.minValue(1))),
+      action: v.optional(action),
+    }),
   ),
   aiError: v.optional(v.strictObject({ enabled: v.optional(v.boolean()), action: v.optional(action) })),
 });

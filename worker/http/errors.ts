@@ -30,7 +30,13 @@ export function errorBody(code: ErrorCode, message: string, details?: unknown): 
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }
 
-export function apiError(c: Context, status: ContentfulStatusCode, code: ErrorCode, message: string, details?: unknown) {
+export function apiError(
+  c: Context,
+  status: ContentfulStatusCode,
+  code: ErrorCode,
+  message: string,
+  details?: unknown,
+) {
   return c.json(errorBody(code, message, details), status);
 }
 

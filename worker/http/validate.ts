@@ -11,7 +11,10 @@ import { ApiError } from "./errors";
 /** Largest JSON body the admin/auth API accepts (KB articles are the biggest legitimate bodies). */
 export const MAX_JSON_BYTES = 256 * 1024;
 
-function describe(issues: readonly v.BaseIssue<unknown>[]): { message: string; details: { path: string; message: string }[] } {
+function describe(issues: readonly v.BaseIssue<unknown>[]): {
+  message: string;
+  details: { path: string; message: string }[];
+} {
   const details = issues.map((issue) => ({ path: v.getDotPath(issue) ?? "", message: issue.message }));
   const first = details[0];
   return { message: first.path ? `${first.path}: ${first.message}` : first.message, details };
@@ -32,7 +35,8 @@ export async function readJson<S extends v.GenericSchema>(c: Context, schema: S)
   const length = Number(c.req.header("Content-Length") ?? "0");
   if (length > MAX_JSON_BYTES) throw new ApiError(413, "too_large", `Body is larger than ${MAX_JSON_BYTES} bytes.`);
   const text = await c.req.text();
-  if (text.length > MAX_JSON_BYTES) throw new ApiError(413, "too_large", `Body is larger than ${MAX_JSON_BYTES} bytes.`);
+  if (text.length > MAX_JSON_BYTES)
+    throw new ApiError(413, "too_large", `Body is larger than ${MAX_JSON_BYTES} bytes.`);
   let body: unknown;
   try {
     body = text === "" ? undefined : JSON.parse(text);
@@ -43,9 +47,19 @@ export async function readJson<S extends v.GenericSchema>(c: Context, schema: S)
 }
 
 // Shared field schemas.
-export const emailField = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(254), v.email("email is not valid"));
+export const emailField = v.pipe(
+  v.string(),
+  v.trim(),
+  v.toLowerCase(),
+  v.maxLength(254),
+  v.email("email is not valid"),
+);
 /** Slug ids for teams, KB articles: lower-case letters, digits, "-" and "_". */
-export const slugField = v.pipe(v.string(), v.trim(), v.regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "must be 1-40 of a-z, 0-9, '-', '_'"));
+export const slugField = v.pipe(
+  v.string(),
+  v.trim(),
+  v.regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "must be 1-40 of a-z, 0-9, '-', '_'"),
+);
 export const nameField = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(120));
 
 /**

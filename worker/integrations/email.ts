@@ -32,18 +32,38 @@ export function isEmailConfigured(env: Env): boolean {
 
 /** Header values must not carry line breaks (header injection) and stay short. */
 function headerSafe(text: string, max = 200): string {
-  return text.replace(/[\r\n]+/g, " ").trim().slice(0, max);
+  return text
+    .replace(/[\r\n]+/g, " ")
+    .trim()
+    .slice(0, max);
 }
 
-async function send(env: Env, to: string, subject: string, text: string, headers?: Record<string, string>): Promise<{ messageId: string }> {
+async function send(
+  env: Env,
+  to: string,
+  subject: string,
+  text: string,
+  headers?: Record<string, string>,
+): Promise<{ messageId: string }> {
   const e = env as EmailEnv;
   if (!e.EMAIL) throw new EmailNotConfiguredError();
-  const result = await e.EMAIL.send({ from: e.EMAIL_FROM ?? LOCAL_FROM, to, subject: headerSafe(subject), text, headers });
+  const result = await e.EMAIL.send({
+    from: e.EMAIL_FROM ?? LOCAL_FROM,
+    to,
+    subject: headerSafe(subject),
+    text,
+    headers,
+  });
   return { messageId: result.messageId };
 }
 
 /** Sends a conversation transcript (already formatted as text, see formatTranscript). */
-export function sendTranscriptEmail(env: Env, to: string, subject: string, text: string): Promise<{ messageId: string }> {
+export function sendTranscriptEmail(
+  env: Env,
+  to: string,
+  subject: string,
+  text: string,
+): Promise<{ messageId: string }> {
   return send(env, to, subject, text);
 }
 
@@ -52,17 +72,35 @@ export function sendTicketReplyEmail(
   env: Env,
   reply: { to: string; ticketId: string; ticketSubject: string; agentName: string; body: string },
 ): Promise<{ messageId: string }> {
-  const text = [`${reply.agentName} replied to your request "${headerSafe(reply.ticketSubject, 120)}":`, "", reply.body, "", `Reference: ${reply.ticketId}`, "You can also continue the conversation in the chat on our website."].join("\n");
-  return send(env, reply.to, `Re: ${reply.ticketSubject} [${reply.ticketId.slice(0, 8)}]`, text, { "X-Handoff-Ticket": headerSafe(reply.ticketId, 64) });
+  const text = [
+    `${reply.agentName} replied to your request "${headerSafe(reply.ticketSubject, 120)}":`,
+    "",
+    reply.body,
+    "",
+    `Reference: ${reply.ticketId}`,
+    "You can also continue the conversation in the chat on our website.",
+  ].join("\n");
+  return send(env, reply.to, `Re: ${reply.ticketSubject} [${reply.ticketId.slice(0, 8)}]`, text, {
+    "X-Handoff-Ticket": headerSafe(reply.ticketId, 64),
+  });
 }
 
 /** The customer's view of a transcript as plain text: one block per entry, oldest first. */
 export function formatTranscript(entries: TranscriptEntry[], opts: { timeZone?: string } = {}): string {
-  const fmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: opts.timeZone ?? "UTC" });
+  const fmt = new Intl.DateTimeFormat("en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: opts.timeZone ?? "UTC",
+  });
   return entries
     .filter((e) => e.kind !== "note")
     .map((e) => {
-      const who = e.kind === "system" ? "—" : e.author.role === "customer" ? "You" : (e.author.name ?? (e.author.role === "ai" ? "Assistant" : "Agent"));
+      const who =
+        e.kind === "system"
+          ? "—"
+          : e.author.role === "customer"
+            ? "You"
+            : (e.author.name ?? (e.author.role === "ai" ? "Assistant" : "Agent"));
       return `[${fmt.format(new Date(e.at))}] ${who}: ${e.text}`;
     })
     .join("\n\n");

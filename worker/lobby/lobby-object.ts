@@ -25,9 +25,10 @@ export class LobbyObject extends DurableObject<Env> {
   }
 
   async fetch(request: Request): Promise<Response> {
-    if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") return new Response("expected a WebSocket upgrade", { status: 426 });
+    if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket")
+      return new Response("expected a WebSocket upgrade", { status: 426 });
     const agent = JSON.parse(request.headers.get(PARTICIPANT_HEADER) ?? "null") as Participant | null;
-    if (!agent || agent.role !== "agent") return new Response("agents only", { status: 401 });
+    if (agent?.role !== "agent") return new Response("agents only", { status: 401 });
     const pair = new WebSocketPair();
     this.ctx.acceptWebSocket(pair[1], [`agent:${agent.id}`]);
     writeAttachment(pair[1], { ...agent, synced: true, connectedAt: Date.now() });
@@ -57,7 +58,11 @@ export class LobbyObject extends DurableObject<Env> {
     const others = this.ctx.getWebSockets(`agent:${who.id}`).filter((s) => s !== ws);
     if (others.length > 0) return;
     const at = Date.now() + Number(this.env.PRESENCE_GRACE_SECONDS || "30") * 1000;
-    this.sql.exec("INSERT INTO going_offline (agent_id, at) VALUES (?, ?) ON CONFLICT (agent_id) DO UPDATE SET at = excluded.at", who.id, at);
+    this.sql.exec(
+      "INSERT INTO going_offline (agent_id, at) VALUES (?, ?) ON CONFLICT (agent_id) DO UPDATE SET at = excluded.at",
+      who.id,
+      at,
+    );
     await this.scheduleAlarm();
   }
 

@@ -23,7 +23,12 @@ const SECURITY: Partial<Record<RouteAuth, Json[]>> = {
 };
 
 function operation(route: RouteDoc): Json {
-  const parameters: Json[] = [...route.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
+  const parameters: Json[] = [...route.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({
+    name: m[1],
+    in: "path",
+    required: true,
+    schema: { type: "string" },
+  }));
   if (route.query) {
     const q = schemaOf(route.query) as { properties?: Record<string, JsonSchema>; required?: string[] };
     for (const [name, schema] of Object.entries(q.properties ?? {})) {
@@ -38,17 +43,30 @@ function operation(route: RouteDoc): Json {
     responses: Object.fromEntries(
       Object.entries(route.responses).map(([status, description]) => {
         const isError = Number(status) >= 400;
-        return [status, isError ? { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } } : { description }];
+        return [
+          status,
+          isError
+            ? { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }
+            : { description },
+        ];
       }),
     ),
   };
   if (parameters.length) op.parameters = parameters;
-  if (route.body) op.requestBody = { required: true, content: { "application/json": { schema: schemaOf(route.body) } } };
+  if (route.body)
+    op.requestBody = { required: true, content: { "application/json": { schema: schemaOf(route.body) } } };
   if (SECURITY[route.auth]) op.security = SECURITY[route.auth];
   if (route.auth === "agent" || route.auth === "admin" || route.auth === "agent-ws") {
     const responses = op.responses as Json;
-    responses[401] ??= { description: "no valid session", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
-    if (route.auth === "admin") responses[403] ??= { description: "not an admin (or missing X-CSRF-Token with the cookie)", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
+    responses[401] ??= {
+      description: "no valid session",
+      content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+    };
+    if (route.auth === "admin")
+      responses[403] ??= {
+        description: "not an admin (or missing X-CSRF-Token with the cookie)",
+        content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+      };
   }
   return op;
 }
@@ -64,22 +82,44 @@ export function buildOpenApiDocument(): Json {
     info: {
       title: "Handoff API",
       version: "1",
-      description: "Customer-support chat: the customer, agent and admin HTTP API. Errors are `{ error: { code, message, details? } }`. The WebSocket protocol is described in schema/protocol.ts; webhooks in docs/webhooks.md.",
+      description:
+        "Customer-support chat: the customer, agent and admin HTTP API. Errors are `{ error: { code, message, details? } }`. The WebSocket protocol is described in schema/protocol.ts; webhooks in docs/webhooks.md.",
     },
     servers: [{ url: "/" }],
     paths,
     components: {
       securitySchemes: {
         bearerAuth: { type: "http", scheme: "bearer", description: "Agent session token from POST /api/auth/token" },
-        cookieAuth: { type: "apiKey", in: "cookie", name: "handoff_session", description: "Console session cookie from POST /api/auth/login" },
-        csrfToken: { type: "apiKey", in: "header", name: "X-CSRF-Token", description: "Required with the cookie on POST/PUT/PATCH/DELETE" },
-        customerToken: { type: "apiKey", in: "query", name: "token", description: "Customer token from POST /api/conversations" },
+        cookieAuth: {
+          type: "apiKey",
+          in: "cookie",
+          name: "handoff_session",
+          description: "Console session cookie from POST /api/auth/login",
+        },
+        csrfToken: {
+          type: "apiKey",
+          in: "header",
+          name: "X-CSRF-Token",
+          description: "Required with the cookie on POST/PUT/PATCH/DELETE",
+        },
+        customerToken: {
+          type: "apiKey",
+          in: "query",
+          name: "token",
+          description: "Customer token from POST /api/conversations",
+        },
       },
       schemas: {
         Error: {
           type: "object",
           required: ["error"],
-          properties: { error: { type: "object", required: ["code", "message"], properties: { code: { type: "string" }, message: { type: "string" }, details: {} } } },
+          properties: {
+            error: {
+              type: "object",
+              required: ["code", "message"],
+              properties: { code: { type: "string" }, message: { type: "string" }, details: {} },
+            },
+          },
         },
       },
     },

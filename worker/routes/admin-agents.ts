@@ -68,7 +68,11 @@ export const BusinessHoursSchema = v.nullable(
   v.pipe(
     v.strictObject({
       tz: timeZone,
-      days: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6))), v.minLength(1), v.maxLength(7)),
+      days: v.pipe(
+        v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6))),
+        v.minLength(1),
+        v.maxLength(7),
+      ),
       open: HHMM,
       close: HHMM,
     }),
@@ -106,7 +110,9 @@ agentAdminRoutes.onError(handleApiError);
 
 agentAdminRoutes.get("/agents", requireAgent(), async (c) => c.json({ agents: await listAgentViews(c.env.DB) }));
 
-agentAdminRoutes.get("/agents/:id", requireAgent(), async (c) => c.json({ agent: await agentOr404(c.env.DB, c.req.param("id")) }));
+agentAdminRoutes.get("/agents/:id", requireAgent(), async (c) =>
+  c.json({ agent: await agentOr404(c.env.DB, c.req.param("id")) }),
+);
 
 agentAdminRoutes.post("/agents", requireAgent("admin"), async (c) => {
   const body = await readJson(c, CreateAgentBody);
@@ -136,7 +142,10 @@ agentAdminRoutes.patch("/agents/:id", requireAgent("admin"), async (c) => {
   if (body.disabled !== undefined) set.disabled = body.disabled;
   if (body.password !== undefined) set.passwordHash = await hashPassword(body.password);
   try {
-    await db.batch([db.update(agents).set(set).where(eq(agents.id, id)), ...(body.teams ? setAgentTeamsStatements(db, id, body.teams) : [])]);
+    await db.batch([
+      db.update(agents).set(set).where(eq(agents.id, id)),
+      ...(body.teams ? setAgentTeamsStatements(db, id, body.teams) : []),
+    ]);
   } catch (err) {
     if (isUniqueViolation(err)) throw new ApiError(409, "conflict", "An agent with this email already exists.");
     throw err;
@@ -150,7 +159,11 @@ agentAdminRoutes.delete("/agents/:id", requireAgent("admin"), async (c) => {
   const id = c.req.param("id");
   await agentOr404(c.env.DB, id);
   if (id === c.var.agent.id) throw new ApiError(409, "self_lockout", "You cannot disable yourself.");
-  await getDb(c.env.DB).update(agents).set({ disabled: true, status: "offline", updatedAt: Date.now() }).where(eq(agents.id, id)).run();
+  await getDb(c.env.DB)
+    .update(agents)
+    .set({ disabled: true, status: "offline", updatedAt: Date.now() })
+    .where(eq(agents.id, id))
+    .run();
   await revokeAgentSessions(c.env.DB, id);
   return c.json({ agent: await agentOr404(c.env.DB, id) });
 });
@@ -167,7 +180,9 @@ agentAdminRoutes.get("/teams", requireAgent(), async (c) =>
   c.json({ teams: await getDb(c.env.DB).select().from(teams).orderBy(teams.id).all() }),
 );
 
-agentAdminRoutes.get("/teams/:id", requireAgent(), async (c) => c.json({ team: await teamOr404(c.env.DB, c.req.param("id")) }));
+agentAdminRoutes.get("/teams/:id", requireAgent(), async (c) =>
+  c.json({ team: await teamOr404(c.env.DB, c.req.param("id")) }),
+);
 
 agentAdminRoutes.post("/teams", requireAgent("admin"), async (c) => {
   const body = await readJson(c, CreateTeamBody);

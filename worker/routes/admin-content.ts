@@ -22,7 +22,12 @@ import { ApiError, handleApiError } from "../http/errors";
 import { readJson, slugField, validate } from "../http/validate";
 import { invalidateKnowledgeCache } from "../conversation/knowledge-cache";
 
-const shortcutField = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, "shortcut must be 1-32 of a-z, 0-9, '-', '_'"));
+const shortcutField = v.pipe(
+  v.string(),
+  v.trim(),
+  v.toLowerCase(),
+  v.regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, "shortcut must be 1-32 of a-z, 0-9, '-', '_'"),
+);
 const titleField = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(200));
 const cannedBodyField = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(4000));
 // Exported for the OpenAPI document (worker/openapi).
@@ -43,9 +48,19 @@ export const UpdateCannedBody = v.strictObject({
 export const CannedQuery = v.object({ team: v.optional(slugField) });
 
 const articleBodyField = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(100_000));
-const tagsField = v.pipe(v.array(v.pipe(v.string(), v.trim(), v.toLowerCase(), v.minLength(1), v.maxLength(40))), v.maxLength(30));
+const tagsField = v.pipe(
+  v.array(v.pipe(v.string(), v.trim(), v.toLowerCase(), v.minLength(1), v.maxLength(40))),
+  v.maxLength(30),
+);
 /** Shown to customers as a citation link: absolute http(s) or a site-relative path only (no javascript: URLs). */
-const urlField = v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(2000), v.regex(/^(https?:\/\/|\/)[^\s]*$/i, "url must be http(s):// or start with /")));
+const urlField = v.nullable(
+  v.pipe(
+    v.string(),
+    v.trim(),
+    v.maxLength(2000),
+    v.regex(/^(https?:\/\/|\/)[^\s]*$/i, "url must be http(s):// or start with /"),
+  ),
+);
 // Exported for the OpenAPI document (worker/openapi).
 export const CreateArticleBody = v.strictObject({
   id: v.optional(slugField),
@@ -78,7 +93,9 @@ const shortcutTaken = () => new ApiError(409, "conflict", "That shortcut is alre
 contentAdminRoutes.get("/canned-responses", requireAgent(), async (c) => {
   const { team } = validate(CannedQuery, c.req.query());
   const q = getDb(c.env.DB).select().from(cannedResponses);
-  const rows = await (team ? q.where(or(isNull(cannedResponses.team), eq(cannedResponses.team, team))) : q).orderBy(asc(cannedResponses.shortcut)).all();
+  const rows = await (team ? q.where(or(isNull(cannedResponses.team), eq(cannedResponses.team, team))) : q)
+    .orderBy(asc(cannedResponses.shortcut))
+    .all();
   return c.json({ cannedResponses: rows });
 });
 
@@ -87,7 +104,10 @@ contentAdminRoutes.post("/canned-responses", requireAgent("admin"), async (c) =>
   const id = crypto.randomUUID();
   const now = Date.now();
   try {
-    await getDb(c.env.DB).insert(cannedResponses).values({ id, ...body, createdAt: now, updatedAt: now }).run();
+    await getDb(c.env.DB)
+      .insert(cannedResponses)
+      .values({ id, ...body, createdAt: now, updatedAt: now })
+      .run();
   } catch (err) {
     if (isUniqueViolation(err)) throw shortcutTaken();
     throw err;
@@ -100,7 +120,11 @@ contentAdminRoutes.patch("/canned-responses/:id", requireAgent("admin"), async (
   const body = await readJson(c, UpdateCannedBody);
   await cannedOr404(c.env.DB, id);
   try {
-    await getDb(c.env.DB).update(cannedResponses).set({ ...body, updatedAt: Date.now() }).where(eq(cannedResponses.id, id)).run();
+    await getDb(c.env.DB)
+      .update(cannedResponses)
+      .set({ ...body, updatedAt: Date.now() })
+      .where(eq(cannedResponses.id, id))
+      .run();
   } catch (err) {
     if (isUniqueViolation(err)) throw shortcutTaken();
     throw err;
@@ -127,13 +151,18 @@ contentAdminRoutes.get("/kb/articles", requireAgent(), async (c) =>
   c.json({ articles: await getDb(c.env.DB).select().from(kbArticles).orderBy(asc(kbArticles.title)).all() }),
 );
 
-contentAdminRoutes.get("/kb/articles/:id", requireAgent(), async (c) => c.json({ article: await articleOr404(c.env.DB, c.req.param("id")) }));
+contentAdminRoutes.get("/kb/articles/:id", requireAgent(), async (c) =>
+  c.json({ article: await articleOr404(c.env.DB, c.req.param("id")) }),
+);
 
 contentAdminRoutes.post("/kb/articles", requireAgent("admin"), async (c) => {
   const { id: givenId, ...body } = await readJson(c, CreateArticleBody);
   const id = givenId ?? crypto.randomUUID();
   try {
-    await getDb(c.env.DB).insert(kbArticles).values({ id, ...body, updatedAt: Date.now() }).run();
+    await getDb(c.env.DB)
+      .insert(kbArticles)
+      .values({ id, ...body, updatedAt: Date.now() })
+      .run();
     invalidateKnowledgeCache(c.env.DB);
   } catch (err) {
     if (isUniqueViolation(err)) throw new ApiError(409, "conflict", "An article with this id already exists.");
@@ -146,7 +175,11 @@ contentAdminRoutes.patch("/kb/articles/:id", requireAgent("admin"), async (c) =>
   const id = c.req.param("id");
   const body = await readJson(c, UpdateArticleBody);
   await articleOr404(c.env.DB, id);
-  await getDb(c.env.DB).update(kbArticles).set({ ...body, updatedAt: Date.now() }).where(eq(kbArticles.id, id)).run();
+  await getDb(c.env.DB)
+    .update(kbArticles)
+    .set({ ...body, updatedAt: Date.now() })
+    .where(eq(kbArticles.id, id))
+    .run();
   invalidateKnowledgeCache(c.env.DB);
   return c.json({ article: await articleOr404(c.env.DB, id) });
 });

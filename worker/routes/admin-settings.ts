@@ -14,7 +14,13 @@ import { DEFAULT_HANDOFF_CONFIG } from "../ai/handoff-config";
 import { requireAgent, type AgentHonoEnv } from "../auth/require-agent";
 import { getDb } from "../db/client";
 import { invalidateKnowledgeCache } from "../conversation/knowledge-cache";
-import { HANDOFF_SETTINGS_KEY, HandoffOverrideSchema, loadHandoffConfig, loadHandoffOverride, putSetting } from "../db/settings";
+import {
+  HANDOFF_SETTINGS_KEY,
+  HandoffOverrideSchema,
+  loadHandoffConfig,
+  loadHandoffOverride,
+  putSetting,
+} from "../db/settings";
 import { handleApiError } from "../http/errors";
 import { readJson } from "../http/validate";
 

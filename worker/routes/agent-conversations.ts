@@ -20,18 +20,19 @@ import { conversationStub } from "../conversation/stub";
 
 export const agentConversationRoutes = new Hono<AgentHonoEnv>();
 
-agentConversationRoutes.get(
-  "/:id/ws",
-  allowedOriginOnly(),
-  requireAgent(),
-  async (c) => {
-    const id = c.req.param("id");
-    if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") return apiError(c, 426, "upgrade_required", "expected a WebSocket upgrade");
-    if (!CONVERSATION_ID.test(id)) return apiError(c, 404, "not_found", "unknown conversation");
-    const agent = c.get("agent");
-    return forwardUpgrade(c.env, id, c.req.raw, { role: "agent", id: agent.id, name: agent.name, permission: agent.role });
-  },
-);
+agentConversationRoutes.get("/:id/ws", allowedOriginOnly(), requireAgent(), async (c) => {
+  const id = c.req.param("id");
+  if (c.req.header("Upgrade")?.toLowerCase() !== "websocket")
+    return apiError(c, 426, "upgrade_required", "expected a WebSocket upgrade");
+  if (!CONVERSATION_ID.test(id)) return apiError(c, 404, "not_found", "unknown conversation");
+  const agent = c.get("agent");
+  return forwardUpgrade(c.env, id, c.req.raw, {
+    role: "agent",
+    id: agent.id,
+    name: agent.name,
+    permission: agent.role,
+  });
+});
 
 agentConversationRoutes.use("*", requireAgent());
 
@@ -41,7 +42,10 @@ export const ListQuery = v.object({
   team: v.optional(v.pipe(v.string(), v.maxLength(40))),
   agent: v.optional(v.pipe(v.string(), v.maxLength(64))),
   q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100))),
-  limit: v.optional(v.pipe(v.string(), v.transform(Number), v.number(), v.integer(), v.minValue(1), v.maxValue(200)), "50"),
+  limit: v.optional(
+    v.pipe(v.string(), v.transform(Number), v.number(), v.integer(), v.minValue(1), v.maxValue(200)),
+    "50",
+  ),
 });
 
 /** List and search: by status, team, agent, and text over customer fields, summary and last message. */
@@ -53,7 +57,17 @@ agentConversationRoutes.get("/", async (c) => {
   if (query.agent) filters.push(eq(conversations.assignedAgentId, query.agent));
   if (query.q) {
     const q = query.q;
-    filters.push(or(...[conversations.customerName, conversations.customerEmail, conversations.summary, conversations.lastMessagePreview, conversations.id].map((col) => containsText(col, q)))!);
+    filters.push(
+      or(
+        ...[
+          conversations.customerName,
+          conversations.customerEmail,
+          conversations.summary,
+          conversations.lastMessagePreview,
+          conversations.id,
+        ].map((col) => containsText(col, q)),
+      )!,
+    );
   }
   const rows = await getDb(c.env.DB)
     .select()
@@ -68,7 +82,12 @@ agentConversationRoutes.get("/", async (c) => {
 /** The queue: conversations waiting for a human, oldest first, for the agent's teams (admins: all). */
 agentConversationRoutes.get("/queue", async (c) => {
   const agent = c.get("agent");
-  const rows = await getDb(c.env.DB).select().from(conversations).where(eq(conversations.status, "queued")).orderBy(conversations.updatedAt).all();
+  const rows = await getDb(c.env.DB)
+    .select()
+    .from(conversations)
+    .where(eq(conversations.status, "queued"))
+    .orderBy(conversations.updatedAt)
+    .all();
   const mine = agent.role === "admin" ? rows : rows.filter((r) => !r.team || agent.teams.includes(r.team));
   return c.json({ queue: mine });
 });
@@ -79,7 +98,15 @@ function stub(c: { env: AgentHonoEnv["Bindings"] }, id: string) {
 }
 
 function actionResponse(c: Parameters<typeof apiError>[0], result: ActionResult) {
-  if (result.ok) return c.json({ conversation: { id: result.record.id, status: result.record.status, assignedAgent: result.record.assignedAgent ?? null, team: result.record.team ?? null } });
+  if (result.ok)
+    return c.json({
+      conversation: {
+        id: result.record.id,
+        status: result.record.status,
+        assignedAgent: result.record.assignedAgent ?? null,
+        team: result.record.team ?? null,
+      },
+    });
   const status = result.code === "not_found" ? 404 : 409;
   return apiError(c, status, result.code, result.message);
 }
@@ -102,16 +129,37 @@ agentConversationRoutes.get("/:id/earlier", async (c) => {
   const record = await stub(c, id).getRecord();
   if (!record) return apiError(c, 404, "not_found", "unknown conversation");
   const db = getDb(c.env.DB);
-  const columns = { id: conversations.id, status: conversations.status, updatedAt: conversations.updatedAt, preview: conversations.lastMessagePreview, summary: conversations.summary };
-  const newest = (where: SQL) => db.select(columns).from(conversations).where(and(where, ne(conversations.id, id))).orderBy(desc(conversations.updatedAt)).limit(EARLIER_LIMIT).all();
+  const columns = {
+    id: conversations.id,
+    status: conversations.status,
+    updatedAt: conversations.updatedAt,
+    preview: conversations.lastMessagePreview,
+    summary: conversations.summary,
+  };
+  const newest = (where: SQL) =>
+    db
+      .select(columns)
+      .from(conversations)
+      .where(and(where, ne(conversations.id, id)))
+      .orderBy(desc(conversations.updatedAt))
+      .limit(EARLIER_LIMIT)
+      .all();
   const found = new Map<string, Awaited<ReturnType<typeof newest>>[number] & { match: "verified" | "email" }>();
   const { userId, verified } = record.customer;
   if (verified && userId) {
-    const rows = await newest(and(eq(conversations.site, record.site), eq(conversations.customerId, userId), eq(conversations.customerVerified, true))!);
+    const rows = await newest(
+      and(
+        eq(conversations.site, record.site),
+        eq(conversations.customerId, userId),
+        eq(conversations.customerVerified, true),
+      )!,
+    );
     for (const row of rows) found.set(row.id, { ...row, match: "verified" });
   }
   const email = (record.customer.email ?? record.contact?.email)?.toLowerCase();
-  if (email) for (const row of await newest(eq(conversations.customerEmail, email))) if (!found.has(row.id)) found.set(row.id, { ...row, match: "email" });
+  if (email)
+    for (const row of await newest(eq(conversations.customerEmail, email)))
+      if (!found.has(row.id)) found.set(row.id, { ...row, match: "email" });
   const earlier = [...found.values()].sort((a, b) => b.updatedAt - a.updatedAt).slice(0, EARLIER_LIMIT);
   return c.json({ conversations: earlier });
 });
@@ -134,21 +182,36 @@ export const TransferBody = v.pipe(
 agentConversationRoutes.post("/:id/transfer", async (c) => {
   const agent = c.get("agent");
   const body = await readJson(c, TransferBody);
-  let target: { agent?: { id: string; name: string }; team?: string; note: string } = { team: body.toTeam, note: body.note };
+  let target: { agent?: { id: string; name: string }; team?: string; note: string } = {
+    team: body.toTeam,
+    note: body.note,
+  };
   if (body.toAgentId) {
     const to = await getAgentView(c.env.DB, body.toAgentId);
     if (!to || to.disabled) return apiError(c, 404, "not_found", "no such agent");
     target = { agent: { id: to.id, name: to.name }, note: body.note };
   }
-  return actionResponse(c, await stub(c, c.req.param("id")).transfer({ id: agent.id, name: agent.name, admin: agent.role === "admin" }, target));
+  return actionResponse(
+    c,
+    await stub(c, c.req.param("id")).transfer(
+      { id: agent.id, name: agent.name, admin: agent.role === "admin" },
+      target,
+    ),
+  );
 });
 
 agentConversationRoutes.post("/:id/handback", async (c) => {
   const agent = c.get("agent");
-  return actionResponse(c, await stub(c, c.req.param("id")).handBack({ id: agent.id, name: agent.name, admin: agent.role === "admin" }));
+  return actionResponse(
+    c,
+    await stub(c, c.req.param("id")).handBack({ id: agent.id, name: agent.name, admin: agent.role === "admin" }),
+  );
 });
 
 agentConversationRoutes.post("/:id/close", async (c) => {
   const agent = c.get("agent");
-  return actionResponse(c, await stub(c, c.req.param("id")).close({ id: agent.id, name: agent.name, admin: agent.role === "admin" }));
+  return actionResponse(
+    c,
+    await stub(c, c.req.param("id")).close({ id: agent.id, name: agent.name, admin: agent.role === "admin" }),
+  );
 });

@@ -19,7 +19,10 @@ import { conversationStub } from "../conversation/stub";
 const shortText = v.pipe(v.string(), v.trim(), v.maxLength(120));
 // Exported for the OpenAPI document (worker/openapi).
 export const CreateConversationBody = v.object({
-  site: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,40}$/, "site must be [a-z0-9-], 1-40 characters")), "default"),
+  site: v.optional(
+    v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,40}$/, "site must be [a-z0-9-], 1-40 characters")),
+    "default",
+  ),
   customer: v.optional(
     v.object({
       name: v.optional(shortText),
@@ -30,7 +33,10 @@ export const CreateConversationBody = v.object({
     {},
   ),
   attributes: v.optional(
-    v.pipe(v.record(v.pipe(v.string(), v.maxLength(40)), v.pipe(v.string(), v.maxLength(200))), v.check((r) => Object.keys(r).length <= 20, "at most 20 attributes")),
+    v.pipe(
+      v.record(v.pipe(v.string(), v.maxLength(40)), v.pipe(v.string(), v.maxLength(200))),
+      v.check((r) => Object.keys(r).length <= 20, "at most 20 attributes"),
+    ),
     {},
   ),
 });
@@ -67,7 +73,12 @@ conversationRoutes.post("/", async (c) => {
   const id = crypto.randomUUID();
   const stub = conversationStub(c.env, id);
   // An unverified userId is the site's claim only: keep it for display, never to link conversations.
-  await stub.create({ id, site, customer: { name: customer.name, email: customer.email, userId: customer.userId, verified: identity.verified }, attributes });
+  await stub.create({
+    id,
+    site,
+    customer: { name: customer.name, email: customer.email, userId: customer.userId, verified: identity.verified },
+    attributes,
+  });
   const { token, expiresAt } = await signCustomerToken(c.env.TOKEN_SECRET, id);
   return c.json({ conversationId: id, token, expiresAt }, 201);
 });
@@ -93,13 +104,26 @@ conversationRoutes.post("/history", async (c) => {
   const identity = await checkIdentity(c.env.DB, site, userId, userHash);
   if (!identity.ok) return apiError(c, identity.status, identity.code, identity.message);
   const rows = await getDb(c.env.DB)
-    .select({ id: conversations.id, status: conversations.status, updatedAt: conversations.updatedAt, preview: conversations.lastMessagePreview })
+    .select({
+      id: conversations.id,
+      status: conversations.status,
+      updatedAt: conversations.updatedAt,
+      preview: conversations.lastMessagePreview,
+    })
     .from(conversations)
-    .where(and(eq(conversations.site, site), eq(conversations.customerId, userId), eq(conversations.customerVerified, true)))
+    .where(
+      and(eq(conversations.site, site), eq(conversations.customerId, userId), eq(conversations.customerVerified, true)),
+    )
     .orderBy(desc(conversations.updatedAt))
     .limit(20)
     .all();
-  const items = await Promise.all(rows.map(async (r) => ({ ...r, conversationId: r.id, token: (await signCustomerToken(c.env.TOKEN_SECRET, r.id)).token })));
+  const items = await Promise.all(
+    rows.map(async (r) => ({
+      ...r,
+      conversationId: r.id,
+      token: (await signCustomerToken(c.env.TOKEN_SECRET, r.id)).token,
+    })),
+  );
   return c.json({ conversations: items });
 });
 
@@ -108,7 +132,8 @@ conversationRoutes.get("/:id", async (c) => {
   const id = c.req.param("id");
   const check = await verifyCustomerToken(c.env.TOKEN_SECRET, c.req.query("token"));
   if (!check.ok) return apiError(c, 401, "bad_token", `customer token is ${check.reason.replace("_", " ")}`);
-  if (check.claims.cid !== id || !CONVERSATION_ID.test(id)) return apiError(c, 403, "wrong_conversation", "this token does not open this conversation");
+  if (check.claims.cid !== id || !CONVERSATION_ID.test(id))
+    return apiError(c, 403, "wrong_conversation", "this token does not open this conversation");
   const record = await conversationStub(c.env, id).getRecord();
   if (!record) return apiError(c, 404, "not_found", "unknown conversation");
   return c.json({ conversationId: id, status: record.status });
@@ -116,17 +141,24 @@ conversationRoutes.get("/:id", async (c) => {
 
 conversationRoutes.get("/:id/ws", allowedOriginOnly(), async (c) => {
   const id = c.req.param("id");
-  if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") return apiError(c, 426, "upgrade_required", "expected a WebSocket upgrade");
+  if (c.req.header("Upgrade")?.toLowerCase() !== "websocket")
+    return apiError(c, 426, "upgrade_required", "expected a WebSocket upgrade");
   const check = await verifyCustomerToken(c.env.TOKEN_SECRET, c.req.query("token"));
   if (!check.ok) return apiError(c, 401, "bad_token", `customer token is ${check.reason.replace("_", " ")}`);
   // A valid token for another conversation must not open this one.
-  if (check.claims.cid !== id || !CONVERSATION_ID.test(id)) return apiError(c, 403, "wrong_conversation", "this token does not open this conversation");
+  if (check.claims.cid !== id || !CONVERSATION_ID.test(id))
+    return apiError(c, 403, "wrong_conversation", "this token does not open this conversation");
   const participant: Participant = { role: "customer", id: "customer" };
   return forwardUpgrade(c.env, id, c.req.raw, participant);
 });
 
 /** Hands the upgrade to the conversation's object with the authenticated participant attached. */
-export function forwardUpgrade(env: Env, conversationId: string, request: Request, participant: Participant): Promise<Response> {
+export function forwardUpgrade(
+  env: Env,
+  conversationId: string,
+  request: Request,
+  participant: Participant,
+): Promise<Response> {
   const headers = new Headers(request.headers);
   headers.set(PARTICIPANT_HEADER, JSON.stringify(participant));
   const stub = conversationStub(env, conversationId);

@@ -28,14 +28,31 @@ const page = (title: string, body: unknown) => html`<!doctype html>
 </html>`;
 
 helpRoutes.get("/", async (c) => {
-  const rows = await getDb(c.env.DB).select({ id: kbArticles.id, title: kbArticles.title }).from(kbArticles).orderBy(kbArticles.title).all();
-  return c.html(page("Articles", html`<h1>Help centre</h1><ul>${rows.map((r) => html`<li><a href="/help/${encodeURIComponent(r.id)}">${r.title}</a></li>`)}</ul>`));
+  const rows = await getDb(c.env.DB)
+    .select({ id: kbArticles.id, title: kbArticles.title })
+    .from(kbArticles)
+    .orderBy(kbArticles.title)
+    .all();
+  return c.html(
+    page(
+      "Articles",
+      html`<h1>Help centre</h1><ul>${rows.map((r) => html`<li><a href="/help/${encodeURIComponent(r.id)}">${r.title}</a></li>`)}</ul>`,
+    ),
+  );
 });
 
 helpRoutes.get("/:id", async (c) => {
-  const article = await getDb(c.env.DB).select().from(kbArticles).where(eq(kbArticles.id, c.req.param("id"))).get();
-  if (!article) return c.html(page("Not found", html`<h1>Article not found</h1><p><a href="/help">All articles</a></p>`), 404);
+  const article = await getDb(c.env.DB)
+    .select()
+    .from(kbArticles)
+    .where(eq(kbArticles.id, c.req.param("id")))
+    .get();
+  if (!article)
+    return c.html(page("Not found", html`<h1>Article not found</h1><p><a href="/help">All articles</a></p>`), 404);
   return c.html(
-    page(article.title, html`<p><a href="/help">← All articles</a></p><h1>${article.title}</h1><p>${article.body}</p><p class="tags">${(article.tags ?? []).join(" · ")}</p>`),
+    page(
+      article.title,
+      html`<p><a href="/help">← All articles</a></p><h1>${article.title}</h1><p>${article.body}</p><p class="tags">${(article.tags ?? []).join(" · ")}</p>`,
+    ),
   );
 });

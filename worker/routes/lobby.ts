@@ -12,14 +12,18 @@ lobbyRoutes.get(
   "/ws",
   allowedOriginOnly(),
   async (c, next) => {
-    if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") return apiError(c, 426, "upgrade_required", "expected a WebSocket upgrade");
+    if (c.req.header("Upgrade")?.toLowerCase() !== "websocket")
+      return apiError(c, 426, "upgrade_required", "expected a WebSocket upgrade");
     return next();
   },
   requireAgent(),
   async (c) => {
     const agent = c.get("agent");
     const headers = new Headers(c.req.raw.headers);
-    headers.set(PARTICIPANT_HEADER, JSON.stringify({ role: "agent", id: agent.id, name: agent.name, permission: agent.role }));
+    headers.set(
+      PARTICIPANT_HEADER,
+      JSON.stringify({ role: "agent", id: agent.id, name: agent.name, permission: agent.role }),
+    );
     return lobbyStub(c.env).fetch(new Request(c.req.url, { headers }));
   },
 );

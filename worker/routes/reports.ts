@@ -34,9 +34,21 @@ reportRoutes.get("/", async (c) => {
   const to = q.to ?? Date.now();
   const from = q.from ?? to - 30 * DAY;
   const db = getDb(c.env.DB);
-  const convs = await db.select({ id: conversations.id }).from(conversations).where(and(gte(conversations.createdAt, from), lt(conversations.createdAt, to))).all();
-  const hs = await db.select().from(handoffs).where(and(gte(handoffs.queuedAt, from), lt(handoffs.queuedAt, to))).all();
-  const ratings = await db.select({ score: csatRatings.score }).from(csatRatings).where(and(gte(csatRatings.createdAt, from), lt(csatRatings.createdAt, to))).all();
+  const convs = await db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(and(gte(conversations.createdAt, from), lt(conversations.createdAt, to)))
+    .all();
+  const hs = await db
+    .select()
+    .from(handoffs)
+    .where(and(gte(handoffs.queuedAt, from), lt(handoffs.queuedAt, to)))
+    .all();
+  const ratings = await db
+    .select({ score: csatRatings.score })
+    .from(csatRatings)
+    .where(and(gte(csatRatings.createdAt, from), lt(csatRatings.createdAt, to)))
+    .all();
 
   const handedOff = new Set(hs.map((h) => h.conversationId));
   const byTrigger: Record<string, number> = {};
@@ -52,9 +64,21 @@ reportRoutes.get("/", async (c) => {
     automationRate: convs.length ? convs.filter((c) => !handedOff.has(c.id)).length / convs.length : null,
     handoffs: hs.length,
     handoffsByTrigger: byTrigger,
-    firstHumanReplySeconds: { median: percentile(firstReply, 50), p90: percentile(firstReply, 90), count: firstReply.length },
-    resolutionSeconds: { median: percentile(resolution, 50), p90: percentile(resolution, 90), count: resolution.length },
-    csat: { average: ratings.length ? ratings.reduce((a, r) => a + r.score, 0) / ratings.length : null, count: ratings.length, distribution },
+    firstHumanReplySeconds: {
+      median: percentile(firstReply, 50),
+      p90: percentile(firstReply, 90),
+      count: firstReply.length,
+    },
+    resolutionSeconds: {
+      median: percentile(resolution, 50),
+      p90: percentile(resolution, 90),
+      count: resolution.length,
+    },
+    csat: {
+      average: ratings.length ? ratings.reduce((a, r) => a + r.score, 0) / ratings.length : null,
+      count: ratings.length,
+      distribution,
+    },
   };
   if (q.format === "csv") {
     const rows: [string, string | number | null][] = [
@@ -72,8 +96,11 @@ reportRoutes.get("/", async (c) => {
       ["csat_average", report.csat.average],
       ...distribution.map((n, i) => [`csat_${i + 1}`, n] as [string, number]),
     ];
-    const csv = "metric,value\n" + rows.map(([k, val]) => `${k},${val ?? ""}`).join("\n") + "\n";
-    return c.body(csv, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="handoff-report.csv"` });
+    const csv = `metric,value\n${rows.map(([k, val]) => `${k},${val ?? ""}`).join("\n")}\n`;
+    return c.body(csv, 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="handoff-report.csv"`,
+    });
   }
   return c.json({ report });
 });

@@ -22,5 +22,8 @@ siteRoutes.put("/:site", requireAgent("admin"), async (c) => {
   // Omitting identitySecret keeps the stored one, so toggling requireVerification never wipes it.
   const next = { ...current, ...body, identitySecret: body.identitySecret ?? current.identitySecret };
   await saveSiteSettings(c.env.DB, site, next);
-  return c.json({ site, settings: { requireVerification: next.requireVerification, identitySecretSet: Boolean(next.identitySecret) } });
+  return c.json({
+    site,
+    settings: { requireVerification: next.requireVerification, identitySecretSet: Boolean(next.identitySecret) },
+  });
 });

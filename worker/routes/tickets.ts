@@ -51,18 +51,39 @@ ticketRoutes.get("/", async (c) => {
   if (query.team) filters.push(eq(tickets.team, query.team));
   if (query.q) {
     const q = query.q;
-    filters.push(or(...[tickets.subject, tickets.contactEmail, tickets.contactName, tickets.orderNumber, tickets.id].map((col) => containsText(col, q)))!);
+    filters.push(
+      or(
+        ...[tickets.subject, tickets.contactEmail, tickets.contactName, tickets.orderNumber, tickets.id].map((col) =>
+          containsText(col, q),
+        ),
+      )!,
+    );
   }
-  const rows = await getDb(c.env.DB).select().from(tickets).where(filters.length ? and(...filters) : undefined).orderBy(desc(tickets.updatedAt)).limit(200).all();
+  const rows = await getDb(c.env.DB)
+    .select()
+    .from(tickets)
+    .where(filters.length ? and(...filters) : undefined)
+    .orderBy(desc(tickets.updatedAt))
+    .limit(200)
+    .all();
   const now = Date.now();
   return c.json({ tickets: rows.map((t) => withOverdue(t, now)) });
 });
 
 ticketRoutes.get("/:id", async (c) => {
   const db = getDb(c.env.DB);
-  const ticket = await db.select().from(tickets).where(eq(tickets.id, c.req.param("id"))).get();
+  const ticket = await db
+    .select()
+    .from(tickets)
+    .where(eq(tickets.id, c.req.param("id")))
+    .get();
   if (!ticket) return apiError(c, 404, "not_found", "no such ticket");
-  const replies = await db.select().from(ticketReplies).where(eq(ticketReplies.ticketId, ticket.id)).orderBy(ticketReplies.createdAt).all();
+  const replies = await db
+    .select()
+    .from(ticketReplies)
+    .where(eq(ticketReplies.ticketId, ticket.id))
+    .orderBy(ticketReplies.createdAt)
+    .all();
   const stub = conversationStub(c.env, ticket.conversationId);
   const transcript = await stub.getTranscript(0, "agent");
   return c.json({ ticket: withOverdue(ticket, Date.now()), replies, transcript });
@@ -78,7 +99,12 @@ export const UpdateBody = v.object({
 ticketRoutes.patch("/:id", async (c) => {
   const body = await readJson(c, UpdateBody);
   const db = getDb(c.env.DB);
-  const updated = await db.update(tickets).set({ ...body, updatedAt: Date.now() }).where(eq(tickets.id, c.req.param("id"))).returning().get();
+  const updated = await db
+    .update(tickets)
+    .set({ ...body, updatedAt: Date.now() })
+    .where(eq(tickets.id, c.req.param("id")))
+    .returning()
+    .get();
   if (!updated) return apiError(c, 404, "not_found", "no such ticket");
   await notifyTicketUpdated(c.env, updated, { ...body, by: c.get("agent").id });
   return c.json({ ticket: withOverdue(updated, Date.now()) });
@@ -91,7 +117,11 @@ ticketRoutes.post("/:id/replies", async (c) => {
   const { body } = await readJson(c, ReplyBody);
   const agent = c.get("agent");
   const db = getDb(c.env.DB);
-  const ticket = await db.select().from(tickets).where(eq(tickets.id, c.req.param("id"))).get();
+  const ticket = await db
+    .select()
+    .from(tickets)
+    .where(eq(tickets.id, c.req.param("id")))
+    .get();
   if (!ticket) return apiError(c, 404, "not_found", "no such ticket");
   const id = crypto.randomUUID();
   const now = Date.now();
@@ -100,18 +130,35 @@ ticketRoutes.post("/:id/replies", async (c) => {
   const entry = await stub.deliverTicketReply({ id, agent: { id: agent.id, name: agent.name }, body });
   if (entry) await db.update(ticketReplies).set({ deliveredAt: now }).where(eq(ticketReplies.id, id));
   // The first agent reply to an offline ticket is emailed: the customer left, so they may not come back to the chat.
-  const earlier = await db.select({ id: ticketReplies.id }).from(ticketReplies).where(eq(ticketReplies.ticketId, ticket.id)).all();
+  const earlier = await db
+    .select({ id: ticketReplies.id })
+    .from(ticketReplies)
+    .where(eq(ticketReplies.ticketId, ticket.id))
+    .all();
   let emailed = false;
   if (earlier.length === 1 && isEmailConfigured(c.env)) {
     try {
-      await sendTicketReplyEmail(c.env, { to: ticket.contactEmail, ticketId: ticket.id, ticketSubject: ticket.subject, agentName: agent.name, body });
+      await sendTicketReplyEmail(c.env, {
+        to: ticket.contactEmail,
+        ticketId: ticket.id,
+        ticketSubject: ticket.subject,
+        agentName: agent.name,
+        body,
+      });
       await db.update(ticketReplies).set({ emailedAt: Date.now() }).where(eq(ticketReplies.id, id));
       emailed = true;
     } catch (error) {
       console.error("ticket reply email failed", error);
     }
   }
-  await db.update(tickets).set({ status: ticket.status === "open" ? "pending" : ticket.status, assigneeId: ticket.assigneeId ?? agent.id, updatedAt: now }).where(eq(tickets.id, ticket.id));
+  await db
+    .update(tickets)
+    .set({
+      status: ticket.status === "open" ? "pending" : ticket.status,
+      assigneeId: ticket.assigneeId ?? agent.id,
+      updatedAt: now,
+    })
+    .where(eq(tickets.id, ticket.id));
   await notifyTicketUpdated(c.env, ticket, { reply: { id, body }, by: agent.id });
   return c.json({ reply: { id, body, createdAt: now, delivered: Boolean(entry), emailed } }, 201);
 });

@@ -16,7 +16,10 @@ import { formatTranscript, isEmailConfigured, sendTranscriptEmail } from "../int
 import { CONVERSATION_ID } from "./conversations";
 import { conversationStub, transcriptOf } from "../conversation/stub";
 
-export const TranscriptEmailBody = v.optional(v.object({ email: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(254), v.email("email is not valid"))) }), {});
+export const TranscriptEmailBody = v.optional(
+  v.object({ email: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(254), v.email("email is not valid"))) }),
+  {},
+);
 
 const MIN_INTERVAL_MS = 60_000;
 // Per isolate only: a best-effort brake, not a guarantee (the object would be the place for a strict one).
@@ -30,7 +33,8 @@ transcriptEmailRoutes.post("/:id/transcript-email", async (c) => {
   const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header("Authorization") ?? "")?.[1];
   const check = await verifyCustomerToken(c.env.TOKEN_SECRET, bearer ?? c.req.query("token"));
   if (!check.ok) return apiError(c, 401, "bad_token", `customer token is ${check.reason.replace("_", " ")}`);
-  if (check.claims.cid !== id || !CONVERSATION_ID.test(id)) return apiError(c, 403, "wrong_conversation", "this token does not open this conversation");
+  if (check.claims.cid !== id || !CONVERSATION_ID.test(id))
+    return apiError(c, 403, "wrong_conversation", "this token does not open this conversation");
   const body = await readJson(c, TranscriptEmailBody);
   if (!isEmailConfigured(c.env)) return apiError(c, 503, "unavailable", "Email is not set up on this deployment.");
   const stub = conversationStub(c.env, id);
@@ -39,7 +43,8 @@ transcriptEmailRoutes.post("/:id/transcript-email", async (c) => {
   const to = body.email ?? record.customer.email ?? record.contact?.email;
   if (!to) return apiError(c, 400, "bad_request", "email: give an address to send the transcript to");
   const now = Date.now();
-  if (now - (lastSent.get(id) ?? 0) < MIN_INTERVAL_MS) return apiError(c, 429, "rate_limited", "A transcript was just sent; try again in a minute.");
+  if (now - (lastSent.get(id) ?? 0) < MIN_INTERVAL_MS)
+    return apiError(c, 429, "rate_limited", "A transcript was just sent; try again in a minute.");
   lastSent.set(id, now);
   const transcript = await transcriptOf(c.env, id, "customer");
   const text = `Here is the transcript of your conversation with our support team.\n\n${formatTranscript(transcript)}\n`;

@@ -23,7 +23,12 @@ export interface AvailableAgent {
   maxConcurrent: number;
 }
 
-const FALLBACK_TEAM: Omit<TeamInfo, "id"> = { name: "Support", slaSeconds: 300, expectedResponse: "within one business day", businessHours: null };
+const FALLBACK_TEAM: Omit<TeamInfo, "id"> = {
+  name: "Support",
+  slaSeconds: 300,
+  expectedResponse: "within one business day",
+  businessHours: null,
+};
 
 /** What a team without a row (or an unreadable one) gets: five minutes' SLA, always open. */
 export function fallbackTeam(teamId: string): TeamInfo {
@@ -32,7 +37,15 @@ export function fallbackTeam(teamId: string): TeamInfo {
 
 export async function getTeam(db: Db, teamId: string): Promise<TeamInfo> {
   const row = await db.select().from(teams).where(eq(teams.id, teamId)).get();
-  return row ? { id: row.id, name: row.name, slaSeconds: row.slaSeconds, expectedResponse: row.expectedResponse, businessHours: row.businessHours ?? null } : fallbackTeam(teamId);
+  return row
+    ? {
+        id: row.id,
+        name: row.name,
+        slaSeconds: row.slaSeconds,
+        expectedResponse: row.expectedResponse,
+        businessHours: row.businessHours ?? null,
+      }
+    : fallbackTeam(teamId);
 }
 
 /** Online agents of the team with their load (conversations they hold in status `agent`). */
@@ -54,7 +67,12 @@ export async function onlineAgents(db: Db, teamId: string): Promise<AvailableAge
 /** Least-loaded online agent with spare capacity, or null. */
 export function pickLeastLoaded(candidates: AvailableAgent[]): AvailableAgent | null {
   const free = candidates.filter((a) => a.load < a.maxConcurrent);
-  free.sort((a, b) => a.load / Math.max(1, a.maxConcurrent) - b.load / Math.max(1, b.maxConcurrent) || a.load - b.load || a.id.localeCompare(b.id));
+  free.sort(
+    (a, b) =>
+      a.load / Math.max(1, a.maxConcurrent) - b.load / Math.max(1, b.maxConcurrent) ||
+      a.load - b.load ||
+      a.id.localeCompare(b.id),
+  );
   return free[0] ?? null;
 }
 
@@ -63,7 +81,13 @@ const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 /** Whether `now` falls inside the team's business hours, in the team's time zone. null = always open. */
 export function isWithinBusinessHours(hours: BusinessHours | null, now = Date.now()): boolean {
   if (!hours) return true;
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone: hours.tz, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(new Date(now));
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone: hours.tz,
+    weekday: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(new Date(now));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   const day = get("weekday").slice(0, 3).toLowerCase();
   const minutes = Number(get("hour")) * 60 + Number(get("minute"));

@@ -28,7 +28,13 @@ export interface ConversationIndexRow {
 
 export async function upsertConversationIndex(db: Db, row: ConversationIndexRow): Promise<void> {
   const { id: _id, createdAt: _createdAt, ...changes } = row;
-  await db.insert(conversations).values(row).onConflictDoUpdate({ target: conversations.id, set: { ...changes, escalatedAt: row.status === "queued" ? sql`escalated_at` : null } });
+  await db
+    .insert(conversations)
+    .values(row)
+    .onConflictDoUpdate({
+      target: conversations.id,
+      set: { ...changes, escalatedAt: row.status === "queued" ? sql`escalated_at` : null },
+    });
 }
 
 export interface OpenHandoff {
@@ -45,18 +51,37 @@ export async function openHandoff(db: Db, h: OpenHandoff): Promise<void> {
 }
 
 export async function markHandoffClaimed(db: Db, handoffId: string, agentId: string, at: number): Promise<void> {
-  await db.update(handoffs).set({ claimedAt: at, agentId }).where(and(eq(handoffs.id, handoffId), isNull(handoffs.claimedAt)));
+  await db
+    .update(handoffs)
+    .set({ claimedAt: at, agentId })
+    .where(and(eq(handoffs.id, handoffId), isNull(handoffs.claimedAt)));
 }
 
 export async function markFirstReply(db: Db, handoffId: string, at: number): Promise<void> {
-  await db.update(handoffs).set({ firstReplyAt: at }).where(and(eq(handoffs.id, handoffId), isNull(handoffs.firstReplyAt)));
+  await db
+    .update(handoffs)
+    .set({ firstReplyAt: at })
+    .where(and(eq(handoffs.id, handoffId), isNull(handoffs.firstReplyAt)));
 }
 
-export async function resolveHandoff(db: Db, handoffId: string, outcome: "resolved" | "handed_back" | "transferred" | "ticket" | "abandoned", at: number): Promise<void> {
-  await db.update(handoffs).set({ resolvedAt: at, outcome }).where(and(eq(handoffs.id, handoffId), isNull(handoffs.resolvedAt)));
+export async function resolveHandoff(
+  db: Db,
+  handoffId: string,
+  outcome: "resolved" | "handed_back" | "transferred" | "ticket" | "abandoned",
+  at: number,
+): Promise<void> {
+  await db
+    .update(handoffs)
+    .set({ resolvedAt: at, outcome })
+    .where(and(eq(handoffs.id, handoffId), isNull(handoffs.resolvedAt)));
 }
 
-export async function markHandoffEscalated(db: Db, handoffId: string, conversationId: string, at: number): Promise<void> {
+export async function markHandoffEscalated(
+  db: Db,
+  handoffId: string,
+  conversationId: string,
+  at: number,
+): Promise<void> {
   await db.update(handoffs).set({ escalatedAt: at }).where(eq(handoffs.id, handoffId));
   await db.update(conversations).set({ escalatedAt: at }).where(eq(conversations.id, conversationId));
 }
@@ -83,6 +108,16 @@ export async function createTicket(db: Db, t: NewTicket): Promise<void> {
     .onConflictDoNothing({ target: tickets.handoffId });
 }
 
-export async function saveCsat(db: Db, r: { id: string; conversationId: string; score: number; comment: string | null; agentId: string | null; createdAt: number }): Promise<void> {
+export async function saveCsat(
+  db: Db,
+  r: {
+    id: string;
+    conversationId: string;
+    score: number;
+    comment: string | null;
+    agentId: string | null;
+    createdAt: number;
+  },
+): Promise<void> {
   await db.insert(csatRatings).values(r).onConflictDoNothing({ target: csatRatings.conversationId });
 }

@@ -22,13 +22,24 @@ export function median(values: number[]): number | null {
  * eta = median(claimed_at - queued_at over the team's last 50 claims) * position / max(1, online agents),
  * i.e. each agent clears the queue at the recently observed pace; null when the team has no history.
  */
-export async function queueInfo(db: Db, h: { id: string; team: string; queuedAt: number }, onlineAgentCount: number): Promise<QueueInfo> {
+export async function queueInfo(
+  db: Db,
+  h: { id: string; team: string; queuedAt: number },
+  onlineAgentCount: number,
+): Promise<QueueInfo> {
   // One D1 round trip for both reads: this runs for every queued conversation on every refresh.
   const [ahead, recent] = await db.batch([
     db
       .select({ n: sql<number>`COUNT(*)` })
       .from(handoffs)
-      .where(and(eq(handoffs.team, h.team), isNull(handoffs.claimedAt), isNull(handoffs.resolvedAt), lt(handoffs.queuedAt, h.queuedAt))),
+      .where(
+        and(
+          eq(handoffs.team, h.team),
+          isNull(handoffs.claimedAt),
+          isNull(handoffs.resolvedAt),
+          lt(handoffs.queuedAt, h.queuedAt),
+        ),
+      ),
     db
       .select({ wait: sql<number>`${handoffs.claimedAt} - ${handoffs.queuedAt}` })
       .from(handoffs)
@@ -38,6 +49,7 @@ export async function queueInfo(db: Db, h: { id: string; team: string; queuedAt:
   ]);
   const position = 1 + Number(ahead[0]?.n ?? 0);
   const typicalMs = median(recent.map((r) => Number(r.wait)).filter((w) => w >= 0));
-  const etaSeconds = typicalMs === null ? null : Math.round(((typicalMs / 1000) * position) / Math.max(1, onlineAgentCount));
+  const etaSeconds =
+    typicalMs === null ? null : Math.round(((typicalMs / 1000) * position) / Math.max(1, onlineAgentCount));
   return { position, etaSeconds };
 }

@@ -8,12 +8,19 @@ import { loadSiteSettings } from "./site-settings";
 
 export type IdentityCheck =
   | { ok: true; verified: boolean }
-  | { ok: false; status: 401 | 403; code: "identity_invalid" | "identity_required" | "identity_not_configured"; message: string };
+  | {
+      ok: false;
+      status: 401 | 403;
+      code: "identity_invalid" | "identity_required" | "identity_not_configured";
+      message: string;
+    };
 
 const encoder = new TextEncoder();
 
 export async function identityHash(secret: string, userId: string): Promise<string> {
-  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+    "sign",
+  ]);
   const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, encoder.encode(userId)));
   return [...mac].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
@@ -22,16 +29,41 @@ function hexToBytes(hex: string): Uint8Array<ArrayBuffer> {
   return Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16));
 }
 
-export async function checkIdentity(d1: D1Database, site: string, userId: string | undefined, userHash: string | undefined): Promise<IdentityCheck> {
+export async function checkIdentity(
+  d1: D1Database,
+  site: string,
+  userId: string | undefined,
+  userHash: string | undefined,
+): Promise<IdentityCheck> {
   const settings = await loadSiteSettings(d1, site);
   if (!userId || !userHash) {
-    if (settings.requireVerification) return { ok: false, status: 401, code: "identity_required", message: "this site requires a verified customer (userId and userHash)" };
+    if (settings.requireVerification)
+      return {
+        ok: false,
+        status: 401,
+        code: "identity_required",
+        message: "this site requires a verified customer (userId and userHash)",
+      };
     return { ok: true, verified: false };
   }
-  if (!settings.identitySecret) return { ok: false, status: 403, code: "identity_not_configured", message: "this site has no identity secret configured" };
-  const key = await crypto.subtle.importKey("raw", encoder.encode(settings.identitySecret), { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
+  if (!settings.identitySecret)
+    return {
+      ok: false,
+      status: 403,
+      code: "identity_not_configured",
+      message: "this site has no identity secret configured",
+    };
+  const key = await crypto.subtle.importKey(
+    "raw",
+    encoder.encode(settings.identitySecret),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["verify"],
+  );
   // verify() compares in constant time.
-  const valid = /^[0-9a-f]{64}$/.test(userHash) && (await crypto.subtle.verify("HMAC", key, hexToBytes(userHash), encoder.encode(userId)));
+  const valid =
+    /^[0-9a-f]{64}$/.test(userHash) &&
+    (await crypto.subtle.verify("HMAC", key, hexToBytes(userHash), encoder.encode(userId)));
   if (!valid) return { ok: false, status: 403, code: "identity_invalid", message: "userHash does not match userId" };
   return { ok: true, verified: true };
 }

@@ -8,7 +8,9 @@ import { getSetting, putSetting } from "../db/settings";
 
 export const SiteSettingsSchema = v.object({
   /** HMAC-SHA256 key the site's server uses to sign customer ids. At least 32 characters. */
-  identitySecret: v.optional(v.pipe(v.string(), v.minLength(32, "identitySecret must be at least 32 characters"), v.maxLength(256))),
+  identitySecret: v.optional(
+    v.pipe(v.string(), v.minLength(32, "identitySecret must be at least 32 characters"), v.maxLength(256)),
+  ),
   /** Refuse conversations whose customer id is not signed. */
   requireVerification: v.optional(v.boolean(), false),
 });

@@ -23,7 +23,11 @@ export class Agent {
   ) {}
 
   static async login(base: string, email: string, password: string): Promise<Agent> {
-    const res = await fetch(`${base}/api/auth/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+    const res = await fetch(`${base}/api/auth/token`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password }),
+    });
     if (!res.ok) throw new Error(`login ${email}: HTTP ${res.status} ${await res.text()}`);
     const body = (await res.json()) as { token: string; agent: { name: string } };
     return new Agent(base, body.token, body.agent.name);
@@ -54,7 +58,10 @@ export class Agent {
   }
 
   async action(conversationId: string, action: "claim" | "close" | "handback"): Promise<void> {
-    const res = await fetch(`${this.base}/api/agent/conversations/${conversationId}/${action}`, { method: "POST", headers: this.headers });
+    const res = await fetch(`${this.base}/api/agent/conversations/${conversationId}/${action}`, {
+      method: "POST",
+      headers: this.headers,
+    });
     if (!res.ok) throw new Error(`${action}: HTTP ${res.status} ${await res.text()}`);
   }
 
@@ -100,7 +107,11 @@ export class ConversationSocket {
   async waitFor(pred: (f: ServerFrame) => boolean, ms = 10_000): Promise<ServerFrame> {
     const hit = await findFrame(this.frames, pred, ms);
     if (hit) return hit;
-    const seen = this.frames.map((f) => (f.type === "entry" ? `entry ${f.entry.seq} ${f.entry.event ?? f.entry.kind}` : f.type)).join(", ");
-    throw new Error(`timed out waiting for a frame (socket ${this.ws.readyState === 1 ? "open" : "closed"}; got: ${seen})`);
+    const seen = this.frames
+      .map((f) => (f.type === "entry" ? `entry ${f.entry.seq} ${f.entry.event ?? f.entry.kind}` : f.type))
+      .join(", ");
+    throw new Error(
+      `timed out waiting for a frame (socket ${this.ws.readyState === 1 ? "open" : "closed"}; got: ${seen})`,
+    );
   }
 }

@@ -28,11 +28,18 @@ export class Customer {
     const res = await fetch(`${base}/api/conversations`, {
       method: "POST",
       headers: { "content-type": "application/json", Origin: base },
-      body: JSON.stringify({ customer: { name: "Carla Customer", email: "carla@example.com" }, attributes: { plan: "pro", orderNumber: "A-1001" } }),
+      body: JSON.stringify({
+        customer: { name: "Carla Customer", email: "carla@example.com" },
+        attributes: { plan: "pro", orderNumber: "A-1001" },
+      }),
     });
     expect(res.status).toBe(201);
     const { conversationId, token } = (await res.json()) as { conversationId: string; token: string };
-    const c = new Customer(conversationId, `${base.replace(/^http/, "ws")}/api/conversations/${conversationId}/ws?token=${encodeURIComponent(token)}`, base);
+    const c = new Customer(
+      conversationId,
+      `${base.replace(/^http/, "ws")}/api/conversations/${conversationId}/ws?token=${encodeURIComponent(token)}`,
+      base,
+    );
     await c.connect();
     await c.waitFor((f) => f.type === "synced");
     return c;

@@ -10,7 +10,11 @@ export function record(frames: ServerFrame[], frame: ServerFrame): void {
 }
 
 /** The first frame matching `pred`, already received or arriving within `ms`; null on timeout. */
-export async function findFrame(frames: ServerFrame[], pred: (f: ServerFrame) => boolean, ms: number): Promise<ServerFrame | null> {
+export async function findFrame(
+  frames: ServerFrame[],
+  pred: (f: ServerFrame) => boolean,
+  ms: number,
+): Promise<ServerFrame | null> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     const hit = frames.find(pred);

@@ -27,14 +27,15 @@ export interface DevServer {
   stop(): Promise<void>;
 }
 
-
 function run(cmd: string, args: string[]): void {
   const res = spawnSync(cmd, args, { cwd: ROOT, encoding: "utf8", env: process.env });
-  if (res.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (${res.status}):\n${res.stdout}\n${res.stderr}`);
+  if (res.status !== 0)
+    throw new Error(`${cmd} ${args.join(" ")} failed (${res.status}):\n${res.stdout}\n${res.stderr}`);
 }
 
 export async function startServer({ timeoutMs = 90_000 } = {}): Promise<DevServer> {
-  if (!existsSync(join(ROOT, "dist/public/widget.js"))) throw new Error("dist/public/widget.js is missing: run `npm run build` first");
+  if (!existsSync(join(ROOT, "dist/public/widget.js")))
+    throw new Error("dist/public/widget.js is missing: run `npm run build` first");
   mkdirSync(ARTIFACTS, { recursive: true });
   const persistDir = mkdtempSync(join(tmpdir(), "handoff-e2e-"));
   run(join(BIN, "wrangler"), ["d1", "migrations", "apply", "handoff", "--local", "--persist-to", persistDir]);
@@ -49,15 +50,22 @@ export async function startServer({ timeoutMs = 90_000 } = {}): Promise<DevServe
     join(BIN, "wrangler"),
     [
       "dev",
-      "--port", String(port),
-      "--ip", "127.0.0.1",
-      "--inspector-port", String(inspectorPort),
-      "--persist-to", persistDir,
-      "--var", `ALLOWED_ORIGINS:${url}`,
+      "--port",
+      String(port),
+      "--ip",
+      "127.0.0.1",
+      "--inspector-port",
+      String(inspectorPort),
+      "--persist-to",
+      persistDir,
+      "--var",
+      `ALLOWED_ORIGINS:${url}`,
       // A per-run secret, so the tests need no .dev.vars and never see a developer's.
-      "--var", `TOKEN_SECRET:e2e-${Math.random().toString(36).slice(2)}${Date.now()}`,
+      "--var",
+      `TOKEN_SECRET:e2e-${Math.random().toString(36).slice(2)}${Date.now()}`,
       "--show-interactive-dev-session=false",
-      "--log-level", "warn",
+      "--log-level",
+      "warn",
     ],
     { cwd: ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: "1" } },
   );
@@ -104,5 +112,7 @@ export async function startServer({ timeoutMs = 90_000 } = {}): Promise<DevServe
   }
   await stop();
   const tail = readFileSync(logFile, "utf8").slice(-3000);
-  throw new Error(`wrangler dev did not answer on ${url} within ${timeoutMs} ms${exited ? " (it exited)" : ""}. Log tail:\n${tail}`);
+  throw new Error(
+    `wrangler dev did not answer on ${url} within ${timeoutMs} ms${exited ? " (it exited)" : ""}. Log tail:\n${tail}`,
+  );
 }

@@ -3,7 +3,13 @@ import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import { hashPassword, PBKDF2_ITERATIONS, timingSafeEqual, verifyPassword } from "../../../worker/auth/password";
 import { requireAgent, SESSION_COOKIE, type AgentHonoEnv } from "../../../worker/auth/require-agent";
-import { createSession, revokeAgentSessions, revokeSession, sessionIdForToken, verifySession } from "../../../worker/auth/sessions";
+import {
+  createSession,
+  revokeAgentSessions,
+  revokeSession,
+  sessionIdForToken,
+  verifySession,
+} from "../../../worker/auth/sessions";
 import { getDb } from "../../../worker/db/client";
 import { sessions } from "../../../schema/db";
 import { eq } from "drizzle-orm";
@@ -68,7 +74,13 @@ describe("sessions", () => {
     expect(row?.id).not.toContain(s.token);
     expect(row!.expiresAt - row!.createdAt).toBe(12 * 60 * 60 * 1000);
     const v = await verifySession(testEnv.DB, s.token);
-    expect(v?.agent).toEqual({ id: agent.id, name: "Ana", email: agent.email, role: "agent", teams: ["billing", "support"] });
+    expect(v?.agent).toEqual({
+      id: agent.id,
+      name: "Ana",
+      email: agent.email,
+      role: "agent",
+      teams: ["billing", "support"],
+    });
     expect(v?.csrfToken).toBe(s.csrfToken);
   });
 
@@ -113,7 +125,12 @@ describe("requireAgent middleware", () => {
   const call = (path: string, init: RequestInit = {}) => app.request(`https://handoff.test${path}`, init, testEnv);
 
   it("401s without a session or with a bad one, with the stable error shape", async () => {
-    for (const headers of [{}, { Authorization: "Bearer nope" }, { Authorization: "Basic abc" }, { Cookie: `${SESSION_COOKIE}=nope` }] as Record<string, string>[]) {
+    for (const headers of [
+      {},
+      { Authorization: "Bearer nope" },
+      { Authorization: "Basic abc" },
+      { Cookie: `${SESSION_COOKIE}=nope` },
+    ] as Record<string, string>[]) {
       const res = await call("/me", { headers });
       expect(res.status).toBe(401);
       const body = (await res.json()) as { error: { code: string; message: string } };
@@ -125,10 +142,19 @@ describe("requireAgent middleware", () => {
   it("sets c.var.agent from a bearer token or the cookie", async () => {
     const agent = await createAgent(testEnv, { name: "Ben", teams: ["support"] });
     const token = await mintAgentSession(testEnv, agent.id);
-    for (const headers of [{ Authorization: `Bearer ${token}` }, { Cookie: `${SESSION_COOKIE}=${token}` }] as Record<string, string>[]) {
+    for (const headers of [{ Authorization: `Bearer ${token}` }, { Cookie: `${SESSION_COOKIE}=${token}` }] as Record<
+      string,
+      string
+    >[]) {
       const res = await call("/me", { headers });
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({ id: agent.id, name: "Ben", email: agent.email, role: "agent", teams: ["support"] });
+      expect(await res.json()).toEqual({
+        id: agent.id,
+        name: "Ben",
+        email: agent.email,
+        role: "agent",
+        teams: ["support"],
+      });
     }
   });
 
@@ -144,10 +170,14 @@ describe("requireAgent middleware", () => {
   it("403s an agent on admin routes and lets an admin through", async () => {
     const agent = await createAgent(testEnv);
     const admin = await createAgent(testEnv, { role: "admin" });
-    const agentRes = await call("/admin", { headers: { Authorization: `Bearer ${await mintAgentSession(testEnv, agent.id)}` } });
+    const agentRes = await call("/admin", {
+      headers: { Authorization: `Bearer ${await mintAgentSession(testEnv, agent.id)}` },
+    });
     expect(agentRes.status).toBe(403);
     expect(((await agentRes.json()) as { error: { code: string } }).error.code).toBe("forbidden");
-    const adminRes = await call("/admin", { headers: { Authorization: `Bearer ${await mintAgentSession(testEnv, admin.id)}` } });
+    const adminRes = await call("/admin", {
+      headers: { Authorization: `Bearer ${await mintAgentSession(testEnv, admin.id)}` },
+    });
     expect(adminRes.status).toBe(200);
   });
 
@@ -159,7 +189,10 @@ describe("requireAgent middleware", () => {
     const missing = await call("/change", { method: "POST", headers: cookie });
     expect(missing.status).toBe(403);
     expect(((await missing.json()) as { error: { code: string } }).error.code).toBe("csrf_failed");
-    const wrong = await call("/admin", { method: "DELETE", headers: { ...cookie, "X-CSRF-Token": s.csrfToken.slice(0, -1) + "x" } });
+    const wrong = await call("/admin", {
+      method: "DELETE",
+      headers: { ...cookie, "X-CSRF-Token": `${s.csrfToken.slice(0, -1)}x` },
+    });
     expect(wrong.status).toBe(403);
 
     const ok = await call("/change", { method: "POST", headers: { ...cookie, "X-CSRF-Token": s.csrfToken } });

@@ -14,7 +14,11 @@ type ErrorJson = { error: { code: string; message: string } };
 function api(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
   const headers: Record<string, string> = { ...init.headers };
   if (init.body !== undefined) headers["Content-Type"] = "application/json";
-  return SELF.fetch(`${BASE}${path}`, { method: init.method ?? "GET", headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+  return SELF.fetch(`${BASE}${path}`, {
+    method: init.method ?? "GET",
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
 }
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 async function code(res: Response) {
@@ -29,13 +33,27 @@ function sessionCookie(res: Response): string {
 
 describe("login", () => {
   it("sets a secure HTTP-only SameSite=Strict cookie and returns the agent and a CSRF token", async () => {
-    const ana = await createAgent(testEnv, { name: "Ana", email: "Ana@Example.com", password: "right-password", teams: ["billing"] });
+    const ana = await createAgent(testEnv, {
+      name: "Ana",
+      email: "Ana@Example.com",
+      password: "right-password",
+      teams: ["billing"],
+    });
     const t0 = performance.now();
-    const res = await api("/api/auth/login", { method: "POST", body: { email: " ana@example.COM ", password: "right-password" } });
+    const res = await api("/api/auth/login", {
+      method: "POST",
+      body: { email: " ana@example.COM ", password: "right-password" },
+    });
     const ms = performance.now() - t0;
     expect(res.status).toBe(200);
     const body = (await res.json()) as { agent: { id: string; teams: string[] }; csrfToken: string; expiresAt: number };
-    expect(body.agent).toEqual({ id: ana.id, name: "Ana", email: "ana@example.com", role: "agent", teams: ["billing"] });
+    expect(body.agent).toEqual({
+      id: ana.id,
+      name: "Ana",
+      email: "ana@example.com",
+      role: "agent",
+      teams: ["billing"],
+    });
     expect(body.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const setCookie = res.headers.get("Set-Cookie")!;
     expect(setCookie).toMatch(/HttpOnly/i);
@@ -86,7 +104,11 @@ describe("login", () => {
     const body = (await res.json()) as ErrorJson;
     expect(body.error.code).toBe("bad_request");
     expect(body.error.message).toMatch(/email/);
-    const bad = await SELF.fetch(`${BASE}/api/auth/login`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{nope" });
+    const bad = await SELF.fetch(`${BASE}/api/auth/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{nope",
+    });
     expect(bad.status).toBe(400);
     expect(await code(bad)).toBe("bad_request");
   });
@@ -95,7 +117,11 @@ describe("login", () => {
     await createAgent(testEnv, { email: "form@example.com", password: "right-password" });
     const body = JSON.stringify({ email: "form@example.com", password: "right-password" });
     for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"]) {
-      const res = await SELF.fetch(`${BASE}/api/auth/login`, { method: "POST", headers: { "Content-Type": type }, body });
+      const res = await SELF.fetch(`${BASE}/api/auth/login`, {
+        method: "POST",
+        headers: { "Content-Type": type },
+        body,
+      });
       expect(res.status, type).toBe(415);
       expect(res.headers.get("Set-Cookie")).toBeNull();
     }
@@ -104,32 +130,58 @@ describe("login", () => {
   it("throttles repeated failures per email, also for unknown emails", async () => {
     await createAgent(testEnv, { email: "target@example.com", password: "right-password" });
     for (let i = 0; i < LOGIN_MAX_FAILURES; i++) {
-      expect((await api("/api/auth/login", { method: "POST", body: { email: "target@example.com", password: `guess-${i}` } })).status).toBe(401);
+      expect(
+        (
+          await api("/api/auth/login", {
+            method: "POST",
+            body: { email: "target@example.com", password: `guess-${i}` },
+          })
+        ).status,
+      ).toBe(401);
     }
-    const blocked = await api("/api/auth/login", { method: "POST", body: { email: "target@example.com", password: "right-password" } });
+    const blocked = await api("/api/auth/login", {
+      method: "POST",
+      body: { email: "target@example.com", password: "right-password" },
+    });
     expect(blocked.status).toBe(429);
     expect(await code(blocked)).toBe("rate_limited");
     expect(Number(blocked.headers.get("Retry-After"))).toBeGreaterThan(0);
     // Another email is unaffected.
     await createAgent(testEnv, { email: "other@example.com", password: "right-password" });
-    expect((await api("/api/auth/login", { method: "POST", body: { email: "other@example.com", password: "right-password" } })).status).toBe(200);
+    expect(
+      (
+        await api("/api/auth/login", {
+          method: "POST",
+          body: { email: "other@example.com", password: "right-password" },
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it("logout revokes the session: the same cookie and bearer token are refused afterwards", async () => {
     await createAgent(testEnv, { email: "carla@example.com", password: "right-password" });
-    const login = await api("/api/auth/login", { method: "POST", body: { email: "carla@example.com", password: "right-password" } });
+    const login = await api("/api/auth/login", {
+      method: "POST",
+      body: { email: "carla@example.com", password: "right-password" },
+    });
     const { csrfToken } = (await login.json()) as { csrfToken: string };
     const cookie = sessionCookie(login);
     // Logout is a state change: without the CSRF token it is refused.
     expect((await api("/api/auth/logout", { method: "POST", headers: { Cookie: cookie } })).status).toBe(403);
-    const out = await api("/api/auth/logout", { method: "POST", headers: { Cookie: cookie, "X-CSRF-Token": csrfToken } });
+    const out = await api("/api/auth/logout", {
+      method: "POST",
+      headers: { Cookie: cookie, "X-CSRF-Token": csrfToken },
+    });
     expect(out.status).toBe(200);
     expect(out.headers.get("Set-Cookie")).toMatch(/handoff_session=;.*Max-Age=0/i);
     const after = await api("/api/auth/me", { headers: { Cookie: cookie } });
     expect(after.status).toBe(401);
     expect(await code(after)).toBe("unauthenticated");
 
-    const tok = await api("/api/auth/token", { method: "POST", body: { email: "carla@example.com", password: "right-password" } });
+    const tok = await api("/api/auth/token", {
+      method: "POST",
+      body: { email: "carla@example.com", password: "right-password" },
+    });
     expect(tok.status).toBe(200);
     expect(tok.headers.get("Set-Cookie")).toBeNull();
     const { token } = (await tok.json()) as { token: string };
@@ -181,7 +233,13 @@ describe("role checks and CSRF on the admin API", () => {
   it("lets any agent read the directory, canned responses and KB, but not anonymously", async () => {
     const agent = await createAgent(testEnv);
     const token = await mintAgentSession(testEnv, agent.id);
-    for (const path of ["/api/agents", "/api/teams", "/api/canned-responses", "/api/kb/articles", `/api/agents/${agent.id}`]) {
+    for (const path of [
+      "/api/agents",
+      "/api/teams",
+      "/api/canned-responses",
+      "/api/kb/articles",
+      `/api/agents/${agent.id}`,
+    ]) {
       expect((await api(path, { headers: bearer(token) })).status, path).toBe(200);
       expect((await api(path)).status, path).toBe(401);
     }
@@ -189,7 +247,10 @@ describe("role checks and CSRF on the admin API", () => {
 
   it("requires the CSRF token for cookie-authenticated admin writes", async () => {
     await createAgent(testEnv, { email: "root@example.com", password: "admin-password", role: "admin" });
-    const login = await api("/api/auth/login", { method: "POST", body: { email: "root@example.com", password: "admin-password" } });
+    const login = await api("/api/auth/login", {
+      method: "POST",
+      body: { email: "root@example.com", password: "admin-password" },
+    });
     const { csrfToken } = (await login.json()) as { csrfToken: string };
     const cookie = sessionCookie(login);
     const body = { id: "csrf-team", name: "CSRF" };
@@ -197,7 +258,11 @@ describe("role checks and CSRF on the admin API", () => {
     expect(denied.status).toBe(403);
     expect(await code(denied)).toBe("csrf_failed");
     expect((await api("/api/teams/csrf-team", { headers: { Cookie: cookie } })).status).toBe(404);
-    const ok = await api("/api/teams", { method: "POST", body, headers: { Cookie: cookie, "X-CSRF-Token": csrfToken } });
+    const ok = await api("/api/teams", {
+      method: "POST",
+      body,
+      headers: { Cookie: cookie, "X-CSRF-Token": csrfToken },
+    });
     expect(ok.status).toBe(201);
   });
 });
@@ -213,48 +278,109 @@ describe("admin CRUD", () => {
     const created = await api("/api/agents", {
       method: "POST",
       headers,
-      body: { name: "Dana", email: "dana@example.com", password: "dana-password", teams: ["support", "billing"], maxConcurrent: 5 },
+      body: {
+        name: "Dana",
+        email: "dana@example.com",
+        password: "dana-password",
+        teams: ["support", "billing"],
+        maxConcurrent: 5,
+      },
     });
     expect(created.status).toBe(201);
     const { agent } = (await created.json()) as { agent: Record<string, unknown> & { id: string } };
-    expect(agent).toMatchObject({ name: "Dana", email: "dana@example.com", role: "agent", teams: ["billing", "support"], maxConcurrent: 5, disabled: false });
+    expect(agent).toMatchObject({
+      name: "Dana",
+      email: "dana@example.com",
+      role: "agent",
+      teams: ["billing", "support"],
+      maxConcurrent: 5,
+      disabled: false,
+    });
     expect(agent).not.toHaveProperty("passwordHash");
 
-    const dup = await api("/api/agents", { method: "POST", headers, body: { name: "D2", email: "DANA@example.com", password: "whatever-pass" } });
+    const dup = await api("/api/agents", {
+      method: "POST",
+      headers,
+      body: { name: "D2", email: "DANA@example.com", password: "whatever-pass" },
+    });
     expect(dup.status).toBe(409);
     expect(await code(dup)).toBe("conflict");
-    const short = await api("/api/agents", { method: "POST", headers, body: { name: "D3", email: "d3@example.com", password: "short" } });
+    const short = await api("/api/agents", {
+      method: "POST",
+      headers,
+      body: { name: "D3", email: "d3@example.com", password: "short" },
+    });
     expect(short.status).toBe(400);
-    const unknownKey = await api("/api/agents", { method: "POST", headers, body: { name: "D4", email: "d4@example.com", password: "long-enough", passwordHash: "x" } });
+    const unknownKey = await api("/api/agents", {
+      method: "POST",
+      headers,
+      body: { name: "D4", email: "d4@example.com", password: "long-enough", passwordHash: "x" },
+    });
     expect(unknownKey.status).toBe(400);
 
-    const login = await api("/api/auth/token", { method: "POST", body: { email: "dana@example.com", password: "dana-password" } });
+    const login = await api("/api/auth/token", {
+      method: "POST",
+      body: { email: "dana@example.com", password: "dana-password" },
+    });
     expect(login.status).toBe(200);
     const { token } = (await login.json()) as { token: string };
 
-    const edited = await api(`/api/agents/${agent.id}`, { method: "PATCH", headers, body: { name: "Dana S.", teams: ["support"], role: "admin" } });
+    const edited = await api(`/api/agents/${agent.id}`, {
+      method: "PATCH",
+      headers,
+      body: { name: "Dana S.", teams: ["support"], role: "admin" },
+    });
     expect(edited.status).toBe(200);
-    expect(((await edited.json()) as { agent: unknown }).agent).toMatchObject({ name: "Dana S.", teams: ["support"], role: "admin" });
+    expect(((await edited.json()) as { agent: unknown }).agent).toMatchObject({
+      name: "Dana S.",
+      teams: ["support"],
+      role: "admin",
+    });
     // Role and teams are read per request: the live session sees them at once.
-    expect(((await (await api("/api/auth/me", { headers: bearer(token) })).json()) as { agent: unknown }).agent).toMatchObject({ role: "admin", teams: ["support"] });
+    expect(
+      ((await (await api("/api/auth/me", { headers: bearer(token) })).json()) as { agent: unknown }).agent,
+    ).toMatchObject({ role: "admin", teams: ["support"] });
 
     const disabled = await api(`/api/agents/${agent.id}`, { method: "DELETE", headers });
     expect(disabled.status).toBe(200);
     expect(((await disabled.json()) as { agent: unknown }).agent).toMatchObject({ disabled: true });
     expect((await api("/api/auth/me", { headers: bearer(token) })).status).toBe(401);
-    expect((await api("/api/auth/token", { method: "POST", body: { email: "dana@example.com", password: "dana-password" } })).status).toBe(401);
+    expect(
+      (await api("/api/auth/token", { method: "POST", body: { email: "dana@example.com", password: "dana-password" } }))
+        .status,
+    ).toBe(401);
 
     // Re-enabling does not resurrect the revoked session, but the agent can log in again.
     await api(`/api/agents/${agent.id}`, { method: "PATCH", headers, body: { disabled: false } });
     expect((await api("/api/auth/me", { headers: bearer(token) })).status).toBe(401);
-    expect((await api("/api/auth/token", { method: "POST", body: { email: "dana@example.com", password: "dana-password" } })).status).toBe(200);
+    expect(
+      (await api("/api/auth/token", { method: "POST", body: { email: "dana@example.com", password: "dana-password" } }))
+        .status,
+    ).toBe(200);
 
     // Password change: old password stops working, sessions are revoked.
-    const t2 = ((await (await api("/api/auth/token", { method: "POST", body: { email: "dana@example.com", password: "dana-password" } })).json()) as { token: string }).token;
-    expect((await api(`/api/agents/${agent.id}`, { method: "PATCH", headers, body: { password: "new-dana-password" } })).status).toBe(200);
+    const t2 = (
+      (await (
+        await api("/api/auth/token", { method: "POST", body: { email: "dana@example.com", password: "dana-password" } })
+      ).json()) as { token: string }
+    ).token;
+    expect(
+      (await api(`/api/agents/${agent.id}`, { method: "PATCH", headers, body: { password: "new-dana-password" } }))
+        .status,
+    ).toBe(200);
     expect((await api("/api/auth/me", { headers: bearer(t2) })).status).toBe(401);
-    expect((await api("/api/auth/token", { method: "POST", body: { email: "dana@example.com", password: "dana-password" } })).status).toBe(401);
-    expect((await api("/api/auth/token", { method: "POST", body: { email: "dana@example.com", password: "new-dana-password" } })).status).toBe(200);
+    expect(
+      (await api("/api/auth/token", { method: "POST", body: { email: "dana@example.com", password: "dana-password" } }))
+        .status,
+    ).toBe(401);
+    expect(
+      (
+        await api("/api/auth/token", {
+          method: "POST",
+          body: { email: "dana@example.com", password: "new-dana-password" },
+        })
+      ).status,
+    ).toBe(200);
 
     expect((await api("/api/agents/nope", { method: "PATCH", headers, body: { name: "x" } })).status).toBe(404);
   });
@@ -272,10 +398,21 @@ describe("admin CRUD", () => {
   it("manages teams with SLA and validated business hours", async () => {
     const { headers } = await adminHeaders();
     const hours = { tz: "Europe/Berlin", days: [1, 2, 3, 4, 5], open: "09:00", close: "17:30" };
-    const created = await api("/api/teams", { method: "POST", headers, body: { id: "sales", name: "Sales", slaSeconds: 120, businessHours: hours, expectedResponse: "within 2 hours" } });
+    const created = await api("/api/teams", {
+      method: "POST",
+      headers,
+      body: { id: "sales", name: "Sales", slaSeconds: 120, businessHours: hours, expectedResponse: "within 2 hours" },
+    });
     expect(created.status).toBe(201);
-    expect(((await created.json()) as { team: unknown }).team).toMatchObject({ id: "sales", slaSeconds: 120, businessHours: hours, expectedResponse: "within 2 hours" });
-    expect((await api("/api/teams", { method: "POST", headers, body: { id: "sales", name: "Again" } })).status).toBe(409);
+    expect(((await created.json()) as { team: unknown }).team).toMatchObject({
+      id: "sales",
+      slaSeconds: 120,
+      businessHours: hours,
+      expectedResponse: "within 2 hours",
+    });
+    expect((await api("/api/teams", { method: "POST", headers, body: { id: "sales", name: "Again" } })).status).toBe(
+      409,
+    );
     for (const bad of [
       { ...hours, tz: "Mars/Olympus" },
       { ...hours, open: "25:00" },
@@ -287,7 +424,11 @@ describe("admin CRUD", () => {
       const res = await api("/api/teams/sales", { method: "PATCH", headers, body: { businessHours: bad } });
       expect(res.status, JSON.stringify(bad)).toBe(400);
     }
-    const open = await api("/api/teams/sales", { method: "PATCH", headers, body: { businessHours: null, slaSeconds: 600 } });
+    const open = await api("/api/teams/sales", {
+      method: "PATCH",
+      headers,
+      body: { businessHours: null, slaSeconds: 600 },
+    });
     expect(((await open.json()) as { team: unknown }).team).toMatchObject({ businessHours: null, slaSeconds: 600 });
 
     const member = await createAgent(testEnv, { teams: ["sales"] });
@@ -301,7 +442,12 @@ describe("admin CRUD", () => {
     const { headers } = await adminHeaders();
     const mk = (body: unknown) => api("/api/canned-responses", { method: "POST", headers, body });
     expect((await mk({ shortcut: "hello", title: "Greeting", body: "Hi! How can I help?" })).status).toBe(201);
-    const refund = await mk({ shortcut: "Refund", title: "Refund policy", body: "Refunds take 5 days.", team: "billing" });
+    const refund = await mk({
+      shortcut: "Refund",
+      title: "Refund policy",
+      body: "Refunds take 5 days.",
+      team: "billing",
+    });
     expect(refund.status).toBe(201);
     const { cannedResponse } = (await refund.json()) as { cannedResponse: { id: string; shortcut: string } };
     expect(cannedResponse.shortcut).toBe("refund");
@@ -311,13 +457,23 @@ describe("admin CRUD", () => {
 
     const agent = await createAgent(testEnv, { teams: ["billing"] });
     const agentHeaders = bearer(await mintAgentSession(testEnv, agent.id));
-    const billing = (await (await api("/api/canned-responses?team=billing", { headers: agentHeaders })).json()) as { cannedResponses: { shortcut: string }[] };
+    const billing = (await (await api("/api/canned-responses?team=billing", { headers: agentHeaders })).json()) as {
+      cannedResponses: { shortcut: string }[];
+    };
     expect(billing.cannedResponses.map((r) => r.shortcut)).toEqual(["hello", "refund"]);
-    const all = (await (await api("/api/canned-responses", { headers: agentHeaders })).json()) as { cannedResponses: unknown[] };
+    const all = (await (await api("/api/canned-responses", { headers: agentHeaders })).json()) as {
+      cannedResponses: unknown[];
+    };
     expect(all.cannedResponses).toHaveLength(3);
 
-    const edited = await api(`/api/canned-responses/${cannedResponse.id}`, { method: "PATCH", headers, body: { body: "Refunds take 3 days." } });
-    expect(((await edited.json()) as { cannedResponse: unknown }).cannedResponse).toMatchObject({ body: "Refunds take 3 days." });
+    const edited = await api(`/api/canned-responses/${cannedResponse.id}`, {
+      method: "PATCH",
+      headers,
+      body: { body: "Refunds take 3 days." },
+    });
+    expect(((await edited.json()) as { cannedResponse: unknown }).cannedResponse).toMatchObject({
+      body: "Refunds take 3 days.",
+    });
     expect((await api(`/api/canned-responses/${cannedResponse.id}`, { method: "DELETE", headers })).status).toBe(200);
     expect((await api(`/api/canned-responses/${cannedResponse.id}`, { method: "DELETE", headers })).status).toBe(404);
   });
@@ -327,18 +483,43 @@ describe("admin CRUD", () => {
     const created = await api("/api/kb/articles", {
       method: "POST",
       headers,
-      body: { id: "refund-policy", title: "Refund policy", body: "Refunds within 30 days.", tags: ["Billing", "refund"], url: "https://help.example.com/refunds" },
+      body: {
+        id: "refund-policy",
+        title: "Refund policy",
+        body: "Refunds within 30 days.",
+        tags: ["Billing", "refund"],
+        url: "https://help.example.com/refunds",
+      },
     });
     expect(created.status).toBe(201);
     const { article } = (await created.json()) as { article: { id: string; tags: string[]; updatedAt: number } };
     expect(article).toMatchObject({ id: "refund-policy", tags: ["billing", "refund"] });
-    expect((await api("/api/kb/articles", { method: "POST", headers, body: { title: "Bad", body: "x", url: "javascript:alert(1)" } })).status).toBe(400);
-    const auto = await api("/api/kb/articles", { method: "POST", headers, body: { title: "Shipping", body: "Ships in 2 days." } });
+    expect(
+      (
+        await api("/api/kb/articles", {
+          method: "POST",
+          headers,
+          body: { title: "Bad", body: "x", url: "javascript:alert(1)" },
+        })
+      ).status,
+    ).toBe(400);
+    const auto = await api("/api/kb/articles", {
+      method: "POST",
+      headers,
+      body: { title: "Shipping", body: "Ships in 2 days." },
+    });
     const autoId = ((await auto.json()) as { article: { id: string } }).article.id;
     expect(autoId).toMatch(/^[0-9a-f-]{36}$/);
 
-    const edited = await api("/api/kb/articles/refund-policy", { method: "PATCH", headers, body: { body: "Refunds within 60 days.", url: null } });
-    expect(((await edited.json()) as { article: unknown }).article).toMatchObject({ body: "Refunds within 60 days.", url: null });
+    const edited = await api("/api/kb/articles/refund-policy", {
+      method: "PATCH",
+      headers,
+      body: { body: "Refunds within 60 days.", url: null },
+    });
+    expect(((await edited.json()) as { article: unknown }).article).toMatchObject({
+      body: "Refunds within 60 days.",
+      url: null,
+    });
     const list = (await (await api("/api/kb/articles", { headers })).json()) as { articles: { id: string }[] };
     expect(list.articles.map((a) => a.id).sort()).toEqual([autoId, "refund-policy"].sort());
     expect((await api(`/api/kb/articles/${autoId}`, { method: "DELETE", headers })).status).toBe(200);
@@ -347,7 +528,10 @@ describe("admin CRUD", () => {
 
   it("stores a validated handoff override merged onto the defaults", async () => {
     const { headers } = await adminHeaders();
-    const initial = (await (await api("/api/settings/handoff", { headers })).json()) as { override: unknown; effective: unknown };
+    const initial = (await (await api("/api/settings/handoff", { headers })).json()) as {
+      override: unknown;
+      effective: unknown;
+    };
     expect(initial.override).toEqual({});
     expect(initial.effective).toEqual(DEFAULT_HANDOFF_CONFIG);
 
@@ -359,12 +543,19 @@ describe("admin CRUD", () => {
     expect(effective.negativeSentiment.enabled).toBe(false);
     expect(effective.topics).toEqual(DEFAULT_HANDOFF_CONFIG.topics);
 
-    for (const bad of [{ lowConfidence: { threshold: 2 } }, { lowConfidence: { treshold: 0.2 } }, { topics: { rules: [{ intent: "weather", team: "x", action: "offer", minIntentScore: 0.5 }] } }, { bogus: 1 }]) {
+    for (const bad of [
+      { lowConfidence: { threshold: 2 } },
+      { lowConfidence: { treshold: 0.2 } },
+      { topics: { rules: [{ intent: "weather", team: "x", action: "offer", minIntentScore: 0.5 }] } },
+      { bogus: 1 },
+    ]) {
       const res = await api("/api/settings/handoff", { method: "PUT", headers, body: bad });
       expect(res.status, JSON.stringify(bad)).toBe(400);
     }
     expect((await loadHandoffConfig(testEnv.DB)).lowConfidence.threshold).toBe(0.5);
-    const reset = (await (await api("/api/settings/handoff", { method: "DELETE", headers })).json()) as { effective: unknown };
+    const reset = (await (await api("/api/settings/handoff", { method: "DELETE", headers })).json()) as {
+      effective: unknown;
+    };
     expect(reset.effective).toEqual(DEFAULT_HANDOFF_CONFIG);
   });
 });

@@ -3,7 +3,15 @@ import { SELF } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { DEMO_KB } from "../../../schema/seed/demo-kb";
-import { buildAdminUpsert, buildRevokeSessions, buildSeedStatements, DEMO_ADMIN_PASSWORD, DEMO_AGENT_PASSWORD, DEMO_AGENTS, sqlString } from "../../../scripts/seed-sql";
+import {
+  buildAdminUpsert,
+  buildRevokeSessions,
+  buildSeedStatements,
+  DEMO_ADMIN_PASSWORD,
+  DEMO_AGENT_PASSWORD,
+  DEMO_AGENTS,
+  sqlString,
+} from "../../../scripts/seed-sql";
 import { hashPassword } from "../../../worker/auth/password";
 
 const DB = (env as unknown as { DB: D1Database }).DB;
@@ -42,7 +50,9 @@ describe("demo seed", () => {
       "select (select count(*) from agents) a, (select count(*) from agent_teams) m, (select count(*) from teams) t, (select count(*) from canned_responses) c, (select count(*) from kb_articles) k",
     ).first<{ a: number; m: number; t: number; c: number; k: number }>();
     expect(counts).toEqual({ a: 3, m: 2, t: 2, c: 6, k: DEMO_KB.length });
-    expect(await DB.prepare("select title from kb_articles where id = ?").bind(DEMO_KB[0].id).first("title")).toBe("Edited");
+    expect(await DB.prepare("select title from kb_articles where id = ?").bind(DEMO_KB[0].id).first("title")).toBe(
+      "Edited",
+    );
     expect(await DB.prepare("select sla_seconds from teams where id = 'billing'").first("sla_seconds")).toBe(60);
     // The first run's password hash is kept (a re-seed does not reset a changed password).
     expect((await login("ana@handoff.local", DEMO_AGENT_PASSWORD)).status).toBe(200);
@@ -50,7 +60,9 @@ describe("demo seed", () => {
 
   it("stores KB tags as JSON arrays the API returns intact", async () => {
     await runSeed();
-    const row = await DB.prepare("select tags from kb_articles where id = ?").bind(DEMO_KB[0].id).first<{ tags: string }>();
+    const row = await DB.prepare("select tags from kb_articles where id = ?")
+      .bind(DEMO_KB[0].id)
+      .first<{ tags: string }>();
     expect(JSON.parse(row!.tags)).toEqual(DEMO_KB[0].tags);
   });
 
@@ -64,13 +76,18 @@ describe("demo seed", () => {
   it("seed:admin creates the first admin, and later resets a locked-out admin (password, enabled, sessions ended)", async () => {
     const run = async (password: string) => {
       const hash = await hashPassword(password);
-      await DB.batch([buildAdminUpsert({ id: crypto.randomUUID(), email: " Ops@Example.com ", name: "Ops", passwordHash: hash }), buildRevokeSessions("ops@example.com")].map((q) => DB.prepare(q)));
+      await DB.batch(
+        [
+          buildAdminUpsert({ id: crypto.randomUUID(), email: " Ops@Example.com ", name: "Ops", passwordHash: hash }),
+          buildRevokeSessions("ops@example.com"),
+        ].map((q) => DB.prepare(q)),
+      );
     };
     await run("first-password-123");
     const first = await login("ops@example.com", "first-password-123");
     expect(first.status).toBe(200);
     expect(first.body.agent).toMatchObject({ role: "admin" });
-    const token = ((first.body as unknown) as { token: string }).token;
+    const token = (first.body as unknown as { token: string }).token;
 
     await DB.prepare("update agents set disabled = 1, role = 'agent' where email = 'ops@example.com'").run();
     await run("second-password-456");

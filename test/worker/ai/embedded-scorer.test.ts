@@ -4,7 +4,6 @@ import { createEmbeddedScorer, scoreTurnSync } from "../../../worker/ai/embedded
 import { classifyIntent } from "../../../worker/ai/embedded/intent";
 import { sentiment } from "../../../worker/ai/embedded/sentiment";
 import { rejectsPreviousAnswer } from "../../../worker/ai/embedded/rejection";
-import { extractiveSummary } from "../../../worker/ai/embedded/summarize";
 import { indexFor } from "../../../worker/ai/embedded/retrieval";
 import type { PriorTurn } from "../../../worker/ai/scorer";
 
@@ -62,7 +61,11 @@ describe("sentiment", () => {
     expect(sentiment("the plot is not compelling")).toBeLessThan(0);
   });
   it("keeps ordinary support requests near zero", () => {
-    for (const text of ["please help me reset my password", "can I get a free trial", "I'd like to cancel my subscription"]) {
+    for (const text of [
+      "please help me reset my password",
+      "can I get a free trial",
+      "I'd like to cancel my subscription",
+    ]) {
       expect(Math.abs(sentiment(text)), text).toBeLessThan(0.25);
     }
   });
@@ -113,7 +116,7 @@ describe("retrieval, answer and confidence", () => {
 
   it("never throws on odd input", async () => {
     const scorer = createEmbeddedScorer();
-    for (const text of ["", "🙂🙂🙂", "x".repeat(5000), "\uFFFD\uD800 broken", "a".repeat(10) + "\u0000"]) {
+    for (const text of ["", "🙂🙂🙂", "x".repeat(5000), "\uFFFD\uD800 broken", `${"a".repeat(10)}\u0000`]) {
       const s = await scorer.scoreTurn({ text, history: [], articles: DEMO_KB });
       expect(s.error).toBeUndefined();
       expect(s.confidence).toBeGreaterThanOrEqual(0);
@@ -130,7 +133,13 @@ describe("rejection of the previous answer", () => {
     { role: "ai", text: "Restart your router, then unplug the Brightbox for 10 seconds and plug it back in." },
   ];
   it("detects that the customer says the answer did not help", () => {
-    for (const text of ["that didn't help", "still not working", "no, that's not it", "I already tried that", "It does not work"]) {
+    for (const text of [
+      "that didn't help",
+      "still not working",
+      "no, that's not it",
+      "I already tried that",
+      "It does not work",
+    ]) {
       expect(rejectsPreviousAnswer(text, history), text).toBe(true);
     }
   });
@@ -154,7 +163,10 @@ describe("summary", () => {
         { role: "customer", text: "Hi" },
         { role: "customer", text: "I was charged twice for order #48213 this month, $19 each time." },
         { role: "ai", text: "Duplicates are refunded within 48 hours." },
-        { role: "customer", text: "It has been a week and my bank still shows both payments. Error 42 in the app too." },
+        {
+          role: "customer",
+          text: "It has been a week and my bank still shows both payments. Error 42 in the app too.",
+        },
       ],
     });
     expect(summary).toContain("charged twice");

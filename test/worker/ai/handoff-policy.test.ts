@@ -35,7 +35,10 @@ describe("handoff policy", () => {
   });
 
   it("offers a human when confidence is below the threshold, with the threshold and evidence", () => {
-    const d = decideTurn({ text: "what is the meaning of life", score: score({ confidence: 0.1, grounded: false, citations: [] }) }, initialHandoffState());
+    const d = decideTurn(
+      { text: "what is the meaning of life", score: score({ confidence: 0.1, grounded: false, citations: [] }) },
+      initialHandoffState(),
+    );
     expect(d.action).toBe("offer");
     expect(d.trigger).toBe("low_confidence");
     expect(d.threshold).toBe(DEFAULT_HANDOFF_CONFIG.lowConfidence.threshold);
@@ -45,15 +48,22 @@ describe("handoff policy", () => {
   });
 
   it("hands a billing dispute straight to the billing team", () => {
-    const d = decideTurn({ text: "you charged me twice", score: score({ intent: "billing_dispute", intentScore: 0.93 }) }, initialHandoffState());
+    const d = decideTurn(
+      { text: "you charged me twice", score: score({ intent: "billing_dispute", intentScore: 0.93 }) },
+      initialHandoffState(),
+    );
     expect(d.action).toBe("handoff");
     expect(d.trigger).toBe("topic");
     expect(d.team).toBe("billing");
   });
 
   it("routes cancellation to retention, and not when the intent score is below the rule's minimum", () => {
-    expect(decideTurn({ score: score({ intent: "cancellation", intentScore: 0.9 }) }, initialHandoffState()).team).toBe("billing");
-    expect(decideTurn({ score: score({ intent: "cancellation", intentScore: 0.4 }) }, initialHandoffState()).action).toBe("answer");
+    expect(decideTurn({ score: score({ intent: "cancellation", intentScore: 0.9 }) }, initialHandoffState()).team).toBe(
+      "billing",
+    );
+    expect(
+      decideTurn({ score: score({ intent: "cancellation", intentScore: 0.4 }) }, initialHandoffState()).action,
+    ).toBe("answer");
   });
 
   it("offers a human after three increasingly angry messages, not before", () => {
@@ -71,7 +81,10 @@ describe("handoff policy", () => {
   });
 
   it("hands off at once when the customer asks for a human in plain words", () => {
-    const d = decideTurn({ text: "agent please", score: score({ intent: "human_request", intentScore: 0.8, confidence: 0 }) }, initialHandoffState());
+    const d = decideTurn(
+      { text: "agent please", score: score({ intent: "human_request", intentScore: 0.8, confidence: 0 }) },
+      initialHandoffState(),
+    );
     expect(d.action).toBe("handoff");
     expect(d.trigger).toBe("customer_request");
     // low_confidence also fired but an immediate handoff wins.
@@ -79,7 +92,9 @@ describe("handoff policy", () => {
   });
 
   it("hands off at once on the button, whatever the config", () => {
-    const config = resolveHandoffConfig({ customerRequest: { enabled: false, minIntentScore: 0.5, action: "handoff" } });
+    const config = resolveHandoffConfig({
+      customerRequest: { enabled: false, minIntentScore: 0.5, action: "handoff" },
+    });
     const d = decideHumanButton(initialHandoffState(), config);
     expect(d.action).toBe("handoff");
     expect(d.trigger).toBe("customer_request");
@@ -100,7 +115,10 @@ describe("handoff policy", () => {
   });
 
   it("offers a human when the scorer failed, never a silent dead end", () => {
-    const d = decideTurn({ text: "hello?", score: score({ error: "JSON Mode couldn't be met", confidence: 0 }) }, initialHandoffState());
+    const d = decideTurn(
+      { text: "hello?", score: score({ error: "JSON Mode couldn't be met", confidence: 0 }) },
+      initialHandoffState(),
+    );
     expect(d.action).toBe("offer");
     expect(d.trigger).toBe("ai_error");
     expect(d.evidence.error).toMatch(/JSON/);
@@ -147,7 +165,9 @@ describe("handoff policy", () => {
     const off = resolveHandoffConfig({ lowConfidence: { enabled: false, threshold: 0.35, action: "offer" } });
     expect(decideTurn({ score: score({ confidence: 0.1 }) }, initialHandoffState(), off).action).toBe("answer");
     const strict = resolveHandoffConfig({ lowConfidence: { enabled: true, threshold: 0.95, action: "offer" } });
-    expect(decideTurn({ score: score({ confidence: 0.9 }) }, initialHandoffState(), strict).trigger).toBe("low_confidence");
+    expect(decideTurn({ score: score({ confidence: 0.9 }) }, initialHandoffState(), strict).trigger).toBe(
+      "low_confidence",
+    );
   });
 
   it("is pure: the input state is not mutated and the state survives JSON", () => {

@@ -2,13 +2,25 @@ import { describe, expect, it } from "vitest";
 import { DEMO_KB } from "../../../schema/seed/demo-kb";
 import { createScorer } from "../../../worker/ai/select-scorer";
 import { decideTurn, initialHandoffState } from "../../../worker/ai/handoff-policy";
-import { createWorkersAIScorer, rerankConfidence, WORKERS_AI_MODELS, type AiBinding } from "../../../worker/ai/workers-ai/workers-ai-scorer";
+import {
+  createWorkersAIScorer,
+  rerankConfidence,
+  WORKERS_AI_MODELS,
+  type AiBinding,
+} from "../../../worker/ai/workers-ai/workers-ai-scorer";
 
 /**
  * A fake `AI` binding (tests only) returning the real response shapes of each model:
  * reranker { response: [{ id, score }] }, distilbert [{ label, score }], text generation { response, usage }.
  */
-function fakeAi(opts: { llm?: (inputs: Record<string, unknown>) => unknown; rerank?: number[]; positive?: number; fail?: string } = {}) {
+function fakeAi(
+  opts: {
+    llm?: (inputs: Record<string, unknown>) => unknown;
+    rerank?: number[];
+    positive?: number;
+    fail?: string;
+  } = {},
+) {
   const calls: { model: string; inputs: Record<string, unknown> }[] = [];
   const binding: AiBinding = {
     async run(model, inputs) {
@@ -17,13 +29,26 @@ function fakeAi(opts: { llm?: (inputs: Record<string, unknown>) => unknown; rera
       if (model === WORKERS_AI_MODELS.reranker) {
         const contexts = inputs.contexts as { text: string }[];
         const scores = opts.rerank ?? contexts.map((_, i) => (i === 0 ? 0.92 : 0.1));
-        return { response: contexts.map((_, id) => ({ id, score: scores[id] ?? 0 })).sort((a, b) => b.score - a.score) };
+        return {
+          response: contexts.map((_, id) => ({ id, score: scores[id] ?? 0 })).sort((a, b) => b.score - a.score),
+        };
       }
       if (model === WORKERS_AI_MODELS.sentiment) {
         const p = opts.positive ?? 0.5;
-        return [{ label: "NEGATIVE", score: 1 - p }, { label: "POSITIVE", score: p }];
+        return [
+          { label: "NEGATIVE", score: 1 - p },
+          { label: "POSITIVE", score: p },
+        ];
       }
-      const response = opts.llm ? opts.llm(inputs) : { answer: "Open Settings > Plan > Cancel subscription.", grounded: true, intent: "cancellation", intentConfidence: 0.9, rejectedPrevious: false };
+      const response = opts.llm
+        ? opts.llm(inputs)
+        : {
+            answer: "Open Settings > Plan > Cancel subscription.",
+            grounded: true,
+            intent: "cancellation",
+            intentConfidence: 0.9,
+            rejectedPrevious: false,
+          };
       return { response, usage: { prompt_tokens: 120, completion_tokens: 30, total_tokens: 150 } };
     },
   };
@@ -54,8 +79,15 @@ describe("Workers AI scorer (fake binding)", () => {
   });
 
   it("has low confidence when the reranker finds nothing relevant", async () => {
-    const { binding } = fakeAi({ rerank: [0.01, 0.01, 0.01, 0.01, 0.01], llm: () => ({ answer: "", grounded: false, intent: "other", intentConfidence: 0.7, rejectedPrevious: false }) });
-    const s = await createWorkersAIScorer({ binding }).scoreTurn({ text: "what's the refund policy for my car", history: [], articles: DEMO_KB });
+    const { binding } = fakeAi({
+      rerank: [0.01, 0.01, 0.01, 0.01, 0.01],
+      llm: () => ({ answer: "", grounded: false, intent: "other", intentConfidence: 0.7, rejectedPrevious: false }),
+    });
+    const s = await createWorkersAIScorer({ binding }).scoreTurn({
+      text: "what's the refund policy for my car",
+      history: [],
+      articles: DEMO_KB,
+    });
     expect(s.confidence).toBeLessThan(0.35);
     expect(s.grounded).toBe(false);
     expect(s.answer).toBe("");
@@ -64,7 +96,11 @@ describe("Workers AI scorer (fake binding)", () => {
 
   it("returns an error score on invalid JSON, and the policy offers a human", async () => {
     const { binding } = fakeAi({ llm: () => "Sure! Here is your answer: {not json" });
-    const s = await createWorkersAIScorer({ binding }).scoreTurn({ text: "my box is offline", history: [], articles: DEMO_KB });
+    const s = await createWorkersAIScorer({ binding }).scoreTurn({
+      text: "my box is offline",
+      history: [],
+      articles: DEMO_KB,
+    });
     expect(s.error).toBeTruthy();
     expect(s.answer).toBe("");
     const d = decideTurn({ text: "my box is offline", score: s }, initialHandoffState());
@@ -80,14 +116,20 @@ describe("Workers AI scorer (fake binding)", () => {
 
   it("returns an error score when a model call fails", async () => {
     const { binding } = fakeAi({ fail: WORKERS_AI_MODELS.sentiment });
-    const s = await createWorkersAIScorer({ binding }).scoreTurn({ text: "refund please", history: [], articles: DEMO_KB });
+    const s = await createWorkersAIScorer({ binding }).scoreTurn({
+      text: "refund please",
+      history: [],
+      articles: DEMO_KB,
+    });
     expect(s.error).toMatch(/Capacity/);
   });
 
   it("summarises with the LLM, and falls back to the extractive summary when it fails", async () => {
     const transcript = [{ role: "customer", text: "I was charged twice for order #48213." }];
     const ok = fakeAi({ llm: () => "Customer was double-charged for order #48213." });
-    expect(await createWorkersAIScorer({ binding: ok.binding }).summarize({ transcript })).toBe("Customer was double-charged for order #48213.");
+    expect(await createWorkersAIScorer({ binding: ok.binding }).summarize({ transcript })).toBe(
+      "Customer was double-charged for order #48213.",
+    );
     const broken = fakeAi({ fail: WORKERS_AI_MODELS.llm });
     const fallback = await createWorkersAIScorer({ binding: broken.binding }).summarize({ transcript });
     expect(fallback).toContain("48213");

@@ -7,13 +7,20 @@ const SECRET = "test-token-secret-0123456789abcdef";
 
 describe("conversation access", () => {
   it("creates a conversation with an id and a customer token", async () => {
-    const created = await createConversation({ site: "demo", customer: { name: "Dana", email: "dana@example.com" }, attributes: { plan: "pro" } });
+    const created = await createConversation({
+      site: "demo",
+      customer: { name: "Dana", email: "dana@example.com" },
+      attributes: { plan: "pro" },
+    });
     expect(created.conversationId).toMatch(/^[0-9a-f-]{36}$/);
     expect(created.token.split(".")).toHaveLength(2);
   });
 
   it("refuses a bad create body with a clear error", async () => {
-    const res = await worker().fetch("http://localhost/api/conversations", { method: "POST", body: JSON.stringify({ site: "NOT valid!" }) });
+    const res = await worker().fetch("http://localhost/api/conversations", {
+      method: "POST",
+      body: JSON.stringify({ site: "NOT valid!" }),
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: { code: "bad_request" } });
   });
@@ -44,7 +51,9 @@ describe("conversation access", () => {
 
   it("refuses an Origin outside the allowlist and accepts the allowed one", async () => {
     const { conversationId, token } = await createConversation();
-    const res = await upgrade(`/api/conversations/${conversationId}/ws?token=${token}`, { Origin: "https://evil.example" });
+    const res = await upgrade(`/api/conversations/${conversationId}/ws?token=${token}`, {
+      Origin: "https://evil.example",
+    });
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({ error: { code: "origin_not_allowed" } });
     const ok = await openCustomer(conversationId, token, { Origin: "http://127.0.0.1:8787" });

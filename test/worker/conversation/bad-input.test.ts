@@ -66,7 +66,8 @@ describe("bad input", () => {
     const other = await createConversation();
     const flooder = await openCustomer(other.conversationId, other.token);
     await flooder.hello(0);
-    for (let i = 0; i < LIMITS.rateBurst + LIMITS.maxStrikes + 5; i++) flooder.send({ type: "typing", on: i % 2 === 0 });
+    for (let i = 0; i < LIMITS.rateBurst + LIMITS.maxStrikes + 5; i++)
+      flooder.send({ type: "typing", on: i % 2 === 0 });
     expect((await flooder.next("error")).code).toBe("rate_limited");
     expect((await flooder.waitClosed()).code).toBe(CLOSE.policy);
 
@@ -74,7 +75,11 @@ describe("bad input", () => {
     bystander.send({ type: "message", id: "b2", text: "still fine" });
     await bystander.next("ack", (a) => a.id === "b2");
     const ids = await transcriptIds(victim.conversationId, victim.token);
-    expect(ids.map((x) => x.split(":")[1]).filter((id) => !id.startsWith("ai-") && !id.startsWith("sys-"))).toEqual(["started", "b1", "b2"]);
+    expect(ids.map((x) => x.split(":")[1]).filter((id) => !id.startsWith("ai-") && !id.startsWith("sys-"))).toEqual([
+      "started",
+      "b1",
+      "b2",
+    ]);
     bystander.close();
   });
 });

@@ -19,7 +19,11 @@ interface Earlier {
 }
 
 async function create(site: string, customer: Record<string, string>): Promise<string> {
-  const res = await worker().fetch("http://localhost/api/conversations", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ site, customer }) });
+  const res = await worker().fetch("http://localhost/api/conversations", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ site, customer }),
+  });
   expect(res.status).toBe(201);
   return (await res.json<{ conversationId: string }>()).conversationId;
 }
@@ -41,7 +45,11 @@ beforeAll(async () => {
   const admin = await createAgent(testEnv, { name: "Earlier Admin", role: "admin" });
   const adminBearer = await mintAgentSession(testEnv, admin.id);
   for (const site of ["shop-a", "shop-b"]) {
-    const res = await worker().fetch(`http://localhost/api/sites/${site}`, { method: "PUT", headers: { Authorization: `Bearer ${adminBearer}`, "content-type": "application/json" }, body: JSON.stringify({ identitySecret: SECRET }) });
+    const res = await worker().fetch(`http://localhost/api/sites/${site}`, {
+      method: "PUT",
+      headers: { Authorization: `Bearer ${adminBearer}`, "content-type": "application/json" },
+      body: JSON.stringify({ identitySecret: SECRET }),
+    });
     expect(res.status).toBe(200);
   }
   bearer = await mintAgentSession(testEnv, (await createAgent(testEnv, { name: "Earlier Agent" })).id);
@@ -73,7 +81,9 @@ describe("GET /api/agent/conversations/:id/earlier", () => {
   it("an anonymous customer with no email has none; an unknown or malformed id is a 404", async () => {
     const anonymous = await create("shop-a", { name: "Nobody" });
     expect(await earlier(anonymous, 0)).toEqual([]);
-    expect((await agentGet("/api/agent/conversations/00000000-0000-4000-8000-000000000000/earlier", bearer)).status).toBe(404);
+    expect(
+      (await agentGet("/api/agent/conversations/00000000-0000-4000-8000-000000000000/earlier", bearer)).status,
+    ).toBe(404);
     expect((await agentGet("/api/agent/conversations/not-an-id!/earlier", bearer)).status).toBe(404);
   });
 });

@@ -35,7 +35,13 @@ describe("hibernation and eviction", () => {
     const record = await conversationStub(testEnv, conversationId).getRecord();
     expect(record?.status).toBe("bot");
     const transcript = await readTranscript(testEnv, conversationId);
-    expect(transcript.filter((e) => e.author.role === "customer" || e.id === "started").map((e) => e.id)).toEqual(["started", "before0", "before1", "before2", "after-hibernate"]);
+    expect(transcript.filter((e) => e.author.role === "customer" || e.id === "started").map((e) => e.id)).toEqual([
+      "started",
+      "before0",
+      "before1",
+      "before2",
+      "after-hibernate",
+    ]);
     a.close();
     b.close();
   });

@@ -42,7 +42,14 @@ describe("transcript", () => {
     const { tab1: sender, tab2: other } = await twoSyncedTabs();
     sender.send({ type: "message", id: "one", text: "just once" });
     const ack = await sender.next("ack", (a) => a.id === "one");
-    expect(ack.entry).toMatchObject({ id: "one", seq: ack.seq, at: ack.at, kind: "message", text: "just once", author: { role: "customer" } });
+    expect(ack.entry).toMatchObject({
+      id: "one",
+      seq: ack.seq,
+      at: ack.at,
+      kind: "message",
+      text: "just once",
+      author: { role: "customer" },
+    });
     expect((await other.next("entry", (f) => f.entry.id === "one")).entry).toEqual(ack.entry);
     // The customer's view: what the server keeps for agents (the contact form's fields) stays out of the ack.
     sender.send({ type: "contact", id: "form", email: "ada@example.com", orderNumber: "A-1" });

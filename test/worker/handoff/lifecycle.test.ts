@@ -6,7 +6,15 @@ import { describe, expect, it } from "vitest";
 import type { Env } from "../../../worker/env";
 import { createAgent, mintAgentSession } from "../helpers/agents";
 import { clearSettings, seedKnowledgeBase, setHandoffOverride } from "../helpers/knowledge";
-import { agentPost, conversationStub, createConversation, openAgent, openCustomer, openLobby, readTranscript } from "../helpers/sockets";
+import {
+  agentPost,
+  conversationStub,
+  createConversation,
+  openAgent,
+  openCustomer,
+  openLobby,
+  readTranscript,
+} from "../helpers/sockets";
 
 const testEnv = env as unknown as Env;
 
@@ -32,10 +40,18 @@ describe("handoff lifecycle", () => {
     const { conversationId, customer } = await queuedConversation();
     const benLobby = await openLobby(ben.token);
     await agentPost(`/api/agent/conversations/${conversationId}/claim`, ana.token);
-    const res = await agentPost(`/api/agent/conversations/${conversationId}/transfer`, ana.token, { toAgentId: ben.agent.id, note: "Needs a refund check" });
+    const res = await agentPost(`/api/agent/conversations/${conversationId}/transfer`, ana.token, {
+      toAgentId: ben.agent.id,
+      note: "Needs a refund check",
+    });
     expect(res.status).toBe(200);
-    expect((await customer.next("entry", (f) => f.entry.event === "transferred")).entry.text).toBe("You're being transferred to Ben T.");
-    const pushed = (await benLobby.next("queue_event" as never, ((f: { event: { kind: string } }) => f.event.kind === "transferred") as never)) as unknown as { event: { note: string; agentId: string } };
+    expect((await customer.next("entry", (f) => f.entry.event === "transferred")).entry.text).toBe(
+      "You're being transferred to Ben T.",
+    );
+    const pushed = (await benLobby.next(
+      "queue_event" as never,
+      ((f: { event: { kind: string } }) => f.event.kind === "transferred") as never,
+    )) as unknown as { event: { note: string; agentId: string } };
     expect(pushed.event).toMatchObject({ note: "Needs a refund check", agentId: ben.agent.id });
 
     // Ben sees the note in the transcript; the customer never does. Ana may no longer reply.
@@ -55,7 +71,9 @@ describe("handoff lifecycle", () => {
     customer.send({ type: "message", id: "q-after", text: "How do I reset my password?" });
     const ai = await customer.next("entry", (f) => f.entry.author.role === "ai");
     expect(ai.entry.text.length).toBeGreaterThan(10);
-    const row = await testEnv.DB.prepare("SELECT outcome FROM handoffs WHERE conversation_id = ?").bind(conversationId).first<{ outcome: string }>();
+    const row = await testEnv.DB.prepare("SELECT outcome FROM handoffs WHERE conversation_id = ?")
+      .bind(conversationId)
+      .first<{ outcome: string }>();
     expect(row?.outcome).toBe("handed_back");
     for (const s of [customer, benLobby, benSocket, anaSocket]) s.close();
   });
@@ -73,15 +91,24 @@ describe("handoff lifecycle", () => {
     customer.send({ type: "csat", id: "rate-1", score: 4, comment: "Quick and kind" });
     await customer.next("ack", (a) => a.id === "rate-1");
     await customer.next("ack", (a) => a.id === "rate-1");
-    const rows = await testEnv.DB.prepare("SELECT score, comment, agent_id FROM csat_ratings WHERE conversation_id = ?").bind(conversationId).all();
+    const rows = await testEnv.DB.prepare("SELECT score, comment, agent_id FROM csat_ratings WHERE conversation_id = ?")
+      .bind(conversationId)
+      .all();
     expect(rows.results).toEqual([{ score: 4, comment: "Quick and kind", agent_id: ana.agent.id }]);
     customer.close();
   });
 
   it("escalates a conversation waiting longer than the team's SLA, by alarm", async () => {
-    await testEnv.DB.prepare("INSERT INTO teams (id, name, sla_seconds, expected_response, created_at, updated_at) VALUES ('fast', 'Fast', 0, 'soon', 0, 0)").run();
+    await testEnv.DB.prepare(
+      "INSERT INTO teams (id, name, sla_seconds, expected_response, created_at, updated_at) VALUES ('fast', 'Fast', 0, 'soon', 0, 0)",
+    ).run();
     await online("Fay", ["fast"]);
-    const override = { topics: { enabled: true, rules: [{ intent: "billing_dispute", team: "fast", action: "handoff", minIntentScore: 0.3 }] } };
+    const override = {
+      topics: {
+        enabled: true,
+        rules: [{ intent: "billing_dispute", team: "fast", action: "handoff", minIntentScore: 0.3 }],
+      },
+    };
     await setHandoffOverride(testEnv, override);
     const { conversationId, token } = await createConversation();
     const customer = await openCustomer(conversationId, token);
@@ -95,7 +122,9 @@ describe("handoff lifecycle", () => {
     expect(await runDurableObjectAlarm(conversationStub(testEnv, conversationId))).toBe(true);
     const escalation = await agentView.next("entry", (f) => f.entry.event === "sla_escalated");
     expect(escalation.entry.meta).toMatchObject({ team: "fast" });
-    const row = await testEnv.DB.prepare("SELECT escalated_at FROM conversations WHERE id = ?").bind(conversationId).first<{ escalated_at: number }>();
+    const row = await testEnv.DB.prepare("SELECT escalated_at FROM conversations WHERE id = ?")
+      .bind(conversationId)
+      .first<{ escalated_at: number }>();
     expect(row?.escalated_at).toBeGreaterThan(0);
     // The customer is not shown internal escalations.
     expect(customer.entries().some((e) => e.event === "sla_escalated")).toBe(false);
@@ -127,7 +156,11 @@ describe("handoff lifecycle", () => {
     again.send({ type: "request_human", id: "btn" });
     await again.next("ack", (a) => a.id === "btn");
 
-    const tickets = await testEnv.DB.prepare("SELECT contact_email, order_number, context FROM tickets WHERE conversation_id = ?").bind(conversationId).all<{ contact_email: string; order_number: string; context: string }>();
+    const tickets = await testEnv.DB.prepare(
+      "SELECT contact_email, order_number, context FROM tickets WHERE conversation_id = ?",
+    )
+      .bind(conversationId)
+      .all<{ contact_email: string; order_number: string; context: string }>();
     expect(tickets.results).toHaveLength(1);
     expect(tickets.results[0]).toMatchObject({ contact_email: "nora@example.com", order_number: "BB-1234" });
     expect(JSON.parse(tickets.results[0].context)).toMatchObject({ conversationId, trigger: "customer_request" });
@@ -141,12 +174,18 @@ describe("handoff lifecycle", () => {
     await online("Quinn", ["queueteam"]);
     const now = Date.now();
     for (const [i, waitMs] of [60_000, 120_000, 180_000].entries()) {
-      await testEnv.DB.prepare("INSERT INTO handoffs (id, conversation_id, trigger, team, queued_at, claimed_at) VALUES (?, 'old', 'x', 'queueteam', ?, ?)")
+      await testEnv.DB.prepare(
+        "INSERT INTO handoffs (id, conversation_id, trigger, team, queued_at, claimed_at) VALUES (?, 'old', 'x', 'queueteam', ?, ?)",
+      )
         .bind(`h-${i}`, now - 600_000, now - 600_000 + waitMs)
         .run();
     }
     // One conversation already waiting ahead of ours.
-    await testEnv.DB.prepare("INSERT INTO handoffs (id, conversation_id, trigger, team, queued_at) VALUES ('ahead', 'other', 'x', 'queueteam', ?)").bind(now - 1000).run();
+    await testEnv.DB.prepare(
+      "INSERT INTO handoffs (id, conversation_id, trigger, team, queued_at) VALUES ('ahead', 'other', 'x', 'queueteam', ?)",
+    )
+      .bind(now - 1000)
+      .run();
     await setHandoffOverride(testEnv, { defaultTeam: "queueteam" });
     const { customer } = await queuedConversation();
     const queue = await customer.next("queue");

@@ -6,7 +6,15 @@ import { DEFAULT_HANDOFF_CONFIG } from "../../../worker/ai/handoff-config";
 import type { Env } from "../../../worker/env";
 import { createAgent, mintAgentSession } from "../helpers/agents";
 import { clearSettings, setHandoffOverride } from "../helpers/knowledge";
-import { agentGet, agentPost, createConversation, openAgent, openCustomer, openLobby, readTranscript } from "../helpers/sockets";
+import {
+  agentGet,
+  agentPost,
+  createConversation,
+  openAgent,
+  openCustomer,
+  openLobby,
+  readTranscript,
+} from "../helpers/sockets";
 
 const testEnv = env as unknown as Env;
 const TEAM = DEFAULT_HANDOFF_CONFIG.defaultTeam;
@@ -22,7 +30,9 @@ describe("queue and claim", () => {
     const lobby = await openLobby(ana.token);
     await lobby.next("lobby_welcome" as never);
 
-    const { conversationId, token } = await createConversation({ customer: { name: "Cleo", email: "cleo@example.com" } });
+    const { conversationId, token } = await createConversation({
+      customer: { name: "Cleo", email: "cleo@example.com" },
+    });
     const customer = await openCustomer(conversationId, token);
     await customer.hello(0);
     customer.send({ type: "request_human", id: "btn-1" });
@@ -34,10 +44,21 @@ describe("queue and claim", () => {
     const queue = await customer.next("queue");
     expect(queue.queue.position).toBe(1);
 
-    const pushed = (await lobby.next("queue_event" as never, ((f: { event: { conversationId: string } }) => f.event.conversationId === conversationId) as never)) as unknown as { event: Record<string, unknown> };
-    expect(pushed.event).toMatchObject({ kind: "handoff", trigger: "customer_request", team: TEAM, customerName: "Cleo", customerEmail: "cleo@example.com" });
+    const pushed = (await lobby.next(
+      "queue_event" as never,
+      ((f: { event: { conversationId: string } }) => f.event.conversationId === conversationId) as never,
+    )) as unknown as { event: Record<string, unknown> };
+    expect(pushed.event).toMatchObject({
+      kind: "handoff",
+      trigger: "customer_request",
+      team: TEAM,
+      customerName: "Cleo",
+      customerEmail: "cleo@example.com",
+    });
 
-    const listed = await (await agentGet(`/api/agent/conversations/queue`, ana.token)).json<{ queue: { id: string }[] }>();
+    const listed = await (await agentGet(`/api/agent/conversations/queue`, ana.token)).json<{
+      queue: { id: string }[];
+    }>();
     expect(listed.queue.map((q) => q.id)).toContain(conversationId);
 
     const claim = await agentPost(`/api/agent/conversations/${conversationId}/claim`, ana.token);
@@ -57,10 +78,14 @@ describe("queue and claim", () => {
     customer.send({ type: "request_human", id: "btn" });
     await customer.next("queue");
 
-    const results = await Promise.all([a, b, a, b].map((who) => agentPost(`/api/agent/conversations/${conversationId}/claim`, who.token)));
+    const results = await Promise.all(
+      [a, b, a, b].map((who) => agentPost(`/api/agent/conversations/${conversationId}/claim`, who.token)),
+    );
     const statuses = results.map((r) => r.status);
     const winners = results.filter((r) => r.status === 200);
-    const bodies = await Promise.all(results.map((r) => r.json<{ conversation?: { assignedAgent: { id: string } }; error?: { code: string } }>()));
+    const bodies = await Promise.all(
+      results.map((r) => r.json<{ conversation?: { assignedAgent: { id: string } }; error?: { code: string } }>()),
+    );
     const winnerId = bodies.find((b) => b.conversation)!.conversation!.assignedAgent.id;
     // The winner's repeated claim is idempotent; every claim by the other agent is refused.
     expect(winners.length).toBe(2);
@@ -108,13 +133,21 @@ describe("queue and claim", () => {
   });
 
   it("assigns the least-loaded online agent under max concurrency in auto mode", async () => {
-    await testEnv.DB.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('routing', '{\"assignment\":\"auto\"}', 0) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run();
+    await testEnv.DB.prepare(
+      "INSERT INTO settings (key, value, updated_at) VALUES ('routing', '{\"assignment\":\"auto\"}', 0) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    ).run();
     const team = "autoteam";
     const busy = await onlineAgent("Busy", [team], 1);
     const free = await onlineAgent("Free", [team], 2);
     // Busy already holds one conversation (its max): give it one through a claim.
-    await testEnv.DB.prepare("INSERT INTO conversations (id, status, team, assigned_agent_id, created_at, updated_at) VALUES (?, 'agent', ?, ?, 0, 0)").bind(crypto.randomUUID(), team, busy.agent.id).run();
-    const override = { topics: { enabled: true, rules: [{ intent: "billing_dispute", team, action: "handoff", minIntentScore: 0.3 }] } };
+    await testEnv.DB.prepare(
+      "INSERT INTO conversations (id, status, team, assigned_agent_id, created_at, updated_at) VALUES (?, 'agent', ?, ?, 0, 0)",
+    )
+      .bind(crypto.randomUUID(), team, busy.agent.id)
+      .run();
+    const override = {
+      topics: { enabled: true, rules: [{ intent: "billing_dispute", team, action: "handoff", minIntentScore: 0.3 }] },
+    };
     await setHandoffOverride(testEnv, override);
 
     const assigned: string[] = [];
@@ -123,9 +156,19 @@ describe("queue and claim", () => {
       const customer = await openCustomer(conversationId, token);
       await customer.hello(0);
       customer.send({ type: "message", id: "m", text: "You charged me twice for my order, I want my money back" });
-      const outcome = await customer.next("entry", (f) => f.entry.event === "agent_joined" || f.entry.event === "queued");
+      const outcome = await customer.next(
+        "entry",
+        (f) => f.entry.event === "agent_joined" || f.entry.event === "queued",
+      );
       if (outcome.entry.event === "queued") {
-        const next = await customer.next("entry", (f) => f.entry.event === "agent_joined" || f.entry.event === "no_agent_online" || f.entry.event === "queued", 1500).catch(() => null);
+        const next = await customer
+          .next(
+            "entry",
+            (f) =>
+              f.entry.event === "agent_joined" || f.entry.event === "no_agent_online" || f.entry.event === "queued",
+            1500,
+          )
+          .catch(() => null);
         assigned.push(next?.entry.event === "agent_joined" ? next.entry.meta!.agentName : "queue");
       } else assigned.push(outcome.entry.meta!.agentName);
       customer.close();

@@ -11,7 +11,8 @@ import { conversationStub, createConversation, openCustomer, openLobby, readTran
 const testEnv = env as unknown as Env;
 
 async function agentStatus(id: string) {
-  return (await testEnv.DB.prepare("SELECT status FROM agents WHERE id = ?").bind(id).first<{ status: string }>())?.status;
+  return (await testEnv.DB.prepare("SELECT status FROM agents WHERE id = ?").bind(id).first<{ status: string }>())
+    ?.status;
 }
 
 describe("presence", () => {
@@ -35,7 +36,10 @@ describe("presence", () => {
     const stub = lobbyStub(testEnv);
     let pending = 0;
     for (let i = 0; i < 40 && pending === 0; i++) {
-      pending = await runInDurableObject(stub, (_, state) => state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM going_offline").one().n);
+      pending = await runInDurableObject(
+        stub,
+        (_, state) => state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM going_offline").one().n,
+      );
       if (!pending) await new Promise((r) => setTimeout(r, 25));
     }
     expect(pending).toBe(1);
@@ -61,9 +65,17 @@ describe("D1 unreachable", () => {
     expect(notice.entry.text).toMatch(/can't reach our team/);
     // Email is known from the identity, so the ticket is due at once, but D1 is down: it waits in the outbox.
     await customer.next("entry", (f) => f.entry.event === "ticket_created");
-    const pending = await runInDurableObject(stub, (_, state) => state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM outbox").one().n);
+    const pending = await runInDurableObject(
+      stub,
+      (_, state) => state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM outbox").one().n,
+    );
     expect(pending).toBeGreaterThan(0);
-    expect(await realDb.prepare("SELECT COUNT(*) AS n FROM tickets WHERE conversation_id = ?").bind(conversationId).first<{ n: number }>()).toMatchObject({ n: 0 });
+    expect(
+      await realDb
+        .prepare("SELECT COUNT(*) AS n FROM tickets WHERE conversation_id = ?")
+        .bind(conversationId)
+        .first<{ n: number }>(),
+    ).toMatchObject({ n: 0 });
     expect((await readTranscript(testEnv, conversationId)).some((e) => e.id === "m1")).toBe(true);
 
     // D1 is back: the alarm delivers everything, in order, exactly once.
@@ -72,11 +84,28 @@ describe("D1 unreachable", () => {
       state_forceDue(instance);
     });
     expect(await runDurableObjectAlarm(stub)).toBe(true);
-    expect(await realDb.prepare("SELECT COUNT(*) AS n FROM tickets WHERE conversation_id = ?").bind(conversationId).first<{ n: number }>()).toMatchObject({ n: 1 });
-    expect(await runInDurableObject(stub, (_, state) => state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM outbox").one().n)).toBe(0);
+    expect(
+      await realDb
+        .prepare("SELECT COUNT(*) AS n FROM tickets WHERE conversation_id = ?")
+        .bind(conversationId)
+        .first<{ n: number }>(),
+    ).toMatchObject({ n: 1 });
+    expect(
+      await runInDurableObject(
+        stub,
+        (_, state) => state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM outbox").one().n,
+      ),
+    ).toBe(0);
     // The AI's topic handoff for m1 and the button raced; exactly one handoff happened.
-    expect(await realDb.prepare("SELECT COUNT(*) AS n FROM handoffs WHERE conversation_id = ?").bind(conversationId).first<{ n: number }>()).toMatchObject({ n: 1 });
-    expect((await readTranscript(testEnv, conversationId)).filter((e) => e.event === "no_agent_online")).toHaveLength(1);
+    expect(
+      await realDb
+        .prepare("SELECT COUNT(*) AS n FROM handoffs WHERE conversation_id = ?")
+        .bind(conversationId)
+        .first<{ n: number }>(),
+    ).toMatchObject({ n: 1 });
+    expect((await readTranscript(testEnv, conversationId)).filter((e) => e.event === "no_agent_online")).toHaveLength(
+      1,
+    );
     customer.close();
   });
 });
@@ -92,11 +121,19 @@ describe("handoff push ahead of D1", () => {
     const customer = await openCustomer(conversationId, token);
     await customer.hello(0);
     customer.send({ type: "request_human", id: "btn" });
-    const pushed = (await lobby.next("queue_event" as never, ((f: { event: { conversationId: string; kind: string } }) => f.event.conversationId === conversationId && f.event.kind === "handoff") as never)) as unknown as {
+    const pushed = (await lobby.next(
+      "queue_event" as never,
+      ((f: { event: { conversationId: string; kind: string } }) =>
+        f.event.conversationId === conversationId && f.event.kind === "handoff") as never,
+    )) as unknown as {
       event: { status: string; customerName?: string; team: string | null };
     };
     expect(pushed.event).toMatchObject({ status: "queued", customerName: "Rae", team: "support" });
-    expect(await testEnv.DB.prepare("SELECT COUNT(*) AS n FROM handoffs WHERE conversation_id = ?").bind(conversationId).first<{ n: number }>()).toMatchObject({ n: 0 });
+    expect(
+      await testEnv.DB.prepare("SELECT COUNT(*) AS n FROM handoffs WHERE conversation_id = ?")
+        .bind(conversationId)
+        .first<{ n: number }>(),
+    ).toMatchObject({ n: 0 });
     customer.close();
     lobby.close();
   });

@@ -10,7 +10,11 @@ import { agentGet, agentPost, createConversation, openAgent, openCustomer, worke
 const testEnv = env as unknown as Env;
 
 async function agentPatch(path: string, bearer: string, body: unknown) {
-  return worker().fetch(`http://localhost${path}`, { method: "PATCH", headers: { Authorization: `Bearer ${bearer}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+  return worker().fetch(`http://localhost${path}`, {
+    method: "PATCH",
+    headers: { Authorization: `Bearer ${bearer}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 }
 
 describe("tickets and reports", () => {
@@ -35,7 +39,10 @@ describe("tickets and reports", () => {
       if (list.tickets.length === 0) await new Promise((r) => setTimeout(r, 50));
     }
     expect(list.tickets.map((t) => t.id)).toEqual([ticketId]);
-    const opened = await (await agentGet(`/api/agent/tickets/${ticketId}`, bearer)).json<{ ticket: { contactEmail: string }; transcript: { event?: string }[] }>();
+    const opened = await (await agentGet(`/api/agent/tickets/${ticketId}`, bearer)).json<{
+      ticket: { contactEmail: string };
+      transcript: { event?: string }[];
+    }>();
     expect(opened.ticket.contactEmail).toBe("uma@example.com");
     expect(opened.transcript.some((e) => e.event === "ticket_created")).toBe(true);
 
@@ -43,18 +50,30 @@ describe("tickets and reports", () => {
     expect((await patched.json<{ ticket: { priority: string } }>()).ticket.priority).toBe("high");
     expect((await agentPatch(`/api/agent/tickets/${ticketId}`, bearer, { priority: "whenever" })).status).toBe(400);
 
-    const reply = await agentPost(`/api/agent/tickets/${ticketId}/replies`, bearer, { body: "Your refund is on its way." });
+    const reply = await agentPost(`/api/agent/tickets/${ticketId}/replies`, bearer, {
+      body: "Your refund is on its way.",
+    });
     expect(reply.status).toBe(201);
     // The first reply is emailed (Miniflare simulates the send_email binding); the second is not.
-    expect((await reply.json<{ reply: { emailed: boolean; delivered: boolean } }>()).reply).toMatchObject({ emailed: true, delivered: true });
+    expect((await reply.json<{ reply: { emailed: boolean; delivered: boolean } }>()).reply).toMatchObject({
+      emailed: true,
+      delivered: true,
+    });
     const second = await agentPost(`/api/agent/tickets/${ticketId}/replies`, bearer, { body: "Anything else?" });
     expect((await second.json<{ reply: { emailed: boolean } }>()).reply.emailed).toBe(false);
-    const row = await testEnv.DB.prepare("SELECT COUNT(*) AS n FROM ticket_replies WHERE ticket_id = ? AND emailed_at IS NOT NULL").bind(ticketId).first<{ n: number }>();
+    const row = await testEnv.DB.prepare(
+      "SELECT COUNT(*) AS n FROM ticket_replies WHERE ticket_id = ? AND emailed_at IS NOT NULL",
+    )
+      .bind(ticketId)
+      .first<{ n: number }>();
     expect(row?.n).toBe(1);
     // The customer comes back and finds the reply in the same conversation.
     const back = await openCustomer(conversationId, token);
     const { replay } = await back.hello(0);
-    expect(replay.find((e) => e.text === "Your refund is on its way.")?.author).toMatchObject({ role: "agent", name: "Tia" });
+    expect(replay.find((e) => e.text === "Your refund is on its way.")?.author).toMatchObject({
+      role: "agent",
+      name: "Tia",
+    });
     back.close();
   });
 
@@ -105,10 +124,16 @@ describe("search", () => {
   it("takes % and _ in the search text literally", async () => {
     const agent = await createAgent(testEnv, { name: "Searcher" });
     const bearer = await mintAgentSession(testEnv, agent.id);
-    await testEnv.DB.prepare("INSERT INTO conversations (id, status, customer_name, created_at, updated_at) VALUES ('c-pct', 'bot', '100% happy', 0, 0), ('c-plain', 'bot', '100 happy', 0, 0)").run();
-    const body = await (await agentGet(`/api/agent/conversations?q=${encodeURIComponent("100%")}`, bearer)).json<{ conversations: { id: string }[] }>();
+    await testEnv.DB.prepare(
+      "INSERT INTO conversations (id, status, customer_name, created_at, updated_at) VALUES ('c-pct', 'bot', '100% happy', 0, 0), ('c-plain', 'bot', '100 happy', 0, 0)",
+    ).run();
+    const body = await (await agentGet(`/api/agent/conversations?q=${encodeURIComponent("100%")}`, bearer)).json<{
+      conversations: { id: string }[];
+    }>();
     expect(body.conversations.map((c) => c.id)).toEqual(["c-pct"]);
-    const all = await (await agentGet(`/api/agent/conversations?q=happy`, bearer)).json<{ conversations: { id: string }[] }>();
+    const all = await (await agentGet(`/api/agent/conversations?q=happy`, bearer)).json<{
+      conversations: { id: string }[];
+    }>();
     expect(all.conversations.map((c) => c.id).sort()).toEqual(["c-pct", "c-plain"]);
   });
 });

@@ -7,7 +7,15 @@ import type { Scorer } from "../../../worker/ai/scorer";
 import type { Env } from "../../../worker/env";
 import { createAgent, mintAgentSession } from "../helpers/agents";
 import { seedKnowledgeBase } from "../helpers/knowledge";
-import { agentGet, conversationStub, createConversation, openCustomer, readTranscript, worker, type TestClient } from "../helpers/sockets";
+import {
+  agentGet,
+  conversationStub,
+  createConversation,
+  openCustomer,
+  readTranscript,
+  worker,
+  type TestClient,
+} from "../helpers/sockets";
 
 const testEnv = env as unknown as Env;
 
@@ -15,15 +23,27 @@ beforeAll(async () => {
   await seedKnowledgeBase(testEnv);
 });
 
-async function converse(messages: string[], customer?: { name?: string; email?: string }, attributes?: Record<string, string>) {
-  const { conversationId, token } = await createConversation({ customer: customer ?? {}, attributes: attributes ?? {} });
+async function converse(
+  messages: string[],
+  customer?: { name?: string; email?: string },
+  attributes?: Record<string, string>,
+) {
+  const { conversationId, token } = await createConversation({
+    customer: customer ?? {},
+    attributes: attributes ?? {},
+  });
   const client = await openCustomer(conversationId, token);
   await client.hello(0);
   for (const [i, text] of messages.entries()) {
     client.send({ type: "message", id: `m${i}`, text });
     const ack = await client.next("ack", (a) => a.id === `m${i}`);
     // Like a person, wait for the AI's turn (an answer, an offer or a handoff) before writing again.
-    await client.next("entry", (f) => f.entry.seq > ack.seq && (f.entry.author.role === "ai" || f.entry.event === "handoff_offered" || f.entry.event === "queued"));
+    await client.next(
+      "entry",
+      (f) =>
+        f.entry.seq > ack.seq &&
+        (f.entry.author.role === "ai" || f.entry.event === "handoff_offered" || f.entry.event === "queued"),
+    );
   }
   return { conversationId, token, client };
 }
@@ -39,7 +59,10 @@ describe("handoff triggers", () => {
   it("answers a knowledge-base question with a cited, confident answer", async () => {
     const { client } = await converse(["How do I reset my password?"]);
     const answer = { entry: client.entries().find((e) => e.author.role === "ai")! };
-    expect(answer.entry.meta!.citations[0]).toMatchObject({ id: expect.stringContaining("password"), url: expect.stringMatching(/^\/help\//) });
+    expect(answer.entry.meta!.citations[0]).toMatchObject({
+      id: expect.stringContaining("password"),
+      url: expect.stringMatching(/^\/help\//),
+    });
     expect(answer.entry.meta!.confidence).toBeGreaterThan(0.5);
     expect(answer.entry.internal).toBeUndefined();
     client.close();
@@ -50,8 +73,16 @@ describe("handoff triggers", () => {
     const admin = await createAgent(testEnv, { name: "KB Admin", role: "admin" });
     const res = await worker().fetch("http://localhost/api/kb/articles", {
       method: "POST",
-      headers: { Authorization: `Bearer ${await mintAgentSession(testEnv, admin.id)}`, "content-type": "application/json" },
-      body: JSON.stringify({ id: "kb-holiday-hours", title: "Holiday opening hours", body: "During the winter holidays our support team answers from 10:00 to 14:00 every day.", tags: ["hours", "holidays"] }),
+      headers: {
+        Authorization: `Bearer ${await mintAgentSession(testEnv, admin.id)}`,
+        "content-type": "application/json",
+      },
+      body: JSON.stringify({
+        id: "kb-holiday-hours",
+        title: "Holiday opening hours",
+        body: "During the winter holidays our support team answers from 10:00 to 14:00 every day.",
+        tags: ["hours", "holidays"],
+      }),
     });
     expect(res.status).toBe(201);
     const { client } = await converse(["What are your opening hours during the winter holidays?"]);
@@ -64,7 +95,12 @@ describe("handoff triggers", () => {
     const { conversationId, client } = await converse(["What is the capital of Mongolia"]);
     const offer = await decision(conversationId, "handoff_offered");
     expect(offer.meta).toMatchObject({ trigger: "low_confidence", offer: true });
-    expect(offer.internal).toMatchObject({ trigger: "low_confidence", threshold: 0.35, scores: { confidence: expect.any(Number) }, evidence: { messageSeq: expect.any(Number) } });
+    expect(offer.internal).toMatchObject({
+      trigger: "low_confidence",
+      threshold: 0.35,
+      scores: { confidence: expect.any(Number) },
+      evidence: { messageSeq: expect.any(Number) },
+    });
     expect(offer.internal!.scores.confidence).toBeLessThan(0.35);
     // Offer, not transfer: still with the AI until the customer says yes.
     expect((await conversationStub(testEnv, conversationId).getRecord())!.status).toBe("bot");
@@ -105,7 +141,11 @@ describe("handoff triggers", () => {
   });
 
   it("two failed attempts: the AI says it cannot resolve it and offers a human", async () => {
-    const { conversationId, client } = await converse(["How do I reset my password?", "that didn't help", "still doesn't work, no"]);
+    const { conversationId, client } = await converse([
+      "How do I reset my password?",
+      "that didn't help",
+      "still doesn't work, no",
+    ]);
     const offer = await decision(conversationId, "handoff_offered");
     expect(offer.meta!.trigger).toBe("failed_attempts");
     expect(offer.internal!.scores.failedAttempts).toBeGreaterThanOrEqual(2);
@@ -113,7 +153,10 @@ describe("handoff triggers", () => {
     client.send({ type: "offer_reply", id: "no", accept: false });
     await client.next("ack", (f) => f.id === "no" && f.entry?.event === "offer_declined");
     client.send({ type: "message", id: "after", text: "ok, how do I turn on two-factor authentication?" });
-    await client.next("entry", (f) => f.entry.author.role === "ai" && f.entry.seq > 0 && f.entry.id === "ai-" + String(f.entry.seq - 1));
+    await client.next(
+      "entry",
+      (f) => f.entry.author.role === "ai" && f.entry.seq > 0 && f.entry.id === `ai-${String(f.entry.seq - 1)}`,
+    );
     const offers = (await readTranscript(testEnv, conversationId)).filter((e) => e.event === "handoff_offered");
     expect(offers).toHaveLength(1);
     client.close();
@@ -170,7 +213,12 @@ describe("handoff triggers", () => {
     expect(context.stepsAttempted[0].citations.length).toBeGreaterThan(0);
     expect(context.summary).toMatch(/charged twice|BB-778/);
     expect(context.transcript.some((e: { text: string }) => e.text.includes("BB-778"))).toBe(true);
-    expect(context.decisions.some((d: { event: string; internal?: { trigger: string } }) => d.event === "queued" && d.internal?.trigger === "topic")).toBe(true);
+    expect(
+      context.decisions.some(
+        (d: { event: string; internal?: { trigger: string } }) =>
+          d.event === "queued" && d.internal?.trigger === "topic",
+      ),
+    ).toBe(true);
     client.close();
   });
 });

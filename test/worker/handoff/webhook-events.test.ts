@@ -8,7 +8,9 @@ import { agentPost, createConversation, openCustomer, worker } from "../helpers/
 const testEnv = env as unknown as Env & { WEBHOOK_TEST_RECEIVER: string };
 
 async function deliveries(event: string) {
-  const rows = await testEnv.DB.prepare("SELECT event, payload FROM webhook_deliveries WHERE event = ?").bind(event).all<{ event: string; payload: string }>();
+  const rows = await testEnv.DB.prepare("SELECT event, payload FROM webhook_deliveries WHERE event = ?")
+    .bind(event)
+    .all<{ event: string; payload: string }>();
   return rows.results.map((r) => JSON.parse(r.payload) as { event: string; data: Record<string, any> });
 }
 
@@ -23,12 +25,20 @@ async function waitFor<T>(fn: () => Promise<T[]>, n = 1): Promise<T[]> {
 
 describe("webhook events from conversations and tickets", () => {
   it("queues handoff.requested, conversation.claimed, conversation.closed and csat.received with the context package", async () => {
-    const admin = await createAgent(testEnv, { name: "Hook Admin", role: "admin", teams: ["support"], status: "online" });
+    const admin = await createAgent(testEnv, {
+      name: "Hook Admin",
+      role: "admin",
+      teams: ["support"],
+      status: "online",
+    });
     const bearer = await mintAgentSession(testEnv, admin.id);
     const res = await worker().fetch("http://localhost/api/admin/webhooks", {
       method: "POST",
       headers: { Authorization: `Bearer ${bearer}`, "content-type": "application/json" },
-      body: JSON.stringify({ url: `${testEnv.WEBHOOK_TEST_RECEIVER}/conversation-events`, events: ["handoff.requested", "conversation.claimed", "conversation.closed", "csat.received"] }),
+      body: JSON.stringify({
+        url: `${testEnv.WEBHOOK_TEST_RECEIVER}/conversation-events`,
+        events: ["handoff.requested", "conversation.claimed", "conversation.closed", "csat.received"],
+      }),
     });
     expect(res.status).toBe(201);
 
@@ -44,7 +54,11 @@ describe("webhook events from conversations and tickets", () => {
     await customer.next("ack", (a) => a.id === "r1");
 
     const [requested] = await waitFor(() => deliveries("handoff.requested"));
-    expect(requested.data).toMatchObject({ trigger: "customer_request", team: "support", conversation: { conversationId, customer: { name: "Wes", email: "wes@example.com" } } });
+    expect(requested.data).toMatchObject({
+      trigger: "customer_request",
+      team: "support",
+      conversation: { conversationId, customer: { name: "Wes", email: "wes@example.com" } },
+    });
     expect(requested.data.conversation.transcript.length).toBeGreaterThan(1);
     expect((await waitFor(() => deliveries("conversation.claimed")))[0].data.agent).toMatchObject({ id: admin.id });
     expect((await waitFor(() => deliveries("conversation.closed")))[0].data.conversation.status).toBe("closed");

@@ -57,7 +57,11 @@ export async function createAgent(env: { DB: D1Database }, opts: CreateAgentOpti
 }
 
 /** Creates a session for the agent and returns its bearer token. */
-export async function mintAgentSession(env: { DB: D1Database }, agentId: string, opts: { ttlMs?: number; now?: number } = {}): Promise<string> {
+export async function mintAgentSession(
+  env: { DB: D1Database },
+  agentId: string,
+  opts: { ttlMs?: number; now?: number } = {},
+): Promise<string> {
   return (await createSession(env.DB, agentId, opts)).token;
 }
 

@@ -48,16 +48,23 @@ export class TestClient {
   }
 
   /** Waits for the next frame (after the ones already consumed) that matches. */
-  async next<T extends ServerFrame["type"]>(type: T, match: (f: Extract<ServerFrame, { type: T }>) => boolean = () => true, timeoutMs = 5000): Promise<Extract<ServerFrame, { type: T }>> {
+  async next<T extends ServerFrame["type"]>(
+    type: T,
+    match: (f: Extract<ServerFrame, { type: T }>) => boolean = () => true,
+    timeoutMs = 5000,
+  ): Promise<Extract<ServerFrame, { type: T }>> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       while (this.cursor < this.frames.length) {
         const frame = this.frames[this.cursor++];
-        if (frame.type === type && match(frame as Extract<ServerFrame, { type: T }>)) return frame as Extract<ServerFrame, { type: T }>;
+        if (frame.type === type && match(frame as Extract<ServerFrame, { type: T }>))
+          return frame as Extract<ServerFrame, { type: T }>;
       }
-      if (this.closed) throw new Error(`socket closed (${this.closed.code} ${this.closed.reason}) while waiting for ${type}`);
+      if (this.closed)
+        throw new Error(`socket closed (${this.closed.code} ${this.closed.reason}) while waiting for ${type}`);
       const remaining = deadline - Date.now();
-      if (remaining <= 0) throw new Error(`timed out waiting for ${type}; got ${JSON.stringify(this.frames.slice(-5))}`);
+      if (remaining <= 0)
+        throw new Error(`timed out waiting for ${type}; got ${JSON.stringify(this.frames.slice(-5))}`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, remaining);
         this.waiters.push(() => {
@@ -114,7 +121,11 @@ export async function upgrade(path: string, headers: Record<string, string> = {}
   return worker().fetch(`http://localhost${path}`, { headers: { Upgrade: "websocket", Origin: ORIGIN, ...headers } });
 }
 
-export async function openCustomer(conversationId: string, token: string, headers: Record<string, string> = {}): Promise<TestClient> {
+export async function openCustomer(
+  conversationId: string,
+  token: string,
+  headers: Record<string, string> = {},
+): Promise<TestClient> {
   const res = await upgrade(`/api/conversations/${conversationId}/ws?token=${encodeURIComponent(token)}`, headers);
   if (res.status !== 101 || !res.webSocket) throw new Error(`upgrade refused: ${res.status} ${await res.text()}`);
   res.webSocket.accept();

@@ -5,7 +5,13 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { TranscriptEntry } from "../../../schema/protocol";
 import type { Env } from "../../../worker/env";
-import { EmailNotConfiguredError, formatTranscript, sendTicketReplyEmail, sendTranscriptEmail, type EmailEnv } from "../../../worker/integrations/email";
+import {
+  EmailNotConfiguredError,
+  formatTranscript,
+  sendTicketReplyEmail,
+  sendTranscriptEmail,
+  type EmailEnv,
+} from "../../../worker/integrations/email";
 import { createConversation, worker } from "../helpers/sockets";
 
 const testEnv = env as unknown as EmailEnv & Env;
@@ -17,7 +23,13 @@ function recording() {
   return { env: { ...testEnv, EMAIL } as EmailEnv, sent };
 }
 
-const entry = (seq: number, kind: TranscriptEntry["kind"], role: string, text: string, name?: string): TranscriptEntry =>
+const entry = (
+  seq: number,
+  kind: TranscriptEntry["kind"],
+  role: string,
+  text: string,
+  name?: string,
+): TranscriptEntry =>
   ({ seq, id: `e${seq}`, kind, author: { role, name }, text, at: Date.UTC(2026, 10, 24, 9, seq) }) as TranscriptEntry;
 
 describe("send_email (Miniflare simulation)", () => {
@@ -32,7 +44,13 @@ describe("send_email (Miniflare simulation)", () => {
 
   it("emails a ticket reply with the ticket reference", async () => {
     const { env: e, sent } = recording();
-    await sendTicketReplyEmail(e, { to: "sam@example.com", ticketId: "8c0d2f1e-aaaa-bbbb-cccc-000000000000", ticketSubject: "Refund for BB-1234", agentName: "Ana", body: "We refunded it today." });
+    await sendTicketReplyEmail(e, {
+      to: "sam@example.com",
+      ticketId: "8c0d2f1e-aaaa-bbbb-cccc-000000000000",
+      ticketSubject: "Refund for BB-1234",
+      agentName: "Ana",
+      body: "We refunded it today.",
+    });
     expect(sent[0].subject).toBe("Re: Refund for BB-1234 [8c0d2f1e]");
     expect(sent[0].text).toContain("Ana replied");
     expect(sent[0].text).toContain("We refunded it today.");
@@ -40,12 +58,21 @@ describe("send_email (Miniflare simulation)", () => {
   });
 
   it("refuses to pretend when no binding is configured", async () => {
-    await expect(sendTranscriptEmail({ ...testEnv, EMAIL: undefined } as EmailEnv, "a@example.com", "s", "t")).rejects.toBeInstanceOf(EmailNotConfiguredError);
+    await expect(
+      sendTranscriptEmail({ ...testEnv, EMAIL: undefined } as EmailEnv, "a@example.com", "s", "t"),
+    ).rejects.toBeInstanceOf(EmailNotConfiguredError);
   });
 
   it("formats the customer's view: no internal notes, names, UTC times", () => {
-    const text = formatTranscript([entry(1, "message", "customer", "Where is my order?"), entry(2, "message", "ai", "Let me check."), entry(3, "note", "agent", "VIP customer", "Ana"), entry(4, "message", "agent", "It ships today.", "Ana")]);
-    expect(text).toBe("[24 Nov 2026, 09:01] You: Where is my order?\n\n[24 Nov 2026, 09:02] Assistant: Let me check.\n\n[24 Nov 2026, 09:04] Ana: It ships today.");
+    const text = formatTranscript([
+      entry(1, "message", "customer", "Where is my order?"),
+      entry(2, "message", "ai", "Let me check."),
+      entry(3, "note", "agent", "VIP customer", "Ana"),
+      entry(4, "message", "agent", "It ships today.", "Ana"),
+    ]);
+    expect(text).toBe(
+      "[24 Nov 2026, 09:01] You: Where is my order?\n\n[24 Nov 2026, 09:02] Assistant: Let me check.\n\n[24 Nov 2026, 09:04] Ana: It ships today.",
+    );
     expect(text).not.toContain("VIP");
   });
 });

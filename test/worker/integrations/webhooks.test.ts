@@ -6,7 +6,13 @@ import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Env } from "../../../worker/env";
-import { RETRY_BASE_MS, RETRY_CAP_MS, RETRY_WINDOW_MS, retryDelayMs, retrySchedule } from "../../../worker/integrations/webhooks/backoff";
+import {
+  RETRY_BASE_MS,
+  RETRY_CAP_MS,
+  RETRY_WINDOW_MS,
+  retryDelayMs,
+  retrySchedule,
+} from "../../../worker/integrations/webhooks/backoff";
 import type { WebhookDispatcher } from "../../../worker/integrations/webhooks/dispatcher";
 import { enqueueWebhookEvent } from "../../../worker/integrations/webhooks/enqueue";
 import { checkEndpointUrl } from "../../../worker/integrations/webhooks/routes";
@@ -14,7 +20,10 @@ import { signWebhook, verifyWebhookSignature } from "../../../worker/integration
 import { createAgent, mintAgentSession } from "../helpers/agents";
 import { worker } from "../helpers/sockets";
 
-const testEnv = env as unknown as Env & { WEBHOOKS: DurableObjectNamespace<WebhookDispatcher>; WEBHOOK_TEST_RECEIVER: string };
+const testEnv = env as unknown as Env & {
+  WEBHOOKS: DurableObjectNamespace<WebhookDispatcher>;
+  WEBHOOK_TEST_RECEIVER: string;
+};
 const RECEIVER = testEnv.WEBHOOK_TEST_RECEIVER;
 const API = "http://localhost/api/admin/webhooks";
 
@@ -48,7 +57,11 @@ async function received(name: string): Promise<Received[]> {
 }
 
 async function register(name: string, events: string[] = ["ticket.created"]): Promise<{ id: string; secret: string }> {
-  const res = await worker().fetch(API, { method: "POST", headers: admin, body: JSON.stringify({ url: `${RECEIVER}/hooks/${name}`, events }) });
+  const res = await worker().fetch(API, {
+    method: "POST",
+    headers: admin,
+    body: JSON.stringify({ url: `${RECEIVER}/hooks/${name}`, events }),
+  });
   expect(res.status, await res.clone().text()).toBe(201);
   const body = (await res.json()) as { webhook: { id: string }; secret: string };
   return { id: body.webhook.id, secret: body.secret };
@@ -59,7 +72,11 @@ function dispatcher(webhookId: string) {
 }
 
 /** Waits for a real event (the first attempt, run by the alarm the enqueue set for "now"). */
-async function until<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 5000): Promise<T> {
+async function until<T>(
+  probe: () => Promise<T | null | undefined | false>,
+  what: string,
+  timeoutMs = 5000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -72,7 +89,16 @@ async function until<T>(probe: () => Promise<T | null | undefined | false>, what
 async function onlyDelivery(webhookId: string) {
   const res = await worker().fetch(`${API}/${webhookId}/deliveries`, { headers: admin });
   expect(res.status).toBe(200);
-  const { deliveries } = (await res.json()) as { deliveries: { id: string; status: string; attempts: number; lastStatusCode: number | null; lastError: string | null; nextAttemptAt: number | null }[] };
+  const { deliveries } = (await res.json()) as {
+    deliveries: {
+      id: string;
+      status: string;
+      attempts: number;
+      lastStatusCode: number | null;
+      lastError: string | null;
+      nextAttemptAt: number | null;
+    }[];
+  };
   expect(deliveries).toHaveLength(1);
   return deliveries[0];
 }
@@ -88,19 +114,31 @@ describe("signature", () => {
     expect(await verifyWebhookSignature("whsec_other", sig, String(ts), body)).toBe(false);
     expect(await verifyWebhookSignature("whsec_test", sig, String(ts + 1), body)).toBe(false);
     const old = ts - 3600;
-    expect(await verifyWebhookSignature("whsec_test", await signWebhook("whsec_test", old, body), String(old), body)).toBe(false);
+    expect(
+      await verifyWebhookSignature("whsec_test", await signWebhook("whsec_test", old, body), String(old), body),
+    ).toBe(false);
   });
 
   it("matches an HMAC computed independently over `<timestamp>.<body>`", async () => {
-    const key = await crypto.subtle.importKey("raw", new TextEncoder().encode("s3cret"), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    const key = await crypto.subtle.importKey(
+      "raw",
+      new TextEncoder().encode("s3cret"),
+      { name: "HMAC", hash: "SHA-256" },
+      false,
+      ["sign"],
+    );
     const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, new TextEncoder().encode("1700000000.{}")));
-    expect(await signWebhook("s3cret", 1700000000, "{}")).toBe(`v1=${[...mac].map((b) => b.toString(16).padStart(2, "0")).join("")}`);
+    expect(await signWebhook("s3cret", 1700000000, "{}")).toBe(
+      `v1=${[...mac].map((b) => b.toString(16).padStart(2, "0")).join("")}`,
+    );
   });
 });
 
 describe("retry policy", () => {
   it("starts at 30 s, doubles, caps at 1 h", () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 30].map(retryDelayMs)).toEqual([30, 60, 120, 240, 480, 960, 1920, 3600, 3600, 3600].map((s) => s * 1000));
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 30].map(retryDelayMs)).toEqual(
+      [30, 60, 120, 240, 480, 960, 1920, 3600, 3600, 3600].map((s) => s * 1000),
+    );
     expect(RETRY_BASE_MS).toBe(30_000);
     expect(RETRY_CAP_MS).toBe(3_600_000);
   });
@@ -117,7 +155,14 @@ describe("retry policy", () => {
 
 describe("admin API", () => {
   it("registers an endpoint, shows its secret once, never lists it", async () => {
-    const res = await worker().fetch(API, { method: "POST", headers: admin, body: JSON.stringify({ url: "https://hooks.example.com/handoff", events: ["handoff.requested", "conversation.closed"] }) });
+    const res = await worker().fetch(API, {
+      method: "POST",
+      headers: admin,
+      body: JSON.stringify({
+        url: "https://hooks.example.com/handoff",
+        events: ["handoff.requested", "conversation.closed"],
+      }),
+    });
     expect(res.status).toBe(201);
     const created = (await res.json()) as { webhook: Record<string, unknown>; secret: string };
     expect(created.secret).toMatch(/^whsec_[0-9a-f]{64}$/);
@@ -143,10 +188,12 @@ describe("admin API", () => {
     }
   });
 
-  it("accepts http:// only when ALLOW_HTTP_WEBHOOKS is \"true\" (tests), never in production", () => {
+  it('accepts http:// only when ALLOW_HTTP_WEBHOOKS is "true" (tests), never in production', () => {
     expect(() => checkEndpointUrl({}, "http://127.0.0.1:9/hook")).toThrow(/https/);
     expect(() => checkEndpointUrl({ ALLOW_HTTP_WEBHOOKS: "false" }, "http://127.0.0.1:9/hook")).toThrow(/https/);
-    expect(checkEndpointUrl({ ALLOW_HTTP_WEBHOOKS: "true" }, "http://127.0.0.1:9/hook")).toBe("http://127.0.0.1:9/hook");
+    expect(checkEndpointUrl({ ALLOW_HTTP_WEBHOOKS: "true" }, "http://127.0.0.1:9/hook")).toBe(
+      "http://127.0.0.1:9/hook",
+    );
     expect(checkEndpointUrl({}, "https://a.example.com/h")).toBe("https://a.example.com/h");
   });
 
@@ -164,10 +211,17 @@ describe("delivery", () => {
     await register(other, ["csat.received"]);
     const off = receiverName("off");
     const disabled = await register(off, ["ticket.created"]);
-    const patch = await worker().fetch(`${API}/${disabled.id}`, { method: "PATCH", headers: admin, body: JSON.stringify({ disabled: true }) });
+    const patch = await worker().fetch(`${API}/${disabled.id}`, {
+      method: "PATCH",
+      headers: admin,
+      body: JSON.stringify({ disabled: true }),
+    });
     expect(patch.status).toBe(200);
 
-    const data = { ticketId: "t-1", context: { conversationId: "c-1", summary: "Refund for order 42", transcript: [{ seq: 1, text: "hi" }] } };
+    const data = {
+      ticketId: "t-1",
+      context: { conversationId: "c-1", summary: "Refund for order 42", transcript: [{ seq: 1, text: "hi" }] },
+    };
     await enqueueWebhookEvent(testEnv, "ticket.created", data);
     const [req] = await until(async () => {
       const r = await received(name);
@@ -180,14 +234,34 @@ describe("delivery", () => {
     expect(req.headers["content-type"]).toBe("application/json");
     expect(req.headers["x-handoff-event"]).toBe("ticket.created");
     expect(req.headers["x-handoff-delivery"]).toBe(envelope.id);
-    expect(await verifyWebhookSignature(hook.secret, req.headers["x-handoff-signature"], req.headers["x-handoff-timestamp"], req.body)).toBe(true);
-    expect(await verifyWebhookSignature(hook.secret, req.headers["x-handoff-signature"], req.headers["x-handoff-timestamp"], req.body + " ")).toBe(false);
+    expect(
+      await verifyWebhookSignature(
+        hook.secret,
+        req.headers["x-handoff-signature"],
+        req.headers["x-handoff-timestamp"],
+        req.body,
+      ),
+    ).toBe(true);
+    expect(
+      await verifyWebhookSignature(
+        hook.secret,
+        req.headers["x-handoff-signature"],
+        req.headers["x-handoff-timestamp"],
+        `${req.body} `,
+      ),
+    ).toBe(false);
 
     const logged = await until(async () => {
       const d = await onlyDelivery(hook.id);
       return d.status === "delivered" && d;
     }, "the D1 log to say delivered");
-    expect(logged).toMatchObject({ id: envelope.id, attempts: 1, lastStatusCode: 200, lastError: null, nextAttemptAt: null });
+    expect(logged).toMatchObject({
+      id: envelope.id,
+      attempts: 1,
+      lastStatusCode: 200,
+      lastError: null,
+      nextAttemptAt: null,
+    });
     expect(await received(other)).toHaveLength(0);
     expect(await received(off)).toHaveLength(0);
   });
@@ -222,23 +296,43 @@ describe("delivery", () => {
     }
     // Backoff measured from the end of each failed attempt: 30 s, 60 s, 120 s (a few ms of clock slack).
     gaps.forEach((gap, i) => expect(Math.abs(gap - RETRY_BASE_MS * 2 ** i)).toBeLessThan(50));
-    expect(state.delivery).toMatchObject({ status: "delivered", attempts: 4, lastStatusCode: 200, lastError: null, nextAttemptAt: null });
+    expect(state.delivery).toMatchObject({
+      status: "delivered",
+      attempts: 4,
+      lastStatusCode: 200,
+      lastError: null,
+      nextAttemptAt: null,
+    });
     expect(state.attempts.map((a) => a.statusCode)).toEqual([500, 503, 500, 200]);
 
     const requests = await received(name);
     expect(requests).toHaveLength(4);
     expect(new Set(requests.map((r) => r.headers["x-handoff-delivery"])).size).toBe(1);
-    for (const r of requests) expect(await verifyWebhookSignature(hook.secret, r.headers["x-handoff-signature"], r.headers["x-handoff-timestamp"], r.body)).toBe(true);
+    for (const r of requests)
+      expect(
+        await verifyWebhookSignature(
+          hook.secret,
+          r.headers["x-handoff-signature"],
+          r.headers["x-handoff-timestamp"],
+          r.body,
+        ),
+      ).toBe(true);
     // The D1 log mirrors it, and the admin detail view shows every attempt.
     expect(await onlyDelivery(hook.id)).toMatchObject({ status: "delivered", attempts: 4, lastStatusCode: 200 });
-    const detail = (await (await worker().fetch(`${API}/${hook.id}/deliveries/${state.delivery.id}`, { headers: admin })).json()) as { attempts: { statusCode: number }[]; delivery: { payload: { data: unknown } } };
+    const detail = (await (
+      await worker().fetch(`${API}/${hook.id}/deliveries/${state.delivery.id}`, { headers: admin })
+    ).json()) as { attempts: { statusCode: number }[]; delivery: { payload: { data: unknown } } };
     expect(detail.attempts.map((a) => a.statusCode)).toEqual([500, 503, 500, 200]);
     expect(detail.delivery.payload.data).toEqual({ ticketId: "t-2" });
     expect(await runDurableObjectAlarm(stub)).toBe(false); // Nothing left to retry.
   });
 
   it("records network errors (nothing listening) as failed attempts and keeps retrying", async () => {
-    const res = await worker().fetch(API, { method: "POST", headers: admin, body: JSON.stringify({ url: "http://127.0.0.1:1/closed", events: ["ticket.updated"] }) });
+    const res = await worker().fetch(API, {
+      method: "POST",
+      headers: admin,
+      body: JSON.stringify({ url: "http://127.0.0.1:1/closed", events: ["ticket.updated"] }),
+    });
     const { webhook } = (await res.json()) as { webhook: { id: string } };
     await enqueueWebhookEvent(testEnv, "ticket.updated", { ticketId: "t-3" });
     const d = await until(async () => {
@@ -257,16 +351,22 @@ describe("delivery", () => {
     await script(name, Array(10).fill(500));
     await enqueueWebhookEvent(testEnv, "ticket.created", { ticketId: "t-4" });
     const stub = dispatcher(hook.id);
-    const id = (await until(async () => {
-      const d = await onlyDelivery(hook.id);
-      return d.attempts === 1 && d;
-    }, "the first attempt")).id;
+    const id = (
+      await until(async () => {
+        const d = await onlyDelivery(hook.id);
+        return d.attempts === 1 && d;
+      }, "the first attempt")
+    ).id;
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     expect((await stub.getDelivery(id))!.delivery).toMatchObject({ status: "pending", attempts: 2 });
 
     // A day of failures later: the window started 24 h and a minute ago.
     await runInDurableObject(stub, (_instance, state) => {
-      state.storage.sql.exec("UPDATE deliveries SET window_start = window_start - ? WHERE id = ?", RETRY_WINDOW_MS + 60_000, id);
+      state.storage.sql.exec(
+        "UPDATE deliveries SET window_start = window_start - ? WHERE id = ?",
+        RETRY_WINDOW_MS + 60_000,
+        id,
+      );
     });
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     const gaveUp = (await stub.getDelivery(id))!.delivery;
@@ -276,13 +376,18 @@ describe("delivery", () => {
     expect(await received(name)).toHaveLength(3);
 
     // Admins see it among the failures...
-    const failed = (await (await worker().fetch(`${API}/${hook.id}/deliveries?status=failed`, { headers: admin })).json()) as { deliveries: { id: string; attempts: number; lastError: string }[] };
+    const failed = (await (
+      await worker().fetch(`${API}/${hook.id}/deliveries?status=failed`, { headers: admin })
+    ).json()) as { deliveries: { id: string; attempts: number; lastError: string }[] };
     expect(failed.deliveries.map((d) => d.id)).toEqual([id]);
     expect(failed.deliveries[0].lastError).toMatch(/HTTP 500/);
 
     // ...and redeliver it once the receiver is fixed.
     await script(name, []);
-    const redo = await worker().fetch(`${API}/${hook.id}/deliveries/${id}/redeliver`, { method: "POST", headers: admin });
+    const redo = await worker().fetch(`${API}/${hook.id}/deliveries/${id}/redeliver`, {
+      method: "POST",
+      headers: admin,
+    });
     expect(redo.status).toBe(202);
     expect(((await redo.json()) as { delivery: { status: string } }).delivery.status).toBe("pending");
     await runDurableObjectAlarm(stub); // Runs it now unless the alarm (set for "now") already did.
@@ -295,7 +400,14 @@ describe("delivery", () => {
     expect(requests).toHaveLength(4);
     expect(requests[3].headers["x-handoff-delivery"]).toBe(id);
     expect(JSON.parse(requests[3].body).data).toEqual({ ticketId: "t-4" });
-    expect(await verifyWebhookSignature(hook.secret, requests[3].headers["x-handoff-signature"], requests[3].headers["x-handoff-timestamp"], requests[3].body)).toBe(true);
+    expect(
+      await verifyWebhookSignature(
+        hook.secret,
+        requests[3].headers["x-handoff-signature"],
+        requests[3].headers["x-handoff-timestamp"],
+        requests[3].body,
+      ),
+    ).toBe(true);
   });
 
   it("stops a queued delivery when its endpoint is deleted", async () => {
@@ -304,13 +416,19 @@ describe("delivery", () => {
     await script(name, [500]);
     await enqueueWebhookEvent(testEnv, "ticket.created", { ticketId: "t-5" });
     const stub = dispatcher(hook.id);
-    const id = (await until(async () => {
-      const d = await onlyDelivery(hook.id);
-      return d.attempts === 1 && d;
-    }, "the first attempt")).id;
+    const id = (
+      await until(async () => {
+        const d = await onlyDelivery(hook.id);
+        return d.attempts === 1 && d;
+      }, "the first attempt")
+    ).id;
     expect((await worker().fetch(`${API}/${hook.id}`, { method: "DELETE", headers: admin })).status).toBe(200);
     expect(await runDurableObjectAlarm(stub)).toBe(true);
-    expect((await stub.getDelivery(id))!.delivery).toMatchObject({ status: "failed", attempts: 1, lastError: "endpoint was deleted" });
+    expect((await stub.getDelivery(id))!.delivery).toMatchObject({
+      status: "failed",
+      attempts: 1,
+      lastError: "endpoint was deleted",
+    });
     expect(await received(name)).toHaveLength(1);
   });
 });

@@ -26,7 +26,17 @@ const FOREIGN_ORIGIN = "https://evil.example";
  * - public-page: public HTML page (help centre); unknown ids are a 404 page;
  * - site-admin:  admins only, with a :site slug instead of :id.
  */
-type Access = "public" | "credentials" | "agent" | "admin" | "customer-ws" | "agent-ws" | "customer" | "identity" | "public-page" | "site-admin";
+type Access =
+  | "public"
+  | "credentials"
+  | "agent"
+  | "admin"
+  | "customer-ws"
+  | "agent-ws"
+  | "customer"
+  | "identity"
+  | "public-page"
+  | "site-admin";
 interface RouteRow {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** The pattern exactly as Hono registers it (app.routes). */
@@ -36,68 +46,68 @@ interface RouteRow {
 
 // prettier-ignore
 const ROUTES: RouteRow[] = [
-  { method: "GET",    pattern: "/api/health",                          access: "public" },
-  { method: "GET",    pattern: "/api/openapi.json",                    access: "public" },
-  { method: "POST",   pattern: "/api/conversations",                   access: "public" },
-  { method: "GET",    pattern: "/api/conversations/:id/ws",            access: "customer-ws" },
-  { method: "GET",    pattern: "/api/conversations/:id",               access: "customer" },
-  { method: "POST",   pattern: "/api/conversations/:id/transcript-email", access: "customer" },
-  { method: "POST",   pattern: "/api/conversations/history",           access: "identity" },
-  { method: "GET",    pattern: "/help",                                access: "public-page" },
-  { method: "GET",    pattern: "/help/:id",                            access: "public-page" },
-  { method: "GET",    pattern: "/api/sites/:site",                     access: "site-admin" },
-  { method: "PUT",    pattern: "/api/sites/:site",                     access: "site-admin" },
-  { method: "GET",    pattern: "/api/agent/conversations/:id/ws",      access: "agent-ws" },
-  { method: "GET",    pattern: "/api/agent/conversations",             access: "agent" },
-  { method: "GET",    pattern: "/api/agent/conversations/queue",       access: "agent" },
-  { method: "GET",    pattern: "/api/agent/conversations/:id/context", access: "agent" },
-  { method: "GET",    pattern: "/api/agent/conversations/:id/earlier", access: "agent" },
-  { method: "POST",   pattern: "/api/agent/conversations/:id/claim",   access: "agent" },
-  { method: "POST",   pattern: "/api/agent/conversations/:id/transfer", access: "agent" },
-  { method: "POST",   pattern: "/api/agent/conversations/:id/handback", access: "agent" },
-  { method: "POST",   pattern: "/api/agent/conversations/:id/close",   access: "agent" },
-  { method: "GET",    pattern: "/api/agent/lobby/ws",                  access: "agent-ws" },
-  { method: "GET",    pattern: "/api/agent/tickets",                   access: "agent" },
-  { method: "GET",    pattern: "/api/agent/tickets/:id",               access: "agent" },
-  { method: "PATCH",  pattern: "/api/agent/tickets/:id",               access: "agent" },
-  { method: "POST",   pattern: "/api/agent/tickets/:id/replies",       access: "agent" },
-  { method: "GET",    pattern: "/api/agent/reports",                   access: "agent" },
-  { method: "POST",   pattern: "/api/auth/login",                      access: "credentials" },
-  { method: "POST",   pattern: "/api/auth/token",                      access: "credentials" },
-  { method: "POST",   pattern: "/api/auth/logout",                     access: "agent" },
-  { method: "GET",    pattern: "/api/auth/me",                         access: "agent" },
-  { method: "GET",    pattern: "/api/agents",                          access: "agent" },
-  { method: "GET",    pattern: "/api/agents/:id",                      access: "agent" },
-  { method: "POST",   pattern: "/api/agents",                          access: "admin" },
-  { method: "PATCH",  pattern: "/api/agents/:id",                      access: "admin" },
-  { method: "DELETE", pattern: "/api/agents/:id",                      access: "admin" },
-  { method: "GET",    pattern: "/api/teams",                           access: "agent" },
-  { method: "GET",    pattern: "/api/teams/:id",                       access: "agent" },
-  { method: "POST",   pattern: "/api/teams",                           access: "admin" },
-  { method: "PATCH",  pattern: "/api/teams/:id",                       access: "admin" },
-  { method: "DELETE", pattern: "/api/teams/:id",                       access: "admin" },
-  { method: "GET",    pattern: "/api/canned-responses",                access: "agent" },
-  { method: "POST",   pattern: "/api/canned-responses",                access: "admin" },
-  { method: "PATCH",  pattern: "/api/canned-responses/:id",            access: "admin" },
-  { method: "DELETE", pattern: "/api/canned-responses/:id",            access: "admin" },
-  { method: "GET",    pattern: "/api/kb/articles",                     access: "agent" },
-  { method: "GET",    pattern: "/api/kb/articles/:id",                 access: "agent" },
-  { method: "POST",   pattern: "/api/kb/articles",                     access: "admin" },
-  { method: "PATCH",  pattern: "/api/kb/articles/:id",                 access: "admin" },
-  { method: "DELETE", pattern: "/api/kb/articles/:id",                 access: "admin" },
-  { method: "GET",    pattern: "/api/settings/handoff",                access: "admin" },
-  { method: "PUT",    pattern: "/api/settings/handoff",                access: "admin" },
-  { method: "DELETE", pattern: "/api/settings/handoff",                access: "admin" },
+  { method: "GET", pattern: "/api/health", access: "public" },
+  { method: "GET", pattern: "/api/openapi.json", access: "public" },
+  { method: "POST", pattern: "/api/conversations", access: "public" },
+  { method: "GET", pattern: "/api/conversations/:id/ws", access: "customer-ws" },
+  { method: "GET", pattern: "/api/conversations/:id", access: "customer" },
+  { method: "POST", pattern: "/api/conversations/:id/transcript-email", access: "customer" },
+  { method: "POST", pattern: "/api/conversations/history", access: "identity" },
+  { method: "GET", pattern: "/help", access: "public-page" },
+  { method: "GET", pattern: "/help/:id", access: "public-page" },
+  { method: "GET", pattern: "/api/sites/:site", access: "site-admin" },
+  { method: "PUT", pattern: "/api/sites/:site", access: "site-admin" },
+  { method: "GET", pattern: "/api/agent/conversations/:id/ws", access: "agent-ws" },
+  { method: "GET", pattern: "/api/agent/conversations", access: "agent" },
+  { method: "GET", pattern: "/api/agent/conversations/queue", access: "agent" },
+  { method: "GET", pattern: "/api/agent/conversations/:id/context", access: "agent" },
+  { method: "GET", pattern: "/api/agent/conversations/:id/earlier", access: "agent" },
+  { method: "POST", pattern: "/api/agent/conversations/:id/claim", access: "agent" },
+  { method: "POST", pattern: "/api/agent/conversations/:id/transfer", access: "agent" },
+  { method: "POST", pattern: "/api/agent/conversations/:id/handback", access: "agent" },
+  { method: "POST", pattern: "/api/agent/conversations/:id/close", access: "agent" },
+  { method: "GET", pattern: "/api/agent/lobby/ws", access: "agent-ws" },
+  { method: "GET", pattern: "/api/agent/tickets", access: "agent" },
+  { method: "GET", pattern: "/api/agent/tickets/:id", access: "agent" },
+  { method: "PATCH", pattern: "/api/agent/tickets/:id", access: "agent" },
+  { method: "POST", pattern: "/api/agent/tickets/:id/replies", access: "agent" },
+  { method: "GET", pattern: "/api/agent/reports", access: "agent" },
+  { method: "POST", pattern: "/api/auth/login", access: "credentials" },
+  { method: "POST", pattern: "/api/auth/token", access: "credentials" },
+  { method: "POST", pattern: "/api/auth/logout", access: "agent" },
+  { method: "GET", pattern: "/api/auth/me", access: "agent" },
+  { method: "GET", pattern: "/api/agents", access: "agent" },
+  { method: "GET", pattern: "/api/agents/:id", access: "agent" },
+  { method: "POST", pattern: "/api/agents", access: "admin" },
+  { method: "PATCH", pattern: "/api/agents/:id", access: "admin" },
+  { method: "DELETE", pattern: "/api/agents/:id", access: "admin" },
+  { method: "GET", pattern: "/api/teams", access: "agent" },
+  { method: "GET", pattern: "/api/teams/:id", access: "agent" },
+  { method: "POST", pattern: "/api/teams", access: "admin" },
+  { method: "PATCH", pattern: "/api/teams/:id", access: "admin" },
+  { method: "DELETE", pattern: "/api/teams/:id", access: "admin" },
+  { method: "GET", pattern: "/api/canned-responses", access: "agent" },
+  { method: "POST", pattern: "/api/canned-responses", access: "admin" },
+  { method: "PATCH", pattern: "/api/canned-responses/:id", access: "admin" },
+  { method: "DELETE", pattern: "/api/canned-responses/:id", access: "admin" },
+  { method: "GET", pattern: "/api/kb/articles", access: "agent" },
+  { method: "GET", pattern: "/api/kb/articles/:id", access: "agent" },
+  { method: "POST", pattern: "/api/kb/articles", access: "admin" },
+  { method: "PATCH", pattern: "/api/kb/articles/:id", access: "admin" },
+  { method: "DELETE", pattern: "/api/kb/articles/:id", access: "admin" },
+  { method: "GET", pattern: "/api/settings/handoff", access: "admin" },
+  { method: "PUT", pattern: "/api/settings/handoff", access: "admin" },
+  { method: "DELETE", pattern: "/api/settings/handoff", access: "admin" },
   // Webhooks (worker/integrations/webhooks/routes.ts).
-  { method: "GET",    pattern: "/api/admin/webhooks",                   access: "admin" },
-  { method: "POST",   pattern: "/api/admin/webhooks",                   access: "admin" },
-  { method: "GET",    pattern: "/api/admin/webhooks/:id",               access: "admin" },
-  { method: "PATCH",  pattern: "/api/admin/webhooks/:id",               access: "admin" },
-  { method: "DELETE", pattern: "/api/admin/webhooks/:id",               access: "admin" },
-  { method: "POST",   pattern: "/api/admin/webhooks/:id/rotate-secret", access: "admin" },
-  { method: "GET",    pattern: "/api/admin/webhooks/:id/deliveries",    access: "admin" },
-  { method: "GET",    pattern: "/api/admin/webhooks/:id/deliveries/:deliveryId", access: "admin" },
-  { method: "POST",   pattern: "/api/admin/webhooks/:id/deliveries/:deliveryId/redeliver", access: "admin" },
+  { method: "GET", pattern: "/api/admin/webhooks", access: "admin" },
+  { method: "POST", pattern: "/api/admin/webhooks", access: "admin" },
+  { method: "GET", pattern: "/api/admin/webhooks/:id", access: "admin" },
+  { method: "PATCH", pattern: "/api/admin/webhooks/:id", access: "admin" },
+  { method: "DELETE", pattern: "/api/admin/webhooks/:id", access: "admin" },
+  { method: "POST", pattern: "/api/admin/webhooks/:id/rotate-secret", access: "admin" },
+  { method: "GET", pattern: "/api/admin/webhooks/:id/deliveries", access: "admin" },
+  { method: "GET", pattern: "/api/admin/webhooks/:id/deliveries/:deliveryId", access: "admin" },
+  { method: "POST", pattern: "/api/admin/webhooks/:id/deliveries/:deliveryId/redeliver", access: "admin" },
 ];
 
 const key = (method: string, pattern: string) => `${method} ${pattern.replace(/\/+$/, "") || "/"}`;
@@ -127,14 +137,22 @@ beforeAll(async () => {
   const admin = await createAgent(testEnv, { name: "Admin", role: "admin" });
   agentToken = await mintAgentSession(testEnv, agent.id);
   adminToken = await mintAgentSession(testEnv, admin.id);
-  expiredAgentToken = await mintAgentSession(testEnv, admin.id, { now: Date.now() - 2 * SESSION_TTL_MS, ttlMs: 60_000 });
+  expiredAgentToken = await mintAgentSession(testEnv, admin.id, {
+    now: Date.now() - 2 * SESSION_TTL_MS,
+    ttlMs: 60_000,
+  });
   revokedAgentToken = await mintAgentSession(testEnv, admin.id);
-  const revoke = await worker().fetch("http://localhost/api/auth/logout", { method: "POST", headers: { Authorization: `Bearer ${revokedAgentToken}` } });
+  const revoke = await worker().fetch("http://localhost/api/auth/logout", {
+    method: "POST",
+    headers: { Authorization: `Bearer ${revokedAgentToken}` },
+  });
   expect(revoke.status).toBe(200);
   const disabled = await createAgent(testEnv, { name: "Disabled Admin", role: "admin" });
   disabledAgentToken = await mintAgentSession(testEnv, disabled.id);
   await testEnv.DB.prepare("UPDATE agents SET disabled = 1 WHERE id = ?").bind(disabled.id).run();
-  expiredCustomerToken = (await signCustomerToken(testEnv.TOKEN_SECRET, convA.conversationId, Date.now() - 31 * 24 * 3600 * 1000)).token;
+  expiredCustomerToken = (
+    await signCustomerToken(testEnv.TOKEN_SECRET, convA.conversationId, Date.now() - 31 * 24 * 3600 * 1000)
+  ).token;
   forgedCustomerToken = (await signCustomerToken("a-different-secret-0123456789abcdef", convA.conversationId)).token;
   otherId = crypto.randomUUID();
 });
@@ -157,7 +175,11 @@ async function call(row: RouteRow, opts: { headers?: Record<string, string>; que
   }
   const hasBody = row.method !== "GET" && row.method !== "DELETE";
   if (hasBody) headers["content-type"] ??= "application/json";
-  const res = await worker().fetch(urlFor(row, opts.query), { method: row.method, headers, body: hasBody ? "{}" : undefined });
+  const res = await worker().fetch(urlFor(row, opts.query), {
+    method: row.method,
+    headers,
+    body: hasBody ? "{}" : undefined,
+  });
   if (res.webSocket) {
     res.webSocket.accept();
     res.webSocket.close(1000, "test");
@@ -189,7 +211,11 @@ describe("access matrix: the table covers the app", () => {
 
   it("answers unknown /api paths with 404 in the error shape", async () => {
     await expectRefused(await worker().fetch("http://localhost/api/no-such-route"), 404, "not_found");
-    await expectRefused(await worker().fetch("http://localhost/api/agents/x/y/z", { headers: bearer(adminToken ?? "") }), 404, "not_found");
+    await expectRefused(
+      await worker().fetch("http://localhost/api/agents/x/y/z", { headers: bearer(adminToken ?? "") }),
+      404,
+      "not_found",
+    );
   });
 });
 
@@ -203,7 +229,11 @@ describe("access matrix: no credentials", () => {
     it(`${label(row)} without credentials -> 415/400/401, never a session`, async () => {
       const res = await worker().fetch(urlFor(row), { method: "POST" });
       await expectRefused(res, 415, "unsupported_media_type");
-      const wrong = await worker().fetch(urlFor(row), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "nobody@example.com", password: "wrong-password" }) });
+      const wrong = await worker().fetch(urlFor(row), {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "nobody@example.com", password: "wrong-password" }),
+      });
       await expectRefused(wrong, 401, "invalid_credentials");
       expect(wrong.headers.get("set-cookie")).toBeNull();
     });
@@ -227,9 +257,14 @@ describe("access matrix: forged, expired, revoked or disabled sessions", () => {
   ];
   for (const row of needsSession) {
     it(`${label(row)} -> 401 for each`, async () => {
-      for (const [, token] of variants) await expectRefused(await call(row, { headers: bearer(token()) }), 401, "unauthenticated");
+      for (const [, token] of variants)
+        await expectRefused(await call(row, { headers: bearer(token()) }), 401, "unauthenticated");
       // A malformed Authorization header is no credential at all.
-      await expectRefused(await call(row, { headers: { Authorization: "Basic YWRtaW46YWRtaW4=" } }), 401, "unauthenticated");
+      await expectRefused(
+        await call(row, { headers: { Authorization: "Basic YWRtaW46YWRtaW4=" } }),
+        401,
+        "unauthenticated",
+      );
       // A forged cookie is no better than a forged bearer.
       await expectRefused(await call(row, { headers: { Cookie: "handoff_session=forged" } }), 401, "unauthenticated");
     });
@@ -282,8 +317,16 @@ describe("access matrix: an agent session of the wrong role", () => {
 describe("access matrix: cookie sessions need the CSRF header on state changes", () => {
   for (const row of needsSession.filter((r) => r.method !== "GET")) {
     it(`${label(row)} with the cookie but no X-CSRF-Token -> 403`, async () => {
-      await expectRefused(await call(row, { headers: { Cookie: `handoff_session=${adminToken}` } }), 403, "csrf_failed");
-      await expectRefused(await call(row, { headers: { Cookie: `handoff_session=${adminToken}`, "X-CSRF-Token": "guess" } }), 403, "csrf_failed");
+      await expectRefused(
+        await call(row, { headers: { Cookie: `handoff_session=${adminToken}` } }),
+        403,
+        "csrf_failed",
+      );
+      await expectRefused(
+        await call(row, { headers: { Cookie: `handoff_session=${adminToken}`, "X-CSRF-Token": "guess" } }),
+        403,
+        "csrf_failed",
+      );
     });
   }
 });
@@ -293,10 +336,15 @@ describe("access matrix: a foreign Origin on upgrades", () => {
     it(`${label(row)} from ${FOREIGN_ORIGIN} -> 403, even with valid credentials`, async () => {
       const creds = row.access === "customer-ws" ? { query: `?token=${convA.token}` } : { headers: bearer(adminToken) };
       for (const origin of [FOREIGN_ORIGIN, "null", `${ORIGIN}.evil.example`, ORIGIN.replace("http:", "https:")]) {
-        await expectRefused(await call(row, { ...creds, headers: { ...(creds.headers ?? {}), Origin: origin } }), 403, "origin_not_allowed");
+        await expectRefused(
+          await call(row, { ...creds, headers: { ...(creds.headers ?? {}), Origin: origin } }),
+          403,
+          "origin_not_allowed",
+        );
       }
       // The agent socket checks Origin before the session, so a foreign page learns nothing about it.
-      if (row.access === "agent-ws") await expectRefused(await call(row, { headers: { Origin: FOREIGN_ORIGIN } }), 403, "origin_not_allowed");
+      if (row.access === "agent-ws")
+        await expectRefused(await call(row, { headers: { Origin: FOREIGN_ORIGIN } }), 403, "origin_not_allowed");
       // Control: the allowed Origin with the same credentials is upgraded.
       expect((await call(row, creds)).status).toBe(101);
     });
@@ -305,7 +353,8 @@ describe("access matrix: a foreign Origin on upgrades", () => {
 
 describe("access matrix: customer, identity, site-admin and public pages", () => {
   it("GET /api/conversations/:id needs this conversation's token", async () => {
-    const url = (id: string, token?: string) => `http://localhost/api/conversations/${id}${token ? `?token=${encodeURIComponent(token)}` : ""}`;
+    const url = (id: string, token?: string) =>
+      `http://localhost/api/conversations/${id}${token ? `?token=${encodeURIComponent(token)}` : ""}`;
     await expectRefused(await worker().fetch(url(convA.conversationId)), 401, "bad_token");
     await expectRefused(await worker().fetch(url(convA.conversationId, forgedCustomerToken)), 401, "bad_token");
     await expectRefused(await worker().fetch(url(convA.conversationId, expiredCustomerToken)), 401, "bad_token");
@@ -315,16 +364,29 @@ describe("access matrix: customer, identity, site-admin and public pages", () =>
   });
 
   it("POST /api/conversations/history needs a signed identity", async () => {
-    const post = (body: unknown) => worker().fetch("http://localhost/api/conversations/history", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const post = (body: unknown) =>
+      worker().fetch("http://localhost/api/conversations/history", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
     await expectRefused(await post({ userId: "u1" }), 400, "bad_request");
     await expectRefused(await post({ userId: "u1", userHash: "0".repeat(64) }), 403, "identity_not_configured");
   });
 
   for (const method of ["GET", "PUT"] as const) {
     it(`${method} /api/sites/:site is for admins only`, async () => {
-      const init = (headers: Record<string, string>) => ({ method, headers: { "content-type": "application/json", ...headers }, body: method === "PUT" ? JSON.stringify({ requireVerification: false }) : undefined });
+      const init = (headers: Record<string, string>) => ({
+        method,
+        headers: { "content-type": "application/json", ...headers },
+        body: method === "PUT" ? JSON.stringify({ requireVerification: false }) : undefined,
+      });
       await expectRefused(await worker().fetch("http://localhost/api/sites/demo", init({})), 401, "unauthenticated");
-      await expectRefused(await worker().fetch("http://localhost/api/sites/demo", init(bearer(agentToken))), 403, "forbidden");
+      await expectRefused(
+        await worker().fetch("http://localhost/api/sites/demo", init(bearer(agentToken))),
+        403,
+        "forbidden",
+      );
       expect((await worker().fetch("http://localhost/api/sites/demo", init(bearer(adminToken)))).status).toBe(200);
     });
   }

@@ -16,13 +16,31 @@ import { describe, expect, it } from "vitest";
 import { CLOSE, LIMITS, type ServerFrame, type TranscriptEntry } from "../../../schema/protocol";
 import type { Env } from "../../../worker/env";
 import { createAgent, mintAgentSession } from "../helpers/agents";
-import { agentPost, createConversation, openAgent, openCustomer, readTranscript, type TestClient } from "../helpers/sockets";
+import {
+  agentPost,
+  createConversation,
+  openAgent,
+  openCustomer,
+  readTranscript,
+  type TestClient,
+} from "../helpers/sockets";
 
 const testEnv = env as unknown as Env;
 const SEED = 20_261_122;
 const FRAME_COUNT = 10_000;
 const FRAMES_PER_SOCKET = LIMITS.rateBurst - 1; // + hello = one full bucket
-const KNOWN_TYPES = ["identify", "hello", "message", "note", "typing", "read", "request_human", "offer_reply", "contact", "csat"];
+const KNOWN_TYPES = [
+  "identify",
+  "hello",
+  "message",
+  "note",
+  "typing",
+  "read",
+  "request_human",
+  "offer_reply",
+  "contact",
+  "csat",
+];
 
 type Role = "customer" | "agent";
 /** What the sender must get back: an error, an ack (and a stored entry), or nothing. */
@@ -35,28 +53,51 @@ interface Case {
   build: (i: number) => { raw: string | Uint8Array; entry?: { id: string; kind: "message" | "note"; text: string } };
 }
 
-const rawCase = (category: string, role: Role, raw: string | Uint8Array, expect: Expect = "error"): Case => ({ category, role, expect, build: () => ({ raw }) });
+const rawCase = (category: string, role: Role, raw: string | Uint8Array, expect: Expect = "error"): Case => ({
+  category,
+  role,
+  expect,
+  build: () => ({ raw }),
+});
 const role = fc.constantFrom<Role>("customer", "agent");
 
 // --- valid frames ---------------------------------------------------------------------------
 const validText = fc
-  .oneof(fc.string({ minLength: 1, maxLength: 200 }), fc.string({ minLength: 1, maxLength: 120, unit: "grapheme" }), fc.constantFrom("hello", "  padded  ", "<script>alert(1)</script>", "emoji 😀 ok", "'; DROP TABLE entries; --"))
+  .oneof(
+    fc.string({ minLength: 1, maxLength: 200 }),
+    fc.string({ minLength: 1, maxLength: 120, unit: "grapheme" }),
+    fc.constantFrom("hello", "  padded  ", "<script>alert(1)</script>", "emoji 😀 ok", "'; DROP TABLE entries; --"),
+  )
   .filter((t) => t.trim().length > 0);
-const validMessage = fc.tuple(role, validText).map(([r, text]): Case => ({
-  category: "valid-message",
-  role: r,
-  expect: "ack",
-  build: (i) => ({ raw: JSON.stringify({ type: "message", id: `fz-${i}`, text }), entry: { id: `fz-${i}`, kind: "message", text: text.trim() } }),
-}));
-const validNote = validText.map((text): Case => ({
-  category: "valid-note",
-  role: "agent",
-  expect: "ack",
-  build: (i) => ({ raw: JSON.stringify({ type: "note", id: `fz-${i}`, text }), entry: { id: `fz-${i}`, kind: "note", text: text.trim() } }),
-}));
+const validMessage = fc.tuple(role, validText).map(
+  ([r, text]): Case => ({
+    category: "valid-message",
+    role: r,
+    expect: "ack",
+    build: (i) => ({
+      raw: JSON.stringify({ type: "message", id: `fz-${i}`, text }),
+      entry: { id: `fz-${i}`, kind: "message", text: text.trim() },
+    }),
+  }),
+);
+const validNote = validText.map(
+  (text): Case => ({
+    category: "valid-note",
+    role: "agent",
+    expect: "ack",
+    build: (i) => ({
+      raw: JSON.stringify({ type: "note", id: `fz-${i}`, text }),
+      entry: { id: `fz-${i}`, kind: "note", text: text.trim() },
+    }),
+  }),
+);
 const validSilent = fc.oneof(
-  fc.tuple(role, fc.boolean()).map(([r, on]) => rawCase("valid-typing", r, JSON.stringify({ type: "typing", on }), "silent")),
-  fc.tuple(role, fc.nat({ max: 1_000_000 })).map(([r, seq]) => rawCase("valid-read", r, JSON.stringify({ type: "read", seq }), "silent")),
+  fc
+    .tuple(role, fc.boolean())
+    .map(([r, on]) => rawCase("valid-typing", r, JSON.stringify({ type: "typing", on }), "silent")),
+  fc
+    .tuple(role, fc.nat({ max: 1_000_000 }))
+    .map(([r, seq]) => rawCase("valid-read", r, JSON.stringify({ type: "read", seq }), "silent")),
 );
 
 // --- bad frames -----------------------------------------------------------------------------
@@ -68,82 +109,205 @@ const isJson = (s: string) => {
     return false;
   }
 };
-const malformedJson = fc.tuple(
-  role,
-  fc.oneof(
-    fc.string({ maxLength: 300 }).filter((s) => !isJson(s)),
-    fc.tuple(validText, fc.nat()).map(([t, k]) => {
-      const full = JSON.stringify({ type: "message", id: "x", text: t });
-      return full.slice(0, k % (full.length - 1)); // truncated: never valid
-    }),
-    fc.constantFrom("{", "}", "{type:'message'}", "{\"type\":\"message\",}", "NaN", "undefined", "\u0000", "", " ", "{\"a\":1}}", "[1,2", "'single'"),
-  ).filter((s) => !isJson(s)),
-).map(([r, raw]) => rawCase("malformed-json", r, raw));
+const malformedJson = fc
+  .tuple(
+    role,
+    fc
+      .oneof(
+        fc.string({ maxLength: 300 }).filter((s) => !isJson(s)),
+        fc.tuple(validText, fc.nat()).map(([t, k]) => {
+          const full = JSON.stringify({ type: "message", id: "x", text: t });
+          return full.slice(0, k % (full.length - 1)); // truncated: never valid
+        }),
+        fc.constantFrom(
+          "{",
+          "}",
+          "{type:'message'}",
+          '{"type":"message",}',
+          "NaN",
+          "undefined",
+          "\u0000",
+          "",
+          " ",
+          '{"a":1}}',
+          "[1,2",
+          "'single'",
+        ),
+      )
+      .filter((s) => !isJson(s)),
+  )
+  .map(([r, raw]) => rawCase("malformed-json", r, raw));
 
-const notAnObject = fc.tuple(role, fc.oneof(fc.constantFrom("null", "true", "0", "[]", "\"message\"", "[{\"type\":\"message\",\"id\":\"a\",\"text\":\"b\"}]"), fc.double().map((d) => JSON.stringify(d)).filter(isJson)))
+const notAnObject = fc
+  .tuple(
+    role,
+    fc.oneof(
+      fc.constantFrom("null", "true", "0", "[]", '"message"', '[{"type":"message","id":"a","text":"b"}]'),
+      fc
+        .double()
+        .map((d) => JSON.stringify(d))
+        .filter(isJson),
+    ),
+  )
   .map(([r, raw]) => rawCase("not-an-object", r, raw));
 
-const badId = fc.oneof(fc.integer(), fc.constant(null), fc.constant(""), fc.constant("has space"), fc.constant("x".repeat(LIMITS.maxClientIdChars + 1)), fc.constant(["a"]), fc.constant({ id: "a" }), fc.constant("ok/../etc"), fc.constant("é"));
-const badText = fc.oneof(fc.integer(), fc.constant(null), fc.constant(true), fc.constant(""), fc.constant(" \n\t "), fc.constant(["hi"]), fc.constant({ text: "hi" }));
-const wrongTypes = fc.tuple(
-  role,
-  fc.oneof(
-    fc.tuple(badId, validText).map(([id, text]) => ({ type: "message", id, text })),
-    fc.tuple(badText).map(([text]) => ({ type: "message", id: "ok-id", text })),
-    fc.constant({ type: "message", id: "no-text" }),
-    fc.constant({ type: "message", text: "no id" }),
-    fc.oneof(fc.integer(), fc.string({ maxLength: 5 }), fc.constant(null)).map((on) => ({ type: "typing", on })),
-    fc.oneof(fc.integer({ max: -1 }), fc.double({ min: 0.1, max: 10, noInteger: true }), fc.string({ maxLength: 5 }), fc.constant(null)).map((seq) => ({ type: "read", seq })),
-    fc.oneof(fc.integer({ max: -1 }), fc.constant("0"), fc.constant(null)).map((lastSeq) => ({ type: "hello", v: 1, lastSeq })),
-    fc.constant({ type: ["message"], id: "a", text: "b" }),
-    fc.constant({ type: null }),
-  ),
-).map(([r, frame]) => rawCase("wrong-types", r, JSON.stringify(frame)));
+const badId = fc.oneof(
+  fc.integer(),
+  fc.constant(null),
+  fc.constant(""),
+  fc.constant("has space"),
+  fc.constant("x".repeat(LIMITS.maxClientIdChars + 1)),
+  fc.constant(["a"]),
+  fc.constant({ id: "a" }),
+  fc.constant("ok/../etc"),
+  fc.constant("é"),
+);
+const badText = fc.oneof(
+  fc.integer(),
+  fc.constant(null),
+  fc.constant(true),
+  fc.constant(""),
+  fc.constant(" \n\t "),
+  fc.constant(["hi"]),
+  fc.constant({ text: "hi" }),
+);
+const wrongTypes = fc
+  .tuple(
+    role,
+    fc.oneof(
+      fc.tuple(badId, validText).map(([id, text]) => ({ type: "message", id, text })),
+      fc.tuple(badText).map(([text]) => ({ type: "message", id: "ok-id", text })),
+      fc.constant({ type: "message", id: "no-text" }),
+      fc.constant({ type: "message", text: "no id" }),
+      fc.oneof(fc.integer(), fc.string({ maxLength: 5 }), fc.constant(null)).map((on) => ({ type: "typing", on })),
+      fc
+        .oneof(
+          fc.integer({ max: -1 }),
+          fc.double({ min: 0.1, max: 10, noInteger: true }),
+          fc.string({ maxLength: 5 }),
+          fc.constant(null),
+        )
+        .map((seq) => ({ type: "read", seq })),
+      fc
+        .oneof(fc.integer({ max: -1 }), fc.constant("0"), fc.constant(null))
+        .map((lastSeq) => ({ type: "hello", v: 1, lastSeq })),
+      fc.constant({ type: ["message"], id: "a", text: "b" }),
+      fc.constant({ type: null }),
+    ),
+  )
+  .map(([r, frame]) => rawCase("wrong-types", r, JSON.stringify(frame)));
 
-const hugeStrings = fc.tuple(role, fc.integer({ min: LIMITS.maxTextChars + 1, max: 60_000 }), fc.constantFrom("a", "é", "😀", " ", "\\u0000"), fc.constantFrom("message", "note", "typing"))
+const hugeStrings = fc
+  .tuple(
+    role,
+    fc.integer({ min: LIMITS.maxTextChars + 1, max: 60_000 }),
+    fc.constantFrom("a", "é", "😀", " ", "\\u0000"),
+    fc.constantFrom("message", "note", "typing"),
+  )
   .map(([r, n, unit, type]) => {
     const text = unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
     // Either over maxTextChars (bad_frame) or over maxFrameChars (too_large); both are errors.
-    return rawCase("huge-string", r, type === "typing" ? JSON.stringify({ type, on: text }) : JSON.stringify({ type, id: "big", text: `x${text}x` }));
+    return rawCase(
+      "huge-string",
+      r,
+      type === "typing" ? JSON.stringify({ type, on: text }) : JSON.stringify({ type, id: "big", text: `x${text}x` }),
+    );
   });
 
-const unknownKind = fc.tuple(role, fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom("MESSAGE", "Message", "message ", "admin", "claim", "close", "__proto__", "constructor", "toString", "ping", "welcome", "ack", "error")).filter((t) => !KNOWN_TYPES.includes(t)))
+const unknownKind = fc
+  .tuple(
+    role,
+    fc
+      .oneof(
+        fc.string({ maxLength: 30 }),
+        fc.constantFrom(
+          "MESSAGE",
+          "Message",
+          "message ",
+          "admin",
+          "claim",
+          "close",
+          "__proto__",
+          "constructor",
+          "toString",
+          "ping",
+          "welcome",
+          "ack",
+          "error",
+        ),
+      )
+      .filter((t) => !KNOWN_TYPES.includes(t)),
+  )
   .map(([r, type]) => rawCase("unknown-kind", r, JSON.stringify({ type, id: "u1", text: "hi" })));
-const missingKind = fc.tuple(role, fc.constantFrom("{}", "{\"id\":\"a\",\"text\":\"b\"}", "{\"__proto__\":{\"type\":\"message\"},\"id\":\"a\",\"text\":\"b\"}", "{\"constructor\":{\"prototype\":{\"type\":\"message\"}}}"))
+const missingKind = fc
+  .tuple(
+    role,
+    fc.constantFrom(
+      "{}",
+      '{"id":"a","text":"b"}',
+      '{"__proto__":{"type":"message"},"id":"a","text":"b"}',
+      '{"constructor":{"prototype":{"type":"message"}}}',
+    ),
+  )
   .map(([r, raw]) => rawCase("missing-kind", r, raw));
 
 // Valid frames, but not for this role: forbidden.
 const forbiddenForRole = fc.oneof(
   validText.map((text) => rawCase("forbidden-for-role", "customer", JSON.stringify({ type: "note", id: "n1", text }))),
-  fc.constantFrom(
-    { type: "request_human", id: "rh" },
-    { type: "offer_reply", id: "or", accept: true },
-    { type: "contact", id: "ct", email: "a@example.com" },
-    { type: "csat", id: "cs", score: 5 },
-    { type: "identify", name: "Mallory" },
-  ).map((frame) => rawCase("forbidden-for-role", "agent", JSON.stringify(frame))),
+  fc
+    .constantFrom(
+      { type: "request_human", id: "rh" },
+      { type: "offer_reply", id: "or", accept: true },
+      { type: "contact", id: "ct", email: "a@example.com" },
+      { type: "csat", id: "cs", score: 5 },
+      { type: "identify", name: "Mallory" },
+    )
+    .map((frame) => rawCase("forbidden-for-role", "agent", JSON.stringify(frame))),
 );
 // Valid for the role but not in this state (ratings before close): invalid_state, still an error.
-const wrongState = fc.integer({ min: 1, max: 5 }).map((score) => rawCase("invalid-state", "customer", JSON.stringify({ type: "csat", id: "cs", score })));
+const wrongState = fc
+  .integer({ min: 1, max: 5 })
+  .map((score) => rawCase("invalid-state", "customer", JSON.stringify({ type: "csat", id: "cs", score })));
 
 // Lone surrogates sent raw: the socket's UTF-8 encoding turns them into U+FFFD, which no id accepts.
 // JSON-escaped ones reach the parser as lone surrogates in an id, which the id pattern refuses.
 const surrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c));
-const loneSurrogates = fc.tuple(role, surrogate, fc.boolean()).map(([r, s, escaped]) =>
-  rawCase("lone-surrogate", r, escaped ? `{"type":"message","id":"a\\u${s.charCodeAt(0).toString(16)}","text":"x"}` : `{"type":"message","id":"a${s}","text":"x"}`),
-);
-const rawSurrogateJunk = fc.tuple(role, fc.string({ unit: "binary", minLength: 1, maxLength: 50 })).map(([r, s]) => rawCase("lone-surrogate", r, `{"type":${s}`));
+const loneSurrogates = fc
+  .tuple(role, surrogate, fc.boolean())
+  .map(([r, s, escaped]) =>
+    rawCase(
+      "lone-surrogate",
+      r,
+      escaped
+        ? `{"type":"message","id":"a\\u${s.charCodeAt(0).toString(16)}","text":"x"}`
+        : `{"type":"message","id":"a${s}","text":"x"}`,
+    ),
+  );
+const rawSurrogateJunk = fc
+  .tuple(role, fc.string({ unit: "binary", minLength: 1, maxLength: 50 }))
+  .map(([r, s]) => rawCase("lone-surrogate", r, `{"type":${s}`));
 
 // Binary frames: invalid UTF-8, random bytes, even a valid frame as bytes: all refused.
-const invalidUtf8 = fc.constantFrom([0xff], [0xc3, 0x28], [0xa0, 0xa1], [0xe2, 0x28, 0xa1], [0xf0, 0x28, 0x8c, 0xbc], [0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xf8, 0x88, 0x80, 0x80, 0x80]);
-const binaryFrames = fc.tuple(
-  role,
-  fc.oneof(
-    invalidUtf8.map((b) => new Uint8Array(b)),
-    fc.uint8Array({ minLength: 0, maxLength: 512 }),
-    validText.map((t) => new TextEncoder().encode(JSON.stringify({ type: "message", id: "bin", text: t }))),
-  ),
-).map(([r, bytes]) => rawCase("binary", r, bytes));
+const invalidUtf8 = fc.constantFrom(
+  [0xff],
+  [0xc3, 0x28],
+  [0xa0, 0xa1],
+  [0xe2, 0x28, 0xa1],
+  [0xf0, 0x28, 0x8c, 0xbc],
+  [0xed, 0xa0, 0x80],
+  [0xc0, 0xaf],
+  [0xf8, 0x88, 0x80, 0x80, 0x80],
+);
+const binaryFrames = fc
+  .tuple(
+    role,
+    fc.oneof(
+      invalidUtf8.map((b) => new Uint8Array(b)),
+      fc.uint8Array({ minLength: 0, maxLength: 512 }),
+      validText.map((t) => new TextEncoder().encode(JSON.stringify({ type: "message", id: "bin", text: t }))),
+    ),
+  )
+  .map(([r, bytes]) => rawCase("binary", r, bytes));
 
 const frameArb: fc.Arbitrary<Case> = fc.oneof(
   { arbitrary: validMessage, weight: 20 },
@@ -164,7 +328,10 @@ const frameArb: fc.Arbitrary<Case> = fc.oneof(
 
 /** Counts acks and errors on a socket and waits until enough have arrived. */
 function counter(client: TestClient) {
-  const seen = { ack: [] as Extract<ServerFrame, { type: "ack" }>[], error: [] as Extract<ServerFrame, { type: "error" }>[] };
+  const seen = {
+    ack: [] as Extract<ServerFrame, { type: "ack" }>[],
+    error: [] as Extract<ServerFrame, { type: "error" }>[],
+  };
   let from = client.frames.length;
   const sync = () => {
     for (; from < client.frames.length; from++) {
@@ -181,7 +348,8 @@ function counter(client: TestClient) {
         sync();
         if (seen.ack.length + seen.error.length >= acks + errors) return;
         if (client.closed) throw new Error(`socket closed early: ${JSON.stringify(client.closed)}`);
-        if (Date.now() > deadline) throw new Error(`timed out: ${seen.ack.length}/${acks} acks, ${seen.error.length}/${errors} errors`);
+        if (Date.now() > deadline)
+          throw new Error(`timed out: ${seen.ack.length}/${acks} acks, ${seen.error.length}/${errors} errors`);
         await new Promise((r) => setTimeout(r, 2));
       }
     },
@@ -199,7 +367,9 @@ async function setup() {
 }
 
 describe("protocol fuzzing", () => {
-  it(`survives ${FRAME_COUNT} generated frames (seed ${SEED}) with exact accounting`, { timeout: 120_000 }, async () => {
+  it(`survives ${FRAME_COUNT} generated frames (seed ${SEED}) with exact accounting`, {
+    timeout: 120_000,
+  }, async () => {
     const { bearer, conv } = await setup();
     const id = conv.conversationId;
 
@@ -217,7 +387,11 @@ describe("protocol fuzzing", () => {
       stable = now.length === otherBefore.length ? stable + 1 : 0;
       otherBefore = now;
     }
-    const otherRecordBefore = await (testEnv.CONVERSATION.get(testEnv.CONVERSATION.idFromName(other.conversationId)) as unknown as { getRecord(): Promise<unknown> }).getRecord();
+    const otherRecordBefore = await (
+      testEnv.CONVERSATION.get(testEnv.CONVERSATION.idFromName(other.conversationId)) as unknown as {
+        getRecord(): Promise<unknown>;
+      }
+    ).getRecord();
 
     const startSeq = (await readTranscript(testEnv, id)).at(-1)!.seq;
     // Observers: one customer and one agent socket that stay synced and only listen.
@@ -237,7 +411,10 @@ describe("protocol fuzzing", () => {
 
     // One lane per role, each cut into socket-sized chunks (frames keep their order within a lane);
     // the chunks alternate customer, agent, customer... one at a time, so the transcript order is known.
-    const lanes = { customer: built.filter((b) => b.role === "customer"), agent: built.filter((b) => b.role === "agent") };
+    const lanes = {
+      customer: built.filter((b) => b.role === "customer"),
+      agent: built.filter((b) => b.role === "agent"),
+    };
     const chunks: { lane: Role; batch: typeof built }[] = [];
     for (let k = 0; k * FRAMES_PER_SOCKET < Math.max(lanes.customer.length, lanes.agent.length); k++) {
       for (const lane of ["customer", "agent"] as const) {
@@ -270,15 +447,21 @@ describe("protocol fuzzing", () => {
       errorsExpected += errors;
       errorsGot += count.seen.error.length;
       if (count.seen.error.length !== errors || count.seen.ack.length !== acks) {
-        throw new Error(`batch at ${i}: expected ${acks} acks/${errors} errors, got ${count.seen.ack.length}/${count.seen.error.length}: acks ${JSON.stringify(count.seen.ack.map((a) => a.id))} errors ${JSON.stringify(count.seen.error.map((e) => e.code + ":" + e.message))} for ${JSON.stringify(batch.map((b) => [b.category, typeof b.raw === "string" ? b.raw.slice(0, 120) : "<binary>"]))}`);
+        throw new Error(
+          `batch at ${i}: expected ${acks} acks/${errors} errors, got ${count.seen.ack.length}/${count.seen.error.length}: acks ${JSON.stringify(count.seen.ack.map((a) => a.id))} errors ${JSON.stringify(count.seen.error.map((e) => `${e.code}:${e.message}`))} for ${JSON.stringify(batch.map((b) => [b.category, typeof b.raw === "string" ? b.raw.slice(0, 120) : "<binary>"]))}`,
+        );
       }
-      for (const e of count.seen.error) expect(["bad_json", "bad_frame", "too_large", "forbidden", "invalid_state"]).toContain(e.code);
+      for (const e of count.seen.error)
+        expect(["bad_json", "bad_frame", "too_large", "forbidden", "invalid_state"]).toContain(e.code);
       const ackIds = count.seen.ack.map((a) => a.id);
       expect(ackIds).toEqual(batch.filter((b) => b.expect === "ack").map((b) => b.entry!.id));
       expect(client.closed).toBeNull();
       client.close();
     }
-    console.log(`fuzz: ${FRAME_COUNT} frames over ${sockets} sockets; ${errorsExpected} bad frames -> ${errorsGot} errors; ${expected.length} stored;`, Object.fromEntries(tally));
+    console.log(
+      `fuzz: ${FRAME_COUNT} frames over ${sockets} sockets; ${errorsExpected} bad frames -> ${errorsGot} errors; ${expected.length} stored;`,
+      Object.fromEntries(tally),
+    );
     expect(errorsGot).toBe(errorsExpected);
     expect(expected.length).toBeGreaterThan(1000);
 
@@ -307,10 +490,24 @@ describe("protocol fuzzing", () => {
 
     // Another conversation was not touched.
     expect(await readTranscript(testEnv, other.conversationId)).toEqual(otherBefore);
-    const otherRecordAfter = await (testEnv.CONVERSATION.get(testEnv.CONVERSATION.idFromName(other.conversationId)) as unknown as { getRecord(): Promise<unknown> }).getRecord();
+    const otherRecordAfter = await (
+      testEnv.CONVERSATION.get(testEnv.CONVERSATION.idFromName(other.conversationId)) as unknown as {
+        getRecord(): Promise<unknown>;
+      }
+    ).getRecord();
     expect(otherRecordAfter).toEqual(otherRecordBefore);
     // What the bystander saw: entries (its own come inside their acks), and no error, typing or read frame.
-    const seenByBystander = bystander.frames.flatMap((f) => (f.type === "entry" ? [f.entry.id] : f.type === "ack" ? (f.entry ? [f.entry.id] : []) : f.type === "error" || f.type === "typing" || f.type === "read" ? [f.type] : []));
+    const seenByBystander = bystander.frames.flatMap((f) =>
+      f.type === "entry"
+        ? [f.entry.id]
+        : f.type === "ack"
+          ? f.entry
+            ? [f.entry.id]
+            : []
+          : f.type === "error" || f.type === "typing" || f.type === "read"
+            ? [f.type]
+            : [],
+    );
     expect(seenByBystander).toEqual(otherBefore.filter((e) => e.event !== "sla_escalated").map((e) => e.id));
     for (const c of [probe, watchAgent, watchCustomer, bystander]) c.close();
   });
@@ -371,4 +568,3 @@ describe("protocol fuzzing", () => {
     replay.close();
   });
 });
-

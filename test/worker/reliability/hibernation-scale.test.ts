@@ -8,7 +8,15 @@ import { describe, expect, it } from "vitest";
 import type { TranscriptEntry } from "../../../schema/protocol";
 import type { Env } from "../../../worker/env";
 import { createAgent, mintAgentSession } from "../helpers/agents";
-import { agentPost, conversationStub, createConversation, openAgent, openCustomer, readTranscript, type TestClient } from "../helpers/sockets";
+import {
+  agentPost,
+  conversationStub,
+  createConversation,
+  openAgent,
+  openCustomer,
+  readTranscript,
+  type TestClient,
+} from "../helpers/sockets";
 
 const testEnv = env as unknown as Env;
 const CONVERSATIONS = 20;
@@ -31,7 +39,12 @@ interface Conv {
 }
 
 /** Waits for a frame anywhere in the client's history (TestClient.next consumes frames, so it cannot be used concurrently). */
-async function seenFrame(client: TestClient, match: (f: TestClient["frames"][number]) => boolean, what: string, timeoutMs = 15_000) {
+async function seenFrame(
+  client: TestClient,
+  match: (f: TestClient["frames"][number]) => boolean,
+  what: string,
+  timeoutMs = 15_000,
+) {
   const deadline = Date.now() + timeoutMs;
   while (!client.frames.some(match)) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -73,7 +86,9 @@ async function checkConsistent(conv: Conv, phases: string[]) {
   harvest(conv.customer);
   harvest(conv.agent);
   const serverAgentView = await readTranscript(testEnv, conv.id);
-  const serverCustomerView = await (conversationStub(testEnv, conv.id) as unknown as { getTranscript(a: number, b: string): Promise<TranscriptEntry[]> }).getTranscript(0, "customer");
+  const serverCustomerView = await (
+    conversationStub(testEnv, conv.id) as unknown as { getTranscript(a: number, b: string): Promise<TranscriptEntry[]> }
+  ).getTranscript(0, "customer");
   const ids = (es: TranscriptEntry[]) => es.map((e) => `${e.seq}:${e.id}`);
   expect(ids(conv.agent.seen)).toEqual(ids(serverAgentView));
   expect(ids(conv.customer.seen)).toEqual(ids(serverCustomerView));
@@ -85,7 +100,9 @@ async function checkConsistent(conv: Conv, phases: string[]) {
 }
 
 describe("hibernation at scale", () => {
-  it(`evicts all ${CONVERSATIONS} conversation objects mid-conversation, twice, and loses nothing`, { timeout: 90_000 }, async () => {
+  it(`evicts all ${CONVERSATIONS} conversation objects mid-conversation, twice, and loses nothing`, {
+    timeout: 90_000,
+  }, async () => {
     const agents = await Promise.all([createAgent(testEnv, { name: "Ana" }), createAgent(testEnv, { name: "Ben" })]);
     const bearers = await Promise.all(agents.map((a) => mintAgentSession(testEnv, a.id)));
 
@@ -94,8 +111,20 @@ describe("hibernation at scale", () => {
         const { conversationId: id, token } = await createConversation({ customer: { name: `Customer ${n}` } });
         const bearer = bearers[n % bearers.length];
         expect((await agentPost(`/api/agent/conversations/${id}/claim`, bearer)).status).toBe(200);
-        const customer: Side = { role: "customer", open: () => openCustomer(id, token), client: null as unknown as TestClient, seen: [], copied: 0 };
-        const agent: Side = { role: "agent", open: () => openAgent(id, bearer), client: null as unknown as TestClient, seen: [], copied: 0 };
+        const customer: Side = {
+          role: "customer",
+          open: () => openCustomer(id, token),
+          client: null as unknown as TestClient,
+          seen: [],
+          copied: 0,
+        };
+        const agent: Side = {
+          role: "agent",
+          open: () => openAgent(id, bearer),
+          client: null as unknown as TestClient,
+          seen: [],
+          copied: 0,
+        };
         await connect(customer);
         await connect(agent);
         return { id, customer, agent };
@@ -116,7 +145,8 @@ describe("hibernation at scale", () => {
     // messages whose ack never came are resent with the same id (stored once).
     const unacked = convs.map((c) => {
       for (const side of [c.customer, c.agent]) {
-        for (let k = 0; k < PER_PHASE; k++) side.client.send({ type: "message", id: `p4-${side.role}-${k}`, text: `p4 from the ${side.role}, #${k}` });
+        for (let k = 0; k < PER_PHASE; k++)
+          side.client.send({ type: "message", id: `p4-${side.role}-${k}`, text: `p4 from the ${side.role}, #${k}` });
       }
     });
     void unacked;
@@ -131,7 +161,8 @@ describe("hibernation at scale", () => {
       convs.map(async (c) => {
         // Resend p4 (idempotent), then a fresh phase.
         for (const side of [c.customer, c.agent]) {
-          for (let k = 0; k < PER_PHASE; k++) side.client.send({ type: "message", id: `p4-${side.role}-${k}`, text: `p4 from the ${side.role}, #${k}` });
+          for (let k = 0; k < PER_PHASE; k++)
+            side.client.send({ type: "message", id: `p4-${side.role}-${k}`, text: `p4 from the ${side.role}, #${k}` });
           for (let k = 0; k < PER_PHASE; k++) await seenFrame(side.client, ackOf(`p4-${side.role}-${k}`), "p4 ack");
         }
         await sendPhase(c, "p5");

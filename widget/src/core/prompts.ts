@@ -5,7 +5,11 @@
  */
 import type { ConversationStatus, SystemEvent, TranscriptEntry } from "../../../schema/protocol";
 
-export function openPrompt(entries: TranscriptEntry[], ask: SystemEvent, settledBy: SystemEvent[]): TranscriptEntry | undefined {
+export function openPrompt(
+  entries: TranscriptEntry[],
+  ask: SystemEvent,
+  settledBy: SystemEvent[],
+): TranscriptEntry | undefined {
   for (let i = entries.length - 1; i >= 0; i--) {
     const e = entries[i];
     if (e.kind !== "system" || !e.event) continue;
@@ -17,7 +21,16 @@ export function openPrompt(entries: TranscriptEntry[], ask: SystemEvent, settled
 
 /** The AI offered a human and the customer has not said yes or no (nor has the handoff moved on). */
 export const pendingOffer = (entries: TranscriptEntry[], status: ConversationStatus) =>
-  status === "bot" ? openPrompt(entries, "handoff_offered", ["offer_declined", "handoff_requested", "queued", "agent_joined", "no_agent_online", "closed"]) : undefined;
+  status === "bot"
+    ? openPrompt(entries, "handoff_offered", [
+        "offer_declined",
+        "handoff_requested",
+        "queued",
+        "agent_joined",
+        "no_agent_online",
+        "closed",
+      ])
+    : undefined;
 
 /** No agent was online and the customer has not left contact details yet. */
 export const pendingContact = (entries: TranscriptEntry[]) =>
@@ -25,4 +38,5 @@ export const pendingContact = (entries: TranscriptEntry[]) =>
 
 /** Closed and not rated since it closed. A `status: closed` frame may precede the `closed` entry. */
 export const needsCsat = (entries: TranscriptEntry[], status: ConversationStatus) =>
-  status === "closed" && !entries.some((e, i) => e.event === "csat_received" && !entries.slice(i).some((l) => l.event === "reopened"));
+  status === "closed" &&
+  !entries.some((e, i) => e.event === "csat_received" && !entries.slice(i).some((l) => l.event === "reopened"));

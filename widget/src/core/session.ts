@@ -4,7 +4,13 @@
  * No DOM here (the panel renders `state`), so the whole lifecycle is testable in Node with a fake
  * socket and fake timers.
  */
-import type { ClientFrame, ConversationStatus, QueueInfo, ServerFrame, TranscriptEntry } from "../../../schema/protocol";
+import type {
+  ClientFrame,
+  ConversationStatus,
+  QueueInfo,
+  ServerFrame,
+  TranscriptEntry,
+} from "../../../schema/protocol";
 import { backoffDelay } from "./backoff";
 import { newClientId } from "./ids";
 import { clearSaved, loadSaved, writeSaved, type Pending } from "./storage";
@@ -185,7 +191,11 @@ export class Session {
           headers: { "content-type": "application/json" },
           body: JSON.stringify({ site: this.deps.site, userId, userHash }),
         });
-        const open = res.ok && ((await res.json()) as { conversations: { conversationId: string; token: string; status: string }[] }).conversations.find((c) => c.status !== "closed");
+        const open =
+          res.ok &&
+          (
+            (await res.json()) as { conversations: { conversationId: string; token: string; status: string }[] }
+          ).conversations.find((c) => c.status !== "closed");
         if (!open || this.token || this.disposed) return;
         this.conversationId = open.conversationId;
         this.token = open.token;
@@ -226,7 +236,10 @@ export class Session {
       this.creating = false;
       if (this.disposed) return;
       this.update({ createFailed: true });
-      this.retryTimer = setTimeout(() => this.ensureConversation(), backoffDelay(this.attempt++, undefined, this.deps.random));
+      this.retryTimer = setTimeout(
+        () => this.ensureConversation(),
+        backoffDelay(this.attempt++, undefined, this.deps.random),
+      );
     }
   }
 
@@ -266,7 +279,9 @@ export class Session {
   /** A token the server refuses (secret rotated, conversation gone) starts a new conversation, keeping unsent messages. */
   private async checkToken(): Promise<void> {
     try {
-      const res = await (this.deps.fetch ?? fetch)(`${this.deps.origin}/api/conversations/${encodeURIComponent(this.conversationId!)}?token=${encodeURIComponent(this.token!)}`);
+      const res = await (this.deps.fetch ?? fetch)(
+        `${this.deps.origin}/api/conversations/${encodeURIComponent(this.conversationId!)}?token=${encodeURIComponent(this.token!)}`,
+      );
       if (res.status !== 401 && res.status !== 403 && res.status !== 404) return;
     } catch {
       return; // offline: keep retrying the same conversation
@@ -292,7 +307,8 @@ export class Session {
         const entries = mergeEntry(this.state.entries, entry);
         const outbox = settle(this.state.outbox, entry);
         if (entry.seq > this.lastSeq) this.lastSeq = entry.seq;
-        const typing = entry.kind === "message" && entry.author.role === this.state.typing?.role ? null : this.state.typing;
+        const typing =
+          entry.kind === "message" && entry.author.role === this.state.typing?.role ? null : this.state.typing;
         this.update({ entries: entries ?? this.state.entries, outbox, typing });
         this.persist();
         break;

@@ -47,7 +47,9 @@ export function App({ session, bridge, open, focusTick }: AppProps) {
       setSeenSeq(lastSeq);
       session.markRead();
     }
-    const unread = entries.filter((e) => e.seq > seenSeq && e.kind === "message" && e.author.role !== "customer").length;
+    const unread = entries.filter(
+      (e) => e.seq > seenSeq && e.kind === "message" && e.author.role !== "customer",
+    ).length;
     bridge.setUnread(open ? 0 : unread);
   }, [open, lastSeq, s.connection, seenSeq]);
 
@@ -75,9 +77,18 @@ export function App({ session, bridge, open, focusTick }: AppProps) {
     stopTyping();
   };
 
-  const notice = (s.createFailed || s.connection === "reconnecting" || s.connection === "offline" || s.connection === "connecting") && (
+  const notice = (s.createFailed ||
+    s.connection === "reconnecting" ||
+    s.connection === "offline" ||
+    s.connection === "connecting") && (
     <div class="n" role="status">
-      {s.createFailed ? t.createFailed : s.connection === "offline" ? t.offline : s.connection === "connecting" ? t.connecting : t.reconnecting}
+      {s.createFailed
+        ? t.createFailed
+        : s.connection === "offline"
+          ? t.offline
+          : s.connection === "connecting"
+            ? t.connecting
+            : t.reconnecting}
     </div>
   );
 
@@ -120,10 +131,20 @@ export function App({ session, bridge, open, focusTick }: AppProps) {
           <div class="card">
             <p>{t.offerQuestion}</p>
             <div class="row">
-              <button class="btn" type="button" disabled={!live} onClick={() => (setAnsweredOffer(offer.seq), session.replyToOffer(true))}>
+              <button
+                class="btn"
+                type="button"
+                disabled={!live}
+                onClick={() => (setAnsweredOffer(offer.seq), session.replyToOffer(true))}
+              >
                 {t.yes}
               </button>
-              <button class="btn2" type="button" disabled={!live} onClick={() => (setAnsweredOffer(offer.seq), session.replyToOffer(false))}>
+              <button
+                class="btn2"
+                type="button"
+                disabled={!live}
+                onClick={() => (setAnsweredOffer(offer.seq), session.replyToOffer(false))}
+              >
                 {t.no}
               </button>
             </div>

@@ -15,4 +15,3 @@ export function Link({ href, children }: { href: string; children: string }) {
 export function Text({ text }: { text: string }) {
   return <p>{linkify(text).map((s) => (typeof s === "string" ? s : <Link href={s.href}>{s.text}</Link>))}</p>;
 }
-

@@ -34,7 +34,14 @@ export function ContactForm({ onSubmit }: { onSubmit: (d: ContactDetails) => voi
       <p>{t.offlineFormIntro}</p>
       <label>
         {t.email}
-        <input name="email" type="email" autoComplete="email" required aria-invalid={error ? "true" : undefined} aria-describedby="hf-err" />
+        <input
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          aria-invalid={error ? "true" : undefined}
+          aria-describedby="hf-err"
+        />
       </label>
       {error && (
         <p id="hf-err" class="err" role="alert">
@@ -72,7 +79,13 @@ export function Csat({ onSubmit }: { onSubmit: (score: number, comment?: string)
       <p id="hf-csat">{t.csatQuestion}</p>
       <div class="row" role="group" aria-labelledby="hf-csat">
         {[1, 2, 3, 4, 5].map((n) => (
-          <button type="button" class="btn2" aria-pressed={score === n} aria-label={t.csatScore(n)} onClick={() => setScore(n)}>
+          <button
+            type="button"
+            class="btn2"
+            aria-pressed={score === n}
+            aria-label={t.csatScore(n)}
+            onClick={() => setScore(n)}
+          >
             {n}
           </button>
         ))}

@@ -17,12 +17,18 @@ const mountPanel: MountPanel = (bridge: Bridge) => {
   try {
     storage = localStorage;
   } catch {}
-  const session = new Session({ origin: bridge.config.origin, site: bridge.config.site, storage, identity: () => bridge.identity });
+  const session = new Session({
+    origin: bridge.config.origin,
+    site: bridge.config.site,
+    storage,
+    identity: () => bridge.identity,
+  });
   addEventListener("online", () => session.reconnectNow());
   addEventListener("offline", () => session.wentOffline());
 
   let focusTick = 0;
-  const draw = () => render(<App session={session} bridge={bridge} open={bridge.isOpen()} focusTick={focusTick} />, bridge.mount);
+  const draw = () =>
+    render(<App session={session} bridge={bridge} open={bridge.isOpen()} focusTick={focusTick} />, bridge.mount);
   // Read markers wait for the tab to be visible; redraw so they go out when it is.
   document.addEventListener("visibilitychange", draw);
   draw();

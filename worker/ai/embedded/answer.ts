@@ -9,7 +9,10 @@ export const MAX_ANSWER_SENTENCES = 3;
 
 export function sentencesOf(body: string): string[] {
   // A sentence ends at . ! ? followed by a space and a capital: "2.4 GHz", "TLS 1.3" and URLs stay whole.
-  return body.split(/(?<=[.!?])\s+(?=[A-Z"“(])/).map((s) => s.trim()).filter(Boolean);
+  return body
+    .split(/(?<=[.!?])\s+(?=[A-Z"“(])/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -20,12 +23,20 @@ export function sentencesOf(body: string): string[] {
 export function extractAnswer(article: KbArticle, queryTerms: string[], avoid = ""): string {
   const sentences = sentencesOf(article.body);
   const wanted = new Set(queryTerms);
-  const scored = sentences.map((s, i) => ({ i, s, hits: contentTerms(s).filter((t) => wanted.has(t)).length, seen: avoid.includes(s) }));
+  const scored = sentences.map((s, i) => ({
+    i,
+    s,
+    hits: contentTerms(s).filter((t) => wanted.has(t)).length,
+    seen: avoid.includes(s),
+  }));
   const fresh = scored.filter((x) => !x.seen);
   const pool = fresh.length > 0 ? fresh : scored;
   const matching = pool.filter((x) => x.hits > 0).sort((a, b) => b.hits - a.hits || a.i - b.i);
   let chosen = matching.slice(0, MAX_ANSWER_SENTENCES);
   if (chosen.length === 0) chosen = pool.slice(0, 2);
   else if (chosen.length === 1 && chosen[0].i + 1 < sentences.length) chosen.push(scored[chosen[0].i + 1]);
-  return chosen.sort((a, b) => a.i - b.i).map((x) => x.s).join(" ");
+  return chosen
+    .sort((a, b) => a.i - b.i)
+    .map((x) => x.s)
+    .join(" ");
 }

@@ -27,7 +27,9 @@ export function scoreTurnSync(input: TurnInput): EmbeddedTurnScore {
   const text = input.text ?? "";
   const rejectedPrevious = rejectsPreviousAnswer(text, input.history);
   // "That didn't help" carries no topic: retrieve on the customer's previous message too.
-  const previousCustomer = rejectedPrevious ? [...input.history].reverse().find((t) => t.role === "customer")?.text ?? "" : "";
+  const previousCustomer = rejectedPrevious
+    ? ([...input.history].reverse().find((t) => t.role === "customer")?.text ?? "")
+    : "";
   const query = previousCustomer ? `${previousCustomer} ${text}` : text;
   const queryTerms = contentTerms(query);
   const hits = queryTerms.length ? retrieve(input.articles, query) : [];
@@ -73,5 +75,16 @@ export function createEmbeddedScorer(): Scorer {
 /** A TurnScore for a failed scorer: neutral values, `error` set so the policy offers a human. */
 export function errorScore(scorer: TurnScore["scorer"], err: unknown): TurnScore {
   const message = err instanceof Error ? err.message : String(err);
-  return { answer: "", grounded: false, citations: [], confidence: 0, intent: "other", intentScore: 0, sentiment: 0, rejectedPrevious: false, scorer, error: message.slice(0, 300) || "scorer failed" };
+  return {
+    answer: "",
+    grounded: false,
+    citations: [],
+    confidence: 0,
+    intent: "other",
+    intentScore: 0,
+    sentiment: 0,
+    rejectedPrevious: false,
+    scorer,
+    error: message.slice(0, 300) || "scorer failed",
+  };
 }

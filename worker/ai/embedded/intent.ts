@@ -18,7 +18,11 @@ import { hashedFeatures, words } from "./text";
 
 const model = loadLinearModel(weightsJson as LinearModelJson);
 const trainedCharGrams = ((weightsJson as LinearModelJson).meta?.charGrams as number[] | undefined) ?? [3];
-if (model.dims !== INTENT_DIMS || model.labels.join() !== INTENTS.join() || trainedCharGrams.join() !== INTENT_CHAR_GRAMS.join()) {
+if (
+  model.dims !== INTENT_DIMS ||
+  model.labels.join() !== INTENTS.join() ||
+  trainedCharGrams.join() !== INTENT_CHAR_GRAMS.join()
+) {
   throw new Error("intent-weights.json does not match INTENTS/INTENT_DIMS/INTENT_CHAR_GRAMS: run `npm run train`");
 }
 
@@ -39,7 +43,10 @@ export function classifyIntentModel(text: string): IntentResult {
   const tokens = words(text);
   // No words (empty line, only emoji or symbols): no intent to read, rather than the model's bias.
   if (tokens.length === 0) {
-    const probabilities = Object.fromEntries(INTENTS.map((intent) => [intent, intent === "other" ? 1 : 0])) as Record<Intent, number>;
+    const probabilities = Object.fromEntries(INTENTS.map((intent) => [intent, intent === "other" ? 1 : 0])) as Record<
+      Intent,
+      number
+    >;
     return { intent: "other", score: 1, probabilities };
   }
   const p = predictProba(model, hashedFeatures(tokens, INTENT_DIMS, [], INTENT_CHAR_GRAMS));

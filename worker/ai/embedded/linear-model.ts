@@ -50,7 +50,14 @@ export function saveLinearModel(model: LinearModel, meta?: Record<string, unknow
   const bytes = new Uint8Array(model.weights.length * 2);
   const view = new DataView(bytes.buffer);
   model.weights.forEach((w, i) => view.setInt16(i * 2, Math.round(w / scale), true));
-  return { labels: model.labels, dims: model.dims, scale, weights: bytesToBase64(bytes), bias: model.bias.map((b) => Math.round(b * 1e4) / 1e4), meta };
+  return {
+    labels: model.labels,
+    dims: model.dims,
+    scale,
+    weights: bytesToBase64(bytes),
+    bias: model.bias.map((b) => Math.round(b * 1e4) / 1e4),
+    meta,
+  };
 }
 
 /** Softmax probabilities, one per label. */
@@ -84,7 +91,7 @@ export function trainLinearModel(
   const bias = new Array(K).fill(0);
   const model: LinearModel = { labels, dims, weights, bias };
   let seed = opts.seed >>> 0;
-  const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const rand = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const order = data.map((_, i) => i);
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {

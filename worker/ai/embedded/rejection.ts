@@ -20,7 +20,7 @@ const REJECTION_PATTERNS: RegExp[] = [
 
 export function rejectsPreviousAnswer(text: string, history: PriorTurn[]): boolean {
   const lastNonCustomer = [...history].reverse().find((t) => t.role !== "customer");
-  if (!lastNonCustomer || lastNonCustomer.role !== "ai") return false;
+  if (lastNonCustomer?.role !== "ai") return false;
   const t = text.slice(0, 500).toLowerCase().replace(/[’‘]/g, "'");
   return REJECTION_PATTERNS.some((p) => p.test(t));
 }

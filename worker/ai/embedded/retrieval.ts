@@ -32,10 +32,16 @@ function cacheKey(articles: KbArticle[]): string {
 function buildIndex(articles: KbArticle[]): KbIndex {
   const search = new MiniSearch<KbArticle>({
     fields: ["title", "body", "tagText"],
-    extractField: (doc, field) => (field === "tagText" ? doc.tags.join(" ") : (doc as unknown as Record<string, string>)[field]),
+    extractField: (doc, field) =>
+      field === "tagText" ? doc.tags.join(" ") : (doc as unknown as Record<string, string>)[field],
     processTerm,
     // Prefix matching for terms of 3+ letters: "pay" finds "payment", "encrypt" finds "encrypted".
-    searchOptions: { boost: { title: 2, tagText: 1.5 }, combineWith: "OR", processTerm, prefix: (term) => term.length >= 3 },
+    searchOptions: {
+      boost: { title: 2, tagText: 1.5 },
+      combineWith: "OR",
+      processTerm,
+      prefix: (term) => term.length >= 3,
+    },
   });
   search.addAll(articles);
   return { search, byId: new Map(articles.map((a) => [a.id, a])) };
@@ -61,5 +67,7 @@ export function retrieve(articles: KbArticle[], query: string, limit = 3): Retri
   if (articles.length === 0) return [];
   const index = indexFor(articles);
   const results = index.search.search(query.slice(0, 1000));
-  return results.slice(0, limit).map((r) => ({ article: index.byId.get(String(r.id))!, score: r.score, matchedTerms: r.queryTerms }));
+  return results
+    .slice(0, limit)
+    .map((r) => ({ article: index.byId.get(String(r.id))!, score: r.score, matchedTerms: r.queryTerms }));
 }

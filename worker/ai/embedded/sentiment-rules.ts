@@ -86,4 +86,3 @@ function rulesSentiment(text: string, valence: (word: string) => number): number
   }
   return sum / Math.sqrt(sum * sum + 15);
 }
-

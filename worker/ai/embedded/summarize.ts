@@ -19,7 +19,12 @@ const FACT_PATTERNS: { label: string; re: RegExp }[] = [
 export const MAX_SUMMARY_CHARS = 400;
 
 function sentences(text: string): string[] {
-  return text.match(/[^.!?\n]+[.!?]*/g)?.map((s) => s.trim()).filter((s) => s.length > 0) ?? [];
+  return (
+    text
+      .match(/[^.!?\n]+[.!?]*/g)
+      ?.map((s) => s.trim())
+      .filter((s) => s.length > 0) ?? []
+  );
 }
 
 export function extractiveSummary(transcript: { role: string; text: string }[]): string {
@@ -46,9 +51,9 @@ export function extractiveSummary(transcript: { role: string; text: string }[]):
       facts.push(`${label} ${value}`);
     }
   }
-  const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1).trimEnd() + "…" : s);
+  const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
   let summary = clip(opening, 200);
-  if (second) summary += " " + clip(second, 150);
+  if (second) summary += ` ${clip(second, 150)}`;
   if (facts.length) summary += ` Key facts: ${facts.slice(0, 6).join(", ")}.`;
   return clip(summary, MAX_SUMMARY_CHARS);
 }

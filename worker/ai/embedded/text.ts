@@ -9,12 +9,14 @@ export const MAX_SCORED_CHARS = 1000;
 /** Lowercase words; digits collapse to "0" so order numbers look alike; templated {{Slots}} are dropped. */
 export function words(text: string): string[] {
   const cut = text.length > MAX_SCORED_CHARS ? text.slice(0, MAX_SCORED_CHARS) : text;
-  return cut
-    .replace(/\{\{[^}]*\}\}/g, " ")
-    .toLowerCase()
-    .replace(/[’‘`]/g, "'")
-    .replace(/\d+/g, "0")
-    .match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? [];
+  return (
+    cut
+      .replace(/\{\{[^}]*\}\}/g, " ")
+      .toLowerCase()
+      .replace(/[’‘`]/g, "'")
+      .replace(/\d+/g, "0")
+      .match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? []
+  );
 }
 
 /** 32-bit FNV-1a: stable across runtimes, so weights trained in Node index identically in workerd. */
@@ -37,7 +39,12 @@ export interface SparseVector {
  * Hashed word unigrams + bigrams + character 3-grams inside words (robust to typos such as "cancle", "refnud"),
  * plus optional dense extras placed in the last buckets. L2-normalised so message length does not dominate.
  */
-export function hashedFeatures(tokens: string[], dims: number, extras: number[] = [], charGrams: readonly number[] = [3]): SparseVector {
+export function hashedFeatures(
+  tokens: string[],
+  dims: number,
+  extras: number[] = [],
+  charGrams: readonly number[] = [3],
+): SparseVector {
   const hashDims = dims - extras.length;
   const counts = new Map<number, number>();
   const add = (key: string, w: number) => {
@@ -46,10 +53,10 @@ export function hashedFeatures(tokens: string[], dims: number, extras: number[] 
   };
   for (let t = 0; t < tokens.length; t++) {
     const w = tokens[t];
-    add("w:" + w, 1);
-    if (t > 0) add("b:" + tokens[t - 1] + " " + w, 1);
+    add(`w:${w}`, 1);
+    if (t > 0) add(`b:${tokens[t - 1]} ${w}`, 1);
     if (w.length > 3) {
-      const padded = "<" + w + ">";
+      const padded = `<${w}>`;
       for (const n of charGrams) {
         const prefix = n === 3 ? "c:" : `c${n}:`;
         for (let c = 0; c + n <= padded.length; c++) add(prefix + padded.slice(c, c + n), 0.3);

@@ -80,13 +80,23 @@ function parseRerank(output: unknown, n: number): number[] {
 }
 
 function buildPrompt(input: TurnInput, passages: KbArticle[]): string {
-  const history = input.history.slice(-6).map((t) => `${t.role}: ${t.text.slice(0, 500)}`).join("\n");
+  const history = input.history
+    .slice(-6)
+    .map((t) => `${t.role}: ${t.text.slice(0, 500)}`)
+    .join("\n");
   const kb = passages.map((a, i) => `[${i + 1}] ${a.title}\n${a.body}`).join("\n\n") || "(no relevant passages)";
   return [
     "You are the first-line support assistant for Brightbox. Answer the customer's last message using ONLY the passages below.",
     "If the passages do not answer it, set answer to an empty string and grounded to false. Keep answers to 2-4 sentences with concrete steps.",
     `Classify the intent as one of: ${INTENTS.join(", ")} (human_request = wants a person; billing_dispute = unexpected charge, double charge or refund demand; cancellation = wants to cancel; complaint = complaint or frustration).`,
-    "", "Passages:", kb, "", "Conversation so far:", history || "(none)", "", `customer: ${input.text.slice(0, 2000)}`,
+    "",
+    "Passages:",
+    kb,
+    "",
+    "Conversation so far:",
+    history || "(none)",
+    "",
+    `customer: ${input.text.slice(0, 2000)}`,
   ].join("\n");
 }
 
@@ -104,22 +114,40 @@ export function createWorkersAIScorer(options: { binding: AiBinding; llmModel?: 
         const candidates = retrieve(input.articles, `${previousCustomer} ${query}`, CANDIDATES).map((h) => h.article);
         const [rerankRaw, sentimentRaw] = await Promise.all([
           candidates.length
-            ? binding.run(WORKERS_AI_MODELS.reranker, { query, contexts: candidates.map((a) => ({ text: `${a.title}. ${a.body}` })) })
+            ? binding.run(WORKERS_AI_MODELS.reranker, {
+                query,
+                contexts: candidates.map((a) => ({ text: `${a.title}. ${a.body}` })),
+              })
             : Promise.resolve({ response: [] }),
           binding.run(WORKERS_AI_MODELS.sentiment, { text: input.text.slice(0, 2000) || " " }),
         ]);
         const rerank = parseRerank(rerankRaw, candidates.length);
-        const ranked = candidates.map((article, i) => ({ article, score: rerank[i] })).sort((a, b) => b.score - a.score);
+        const ranked = candidates
+          .map((article, i) => ({ article, score: rerank[i] }))
+          .sort((a, b) => b.score - a.score);
         const passages = ranked.filter((r) => r.score >= MIN_PASSAGE_SCORE).slice(0, PASSAGES);
-        const { output } = await generateText({ model: llm, maxRetries: 1, output: Output.object({ schema: TurnAnswerSchema }), prompt: buildPrompt(input, passages.map((p) => p.article)) });
+        const { output } = await generateText({
+          model: llm,
+          maxRetries: 1,
+          output: Output.object({ schema: TurnAnswerSchema }),
+          prompt: buildPrompt(
+            input,
+            passages.map((p) => p.article),
+          ),
+        });
         const result = TurnAnswerSchema.parse(output);
         const grounded = result.grounded && passages.length > 0 && result.answer.trim().length > 0;
-        const citations: Citation[] = grounded ? passages.slice(0, 1).map(({ article }) => ({ id: article.id, title: article.title, url: article.url })) : [];
+        const citations: Citation[] = grounded
+          ? passages.slice(0, 1).map(({ article }) => ({ id: article.id, title: article.title, url: article.url }))
+          : [];
         return {
           answer: grounded ? result.answer.trim() : "",
           grounded,
           citations,
-          confidence: rerankConfidence(ranked.map((r) => r.score), grounded),
+          confidence: rerankConfidence(
+            ranked.map((r) => r.score),
+            grounded,
+          ),
           intent: result.intent,
           intentScore: clamp01(result.intentConfidence),
           sentiment: sentimentFromDistilbert(sentimentRaw),
@@ -131,7 +159,10 @@ export function createWorkersAIScorer(options: { binding: AiBinding; llmModel?: 
       }
     },
     async summarize(input: SummaryInput): Promise<string> {
-      const transcript = input.transcript.slice(-30).map((t) => `${t.role}: ${t.text.slice(0, 500)}`).join("\n");
+      const transcript = input.transcript
+        .slice(-30)
+        .map((t) => `${t.role}: ${t.text.slice(0, 500)}`)
+        .join("\n");
       try {
         const { text } = await generateText({
           model: llm,

@@ -113,7 +113,13 @@ export class WebhookDispatcher extends DurableObject<WebhookEnv> {
     this.sql.exec(
       `INSERT OR IGNORE INTO deliveries (id, webhook_id, event, body, created_at, window_start, status, next_at, d1_synced)
        VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, 1)`,
-      d.id, d.webhookId, d.event, d.body, d.createdAt, now, now,
+      d.id,
+      d.webhookId,
+      d.event,
+      d.body,
+      d.createdAt,
+      now,
+      now,
     );
     await this.schedule();
   }
@@ -130,7 +136,13 @@ export class WebhookDispatcher extends DurableObject<WebhookEnv> {
        VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, 0)
        ON CONFLICT (id) DO UPDATE SET status = 'pending', window_start = excluded.window_start,
          next_at = excluded.next_at, delivered_at = NULL, d1_synced = 0`,
-      d.id, d.webhookId, d.event, d.body, d.createdAt, now, now,
+      d.id,
+      d.webhookId,
+      d.event,
+      d.body,
+      d.createdAt,
+      now,
+      now,
     );
     await this.syncToD1(d.id);
     await this.schedule();
@@ -154,11 +166,17 @@ export class WebhookDispatcher extends DurableObject<WebhookEnv> {
   override async alarm(): Promise<void> {
     // Everything due by the alarm's own time is due now: the alarm was set for the earliest next_at,
     // and if it fires early (runDurableObjectAlarm in tests) it still means "that time has come".
-    const earliest = this.sql.exec<{ at: number | null }>("SELECT MIN(next_at) AS at FROM deliveries WHERE status = 'pending'").one().at;
+    const earliest = this.sql
+      .exec<{ at: number | null }>("SELECT MIN(next_at) AS at FROM deliveries WHERE status = 'pending'")
+      .one().at;
     const dueBy = Math.max(Date.now(), earliest ?? 0);
     // Each due delivery is tried once per alarm (its next_at moves past dueBy on failure anyway).
     const due = this.sql
-      .exec<{ id: string }>("SELECT id FROM deliveries WHERE status = 'pending' AND next_at <= ? ORDER BY next_at, created_at LIMIT ?", dueBy, MAX_ATTEMPTS_PER_ALARM)
+      .exec<{ id: string }>(
+        "SELECT id FROM deliveries WHERE status = 'pending' AND next_at <= ? ORDER BY next_at, created_at LIMIT ?",
+        dueBy,
+        MAX_ATTEMPTS_PER_ALARM,
+      )
       .toArray();
     for (const { id } of due) await this.attempt(id);
     const unsynced = this.sql.exec<{ id: string }>("SELECT id FROM deliveries WHERE d1_synced = 0 LIMIT 50").toArray();
@@ -181,13 +199,24 @@ export class WebhookDispatcher extends DurableObject<WebhookEnv> {
     try {
       // Read the endpoint on every attempt: an edited URL, a rotated secret or a disabled endpoint
       // takes effect for queued deliveries too.
-      endpoint = await getDb(this.env.DB).select({ url: webhooks.url, secret: webhooks.secret, disabled: webhooks.disabled }).from(webhooks).where(eq(webhooks.id, row.webhook_id)).get();
+      endpoint = await getDb(this.env.DB)
+        .select({ url: webhooks.url, secret: webhooks.secret, disabled: webhooks.disabled })
+        .from(webhooks)
+        .where(eq(webhooks.id, row.webhook_id))
+        .get();
     } catch (err) {
       error = `endpoint lookup failed: ${String(err)}`;
     }
     if (!error && (!endpoint || endpoint.disabled)) {
       // Nothing to send to: stop now rather than retrying for a day. An admin can redeliver later.
-      this.finish(row, { status: "failed", statusCode: null, error: endpoint ? "endpoint is disabled" : "endpoint was deleted", at: started, durationMs: 0, sent: false });
+      this.finish(row, {
+        status: "failed",
+        statusCode: null,
+        error: endpoint ? "endpoint is disabled" : "endpoint was deleted",
+        at: started,
+        durationMs: 0,
+        sent: false,
+      });
       await this.syncToD1(id);
       return;
     }
@@ -226,25 +255,61 @@ export class WebhookDispatcher extends DurableObject<WebhookEnv> {
       this.finish(current, { status: "delivered", statusCode, error: null, at: started, durationMs: now - started });
     } else {
       const next = nextAttemptAt(current.attempts + 1, current.window_start, now);
-      this.finish(current, { status: next === null ? "failed" : "pending", statusCode, error, at: started, durationMs: now - started, nextAt: next });
+      this.finish(current, {
+        status: next === null ? "failed" : "pending",
+        statusCode,
+        error,
+        at: started,
+        durationMs: now - started,
+        nextAt: next,
+      });
     }
     await this.syncToD1(id);
   }
 
-  private recordAttempt(id: string, a: { statusCode: number | null; error: string | null; at: number; durationMs: number }): number {
-    const n = this.sql.exec<{ n: number }>("SELECT COALESCE(MAX(n), 0) + 1 AS n FROM attempts WHERE delivery_id = ?", id).one().n;
-    this.sql.exec("INSERT INTO attempts (delivery_id, n, at, status_code, error, duration_ms) VALUES (?, ?, ?, ?, ?, ?)", id, n, a.at, a.statusCode, a.error?.slice(0, 500) ?? null, a.durationMs);
+  private recordAttempt(
+    id: string,
+    a: { statusCode: number | null; error: string | null; at: number; durationMs: number },
+  ): number {
+    const n = this.sql
+      .exec<{ n: number }>("SELECT COALESCE(MAX(n), 0) + 1 AS n FROM attempts WHERE delivery_id = ?", id)
+      .one().n;
+    this.sql.exec(
+      "INSERT INTO attempts (delivery_id, n, at, status_code, error, duration_ms) VALUES (?, ?, ?, ?, ?, ?)",
+      id,
+      n,
+      a.at,
+      a.statusCode,
+      a.error?.slice(0, 500) ?? null,
+      a.durationMs,
+    );
     return n;
   }
 
   /** Records the attempt and the delivery's new state in one synchronous step (they commit together). */
-  private finish(row: Row, r: { status: DeliveryStatus; statusCode: number | null; error: string | null; at: number; durationMs: number; nextAt?: number | null; sent?: boolean }) {
+  private finish(
+    row: Row,
+    r: {
+      status: DeliveryStatus;
+      statusCode: number | null;
+      error: string | null;
+      at: number;
+      durationMs: number;
+      nextAt?: number | null;
+      sent?: boolean;
+    },
+  ) {
     // Only a request that was actually made counts as an attempt.
     const attempts = r.sent === false ? row.attempts : this.recordAttempt(row.id, r);
     this.sql.exec(
       `UPDATE deliveries SET status = ?, attempts = ?, next_at = ?, last_status = ?, last_error = ?, delivered_at = ?, d1_synced = 0 WHERE id = ?`,
-      r.status, attempts, r.status === "pending" ? (r.nextAt ?? null) : null, r.statusCode, r.error?.slice(0, 500) ?? null,
-      r.status === "delivered" ? r.at : row.delivered_at, row.id,
+      r.status,
+      attempts,
+      r.status === "pending" ? (r.nextAt ?? null) : null,
+      r.statusCode,
+      r.error?.slice(0, 500) ?? null,
+      r.status === "delivered" ? r.at : row.delivered_at,
+      row.id,
     );
   }
 
@@ -255,17 +320,31 @@ export class WebhookDispatcher extends DurableObject<WebhookEnv> {
     try {
       await getDb(this.env.DB)
         .update(webhookDeliveries)
-        .set({ status: s.status, attempts: s.attempts, nextAttemptAt: s.nextAttemptAt, lastStatusCode: s.lastStatusCode, lastError: s.lastError, deliveredAt: s.deliveredAt })
+        .set({
+          status: s.status,
+          attempts: s.attempts,
+          nextAttemptAt: s.nextAttemptAt,
+          lastStatusCode: s.lastStatusCode,
+          lastError: s.lastError,
+          deliveredAt: s.deliveredAt,
+        })
         .where(eq(webhookDeliveries.id, id))
         .run();
-      this.sql.exec("UPDATE deliveries SET d1_synced = 1 WHERE id = ? AND status = ? AND attempts = ?", id, s.status, s.attempts);
+      this.sql.exec(
+        "UPDATE deliveries SET d1_synced = 1 WHERE id = ? AND status = ? AND attempts = ?",
+        id,
+        s.status,
+        s.attempts,
+      );
     } catch (err) {
       console.warn("webhook delivery log: D1 update failed, will retry", id, String(err));
     }
   }
 
   private async schedule(): Promise<void> {
-    const next = this.sql.exec<{ at: number | null }>("SELECT MIN(next_at) AS at FROM deliveries WHERE status = 'pending'").one().at;
+    const next = this.sql
+      .exec<{ at: number | null }>("SELECT MIN(next_at) AS at FROM deliveries WHERE status = 'pending'")
+      .one().at;
     const unsynced = this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM deliveries WHERE d1_synced = 0").one().n;
     const candidates = [next, unsynced > 0 ? Date.now() + D1_RESYNC_MS : null].filter((t): t is number => t !== null);
     if (candidates.length === 0) {

@@ -23,7 +23,9 @@ export interface EnqueueOptions {
 
 /** A UUID-shaped id derived from the event and the endpoint, so a repeated enqueue is idempotent. */
 async function deliveryId(eventId: string, webhookId: string): Promise<string> {
-  const hash = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`${eventId}\u0000${webhookId}`)));
+  const hash = new Uint8Array(
+    await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`${eventId}\u0000${webhookId}`)),
+  );
   const hex = [...hash.slice(0, 16)].map((b) => b.toString(16).padStart(2, "0")).join("");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
@@ -33,9 +35,18 @@ async function deliveryId(eventId: string, webhookId: string): Promise<string> {
  * subscribed to it. Resolves once every delivery is durably queued (not sent); rejects if any endpoint
  * could not be queued, so a caller with an outbox retries (pass `eventId` to make that retry safe).
  */
-export async function enqueueWebhookEvent(env: Env, event: WebhookEventName, data: unknown, opts: EnqueueOptions = {}): Promise<void> {
+export async function enqueueWebhookEvent(
+  env: Env,
+  event: WebhookEventName,
+  data: unknown,
+  opts: EnqueueOptions = {},
+): Promise<void> {
   const db = getDb(env.DB);
-  const active = await db.select({ id: webhooks.id, events: webhooks.events }).from(webhooks).where(eq(webhooks.disabled, false)).all();
+  const active = await db
+    .select({ id: webhooks.id, events: webhooks.events })
+    .from(webhooks)
+    .where(eq(webhooks.disabled, false))
+    .all();
   const targets = active.filter((w) => w.events.includes(event));
   if (targets.length === 0) return;
   const createdAt = opts.at ?? Date.now();
@@ -48,12 +59,25 @@ export async function enqueueWebhookEvent(env: Env, event: WebhookEventName, dat
       // the admin (or the caller's retry) can still get it sent.
       await db
         .insert(webhookDeliveries)
-        .values({ id, webhookId: w.id, event, payload: envelope, status: "pending", attempts: 0, nextAttemptAt: createdAt, createdAt })
+        .values({
+          id,
+          webhookId: w.id,
+          event,
+          payload: envelope,
+          status: "pending",
+          attempts: 0,
+          nextAttemptAt: createdAt,
+          createdAt,
+        })
         .onConflictDoNothing()
         .run();
       await dispatcherFor(env, w.id).enqueue({ id, webhookId: w.id, event, body, createdAt });
     }),
   );
   const failed = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
-  if (failed.length > 0) throw new AggregateError(failed.map((f) => f.reason), `webhooks: ${failed.length} of ${targets.length} deliveries of ${event} could not be queued`);
+  if (failed.length > 0)
+    throw new AggregateError(
+      failed.map((f) => f.reason),
+      `webhooks: ${failed.length} of ${targets.length} deliveries of ${event} could not be queued`,
+    );
 }

@@ -1,5 +1,12 @@
 /** The events an endpoint can subscribe to, and the envelope every delivery carries. */
-export const WEBHOOK_EVENTS = ["handoff.requested", "conversation.claimed", "conversation.closed", "ticket.created", "ticket.updated", "csat.received"] as const;
+export const WEBHOOK_EVENTS = [
+  "handoff.requested",
+  "conversation.claimed",
+  "conversation.closed",
+  "ticket.created",
+  "ticket.updated",
+  "csat.received",
+] as const;
 export type WebhookEventName = (typeof WEBHOOK_EVENTS)[number];
 
 /**

@@ -26,15 +26,32 @@ import { generateWebhookSecret } from "./signature";
 export const DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
 
 const urlField = v.pipe(v.string(), v.trim(), v.maxLength(2000), v.url("url must be an absolute URL"));
-const eventsField = v.pipe(v.array(v.picklist(WEBHOOK_EVENTS)), v.minLength(1, "choose at least one event"), v.maxLength(WEBHOOK_EVENTS.length));
+const eventsField = v.pipe(
+  v.array(v.picklist(WEBHOOK_EVENTS)),
+  v.minLength(1, "choose at least one event"),
+  v.maxLength(WEBHOOK_EVENTS.length),
+);
 
 export const CreateWebhookBody = v.strictObject({ url: urlField, events: eventsField });
-export const UpdateWebhookBody = v.strictObject({ url: v.optional(urlField), events: v.optional(eventsField), disabled: v.optional(v.boolean()) });
+export const UpdateWebhookBody = v.strictObject({
+  url: v.optional(urlField),
+  events: v.optional(eventsField),
+  disabled: v.optional(v.boolean()),
+});
 export const DeliveriesQuery = v.object({
   status: v.optional(v.picklist(DELIVERY_STATUSES)),
   /** Paging: only deliveries created before this time (ms); pass the last row's createdAt. */
   before: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/, "before must be a time in ms"), v.transform(Number))),
-  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/, "limit must be 1-200"), v.transform(Number), v.minValue(1), v.maxValue(200)), "50"),
+  limit: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,3}$/, "limit must be 1-200"),
+      v.transform(Number),
+      v.minValue(1),
+      v.maxValue(200),
+    ),
+    "50",
+  ),
 });
 
 /**
@@ -73,7 +90,14 @@ webhookAdminRoutes.get("/", async (c) => {
 webhookAdminRoutes.post("/", async (c) => {
   const body = await readJson(c, CreateWebhookBody);
   const url = checkEndpointUrl(c.env as WebhookEnv, body.url);
-  const row: WebhookRow = { id: crypto.randomUUID(), url, events: [...new Set(body.events)], secret: generateWebhookSecret(), disabled: false, createdAt: Date.now() };
+  const row: WebhookRow = {
+    id: crypto.randomUUID(),
+    url,
+    events: [...new Set(body.events)],
+    secret: generateWebhookSecret(),
+    disabled: false,
+    createdAt: Date.now(),
+  };
   await getDb(c.env.DB).insert(webhooks).values(row).run();
   return c.json({ webhook: view(row), secret: row.secret }, 201);
 });
@@ -128,12 +152,22 @@ webhookAdminRoutes.get("/:id/deliveries", async (c) => {
   const filters: SQL[] = [eq(webhookDeliveries.webhookId, id)];
   if (q.status) filters.push(eq(webhookDeliveries.status, q.status));
   if (q.before !== undefined) filters.push(lt(webhookDeliveries.createdAt, q.before));
-  const rows = await getDb(c.env.DB).select(deliveryColumns).from(webhookDeliveries).where(and(...filters)).orderBy(desc(webhookDeliveries.createdAt)).limit(q.limit as number).all();
+  const rows = await getDb(c.env.DB)
+    .select(deliveryColumns)
+    .from(webhookDeliveries)
+    .where(and(...filters))
+    .orderBy(desc(webhookDeliveries.createdAt))
+    .limit(q.limit as number)
+    .all();
   return c.json({ deliveries: rows });
 });
 
 async function deliveryOr404(d1: D1Database, webhookId: string, deliveryId: string) {
-  const row = await getDb(d1).select().from(webhookDeliveries).where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.webhookId, webhookId))).get();
+  const row = await getDb(d1)
+    .select()
+    .from(webhookDeliveries)
+    .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.webhookId, webhookId)))
+    .get();
   if (!row) throw new ApiError(404, "not_found", "No such delivery.");
   return row;
 }
@@ -147,6 +181,12 @@ webhookAdminRoutes.get("/:id/deliveries/:deliveryId", async (c) => {
 
 webhookAdminRoutes.post("/:id/deliveries/:deliveryId/redeliver", async (c) => {
   const row = await deliveryOr404(c.env.DB, c.req.param("id"), c.req.param("deliveryId"));
-  const state = await dispatcherFor(c.env, row.webhookId).redeliver({ id: row.id, webhookId: row.webhookId, event: row.event, body: JSON.stringify(row.payload), createdAt: row.createdAt });
+  const state = await dispatcherFor(c.env, row.webhookId).redeliver({
+    id: row.id,
+    webhookId: row.webhookId,
+    event: row.event,
+    body: JSON.stringify(row.payload),
+    createdAt: row.createdAt,
+  });
   return c.json({ delivery: { ...row, ...state, payload: undefined } }, 202);
 });

@@ -16,7 +16,9 @@ function toHex(bytes: ArrayBuffer): string {
 }
 
 async function hmac(secret: string, message: string): Promise<string> {
-  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+    "sign",
+  ]);
   return toHex(await crypto.subtle.sign("HMAC", key, encoder.encode(message)));
 }
 
@@ -40,7 +42,10 @@ export async function verifyWebhookSignature(
   const now = Math.floor((opts.now ?? Date.now()) / 1000);
   if (Math.abs(now - Number(timestamp)) > (opts.toleranceSeconds ?? 300)) return false;
   const expected = await signWebhook(secret, Number(timestamp), body);
-  const given = header.split(",").map((s) => s.trim()).find((s) => s.startsWith("v1="));
+  const given = header
+    .split(",")
+    .map((s) => s.trim())
+    .find((s) => s.startsWith("v1="));
   if (!given || given.length !== expected.length) return false;
   let diff = 0;
   for (let i = 0; i < expected.length; i++) diff |= expected.charCodeAt(i) ^ given.charCodeAt(i);
