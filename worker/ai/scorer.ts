@@ -3,6 +3,7 @@
  * Two implementations: the embedded scorer (offline, deterministic; local default and tests) and the
  * Workers AI scorer (production). `SCORER` in wrangler.toml picks one (see ./select-scorer.ts).
  */
+import type { DialogueAct } from "../../schema/domain";
 import type { Citation } from "../../schema/protocol";
 
 /** A knowledge-base article as the scorer sees it (loaded from D1 by the caller). */
@@ -44,6 +45,11 @@ export interface TurnScore {
   intentScore: number;
   /** -1 (very negative) .. 1 (very positive). */
   sentiment: number;
+  /**
+   * The conversation act, when the message is one (thanks, greeting, "no"...), else null. An act is
+   * answered in kind (`answer` holds the reply) and is never judged as a question.
+   */
+  act?: DialogueAct | null;
   /** The customer rejected the previous AI answer ("that didn't help"). */
   rejectedPrevious: boolean;
   /** Which scorer produced this, and anything it wants to record for evidence. */

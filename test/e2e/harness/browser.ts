@@ -1,27 +1,34 @@
 /**
- * Headless Debian Chromium driven by playwright-core (no browser download: see
- * ../shared/notes/platform.md). Screenshots go to test/artifacts/ (gitignored) for review.
+ * Headless Chromium driven by playwright-core, with no browser download (see docs/architecture.md):
+ * Debian's /usr/bin/chromium when the machine has it, otherwise the binary that the registry package
+ * @sparticuz/chromium ships (unpacked to /tmp on first use), so `npm test` needs no apt step.
+ * HANDOFF_CHROMIUM=packaged forces the packaged one. Screenshots go to test/artifacts/ (gitignored).
  */
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 import { ARTIFACTS } from "./server";
 
-export const CHROMIUM = "/usr/bin/chromium";
+const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+/** The system browser when present, else the packaged one; the choice is printed once per run. */
+export async function chromiumPath(): Promise<string> {
+  if (process.env.HANDOFF_CHROMIUM !== "packaged" && existsSync(SYSTEM_CHROMIUM)) return SYSTEM_CHROMIUM;
+  const { default: packaged } = await import("@sparticuz/chromium");
+  return packaged.executablePath();
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: await chromiumPath(), headless: true, args: ARGS });
 }
 
 /** Saves a full-page screenshot as test/artifacts/<name>.png and returns its path. */
