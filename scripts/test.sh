@@ -26,6 +26,7 @@ if npm run --silent typecheck; then passed=$((passed + 1)); else failed=$((faile
 echo "=== lint and format (biome)"
 if npx biome check .; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
 
+run_suite unit --config test/unit/vitest.config.ts
 run_suite worker
 run_suite node --config test/node/vitest.config.ts
 [ -f test/widget/vitest.config.ts ] && run_suite widget --config test/widget/vitest.config.ts
