@@ -59,6 +59,13 @@ function proseLines(markdown: string): { line: number; text: string }[] {
   return out;
 }
 
+/** The page with its fenced code blocks blanked out, line for line, so offsets still give line numbers. */
+function prose(markdown: string): string {
+  const lines = markdown.split("\n").map(() => "");
+  for (const { line, text } of proseLines(markdown)) lines[line - 1] = text;
+  return lines.join("\n");
+}
+
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
 function slug(heading: string): string {
   return heading
@@ -86,21 +93,22 @@ function anchors(markdown: string): Set<string> {
 /** Relative link targets and backticked repository paths of one page. */
 function references(page: string, markdown: string): Reference[] {
   const out: Reference[] = [];
-  for (const { line, text } of proseLines(markdown)) {
-    // Code spans first, and out of the text, so a link-like snippet inside one is not read as a link.
-    const prose = text.replace(/`([^`]+)`/g, (_, code: string) => {
-      const first = code.split("/")[0];
-      const isPath = /^[\w./-]+$/.test(code) && (code.includes("/") ? TOP_LEVEL.has(first) : ROOT_FILE.test(code));
-      if (isPath) out.push({ page, line, kind: "path", target: code });
-      return "";
-    });
-    for (const m of prose.matchAll(/\[[^\]]*\]\(([^)\s]+)\)/g)) {
-      const target = m[1];
-      if (/^[a-z]+:/i.test(target)) continue; // http:, https:, mailto:
-      out.push({ page, line, kind: "link", target });
-    }
+  const text = prose(markdown);
+  const lineAt = (offset: number) => text.slice(0, offset).split("\n").length;
+  // Code spans first (one may wrap onto the next line, never across a blank one), then blanked out, so a
+  // link-like snippet inside one is not read as a link.
+  const withoutCode = text.replace(/`([^`\n]+(?:\n[^`\n]+)*)`/g, (span: string, code: string, offset: number) => {
+    const first = code.split("/")[0];
+    const isPath = /^[\w./-]+$/.test(code) && (code.includes("/") ? TOP_LEVEL.has(first) : ROOT_FILE.test(code));
+    if (isPath) out.push({ page, line: lineAt(offset), kind: "path", target: code });
+    return span.replace(/[^\n]/g, " ");
+  });
+  for (const m of withoutCode.matchAll(/\[[^\]]*\]\(([^)\s]+)\)/g)) {
+    const target = m[1];
+    if (/^[a-z]+:/i.test(target)) continue; // http:, https:, mailto:
+    out.push({ page, line: lineAt(m.index ?? 0), kind: "link", target });
   }
-  return out;
+  return out.sort((a, b) => a.line - b.line);
 }
 
 /** Every tracked-looking file's basename, for bare file names such as `outbox-delivery.ts`. */
@@ -149,6 +157,8 @@ describe("docs: the extraction itself", () => {
     const md = [
       "See [the API](docs/api.md#routes), [site](https://example.com) and `worker/index.ts`.",
       "Rules like `a11y/useButtonType`, modules like `hono/html`, routes like `/api/health`; `wrangler.toml`.",
+      "A span `that wraps",
+      "on two lines` then `schema/db.ts`.",
       "```sh",
       "cat [x](missing.md) `worker/missing.ts`",
       "```",
@@ -157,6 +167,7 @@ describe("docs: the extraction itself", () => {
       "path:worker/index.ts",
       "link:docs/api.md#routes",
       "path:wrangler.toml",
+      "path:schema/db.ts",
     ]);
   });
 
