@@ -87,6 +87,15 @@ export async function getAgentView(d1: D1Database, id: string): Promise<AgentVie
   return row ? toView(row) : null;
 }
 
+/** The full row, password hash included: for sign-in only. */
+export function findAgentByEmail(d1: D1Database, email: string) {
+  return getDb(d1)
+    .select()
+    .from(agents)
+    .where(eq(agents.email, normalizeEmail(email)))
+    .get();
+}
+
 export async function listAgentViews(d1: D1Database): Promise<AgentView[]> {
   const rows = await getDb(d1).select(agentViewColumns).from(agents).orderBy(agents.name, agents.id).all();
   return rows.map(toView);

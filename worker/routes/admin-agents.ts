@@ -25,7 +25,8 @@ import { getDb } from "../db/client";
 import { invalidateKnowledgeCache } from "../conversation/knowledge-cache";
 import { isUniqueViolation } from "../db/errors";
 import { ApiError, handleApiError } from "../http/errors";
-import { emailField, nameField, readJson, slugField } from "../http/validate";
+import { jsonBody } from "../http/json-body";
+import { emailField, nameField, slugField } from "../http/validate";
 
 const passwordField = v.pipe(v.string(), v.minLength(8, "password must be at least 8 characters"), v.maxLength(256));
 const teamList = v.pipe(v.array(slugField), v.maxLength(20));
@@ -114,8 +115,8 @@ agentAdminRoutes.get("/agents/:id", requireAgent(), async (c) =>
   c.json({ agent: await agentOr404(c.env.DB, c.req.param("id")) }),
 );
 
-agentAdminRoutes.post("/agents", requireAgent("admin"), async (c) => {
-  const body = await readJson(c, CreateAgentBody);
+agentAdminRoutes.post("/agents", requireAgent("admin"), jsonBody(CreateAgentBody), async (c) => {
+  const body = c.req.valid("json");
   try {
     const agent = await insertAgent(c.env.DB, { ...body, passwordHash: await hashPassword(body.password) });
     return c.json({ agent }, 201);
@@ -125,9 +126,9 @@ agentAdminRoutes.post("/agents", requireAgent("admin"), async (c) => {
   }
 });
 
-agentAdminRoutes.patch("/agents/:id", requireAgent("admin"), async (c) => {
+agentAdminRoutes.patch("/agents/:id", requireAgent("admin"), jsonBody(UpdateAgentBody), async (c) => {
   const id = c.req.param("id");
-  const body = await readJson(c, UpdateAgentBody);
+  const body = c.req.valid("json");
   await agentOr404(c.env.DB, id);
   // An admin cannot lock themselves out; another admin can still do it.
   if (id === c.var.agent.id && (body.disabled === true || body.role === "agent")) {
@@ -184,8 +185,8 @@ agentAdminRoutes.get("/teams/:id", requireAgent(), async (c) =>
   c.json({ team: await teamOr404(c.env.DB, c.req.param("id")) }),
 );
 
-agentAdminRoutes.post("/teams", requireAgent("admin"), async (c) => {
-  const body = await readJson(c, CreateTeamBody);
+agentAdminRoutes.post("/teams", requireAgent("admin"), jsonBody(CreateTeamBody), async (c) => {
+  const body = c.req.valid("json");
   const now = Date.now();
   try {
     await getDb(c.env.DB)
@@ -200,9 +201,9 @@ agentAdminRoutes.post("/teams", requireAgent("admin"), async (c) => {
   return c.json({ team: await teamOr404(c.env.DB, body.id) }, 201);
 });
 
-agentAdminRoutes.patch("/teams/:id", requireAgent("admin"), async (c) => {
+agentAdminRoutes.patch("/teams/:id", requireAgent("admin"), jsonBody(UpdateTeamBody), async (c) => {
   const id = c.req.param("id");
-  const body = await readJson(c, UpdateTeamBody);
+  const body = c.req.valid("json");
   await teamOr404(c.env.DB, id);
   await getDb(c.env.DB)
     .update(teams)

@@ -19,7 +19,8 @@ import { requireAgent, type AgentHonoEnv } from "../auth/require-agent";
 import { getDb } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
 import { ApiError, handleApiError } from "../http/errors";
-import { readJson, slugField, validate } from "../http/validate";
+import { jsonBody } from "../http/json-body";
+import { slugField, validate } from "../http/validate";
 import { invalidateKnowledgeCache } from "../conversation/knowledge-cache";
 
 const shortcutField = v.pipe(
@@ -99,8 +100,8 @@ contentAdminRoutes.get("/canned-responses", requireAgent(), async (c) => {
   return c.json({ cannedResponses: rows });
 });
 
-contentAdminRoutes.post("/canned-responses", requireAgent("admin"), async (c) => {
-  const body = await readJson(c, CreateCannedBody);
+contentAdminRoutes.post("/canned-responses", requireAgent("admin"), jsonBody(CreateCannedBody), async (c) => {
+  const body = c.req.valid("json");
   const id = crypto.randomUUID();
   const now = Date.now();
   try {
@@ -115,9 +116,9 @@ contentAdminRoutes.post("/canned-responses", requireAgent("admin"), async (c) =>
   return c.json({ cannedResponse: await cannedOr404(c.env.DB, id) }, 201);
 });
 
-contentAdminRoutes.patch("/canned-responses/:id", requireAgent("admin"), async (c) => {
+contentAdminRoutes.patch("/canned-responses/:id", requireAgent("admin"), jsonBody(UpdateCannedBody), async (c) => {
   const id = c.req.param("id");
-  const body = await readJson(c, UpdateCannedBody);
+  const body = c.req.valid("json");
   await cannedOr404(c.env.DB, id);
   try {
     await getDb(c.env.DB)
@@ -155,8 +156,8 @@ contentAdminRoutes.get("/kb/articles/:id", requireAgent(), async (c) =>
   c.json({ article: await articleOr404(c.env.DB, c.req.param("id")) }),
 );
 
-contentAdminRoutes.post("/kb/articles", requireAgent("admin"), async (c) => {
-  const { id: givenId, ...body } = await readJson(c, CreateArticleBody);
+contentAdminRoutes.post("/kb/articles", requireAgent("admin"), jsonBody(CreateArticleBody), async (c) => {
+  const { id: givenId, ...body } = c.req.valid("json");
   const id = givenId ?? crypto.randomUUID();
   try {
     await getDb(c.env.DB)
@@ -171,9 +172,9 @@ contentAdminRoutes.post("/kb/articles", requireAgent("admin"), async (c) => {
   return c.json({ article: await articleOr404(c.env.DB, id) }, 201);
 });
 
-contentAdminRoutes.patch("/kb/articles/:id", requireAgent("admin"), async (c) => {
+contentAdminRoutes.patch("/kb/articles/:id", requireAgent("admin"), jsonBody(UpdateArticleBody), async (c) => {
   const id = c.req.param("id");
-  const body = await readJson(c, UpdateArticleBody);
+  const body = c.req.valid("json");
   await articleOr404(c.env.DB, id);
   await getDb(c.env.DB)
     .update(kbArticles)

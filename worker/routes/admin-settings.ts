@@ -22,7 +22,7 @@ import {
   putSetting,
 } from "../db/settings";
 import { handleApiError } from "../http/errors";
-import { readJson } from "../http/validate";
+import { jsonBody } from "../http/json-body";
 
 export const settingsAdminRoutes = new Hono<AgentHonoEnv>();
 settingsAdminRoutes.onError(handleApiError);
@@ -37,8 +37,8 @@ async function current(c: Context<AgentHonoEnv>) {
 
 settingsAdminRoutes.get("/settings/handoff", requireAgent("admin"), current);
 
-settingsAdminRoutes.put("/settings/handoff", requireAgent("admin"), async (c) => {
-  await putSetting(c.env.DB, HANDOFF_SETTINGS_KEY, await readJson(c, HandoffOverrideSchema));
+settingsAdminRoutes.put("/settings/handoff", requireAgent("admin"), jsonBody(HandoffOverrideSchema), async (c) => {
+  await putSetting(c.env.DB, HANDOFF_SETTINGS_KEY, c.req.valid("json"));
   invalidateKnowledgeCache(c.env.DB);
   return current(c);
 });

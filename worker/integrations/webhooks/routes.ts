@@ -18,7 +18,8 @@ import { webhookDeliveries, webhooks } from "../../../schema/db";
 import { requireAgent, type AgentHonoEnv } from "../../auth/require-agent";
 import { getDb } from "../../db/client";
 import { ApiError, handleApiError } from "../../http/errors";
-import { readJson, validate } from "../../http/validate";
+import { jsonBody } from "../../http/json-body";
+import { validate } from "../../http/validate";
 import { dispatcherFor, type WebhookEnv } from "./env";
 import { WEBHOOK_EVENTS } from "./events";
 import { generateWebhookSecret } from "./signature";
@@ -87,8 +88,8 @@ webhookAdminRoutes.get("/", async (c) => {
   return c.json({ webhooks: rows.map(view) });
 });
 
-webhookAdminRoutes.post("/", async (c) => {
-  const body = await readJson(c, CreateWebhookBody);
+webhookAdminRoutes.post("/", jsonBody(CreateWebhookBody), async (c) => {
+  const body = c.req.valid("json");
   const url = checkEndpointUrl(c.env as WebhookEnv, body.url);
   const row: WebhookRow = {
     id: crypto.randomUUID(),
@@ -104,9 +105,9 @@ webhookAdminRoutes.post("/", async (c) => {
 
 webhookAdminRoutes.get("/:id", async (c) => c.json({ webhook: view(await webhookOr404(c.env.DB, c.req.param("id"))) }));
 
-webhookAdminRoutes.patch("/:id", async (c) => {
+webhookAdminRoutes.patch("/:id", jsonBody(UpdateWebhookBody), async (c) => {
   const id = c.req.param("id");
-  const body = await readJson(c, UpdateWebhookBody);
+  const body = c.req.valid("json");
   await webhookOr404(c.env.DB, id);
   const set: Partial<WebhookRow> = {};
   if (body.url !== undefined) set.url = checkEndpointUrl(c.env as WebhookEnv, body.url);
