@@ -16,11 +16,12 @@ import { Hono } from "hono";
 import * as v from "valibot";
 import { webhookDeliveries, webhooks } from "../../../schema/db";
 import { requireAgent, type AgentHonoEnv } from "../../auth/require-agent";
+import type { Env } from "../../env";
 import { getDb } from "../../db/client";
 import { ApiError, handleApiError } from "../../http/errors";
 import { jsonBody } from "../../http/json-body";
 import { validate } from "../../http/validate";
-import { dispatcherFor, type WebhookEnv } from "./env";
+import { dispatcherFor } from "./env";
 import { WEBHOOK_EVENTS } from "./events";
 import { generateWebhookSecret } from "./signature";
 
@@ -60,7 +61,7 @@ export const DeliveriesQuery = v.object({
  * Worker runs with ALLOW_HTTP_WEBHOOKS = "true" (the tests' loopback receiver). Credentials in the
  * URL are refused (they would be shown in the admin UI and logs).
  */
-export function checkEndpointUrl(env: Pick<WebhookEnv, "ALLOW_HTTP_WEBHOOKS">, raw: string): string {
+export function checkEndpointUrl(env: Pick<Env, "ALLOW_HTTP_WEBHOOKS">, raw: string): string {
   const url = new URL(raw);
   const httpAllowed = env.ALLOW_HTTP_WEBHOOKS === "true";
   if (url.protocol !== "https:" && !(httpAllowed && url.protocol === "http:")) {
@@ -90,7 +91,7 @@ webhookAdminRoutes.get("/", async (c) => {
 
 webhookAdminRoutes.post("/", jsonBody(CreateWebhookBody), async (c) => {
   const body = c.req.valid("json");
-  const url = checkEndpointUrl(c.env as WebhookEnv, body.url);
+  const url = checkEndpointUrl(c.env, body.url);
   const row: WebhookRow = {
     id: crypto.randomUUID(),
     url,
@@ -110,7 +111,7 @@ webhookAdminRoutes.patch("/:id", jsonBody(UpdateWebhookBody), async (c) => {
   const body = c.req.valid("json");
   await webhookOr404(c.env.DB, id);
   const set: Partial<WebhookRow> = {};
-  if (body.url !== undefined) set.url = checkEndpointUrl(c.env as WebhookEnv, body.url);
+  if (body.url !== undefined) set.url = checkEndpointUrl(c.env, body.url);
   if (body.events !== undefined) set.events = [...new Set(body.events)];
   if (body.disabled !== undefined) set.disabled = body.disabled;
   if (Object.keys(set).length > 0) await getDb(c.env.DB).update(webhooks).set(set).where(eq(webhooks.id, id)).run();
