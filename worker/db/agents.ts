@@ -111,6 +111,31 @@ export function setAgentTeamsStatements(db: ReturnType<typeof getDb>, agentId: s
   ];
 }
 
+export type AgentChanges = Partial<
+  Pick<typeof agents.$inferInsert, "name" | "email" | "role" | "maxConcurrent" | "disabled" | "passwordHash">
+>;
+
+/** Updates an agent and, when given, replaces their teams, in one batch. Throws on a duplicate email. */
+export async function updateAgent(d1: D1Database, id: string, set: AgentChanges, teamIds?: string[]) {
+  const db = getDb(d1);
+  await db.batch([
+    db
+      .update(agents)
+      .set({ ...set, updatedAt: Date.now() })
+      .where(eq(agents.id, id)),
+    ...(teamIds ? setAgentTeamsStatements(db, id, teamIds) : []),
+  ]);
+}
+
+/** Agents are never deleted (their names stay on transcripts): disabled and offline instead. */
+export async function disableAgent(d1: D1Database, id: string) {
+  await getDb(d1)
+    .update(agents)
+    .set({ disabled: true, status: "offline", updatedAt: Date.now() })
+    .where(eq(agents.id, id))
+    .run();
+}
+
 export async function agentIdsInTeams(d1: D1Database, teamIds: string[]): Promise<string[]> {
   if (teamIds.length === 0) return [];
   const rows = await getDb(d1)

@@ -13,15 +13,14 @@
  *   PATCH  /teams/:id         admin       { team }
  *   DELETE /teams/:id         admin       { ok }     memberships go with it; conversations keep the name
  */
-import { eq } from "drizzle-orm";
 import { Hono } from "hono";
 import * as v from "valibot";
-import { agents, AGENT_ROLES, teams } from "../../schema/db";
+import { AGENT_ROLES } from "../../schema/db";
 import { hashPassword } from "../auth/password";
 import { requireAgent, type AgentHonoEnv } from "../auth/require-agent";
 import { revokeAgentSessions } from "../auth/sessions";
-import { getAgentView, insertAgent, listAgentViews, setAgentTeamsStatements } from "../db/agents";
-import { getDb } from "../db/client";
+import { type AgentChanges, disableAgent, getAgentView, insertAgent, listAgentViews, updateAgent } from "../db/agents";
+import { deleteTeam, getTeam, insertTeam, listTeams, updateTeam } from "../db/teams";
 import { invalidateKnowledgeCache } from "../conversation/knowledge-cache";
 import { isUniqueViolation } from "../db/errors";
 import { ApiError, handleApiError } from "../http/errors";
@@ -134,8 +133,7 @@ agentAdminRoutes.patch("/agents/:id", requireAgent("admin"), jsonBody(UpdateAgen
   if (id === c.var.agent.id && (body.disabled === true || body.role === "agent")) {
     throw new ApiError(409, "self_lockout", "You cannot disable yourself or remove your own admin role.");
   }
-  const db = getDb(c.env.DB);
-  const set: Partial<typeof agents.$inferInsert> = { updatedAt: Date.now() };
+  const set: AgentChanges = {};
   if (body.name !== undefined) set.name = body.name;
   if (body.email !== undefined) set.email = body.email;
   if (body.role !== undefined) set.role = body.role;
@@ -143,10 +141,7 @@ agentAdminRoutes.patch("/agents/:id", requireAgent("admin"), jsonBody(UpdateAgen
   if (body.disabled !== undefined) set.disabled = body.disabled;
   if (body.password !== undefined) set.passwordHash = await hashPassword(body.password);
   try {
-    await db.batch([
-      db.update(agents).set(set).where(eq(agents.id, id)),
-      ...(body.teams ? setAgentTeamsStatements(db, id, body.teams) : []),
-    ]);
+    await updateAgent(c.env.DB, id, set, body.teams);
   } catch (err) {
     if (isUniqueViolation(err)) throw new ApiError(409, "conflict", "An agent with this email already exists.");
     throw err;
@@ -160,11 +155,7 @@ agentAdminRoutes.delete("/agents/:id", requireAgent("admin"), async (c) => {
   const id = c.req.param("id");
   await agentOr404(c.env.DB, id);
   if (id === c.var.agent.id) throw new ApiError(409, "self_lockout", "You cannot disable yourself.");
-  await getDb(c.env.DB)
-    .update(agents)
-    .set({ disabled: true, status: "offline", updatedAt: Date.now() })
-    .where(eq(agents.id, id))
-    .run();
+  await disableAgent(c.env.DB, id);
   await revokeAgentSessions(c.env.DB, id);
   return c.json({ agent: await agentOr404(c.env.DB, id) });
 });
@@ -172,14 +163,12 @@ agentAdminRoutes.delete("/agents/:id", requireAgent("admin"), async (c) => {
 // --- teams ---
 
 async function teamOr404(d1: D1Database, id: string) {
-  const team = await getDb(d1).select().from(teams).where(eq(teams.id, id)).get();
+  const team = await getTeam(d1, id);
   if (!team) throw new ApiError(404, "not_found", "No such team.");
   return team;
 }
 
-agentAdminRoutes.get("/teams", requireAgent(), async (c) =>
-  c.json({ teams: await getDb(c.env.DB).select().from(teams).orderBy(teams.id).all() }),
-);
+agentAdminRoutes.get("/teams", requireAgent(), async (c) => c.json({ teams: await listTeams(c.env.DB) }));
 
 agentAdminRoutes.get("/teams/:id", requireAgent(), async (c) =>
   c.json({ team: await teamOr404(c.env.DB, c.req.param("id")) }),
@@ -187,12 +176,8 @@ agentAdminRoutes.get("/teams/:id", requireAgent(), async (c) =>
 
 agentAdminRoutes.post("/teams", requireAgent("admin"), jsonBody(CreateTeamBody), async (c) => {
   const body = c.req.valid("json");
-  const now = Date.now();
   try {
-    await getDb(c.env.DB)
-      .insert(teams)
-      .values({ ...body, createdAt: now, updatedAt: now })
-      .run();
+    await insertTeam(c.env.DB, body);
   } catch (err) {
     if (isUniqueViolation(err)) throw new ApiError(409, "conflict", "A team with this id already exists.");
     throw err;
@@ -205,11 +190,7 @@ agentAdminRoutes.patch("/teams/:id", requireAgent("admin"), jsonBody(UpdateTeamB
   const id = c.req.param("id");
   const body = c.req.valid("json");
   await teamOr404(c.env.DB, id);
-  await getDb(c.env.DB)
-    .update(teams)
-    .set({ ...body, updatedAt: Date.now() })
-    .where(eq(teams.id, id))
-    .run();
+  await updateTeam(c.env.DB, id, body);
   invalidateKnowledgeCache(c.env.DB);
   return c.json({ team: await teamOr404(c.env.DB, id) });
 });
@@ -217,7 +198,7 @@ agentAdminRoutes.patch("/teams/:id", requireAgent("admin"), jsonBody(UpdateTeamB
 agentAdminRoutes.delete("/teams/:id", requireAgent("admin"), async (c) => {
   const id = c.req.param("id");
   await teamOr404(c.env.DB, id);
-  await getDb(c.env.DB).delete(teams).where(eq(teams.id, id)).run();
+  await deleteTeam(c.env.DB, id);
   invalidateKnowledgeCache(c.env.DB);
   return c.json({ ok: true });
 });
