@@ -34,3 +34,12 @@ export interface Env {
   /** Test-only: "true" lets webhook endpoints use http:// (the tests' loopback receiver). Never in production. */
   ALLOW_HTTP_WEBHOOKS?: string;
 }
+
+type HandoffEnv = Env;
+
+declare global {
+  namespace Cloudflare {
+    /** `env` from "cloudflare:workers" (and so in the tests) is this Env. */
+    interface Env extends HandoffEnv {}
+  }
+}

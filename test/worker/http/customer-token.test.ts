@@ -8,7 +8,7 @@ import type { Env } from "../../../worker/env";
 import { type CustomerVariables, requireCustomerToken } from "../../../worker/http/customer-token";
 import { createConversation, ORIGIN, worker } from "../helpers/sockets";
 
-const SECRET = (env as unknown as Env).TOKEN_SECRET;
+const SECRET = env.TOKEN_SECRET;
 
 async function expectError(res: Response, status: number, code: string) {
   expect(res.status).toBe(status);

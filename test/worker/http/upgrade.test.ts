@@ -3,7 +3,6 @@
 import { env } from "cloudflare:workers";
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
-import type { Env } from "../../../worker/env";
 import {
   isOriginAllowed,
   parseAllowedOrigins,
@@ -13,7 +12,7 @@ import {
 import { createAgent, mintAgentSession } from "../helpers/agents";
 import { createConversation, ORIGIN, worker } from "../helpers/sockets";
 
-const testEnv = env as unknown as Env;
+const testEnv = env;
 
 async function expectError(res: Response, status: number, code: string) {
   expect(res.status).toBe(status);
