@@ -16,10 +16,14 @@ echo "Local D1 migrations applied"
 if npm run 2>/dev/null | grep "^  seed$" >/dev/null; then npm run --silent seed; fi
 
 PORT="${PORT:-8787}"
+# WebSockets are accepted only from ALLOWED_ORIGINS, and the demo page and the console are served from
+# this very origin, so the local list follows the port (wrangler.toml's default names 8787 only).
+# Set ALLOWED_ORIGINS yourself to open sockets from other local pages too.
+ALLOWED_ORIGINS="${ALLOWED_ORIGINS:-http://localhost:${PORT},http://127.0.0.1:${PORT}}"
 cat <<MSG
 
   Handoff is starting on http://localhost:${PORT}
     Demo customer site (with the widget): http://localhost:${PORT}/
     Agent console:                        http://localhost:${PORT}/console/
 MSG
-exec npx wrangler dev --port "$PORT" "$@"
+exec npx wrangler dev --port "$PORT" --var "ALLOWED_ORIGINS:${ALLOWED_ORIGINS}" "$@"

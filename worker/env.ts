@@ -1,9 +1,24 @@
-/** Bindings and variables, as declared in wrangler.toml (local default and [env.production]). */
+/**
+ * Every binding and variable the Worker gets: those wrangler.toml declares (local default and
+ * [env.production]), the secrets, and the test-only ones. test/node/env-bindings.test.ts fails when
+ * wrangler.toml declares something this interface lacks, so code never needs to cast `env`.
+ */
+import type { ConversationObject } from "./conversation/conversation-object";
+import type { WebhookDispatcher } from "./integrations/webhooks/dispatcher";
+import type { LobbyObject } from "./lobby/lobby-object";
+
 export interface Env {
-  CONVERSATION: DurableObjectNamespace<import("./conversation/conversation-object").ConversationObject>;
-  LOBBY: DurableObjectNamespace<import("./lobby/lobby-object").LobbyObject>;
+  CONVERSATION: DurableObjectNamespace<ConversationObject>;
+  LOBBY: DurableObjectNamespace<LobbyObject>;
+  /** One webhook dispatcher per endpoint (worker/integrations/webhooks/dispatcher.ts). */
+  WEBHOOKS: DurableObjectNamespace<WebhookDispatcher>;
   DB: D1Database;
   ASSETS: Fetcher;
+  /**
+   * Outgoing email (`[[send_email]]`). A deployment without Email Routing may leave the binding out:
+   * sending is then refused (503 unavailable), never faked.
+   */
+  EMAIL?: SendEmail;
   /** Workers AI: declared only in production (it is remote-only; see wrangler.toml). */
   AI?: Ai;
   /** "embedded" (offline, deterministic; local default and tests) or "workers-ai" (production). */
@@ -12,6 +27,19 @@ export interface Env {
   PRESENCE_GRACE_SECONDS: string;
   /** Comma-separated list of Origins allowed to open WebSockets. */
   ALLOWED_ORIGINS: string;
-  /** HMAC key for customer tokens and agent sessions: .dev.vars locally, `wrangler secret put` in production. */
+  /** Sender of transcripts and ticket replies, e.g. "Acme Support <support@acme.io>"; production only. */
+  EMAIL_FROM?: string;
+  /** Secret: HMAC key for customer tokens and agent sessions (.dev.vars locally, `wrangler secret put`). */
   TOKEN_SECRET: string;
+  /** Test-only: "true" lets webhook endpoints use http:// (the tests' loopback receiver). Never in production. */
+  ALLOW_HTTP_WEBHOOKS?: string;
+}
+
+type HandoffEnv = Env;
+
+declare global {
+  namespace Cloudflare {
+    /** `env` from "cloudflare:workers" (and so in the tests) is this Env. */
+    interface Env extends HandoffEnv {}
+  }
 }

@@ -22,6 +22,7 @@ import {
   type TranscriptEntry,
 } from "../../schema/protocol";
 import type { Env } from "../env";
+import { isWebSocketUpgrade, upgradeRequired } from "../http/upgrade";
 import { canTransition, type ConversationRecord, type CustomerIdentity } from "./conversation-record";
 import {
   PARTICIPANT_HEADER,
@@ -87,12 +88,7 @@ export class ConversationCore extends DurableObject<Env> {
 
   /** WebSocket upgrades, forwarded by the Worker after it authenticated the participant. */
   async fetch(request: Request): Promise<Response> {
-    if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") {
-      return Response.json(
-        { error: { code: "upgrade_required", message: "expected a WebSocket upgrade" } },
-        { status: 426 },
-      );
-    }
+    if (!isWebSocketUpgrade(request)) return upgradeRequired();
     const record = this.record();
     if (!record)
       return Response.json({ error: { code: "not_found", message: "unknown conversation" } }, { status: 404 });

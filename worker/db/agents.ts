@@ -87,6 +87,15 @@ export async function getAgentView(d1: D1Database, id: string): Promise<AgentVie
   return row ? toView(row) : null;
 }
 
+/** The full row, password hash included: for sign-in only. */
+export function findAgentByEmail(d1: D1Database, email: string) {
+  return getDb(d1)
+    .select()
+    .from(agents)
+    .where(eq(agents.email, normalizeEmail(email)))
+    .get();
+}
+
 export async function listAgentViews(d1: D1Database): Promise<AgentView[]> {
   const rows = await getDb(d1).select(agentViewColumns).from(agents).orderBy(agents.name, agents.id).all();
   return rows.map(toView);
@@ -100,6 +109,31 @@ export function setAgentTeamsStatements(db: ReturnType<typeof getDb>, agentId: s
     db.delete(agentTeams).where(eq(agentTeams.agentId, agentId)),
     ...unique.map((teamId) => db.insert(agentTeams).values({ agentId, teamId })),
   ];
+}
+
+export type AgentChanges = Partial<
+  Pick<typeof agents.$inferInsert, "name" | "email" | "role" | "maxConcurrent" | "disabled" | "passwordHash">
+>;
+
+/** Updates an agent and, when given, replaces their teams, in one batch. Throws on a duplicate email. */
+export async function updateAgent(d1: D1Database, id: string, set: AgentChanges, teamIds?: string[]) {
+  const db = getDb(d1);
+  await db.batch([
+    db
+      .update(agents)
+      .set({ ...set, updatedAt: Date.now() })
+      .where(eq(agents.id, id)),
+    ...(teamIds ? setAgentTeamsStatements(db, id, teamIds) : []),
+  ]);
+}
+
+/** Agents are never deleted (their names stay on transcripts): disabled and offline instead. */
+export async function disableAgent(d1: D1Database, id: string) {
+  await getDb(d1)
+    .update(agents)
+    .set({ disabled: true, status: "offline", updatedAt: Date.now() })
+    .where(eq(agents.id, id))
+    .run();
 }
 
 export async function agentIdsInTeams(d1: D1Database, teamIds: string[]): Promise<string[]> {

@@ -81,6 +81,10 @@ export async function putSetting(d1: D1Database, key: string, value: unknown): P
     .run();
 }
 
+export async function deleteSetting(d1: D1Database, key: string): Promise<void> {
+  await getDb(d1).delete(settings).where(eq(settings.key, key)).run();
+}
+
 /** The stored override, or {} when none (or when a stored value no longer validates after an upgrade). */
 export async function loadHandoffOverride(d1: D1Database): Promise<HandoffOverride> {
   const raw = await getSetting(d1, HANDOFF_SETTINGS_KEY);

@@ -9,12 +9,8 @@
 import type { TranscriptEntry } from "../../schema/protocol";
 import type { Env } from "../env";
 
-export type EmailEnv = Env & {
-  /** Absent when the deployment has not set up Email Routing: sending is then skipped, not faked. */
-  EMAIL?: SendEmail;
-  /** Sender, e.g. "Acme Support <support@acme.io>"; its domain must have Email Routing on Cloudflare. */
-  EMAIL_FROM?: string;
-};
+/** What sending needs: the binding (absent when Email Routing is not set up) and the sender. */
+export type EmailEnv = Pick<Env, "EMAIL" | "EMAIL_FROM">;
 
 /** Local default sender (wrangler dev / tests); production sets EMAIL_FROM. */
 const LOCAL_FROM = "Handoff support <support@handoff.localhost>";
@@ -26,8 +22,8 @@ export class EmailNotConfiguredError extends Error {
   }
 }
 
-export function isEmailConfigured(env: Env): boolean {
-  return Boolean((env as EmailEnv).EMAIL);
+export function isEmailConfigured(env: EmailEnv): boolean {
+  return Boolean(env.EMAIL);
 }
 
 /** Header values must not carry line breaks (header injection) and stay short. */
@@ -39,16 +35,15 @@ function headerSafe(text: string, max = 200): string {
 }
 
 async function send(
-  env: Env,
+  env: EmailEnv,
   to: string,
   subject: string,
   text: string,
   headers?: Record<string, string>,
 ): Promise<{ messageId: string }> {
-  const e = env as EmailEnv;
-  if (!e.EMAIL) throw new EmailNotConfiguredError();
-  const result = await e.EMAIL.send({
-    from: e.EMAIL_FROM ?? LOCAL_FROM,
+  if (!env.EMAIL) throw new EmailNotConfiguredError();
+  const result = await env.EMAIL.send({
+    from: env.EMAIL_FROM ?? LOCAL_FROM,
     to,
     subject: headerSafe(subject),
     text,
@@ -59,7 +54,7 @@ async function send(
 
 /** Sends a conversation transcript (already formatted as text, see formatTranscript). */
 export function sendTranscriptEmail(
-  env: Env,
+  env: EmailEnv,
   to: string,
   subject: string,
   text: string,
@@ -69,7 +64,7 @@ export function sendTranscriptEmail(
 
 /** Emails an agent's reply to an offline ticket, with the ticket id in the subject for the thread. */
 export function sendTicketReplyEmail(
-  env: Env,
+  env: EmailEnv,
   reply: { to: string; ticketId: string; ticketSubject: string; agentName: string; body: string },
 ): Promise<{ messageId: string }> {
   const text = [

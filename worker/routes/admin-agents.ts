@@ -13,19 +13,19 @@
  *   PATCH  /teams/:id         admin       { team }
  *   DELETE /teams/:id         admin       { ok }     memberships go with it; conversations keep the name
  */
-import { eq } from "drizzle-orm";
 import { Hono } from "hono";
 import * as v from "valibot";
-import { agents, AGENT_ROLES, teams } from "../../schema/db";
+import { AGENT_ROLES } from "../../schema/db";
 import { hashPassword } from "../auth/password";
 import { requireAgent, type AgentHonoEnv } from "../auth/require-agent";
 import { revokeAgentSessions } from "../auth/sessions";
-import { getAgentView, insertAgent, listAgentViews, setAgentTeamsStatements } from "../db/agents";
-import { getDb } from "../db/client";
+import { type AgentChanges, disableAgent, getAgentView, insertAgent, listAgentViews, updateAgent } from "../db/agents";
+import { deleteTeam, getTeam, insertTeam, listTeams, updateTeam } from "../db/teams";
 import { invalidateKnowledgeCache } from "../conversation/knowledge-cache";
 import { isUniqueViolation } from "../db/errors";
 import { ApiError, handleApiError } from "../http/errors";
-import { emailField, nameField, readJson, slugField } from "../http/validate";
+import { jsonBody } from "../http/json-body";
+import { emailField, nameField, slugField } from "../http/validate";
 
 const passwordField = v.pipe(v.string(), v.minLength(8, "password must be at least 8 characters"), v.maxLength(256));
 const teamList = v.pipe(v.array(slugField), v.maxLength(20));
@@ -114,8 +114,8 @@ agentAdminRoutes.get("/agents/:id", requireAgent(), async (c) =>
   c.json({ agent: await agentOr404(c.env.DB, c.req.param("id")) }),
 );
 
-agentAdminRoutes.post("/agents", requireAgent("admin"), async (c) => {
-  const body = await readJson(c, CreateAgentBody);
+agentAdminRoutes.post("/agents", requireAgent("admin"), jsonBody(CreateAgentBody), async (c) => {
+  const body = c.req.valid("json");
   try {
     const agent = await insertAgent(c.env.DB, { ...body, passwordHash: await hashPassword(body.password) });
     return c.json({ agent }, 201);
@@ -125,16 +125,15 @@ agentAdminRoutes.post("/agents", requireAgent("admin"), async (c) => {
   }
 });
 
-agentAdminRoutes.patch("/agents/:id", requireAgent("admin"), async (c) => {
+agentAdminRoutes.patch("/agents/:id", requireAgent("admin"), jsonBody(UpdateAgentBody), async (c) => {
   const id = c.req.param("id");
-  const body = await readJson(c, UpdateAgentBody);
+  const body = c.req.valid("json");
   await agentOr404(c.env.DB, id);
   // An admin cannot lock themselves out; another admin can still do it.
   if (id === c.var.agent.id && (body.disabled === true || body.role === "agent")) {
     throw new ApiError(409, "self_lockout", "You cannot disable yourself or remove your own admin role.");
   }
-  const db = getDb(c.env.DB);
-  const set: Partial<typeof agents.$inferInsert> = { updatedAt: Date.now() };
+  const set: AgentChanges = {};
   if (body.name !== undefined) set.name = body.name;
   if (body.email !== undefined) set.email = body.email;
   if (body.role !== undefined) set.role = body.role;
@@ -142,10 +141,7 @@ agentAdminRoutes.patch("/agents/:id", requireAgent("admin"), async (c) => {
   if (body.disabled !== undefined) set.disabled = body.disabled;
   if (body.password !== undefined) set.passwordHash = await hashPassword(body.password);
   try {
-    await db.batch([
-      db.update(agents).set(set).where(eq(agents.id, id)),
-      ...(body.teams ? setAgentTeamsStatements(db, id, body.teams) : []),
-    ]);
+    await updateAgent(c.env.DB, id, set, body.teams);
   } catch (err) {
     if (isUniqueViolation(err)) throw new ApiError(409, "conflict", "An agent with this email already exists.");
     throw err;
@@ -159,11 +155,7 @@ agentAdminRoutes.delete("/agents/:id", requireAgent("admin"), async (c) => {
   const id = c.req.param("id");
   await agentOr404(c.env.DB, id);
   if (id === c.var.agent.id) throw new ApiError(409, "self_lockout", "You cannot disable yourself.");
-  await getDb(c.env.DB)
-    .update(agents)
-    .set({ disabled: true, status: "offline", updatedAt: Date.now() })
-    .where(eq(agents.id, id))
-    .run();
+  await disableAgent(c.env.DB, id);
   await revokeAgentSessions(c.env.DB, id);
   return c.json({ agent: await agentOr404(c.env.DB, id) });
 });
@@ -171,27 +163,21 @@ agentAdminRoutes.delete("/agents/:id", requireAgent("admin"), async (c) => {
 // --- teams ---
 
 async function teamOr404(d1: D1Database, id: string) {
-  const team = await getDb(d1).select().from(teams).where(eq(teams.id, id)).get();
+  const team = await getTeam(d1, id);
   if (!team) throw new ApiError(404, "not_found", "No such team.");
   return team;
 }
 
-agentAdminRoutes.get("/teams", requireAgent(), async (c) =>
-  c.json({ teams: await getDb(c.env.DB).select().from(teams).orderBy(teams.id).all() }),
-);
+agentAdminRoutes.get("/teams", requireAgent(), async (c) => c.json({ teams: await listTeams(c.env.DB) }));
 
 agentAdminRoutes.get("/teams/:id", requireAgent(), async (c) =>
   c.json({ team: await teamOr404(c.env.DB, c.req.param("id")) }),
 );
 
-agentAdminRoutes.post("/teams", requireAgent("admin"), async (c) => {
-  const body = await readJson(c, CreateTeamBody);
-  const now = Date.now();
+agentAdminRoutes.post("/teams", requireAgent("admin"), jsonBody(CreateTeamBody), async (c) => {
+  const body = c.req.valid("json");
   try {
-    await getDb(c.env.DB)
-      .insert(teams)
-      .values({ ...body, createdAt: now, updatedAt: now })
-      .run();
+    await insertTeam(c.env.DB, body);
   } catch (err) {
     if (isUniqueViolation(err)) throw new ApiError(409, "conflict", "A team with this id already exists.");
     throw err;
@@ -200,15 +186,11 @@ agentAdminRoutes.post("/teams", requireAgent("admin"), async (c) => {
   return c.json({ team: await teamOr404(c.env.DB, body.id) }, 201);
 });
 
-agentAdminRoutes.patch("/teams/:id", requireAgent("admin"), async (c) => {
+agentAdminRoutes.patch("/teams/:id", requireAgent("admin"), jsonBody(UpdateTeamBody), async (c) => {
   const id = c.req.param("id");
-  const body = await readJson(c, UpdateTeamBody);
+  const body = c.req.valid("json");
   await teamOr404(c.env.DB, id);
-  await getDb(c.env.DB)
-    .update(teams)
-    .set({ ...body, updatedAt: Date.now() })
-    .where(eq(teams.id, id))
-    .run();
+  await updateTeam(c.env.DB, id, body);
   invalidateKnowledgeCache(c.env.DB);
   return c.json({ team: await teamOr404(c.env.DB, id) });
 });
@@ -216,7 +198,7 @@ agentAdminRoutes.patch("/teams/:id", requireAgent("admin"), async (c) => {
 agentAdminRoutes.delete("/teams/:id", requireAgent("admin"), async (c) => {
   const id = c.req.param("id");
   await teamOr404(c.env.DB, id);
-  await getDb(c.env.DB).delete(teams).where(eq(teams.id, id)).run();
+  await deleteTeam(c.env.DB, id);
   invalidateKnowledgeCache(c.env.DB);
   return c.json({ ok: true });
 });

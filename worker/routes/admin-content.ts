@@ -11,15 +11,25 @@
  *   PATCH  /kb/articles/:id             admin
  *   DELETE /kb/articles/:id             admin       { ok }
  */
-import { asc, eq, isNull, or } from "drizzle-orm";
 import { Hono } from "hono";
 import * as v from "valibot";
-import { cannedResponses, kbArticles } from "../../schema/db";
 import { requireAgent, type AgentHonoEnv } from "../auth/require-agent";
-import { getDb } from "../db/client";
+import {
+  deleteArticle,
+  deleteCannedResponse,
+  getArticle,
+  getCannedResponse,
+  insertArticle,
+  insertCannedResponse,
+  listArticles,
+  listCannedResponses,
+  updateArticle,
+  updateCannedResponse,
+} from "../db/content";
 import { isUniqueViolation } from "../db/errors";
 import { ApiError, handleApiError } from "../http/errors";
-import { readJson, slugField, validate } from "../http/validate";
+import { jsonBody } from "../http/json-body";
+import { slugField, validate } from "../http/validate";
 import { invalidateKnowledgeCache } from "../conversation/knowledge-cache";
 
 const shortcutField = v.pipe(
@@ -83,7 +93,7 @@ contentAdminRoutes.onError(handleApiError);
 // --- canned responses ---
 
 async function cannedOr404(d1: D1Database, id: string) {
-  const row = await getDb(d1).select().from(cannedResponses).where(eq(cannedResponses.id, id)).get();
+  const row = await getCannedResponse(d1, id);
   if (!row) throw new ApiError(404, "not_found", "No such canned response.");
   return row;
 }
@@ -92,22 +102,14 @@ const shortcutTaken = () => new ApiError(409, "conflict", "That shortcut is alre
 
 contentAdminRoutes.get("/canned-responses", requireAgent(), async (c) => {
   const { team } = validate(CannedQuery, c.req.query());
-  const q = getDb(c.env.DB).select().from(cannedResponses);
-  const rows = await (team ? q.where(or(isNull(cannedResponses.team), eq(cannedResponses.team, team))) : q)
-    .orderBy(asc(cannedResponses.shortcut))
-    .all();
-  return c.json({ cannedResponses: rows });
+  return c.json({ cannedResponses: await listCannedResponses(c.env.DB, team) });
 });
 
-contentAdminRoutes.post("/canned-responses", requireAgent("admin"), async (c) => {
-  const body = await readJson(c, CreateCannedBody);
+contentAdminRoutes.post("/canned-responses", requireAgent("admin"), jsonBody(CreateCannedBody), async (c) => {
+  const body = c.req.valid("json");
   const id = crypto.randomUUID();
-  const now = Date.now();
   try {
-    await getDb(c.env.DB)
-      .insert(cannedResponses)
-      .values({ id, ...body, createdAt: now, updatedAt: now })
-      .run();
+    await insertCannedResponse(c.env.DB, { id, ...body });
   } catch (err) {
     if (isUniqueViolation(err)) throw shortcutTaken();
     throw err;
@@ -115,16 +117,12 @@ contentAdminRoutes.post("/canned-responses", requireAgent("admin"), async (c) =>
   return c.json({ cannedResponse: await cannedOr404(c.env.DB, id) }, 201);
 });
 
-contentAdminRoutes.patch("/canned-responses/:id", requireAgent("admin"), async (c) => {
+contentAdminRoutes.patch("/canned-responses/:id", requireAgent("admin"), jsonBody(UpdateCannedBody), async (c) => {
   const id = c.req.param("id");
-  const body = await readJson(c, UpdateCannedBody);
+  const body = c.req.valid("json");
   await cannedOr404(c.env.DB, id);
   try {
-    await getDb(c.env.DB)
-      .update(cannedResponses)
-      .set({ ...body, updatedAt: Date.now() })
-      .where(eq(cannedResponses.id, id))
-      .run();
+    await updateCannedResponse(c.env.DB, id, body);
   } catch (err) {
     if (isUniqueViolation(err)) throw shortcutTaken();
     throw err;
@@ -135,34 +133,29 @@ contentAdminRoutes.patch("/canned-responses/:id", requireAgent("admin"), async (
 contentAdminRoutes.delete("/canned-responses/:id", requireAgent("admin"), async (c) => {
   const id = c.req.param("id");
   await cannedOr404(c.env.DB, id);
-  await getDb(c.env.DB).delete(cannedResponses).where(eq(cannedResponses.id, id)).run();
+  await deleteCannedResponse(c.env.DB, id);
   return c.json({ ok: true });
 });
 
 // --- knowledge base ---
 
 async function articleOr404(d1: D1Database, id: string) {
-  const row = await getDb(d1).select().from(kbArticles).where(eq(kbArticles.id, id)).get();
+  const row = await getArticle(d1, id);
   if (!row) throw new ApiError(404, "not_found", "No such article.");
   return row;
 }
 
-contentAdminRoutes.get("/kb/articles", requireAgent(), async (c) =>
-  c.json({ articles: await getDb(c.env.DB).select().from(kbArticles).orderBy(asc(kbArticles.title)).all() }),
-);
+contentAdminRoutes.get("/kb/articles", requireAgent(), async (c) => c.json({ articles: await listArticles(c.env.DB) }));
 
 contentAdminRoutes.get("/kb/articles/:id", requireAgent(), async (c) =>
   c.json({ article: await articleOr404(c.env.DB, c.req.param("id")) }),
 );
 
-contentAdminRoutes.post("/kb/articles", requireAgent("admin"), async (c) => {
-  const { id: givenId, ...body } = await readJson(c, CreateArticleBody);
+contentAdminRoutes.post("/kb/articles", requireAgent("admin"), jsonBody(CreateArticleBody), async (c) => {
+  const { id: givenId, ...body } = c.req.valid("json");
   const id = givenId ?? crypto.randomUUID();
   try {
-    await getDb(c.env.DB)
-      .insert(kbArticles)
-      .values({ id, ...body, updatedAt: Date.now() })
-      .run();
+    await insertArticle(c.env.DB, { id, ...body });
     invalidateKnowledgeCache(c.env.DB);
   } catch (err) {
     if (isUniqueViolation(err)) throw new ApiError(409, "conflict", "An article with this id already exists.");
@@ -171,15 +164,11 @@ contentAdminRoutes.post("/kb/articles", requireAgent("admin"), async (c) => {
   return c.json({ article: await articleOr404(c.env.DB, id) }, 201);
 });
 
-contentAdminRoutes.patch("/kb/articles/:id", requireAgent("admin"), async (c) => {
+contentAdminRoutes.patch("/kb/articles/:id", requireAgent("admin"), jsonBody(UpdateArticleBody), async (c) => {
   const id = c.req.param("id");
-  const body = await readJson(c, UpdateArticleBody);
+  const body = c.req.valid("json");
   await articleOr404(c.env.DB, id);
-  await getDb(c.env.DB)
-    .update(kbArticles)
-    .set({ ...body, updatedAt: Date.now() })
-    .where(eq(kbArticles.id, id))
-    .run();
+  await updateArticle(c.env.DB, id, body);
   invalidateKnowledgeCache(c.env.DB);
   return c.json({ article: await articleOr404(c.env.DB, id) });
 });
@@ -187,7 +176,7 @@ contentAdminRoutes.patch("/kb/articles/:id", requireAgent("admin"), async (c) =>
 contentAdminRoutes.delete("/kb/articles/:id", requireAgent("admin"), async (c) => {
   const id = c.req.param("id");
   await articleOr404(c.env.DB, id);
-  await getDb(c.env.DB).delete(kbArticles).where(eq(kbArticles.id, id)).run();
+  await deleteArticle(c.env.DB, id);
   invalidateKnowledgeCache(c.env.DB);
   return c.json({ ok: true });
 });

@@ -7,14 +7,12 @@
  *
  * The defaults and their meaning are documented in worker/ai/handoff-config.ts; D1 stores only the override.
  */
-import { eq } from "drizzle-orm";
 import { Hono, type Context } from "hono";
-import { settings } from "../../schema/db";
 import { DEFAULT_HANDOFF_CONFIG } from "../ai/handoff-config";
 import { requireAgent, type AgentHonoEnv } from "../auth/require-agent";
-import { getDb } from "../db/client";
 import { invalidateKnowledgeCache } from "../conversation/knowledge-cache";
 import {
+  deleteSetting,
   HANDOFF_SETTINGS_KEY,
   HandoffOverrideSchema,
   loadHandoffConfig,
@@ -22,7 +20,7 @@ import {
   putSetting,
 } from "../db/settings";
 import { handleApiError } from "../http/errors";
-import { readJson } from "../http/validate";
+import { jsonBody } from "../http/json-body";
 
 export const settingsAdminRoutes = new Hono<AgentHonoEnv>();
 settingsAdminRoutes.onError(handleApiError);
@@ -37,14 +35,14 @@ async function current(c: Context<AgentHonoEnv>) {
 
 settingsAdminRoutes.get("/settings/handoff", requireAgent("admin"), current);
 
-settingsAdminRoutes.put("/settings/handoff", requireAgent("admin"), async (c) => {
-  await putSetting(c.env.DB, HANDOFF_SETTINGS_KEY, await readJson(c, HandoffOverrideSchema));
+settingsAdminRoutes.put("/settings/handoff", requireAgent("admin"), jsonBody(HandoffOverrideSchema), async (c) => {
+  await putSetting(c.env.DB, HANDOFF_SETTINGS_KEY, c.req.valid("json"));
   invalidateKnowledgeCache(c.env.DB);
   return current(c);
 });
 
 settingsAdminRoutes.delete("/settings/handoff", requireAgent("admin"), async (c) => {
-  await getDb(c.env.DB).delete(settings).where(eq(settings.key, HANDOFF_SETTINGS_KEY)).run();
+  await deleteSetting(c.env.DB, HANDOFF_SETTINGS_KEY);
   invalidateKnowledgeCache(c.env.DB);
   return current(c);
 });

@@ -15,18 +15,18 @@
  * per email (worker/db/login-attempts.ts): 429 `rate_limited` with Retry-After. Credentials must be
  * sent as application/json (415 otherwise), which keeps cross-site forms from logging a browser in.
  */
-import { eq } from "drizzle-orm";
 import { Hono, type Context } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
+import { createMiddleware } from "hono/factory";
 import * as v from "valibot";
-import { agents } from "../../schema/db";
 import { dummyPasswordHash, verifyPassword } from "../auth/password";
 import { requireAgent, SESSION_COOKIE, type AgentHonoEnv } from "../auth/require-agent";
 import { createSession, revokeSessionById, SESSION_TTL_MS, verifySession } from "../auth/sessions";
-import { getDb } from "../db/client";
+import { findAgentByEmail } from "../db/agents";
 import { clearLoginFailures, loginRetryAfterMs, recordLoginFailure } from "../db/login-attempts";
 import { ApiError, handleApiError } from "../http/errors";
-import { emailField, readJson } from "../http/validate";
+import { jsonBody } from "../http/json-body";
+import { emailField } from "../http/validate";
 
 // Exported for the OpenAPI document (worker/openapi).
 export const LoginBody = v.object({
@@ -34,22 +34,30 @@ export const LoginBody = v.object({
   password: v.pipe(v.string(), v.minLength(1, "password is required"), v.maxLength(1024)),
 });
 
-/** Checks credentials; returns the agent's id or throws 401/429. */
-async function authenticate(c: Context<AgentHonoEnv>): Promise<string> {
-  // Login CSRF: a cross-site <form> can POST text/plain or form bodies but not application/json without a
-  // CORS preflight (which this API never grants), so requiring JSON stops a foreign page from signing the
-  // browser into another account.
+/**
+ * Login CSRF: a cross-site <form> can POST text/plain or form bodies but not application/json without a
+ * CORS preflight (which this API never grants), so requiring JSON stops a foreign page from signing the
+ * browser into another account.
+ */
+const jsonOnly = createMiddleware(async (c, next) => {
   if (!/^application\/json\b/i.test(c.req.header("Content-Type") ?? "")) {
     throw new ApiError(415, "unsupported_media_type", "Send the credentials as application/json.");
   }
-  const { email, password } = await readJson(c, LoginBody);
+  await next();
+});
+
+/** Checks credentials; returns the agent's id or throws 401/429. */
+async function authenticate(
+  c: Context<AgentHonoEnv>,
+  { email, password }: v.InferOutput<typeof LoginBody>,
+): Promise<string> {
   const db = c.env.DB;
   const retryMs = await loginRetryAfterMs(db, email);
   if (retryMs > 0) {
     c.header("Retry-After", String(Math.ceil(retryMs / 1000)));
     throw new ApiError(429, "rate_limited", "Too many failed sign-in attempts. Try again later.");
   }
-  const row = await getDb(db).select().from(agents).where(eq(agents.email, email)).get();
+  const row = await findAgentByEmail(db, email);
   // Verify even when there is no such agent, against a dummy hash, so timing does not enumerate emails.
   const ok = await verifyPassword(password, row?.passwordHash ?? (await dummyPasswordHash()));
   if (!row || !ok || row.disabled) {
@@ -71,8 +79,8 @@ async function startSession(c: Context<AgentHonoEnv>, agentId: string) {
 export const authRoutes = new Hono<AgentHonoEnv>();
 authRoutes.onError(handleApiError);
 
-authRoutes.post("/login", async (c) => {
-  const session = await startSession(c, await authenticate(c));
+authRoutes.post("/login", jsonOnly, jsonBody(LoginBody), async (c) => {
+  const session = await startSession(c, await authenticate(c, c.req.valid("json")));
   setCookie(c, SESSION_COOKIE, session.token, {
     httpOnly: true,
     // Secure on https only, so `wrangler dev` on http://localhost still works; production is https.
@@ -84,8 +92,8 @@ authRoutes.post("/login", async (c) => {
   return c.json({ agent: session.agent, csrfToken: session.csrfToken, expiresAt: session.expiresAt });
 });
 
-authRoutes.post("/token", async (c) => {
-  const session = await startSession(c, await authenticate(c));
+authRoutes.post("/token", jsonOnly, jsonBody(LoginBody), async (c) => {
+  const session = await startSession(c, await authenticate(c, c.req.valid("json")));
   return c.json({ token: session.token, agent: session.agent, expiresAt: session.expiresAt });
 });
 

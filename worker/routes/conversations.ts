@@ -2,19 +2,19 @@
  * Customer-facing conversation routes: create a conversation (returns its id and a customer token)
  * and open the customer's WebSocket. Each conversation is its own Durable Object, named by its id.
  */
-import { and, desc, eq } from "drizzle-orm";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { cors } from "hono/cors";
 import * as v from "valibot";
-import { conversations } from "../../schema/db";
-import { getDb } from "../db/client";
-import { checkIdentity } from "../sites/identity";
-import { allowedOriginOnly, parseAllowedOrigins } from "../auth/origin";
-import { signCustomerToken, verifyCustomerToken } from "../auth/customer-token";
+import { signCustomerToken } from "../auth/customer-token";
 import { PARTICIPANT_HEADER, type Participant } from "../conversation/socket-session";
-import type { Env } from "../env";
-import { apiError } from "../http/errors";
 import { conversationStub } from "../conversation/stub";
+import { verifiedCustomerConversations } from "../db/conversations";
+import type { Env } from "../env";
+import { requireCustomerToken } from "../http/customer-token";
+import { apiError } from "../http/errors";
+import { jsonBody, MAX_CUSTOMER_JSON_BYTES } from "../http/json-body";
+import { allowedOrigins, parseAllowedOrigins, requireUpgrade } from "../http/upgrade";
+import { checkIdentity } from "../sites/identity";
 
 const shortText = v.pipe(v.string(), v.trim(), v.maxLength(120));
 // Exported for the OpenAPI document (worker/openapi).
@@ -41,9 +41,6 @@ export const CreateConversationBody = v.object({
   ),
 });
 
-/** Conversation ids are UUIDs; anything else is refused before a Durable Object is touched. */
-export const CONVERSATION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 export const conversationRoutes = new Hono<{ Bindings: Env }>();
 
 // Customer sites embed the widget from our host, so their pages call this API cross-origin.
@@ -51,23 +48,19 @@ export const conversationRoutes = new Hono<{ Bindings: Env }>();
 conversationRoutes.use(
   "*",
   cors({
-    origin: (origin, c) => (parseAllowedOrigins((c.env as Env).ALLOWED_ORIGINS).has(origin) ? origin : null),
+    origin: (origin, c: Context<{ Bindings: Env }>) =>
+      parseAllowedOrigins(c.env.ALLOWED_ORIGINS).has(origin) ? origin : null,
     allowMethods: ["GET", "POST"],
     allowHeaders: ["Content-Type"],
     maxAge: 600,
   }),
 );
 
-conversationRoutes.post("/", async (c) => {
-  let body: unknown;
-  try {
-    body = await c.req.json();
-  } catch {
-    body = {};
-  }
-  const parsed = v.safeParse(CreateConversationBody, body ?? {});
-  if (!parsed.success) return apiError(c, 400, "bad_request", parsed.issues[0].message);
-  const { site, customer, attributes } = parsed.output;
+const customerBody = { maxBytes: MAX_CUSTOMER_JSON_BYTES };
+
+// The widget may start a conversation with no body at all: every field has a default.
+conversationRoutes.post("/", jsonBody(v.optional(CreateConversationBody, {}), customerBody), async (c) => {
+  const { site, customer, attributes } = c.req.valid("json");
   const identity = await checkIdentity(c.env.DB, site, customer.userId, customer.userHash);
   if (!identity.ok) return apiError(c, identity.status, identity.code, identity.message);
   const id = crypto.randomUUID();
@@ -91,32 +84,11 @@ export const HistoryBody = v.object({
 });
 
 /** A verified customer's earlier conversations on this site, each with a fresh token to reopen it. */
-conversationRoutes.post("/history", async (c) => {
-  let body: unknown;
-  try {
-    body = await c.req.json();
-  } catch {
-    body = null;
-  }
-  const parsed = v.safeParse(HistoryBody, body);
-  if (!parsed.success) return apiError(c, 400, "bad_request", parsed.issues[0].message);
-  const { site, userId, userHash } = parsed.output;
+conversationRoutes.post("/history", jsonBody(HistoryBody, customerBody), async (c) => {
+  const { site, userId, userHash } = c.req.valid("json");
   const identity = await checkIdentity(c.env.DB, site, userId, userHash);
   if (!identity.ok) return apiError(c, identity.status, identity.code, identity.message);
-  const rows = await getDb(c.env.DB)
-    .select({
-      id: conversations.id,
-      status: conversations.status,
-      updatedAt: conversations.updatedAt,
-      preview: conversations.lastMessagePreview,
-    })
-    .from(conversations)
-    .where(
-      and(eq(conversations.site, site), eq(conversations.customerId, userId), eq(conversations.customerVerified, true)),
-    )
-    .orderBy(desc(conversations.updatedAt))
-    .limit(20)
-    .all();
+  const rows = await verifiedCustomerConversations(c.env.DB, site, userId);
   const items = await Promise.all(
     rows.map(async (r) => ({
       ...r,
@@ -128,28 +100,16 @@ conversationRoutes.post("/history", async (c) => {
 });
 
 /** Lets the widget tell a dead token (start a new conversation) from a network drop (retry). */
-conversationRoutes.get("/:id", async (c) => {
-  const id = c.req.param("id");
-  const check = await verifyCustomerToken(c.env.TOKEN_SECRET, c.req.query("token"));
-  if (!check.ok) return apiError(c, 401, "bad_token", `customer token is ${check.reason.replace("_", " ")}`);
-  if (check.claims.cid !== id || !CONVERSATION_ID.test(id))
-    return apiError(c, 403, "wrong_conversation", "this token does not open this conversation");
+conversationRoutes.get("/:id", requireCustomerToken(), async (c) => {
+  const id = c.var.customer.cid;
   const record = await conversationStub(c.env, id).getRecord();
   if (!record) return apiError(c, 404, "not_found", "unknown conversation");
   return c.json({ conversationId: id, status: record.status });
 });
 
-conversationRoutes.get("/:id/ws", allowedOriginOnly(), async (c) => {
-  const id = c.req.param("id");
-  if (c.req.header("Upgrade")?.toLowerCase() !== "websocket")
-    return apiError(c, 426, "upgrade_required", "expected a WebSocket upgrade");
-  const check = await verifyCustomerToken(c.env.TOKEN_SECRET, c.req.query("token"));
-  if (!check.ok) return apiError(c, 401, "bad_token", `customer token is ${check.reason.replace("_", " ")}`);
-  // A valid token for another conversation must not open this one.
-  if (check.claims.cid !== id || !CONVERSATION_ID.test(id))
-    return apiError(c, 403, "wrong_conversation", "this token does not open this conversation");
+conversationRoutes.get("/:id/ws", requireUpgrade({ origins: allowedOrigins }), requireCustomerToken(), async (c) => {
   const participant: Participant = { role: "customer", id: "customer" };
-  return forwardUpgrade(c.env, id, c.req.raw, participant);
+  return forwardUpgrade(c.env, c.var.customer.cid, c.req.raw, participant);
 });
 
 /** Hands the upgrade to the conversation's object with the authenticated participant attached. */

@@ -2,11 +2,9 @@
  * Public help-centre pages for knowledge-base articles, so the links the AI cites open something.
  * Rendered with hono/html, which escapes every interpolated value: article text is never HTML.
  */
-import { eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { html } from "hono/html";
-import { kbArticles } from "../../schema/db";
-import { getDb } from "../db/client";
+import { getArticle, listArticleTitles } from "../db/content";
 import type { Env } from "../env";
 
 export const helpRoutes = new Hono<{ Bindings: Env }>();
@@ -28,11 +26,7 @@ const page = (title: string, body: unknown) => html`<!doctype html>
 </html>`;
 
 helpRoutes.get("/", async (c) => {
-  const rows = await getDb(c.env.DB)
-    .select({ id: kbArticles.id, title: kbArticles.title })
-    .from(kbArticles)
-    .orderBy(kbArticles.title)
-    .all();
+  const rows = await listArticleTitles(c.env.DB);
   return c.html(
     page(
       "Articles",
@@ -42,11 +36,7 @@ helpRoutes.get("/", async (c) => {
 });
 
 helpRoutes.get("/:id", async (c) => {
-  const article = await getDb(c.env.DB)
-    .select()
-    .from(kbArticles)
-    .where(eq(kbArticles.id, c.req.param("id")))
-    .get();
+  const article = await getArticle(c.env.DB, c.req.param("id"));
   if (!article)
     return c.html(page("Not found", html`<h1>Article not found</h1><p><a href="/help">All articles</a></p>`), 404);
   return c.html(

@@ -3,12 +3,10 @@
  * CSAT ratings): conversations, automation rate, handoffs by trigger, time to first human reply,
  * resolution time, CSAT. `?format=csv` exports the same figures.
  */
-import { and, gte, lt } from "drizzle-orm";
 import { Hono } from "hono";
 import * as v from "valibot";
-import { conversations, csatRatings, handoffs } from "../../schema/db";
 import { requireAgent, type AgentHonoEnv } from "../auth/require-agent";
-import { getDb } from "../db/client";
+import { reportRecords } from "../db/reports";
 import { validate } from "../http/validate";
 
 export const reportRoutes = new Hono<AgentHonoEnv>();
@@ -33,22 +31,7 @@ reportRoutes.get("/", async (c) => {
   const q = validate(Query, c.req.query());
   const to = q.to ?? Date.now();
   const from = q.from ?? to - 30 * DAY;
-  const db = getDb(c.env.DB);
-  const convs = await db
-    .select({ id: conversations.id })
-    .from(conversations)
-    .where(and(gte(conversations.createdAt, from), lt(conversations.createdAt, to)))
-    .all();
-  const hs = await db
-    .select()
-    .from(handoffs)
-    .where(and(gte(handoffs.queuedAt, from), lt(handoffs.queuedAt, to)))
-    .all();
-  const ratings = await db
-    .select({ score: csatRatings.score })
-    .from(csatRatings)
-    .where(and(gte(csatRatings.createdAt, from), lt(csatRatings.createdAt, to)))
-    .all();
+  const { conversations: convs, handoffs: hs, ratings } = await reportRecords(c.env.DB, from, to);
 
   const handedOff = new Set(hs.map((h) => h.conversationId));
   const byTrigger: Record<string, number> = {};

@@ -2,7 +2,8 @@
 import { Hono } from "hono";
 import * as v from "valibot";
 import { requireAgent, type AgentHonoEnv } from "../auth/require-agent";
-import { readJson, validate } from "../http/validate";
+import { jsonBody } from "../http/json-body";
+import { validate } from "../http/validate";
 import { loadSiteSettings, saveSiteSettings, SiteSettingsSchema } from "../sites/site-settings";
 
 export const siteRoutes = new Hono<AgentHonoEnv>();
@@ -15,9 +16,9 @@ siteRoutes.get("/:site", requireAgent("admin"), async (c) => {
   return c.json({ site, settings: { ...rest, identitySecretSet: Boolean(identitySecret) } });
 });
 
-siteRoutes.put("/:site", requireAgent("admin"), async (c) => {
+siteRoutes.put("/:site", requireAgent("admin"), jsonBody(SiteSettingsSchema), async (c) => {
   const site = validate(SiteId, c.req.param("site"));
-  const body = await readJson(c, SiteSettingsSchema);
+  const body = c.req.valid("json");
   const current = await loadSiteSettings(c.env.DB, site);
   // Omitting identitySecret keeps the stored one, so toggling requireVerification never wipes it.
   const next = { ...current, ...body, identitySecret: body.identitySecret ?? current.identitySecret };

@@ -10,7 +10,9 @@ import { TICKET_PRIORITIES, TICKET_STATUSES, ticketReplies, tickets } from "../.
 import { requireAgent, type AgentHonoEnv } from "../auth/require-agent";
 import { getDb } from "../db/client";
 import { apiError } from "../http/errors";
-import { containsText, readJson, validate } from "../http/validate";
+import { containsText } from "../db/text-search";
+import { readJson } from "../http/json-body";
+import { validate } from "../http/validate";
 import { isEmailConfigured, sendTicketReplyEmail } from "../integrations/email";
 import { enqueueWebhookEvent } from "../integrations/webhooks/enqueue";
 import { conversationStub } from "../conversation/stub";

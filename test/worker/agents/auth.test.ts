@@ -15,7 +15,7 @@ import { sessions } from "../../../schema/db";
 import { eq } from "drizzle-orm";
 import { createAgent, mintAgentSession } from "../helpers/agents";
 
-const testEnv = env as unknown as AgentHonoEnv["Bindings"];
+const testEnv = env;
 
 describe("password hashing", () => {
   it("stores pbkdf2-sha256 with 100k iterations and a random 16-byte salt", async () => {

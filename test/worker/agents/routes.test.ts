@@ -7,7 +7,7 @@ import { loadHandoffConfig } from "../../../worker/db/settings";
 import { DEFAULT_HANDOFF_CONFIG } from "../../../worker/ai/handoff-config";
 import { createAgent, mintAgentSession } from "../helpers/agents";
 
-const testEnv = env as unknown as { DB: D1Database };
+const testEnv = env;
 const BASE = "https://handoff.test";
 type ErrorJson = { error: { code: string; message: string } };
 

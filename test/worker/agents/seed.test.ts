@@ -14,7 +14,7 @@ import {
 } from "../../../scripts/seed-sql";
 import { hashPassword } from "../../../worker/auth/password";
 
-const DB = (env as unknown as { DB: D1Database }).DB;
+const DB = env.DB;
 
 async function runSeed() {
   const hashes: Record<string, string> = {};

@@ -6,11 +6,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import app from "../../../worker/index";
 import { signCustomerToken } from "../../../worker/auth/customer-token";
 import { SESSION_TTL_MS } from "../../../worker/auth/sessions";
-import type { Env } from "../../../worker/env";
 import { createAgent, mintAgentSession } from "../helpers/agents";
 import { createConversation, ORIGIN, worker } from "../helpers/sockets";
 
-const testEnv = env as unknown as Env & { TOKEN_SECRET: string };
+const testEnv = env;
 const FOREIGN_ORIGIN = "https://evil.example";
 
 /**

@@ -2,13 +2,12 @@
 // customers listing their earlier conversations; CORS for customer sites; help-centre pages.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Env } from "../../../worker/env";
 import { identityHash } from "../../../worker/sites/identity";
 import { createAgent, mintAgentSession } from "../helpers/agents";
 import { seedKnowledgeBase } from "../helpers/knowledge";
 import { agentGet, conversationStub, openCustomer, worker } from "../helpers/sockets";
 
-const testEnv = env as unknown as Env;
+const testEnv = env;
 const SECRET = "site-identity-secret-0123456789abcdefghij";
 let adminBearer: string;
 

@@ -11,11 +11,11 @@
  * under `wrangler dev` and the tests with nothing else to provision.
  */
 import { DurableObject } from "cloudflare:workers";
+import type { Env } from "../../env";
 import { eq } from "drizzle-orm";
 import { webhookDeliveries, webhooks } from "../../../schema/db";
 import { getDb } from "../../db/client";
 import { nextAttemptAt } from "./backoff";
-import type { WebhookEnv } from "./env";
 import { DELIVERY_HEADER, EVENT_HEADER, signWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "./signature";
 
 /** What the Worker hands over: the exact body to send (the JSON envelope) and its identity. */
@@ -90,10 +90,10 @@ function toState(r: Row): DeliveryState {
   };
 }
 
-export class WebhookDispatcher extends DurableObject<WebhookEnv> {
+export class WebhookDispatcher extends DurableObject<Env> {
   private readonly sql: SqlStorage;
 
-  constructor(ctx: DurableObjectState, env: WebhookEnv) {
+  constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
     this.sql.exec(`CREATE TABLE IF NOT EXISTS deliveries (

@@ -1,18 +1,7 @@
-/**
- * The bindings webhooks add to the Worker's Env. Kept here (not in worker/env.ts) so this module stays
- * self-contained; worker/env.ts may fold them in later.
- */
+/** How the Worker reaches an endpoint's dispatcher object. */
 import type { Env } from "../../env";
-import type { WebhookDispatcher } from "./dispatcher";
-
-export type WebhookEnv = Env & {
-  WEBHOOKS: DurableObjectNamespace<WebhookDispatcher>;
-  /** "true" lets endpoints use http:// (tests register a receiver on loopback). Never set in production. */
-  ALLOW_HTTP_WEBHOOKS?: string;
-};
 
 /** The dispatcher of one endpoint: one object per endpoint, so one slow receiver never delays another. */
-export function dispatcherFor(env: Env, webhookId: string) {
-  const ns = (env as WebhookEnv).WEBHOOKS;
-  return ns.get(ns.idFromName(webhookId));
+export function dispatcherFor(env: Pick<Env, "WEBHOOKS">, webhookId: string) {
+  return env.WEBHOOKS.get(env.WEBHOOKS.idFromName(webhookId));
 }

@@ -11,17 +11,26 @@
  *   GET    /:id/deliveries/:deliveryId             { delivery, attempts }   payload and every attempt
  *   POST   /:id/deliveries/:deliveryId/redeliver   { delivery } 202         pending again, fresh 24 h window
  */
-import { and, desc, eq, lt, type SQL } from "drizzle-orm";
 import { Hono } from "hono";
 import * as v from "valibot";
-import { webhookDeliveries, webhooks } from "../../../schema/db";
 import { requireAgent, type AgentHonoEnv } from "../../auth/require-agent";
-import { getDb } from "../../db/client";
+import type { Env } from "../../env";
 import { ApiError, handleApiError } from "../../http/errors";
-import { readJson, validate } from "../../http/validate";
-import { dispatcherFor, type WebhookEnv } from "./env";
+import { jsonBody } from "../../http/json-body";
+import { validate } from "../../http/validate";
+import { dispatcherFor } from "./env";
 import { WEBHOOK_EVENTS } from "./events";
 import { generateWebhookSecret } from "./signature";
+import {
+  deleteWebhook,
+  getDelivery,
+  getWebhook,
+  insertWebhook,
+  listDeliveries,
+  listWebhooks,
+  updateWebhook,
+  type WebhookRow,
+} from "./store";
 
 export const DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
 
@@ -59,7 +68,7 @@ export const DeliveriesQuery = v.object({
  * Worker runs with ALLOW_HTTP_WEBHOOKS = "true" (the tests' loopback receiver). Credentials in the
  * URL are refused (they would be shown in the admin UI and logs).
  */
-export function checkEndpointUrl(env: Pick<WebhookEnv, "ALLOW_HTTP_WEBHOOKS">, raw: string): string {
+export function checkEndpointUrl(env: Pick<Env, "ALLOW_HTTP_WEBHOOKS">, raw: string): string {
   const url = new URL(raw);
   const httpAllowed = env.ALLOW_HTTP_WEBHOOKS === "true";
   if (url.protocol !== "https:" && !(httpAllowed && url.protocol === "http:")) {
@@ -69,11 +78,10 @@ export function checkEndpointUrl(env: Pick<WebhookEnv, "ALLOW_HTTP_WEBHOOKS">, r
   return url.toString();
 }
 
-type WebhookRow = typeof webhooks.$inferSelect;
 const view = ({ secret: _secret, ...w }: WebhookRow) => w;
 
 async function webhookOr404(d1: D1Database, id: string): Promise<WebhookRow> {
-  const row = await getDb(d1).select().from(webhooks).where(eq(webhooks.id, id)).get();
+  const row = await getWebhook(d1, id);
   if (!row) throw new ApiError(404, "not_found", "No such webhook.");
   return row;
 }
@@ -83,13 +91,13 @@ webhookAdminRoutes.onError(handleApiError);
 webhookAdminRoutes.use("*", requireAgent("admin"));
 
 webhookAdminRoutes.get("/", async (c) => {
-  const rows = await getDb(c.env.DB).select().from(webhooks).orderBy(webhooks.createdAt).all();
+  const rows = await listWebhooks(c.env.DB);
   return c.json({ webhooks: rows.map(view) });
 });
 
-webhookAdminRoutes.post("/", async (c) => {
-  const body = await readJson(c, CreateWebhookBody);
-  const url = checkEndpointUrl(c.env as WebhookEnv, body.url);
+webhookAdminRoutes.post("/", jsonBody(CreateWebhookBody), async (c) => {
+  const body = c.req.valid("json");
+  const url = checkEndpointUrl(c.env, body.url);
   const row: WebhookRow = {
     id: crypto.randomUUID(),
     url,
@@ -98,21 +106,21 @@ webhookAdminRoutes.post("/", async (c) => {
     disabled: false,
     createdAt: Date.now(),
   };
-  await getDb(c.env.DB).insert(webhooks).values(row).run();
+  await insertWebhook(c.env.DB, row);
   return c.json({ webhook: view(row), secret: row.secret }, 201);
 });
 
 webhookAdminRoutes.get("/:id", async (c) => c.json({ webhook: view(await webhookOr404(c.env.DB, c.req.param("id"))) }));
 
-webhookAdminRoutes.patch("/:id", async (c) => {
+webhookAdminRoutes.patch("/:id", jsonBody(UpdateWebhookBody), async (c) => {
   const id = c.req.param("id");
-  const body = await readJson(c, UpdateWebhookBody);
+  const body = c.req.valid("json");
   await webhookOr404(c.env.DB, id);
   const set: Partial<WebhookRow> = {};
-  if (body.url !== undefined) set.url = checkEndpointUrl(c.env as WebhookEnv, body.url);
+  if (body.url !== undefined) set.url = checkEndpointUrl(c.env, body.url);
   if (body.events !== undefined) set.events = [...new Set(body.events)];
   if (body.disabled !== undefined) set.disabled = body.disabled;
-  if (Object.keys(set).length > 0) await getDb(c.env.DB).update(webhooks).set(set).where(eq(webhooks.id, id)).run();
+  await updateWebhook(c.env.DB, id, set);
   return c.json({ webhook: view(await webhookOr404(c.env.DB, id)) });
 });
 
@@ -120,7 +128,7 @@ webhookAdminRoutes.delete("/:id", async (c) => {
   const id = c.req.param("id");
   await webhookOr404(c.env.DB, id);
   // Queued deliveries in the dispatcher find the endpoint gone on their next attempt and stop.
-  await getDb(c.env.DB).delete(webhooks).where(eq(webhooks.id, id)).run();
+  await deleteWebhook(c.env.DB, id);
   return c.json({ ok: true });
 });
 
@@ -128,46 +136,20 @@ webhookAdminRoutes.post("/:id/rotate-secret", async (c) => {
   const id = c.req.param("id");
   await webhookOr404(c.env.DB, id);
   const secret = generateWebhookSecret();
-  await getDb(c.env.DB).update(webhooks).set({ secret }).where(eq(webhooks.id, id)).run();
+  await updateWebhook(c.env.DB, id, { secret });
   return c.json({ webhook: view(await webhookOr404(c.env.DB, id)), secret });
 });
-
-const deliveryColumns = {
-  id: webhookDeliveries.id,
-  webhookId: webhookDeliveries.webhookId,
-  event: webhookDeliveries.event,
-  status: webhookDeliveries.status,
-  attempts: webhookDeliveries.attempts,
-  nextAttemptAt: webhookDeliveries.nextAttemptAt,
-  lastStatusCode: webhookDeliveries.lastStatusCode,
-  lastError: webhookDeliveries.lastError,
-  createdAt: webhookDeliveries.createdAt,
-  deliveredAt: webhookDeliveries.deliveredAt,
-};
 
 webhookAdminRoutes.get("/:id/deliveries", async (c) => {
   const id = c.req.param("id");
   const q = validate(DeliveriesQuery, c.req.query());
   await webhookOr404(c.env.DB, id);
-  const filters: SQL[] = [eq(webhookDeliveries.webhookId, id)];
-  if (q.status) filters.push(eq(webhookDeliveries.status, q.status));
-  if (q.before !== undefined) filters.push(lt(webhookDeliveries.createdAt, q.before));
-  const rows = await getDb(c.env.DB)
-    .select(deliveryColumns)
-    .from(webhookDeliveries)
-    .where(and(...filters))
-    .orderBy(desc(webhookDeliveries.createdAt))
-    .limit(q.limit as number)
-    .all();
+  const rows = await listDeliveries(c.env.DB, id, { ...q, limit: q.limit as number });
   return c.json({ deliveries: rows });
 });
 
 async function deliveryOr404(d1: D1Database, webhookId: string, deliveryId: string) {
-  const row = await getDb(d1)
-    .select()
-    .from(webhookDeliveries)
-    .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.webhookId, webhookId)))
-    .get();
+  const row = await getDelivery(d1, webhookId, deliveryId);
   if (!row) throw new ApiError(404, "not_found", "No such delivery.");
   return row;
 }
