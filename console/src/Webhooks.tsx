@@ -3,7 +3,7 @@
  * sent again), and its signing secret, which is shown once: when the endpoint is added or rotated.
  */
 import { useEffect, useState } from "preact/hooks";
-import { WEBHOOK_EVENTS } from "../../worker/integrations/webhooks/events";
+import { WEBHOOK_EVENTS } from "../../schema/webhooks";
 import { ShownOnce, type Field } from "./admin-form";
 import { AdminTable } from "./admin-table";
 import { api, post } from "./api";

@@ -6,6 +6,7 @@
 import { and, desc, eq, ne, or, type SQL } from "drizzle-orm";
 import { Hono } from "hono";
 import * as v from "valibot";
+import { type AgentAction, canSeeTeam, denial } from "../../schema/access";
 import { conversations } from "../../schema/db";
 import { CONVERSATION_STATUSES } from "../../schema/db";
 import { allowedOriginOnly } from "../auth/origin";
@@ -88,7 +89,7 @@ agentConversationRoutes.get("/queue", async (c) => {
     .where(eq(conversations.status, "queued"))
     .orderBy(conversations.updatedAt)
     .all();
-  const mine = agent.role === "admin" ? rows : rows.filter((r) => !r.team || agent.teams.includes(r.team));
+  const mine = rows.filter((r) => canSeeTeam(agent, r.team));
   return c.json({ queue: mine });
 });
 
@@ -164,8 +165,33 @@ agentConversationRoutes.get("/:id/earlier", async (c) => {
   return c.json({ conversations: earlier });
 });
 
+/**
+ * The shared rule (schema/access.ts, which the console's buttons follow) checked before the action; the
+ * object checks again in the same step as the change, which settles races between two agents.
+ */
+async function refusal(
+  c: { env: AgentHonoEnv["Bindings"] },
+  id: string,
+  agent: AgentHonoEnv["Variables"]["agent"],
+  action: AgentAction,
+): Promise<ActionResult | null> {
+  const record = await stub(c, id).getRecord();
+  if (!record) return { ok: false, code: "not_found", message: "unknown conversation" };
+  const { status, team, assignedAgent } = record;
+  const conv = {
+    status,
+    team: team ?? null,
+    assignedAgentId: assignedAgent?.id ?? null,
+    assignedAgentName: assignedAgent?.name,
+  };
+  const denied = denial(agent, action, conv);
+  return denied && { ok: false, ...denied };
+}
+
 agentConversationRoutes.post("/:id/claim", async (c) => {
   const agent = c.get("agent");
+  const refused = await refusal(c, c.req.param("id"), agent, "claim");
+  if (refused) return actionResponse(c, refused);
   return actionResponse(c, await stub(c, c.req.param("id")).claim({ id: agent.id, name: agent.name }));
 });
 
@@ -182,6 +208,8 @@ export const TransferBody = v.pipe(
 agentConversationRoutes.post("/:id/transfer", async (c) => {
   const agent = c.get("agent");
   const body = await readJson(c, TransferBody);
+  const refused = await refusal(c, c.req.param("id"), agent, "transfer");
+  if (refused) return actionResponse(c, refused);
   let target: { agent?: { id: string; name: string }; team?: string; note: string } = {
     team: body.toTeam,
     note: body.note,
@@ -202,6 +230,8 @@ agentConversationRoutes.post("/:id/transfer", async (c) => {
 
 agentConversationRoutes.post("/:id/handback", async (c) => {
   const agent = c.get("agent");
+  const refused = await refusal(c, c.req.param("id"), agent, "handback");
+  if (refused) return actionResponse(c, refused);
   return actionResponse(
     c,
     await stub(c, c.req.param("id")).handBack({ id: agent.id, name: agent.name, admin: agent.role === "admin" }),
@@ -210,6 +240,8 @@ agentConversationRoutes.post("/:id/handback", async (c) => {
 
 agentConversationRoutes.post("/:id/close", async (c) => {
   const agent = c.get("agent");
+  const refused = await refusal(c, c.req.param("id"), agent, "close");
+  if (refused) return actionResponse(c, refused);
   return actionResponse(
     c,
     await stub(c, c.req.param("id")).close({ id: agent.id, name: agent.name, admin: agent.role === "admin" }),
