@@ -1,12 +1,17 @@
 /** One open conversation: transcript, composer (reply / internal note, "/" canned responses), actions, context panel. */
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { offeredActions } from "../../schema/access";
 import type { Citation, TranscriptEntry } from "../../schema/protocol";
 import { api, post, type Agent } from "./api";
 import { EarlierConversations } from "./Earlier";
 import { TrendChart } from "./Chart";
 import { dateTime, sentimentInfo, time, triggerLabel } from "./format";
 import { loadDraft, saveDraft } from "./storage";
-import { changed, discard, refreshContext, retry, send, sendTyping, state, toast, type Conv } from "./store";
+import { agent } from "./state/agent";
+import { type Conv, discard, refreshContext, retry, send, sendTyping } from "./state/conversations";
+import { lobby } from "./state/lobby";
+import { toast } from "./state/notifications";
+import { changed } from "./state/render";
 
 interface Canned {
   id: string;
@@ -192,7 +197,7 @@ function TransferDialog({ conv, onDone }: { conv: Conv; onDone: () => void }) {
     if (!teamsCache)
       api<{ teams: { id: string; name: string }[] }>("/api/teams").then((r) => setTeams((teamsCache = r.teams)));
   }, []);
-  const agents = state.agents.filter((a: Agent) => a.id !== state.me?.id && !a.disabled);
+  const agents = agent.agents.filter((a: Agent) => a.id !== agent.me?.id && !a.disabled);
   const submit = async (ev: Event) => {
     ev.preventDefault();
     if (!target) return;
@@ -233,7 +238,7 @@ function TransferDialog({ conv, onDone }: { conv: Conv; onDone: () => void }) {
         <optgroup label="Agents">
           {agents.map((a) => (
             <option value={`agent:${a.id}`}>
-              {a.name} ({state.online.has(a.id) ? "online" : "offline"})
+              {a.name} ({lobby.online.has(a.id) ? "online" : "offline"})
             </option>
           ))}
         </optgroup>
@@ -266,7 +271,7 @@ function TransferDialog({ conv, onDone }: { conv: Conv; onDone: () => void }) {
 }
 
 export function ConversationView({ conv }: { conv: Conv }) {
-  const me = state.me!;
+  const me = agent.me!;
   const [draft, setDraft] = useState(() => loadDraft(conv.id));
   const [mode, setMode] = useState<"message" | "note">("message");
   const [canned, setCanned] = useState<Canned[]>(cannedCache ?? []);
@@ -295,11 +300,17 @@ export function ConversationView({ conv }: { conv: Conv }) {
 
   const entries = conv.entries.length ? conv.entries : (conv.context?.transcript ?? []);
   const assigned = conv.context?.assignedAgent;
-  const mine = conv.status === "agent" && assigned?.id === me.id;
-  const canClaim =
-    conv.status === "queued" || conv.status === "bot" || (conv.status === "agent" && !mine && me.role === "admin");
-  const canAct = mine || (me.role === "admin" && conv.status === "agent");
-  const canClose = conv.status !== "closed" && conv.status !== null && (canAct || conv.status !== "agent");
+  // The server's own rules (schema/access.ts): no button here that the server would refuse.
+  const allowed = offeredActions(me, {
+    status: conv.status,
+    team: conv.context?.team ?? null,
+    assignedAgentId: assigned?.id ?? null,
+  });
+  const mine = allowed.reply;
+  const canClaim = allowed.claim;
+  const canTransfer = allowed.transfer;
+  const canHandBack = allowed.handback;
+  const canClose = allowed.close;
 
   const slash =
     draft.startsWith("/") && !draft.includes(" ") && !draft.includes("\n") ? draft.slice(1).toLowerCase() : null;
@@ -392,8 +403,8 @@ export function ConversationView({ conv }: { conv: Conv }) {
       const k = e.key.toLowerCase();
       if (k === "c" && canClaim) act("claim");
       else if (k === "n") setMode((m) => (m === "note" ? "message" : "note"));
-      else if (k === "t" && canAct) setTransfer(true);
-      else if (k === "b" && canAct) act("handback");
+      else if (k === "t" && canTransfer) setTransfer(true);
+      else if (k === "b" && canHandBack) act("handback");
       else if (k === "x" && canClose) act("close");
       else if (k === "r") input.current?.focus();
       else return;
@@ -422,10 +433,10 @@ export function ConversationView({ conv }: { conv: Conv }) {
                 Claim
               </button>
             ) : null}
-            <button onClick={() => setTransfer(true)} disabled={busy || !canAct} aria-keyshortcuts="Alt+T">
+            <button onClick={() => setTransfer(true)} disabled={busy || !canTransfer} aria-keyshortcuts="Alt+T">
               Transfer
             </button>
-            <button onClick={() => act("handback")} disabled={busy || !canAct} aria-keyshortcuts="Alt+B">
+            <button onClick={() => act("handback")} disabled={busy || !canHandBack} aria-keyshortcuts="Alt+B">
               Hand back to AI
             </button>
             <button onClick={() => act("close")} disabled={busy || !canClose} aria-keyshortcuts="Alt+X">

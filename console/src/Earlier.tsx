@@ -6,7 +6,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { ConversationStatus } from "../../schema/protocol";
 import { api } from "./api";
 import { dateTime, firstLine } from "./format";
-import { openConversation } from "./store";
+import { openConversation } from "./state/conversations";
 
 interface Earlier {
   id: string;

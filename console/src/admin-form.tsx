@@ -4,7 +4,7 @@
  * on submit. The server validates every field again: the form only saves a round trip.
  */
 import { useState } from "preact/hooks";
-import { toast } from "./store";
+import { toast } from "./state/notifications";
 
 export interface Field {
   name: string;
