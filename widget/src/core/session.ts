@@ -141,8 +141,8 @@ export function createSession(deps: SessionDeps): Session {
     random: deps.random,
     onFrame: (frame) => receive(frame),
     onConnection: (connection) => {
-      if (connection === "open") update({ connection });
-      else if (state.connection !== "offline")
+      // "offline" (the browser said so) holds until the session is live again.
+      if (connection === "open" || state.connection !== "offline")
         update({ connection, typing: connection === "reconnecting" ? null : state.typing });
     },
     // A refused upgrade looks like a network drop; after two, ask whether the token itself is dead.
