@@ -3,9 +3,25 @@
  * these types instead of re-declaring them. Type-only: importing this pulls no drizzle code into a client.
  */
 import type { ContextPackage } from "./context";
-import type { ConversationRow, TicketReplyRow, TicketRow, webhookDeliveries, webhooks } from "./db";
+import type {
+  BusinessHours,
+  CannedResponseRow,
+  ConversationRow,
+  TeamRow,
+  TicketReplyRow,
+  TicketRow,
+  webhookDeliveries,
+  webhooks,
+} from "./db";
 
-export type { ConversationRow, TicketReplyRow };
+export type { BusinessHours, CannedResponseRow, ConversationRow, TeamRow, TicketReplyRow };
+
+/** GET /api/agent/conversations/:id/earlier: the customer's other conversations, and how they were matched. */
+export type EarlierView = Pick<ConversationRow, "id" | "status" | "updatedAt" | "summary"> & {
+  preview: ConversationRow["lastMessagePreview"];
+  /** "email": matched by an email anyone could type, not proof of the same person. */
+  match: "verified" | "email";
+};
 
 /**
  * GET /api/agent/tickets and /:id: the row plus whether its SLA passed while it is open. The context

@@ -1,14 +1,7 @@
 /** Admin pages: agents, teams, canned responses, KB articles (each editable in place), handoff trigger settings (defaults shown). */
+import type { TeamRow } from "../../schema/api";
 import { useEffect, useState } from "preact/hooks";
-import {
-  formatHours,
-  hoursToValues,
-  HOURS_FIELDS,
-  Select,
-  valuesWithHours,
-  type BusinessHours,
-  type Field,
-} from "./admin-form";
+import { formatHours, hoursToValues, HOURS_FIELDS, Select, valuesWithHours, type Field } from "./admin-form";
 import { AdminTable } from "./admin-table";
 import { api, type Agent } from "./api";
 import { SitesAdmin } from "./Sites";
@@ -84,13 +77,7 @@ function Agents() {
   );
 }
 
-interface Team {
-  id: string;
-  name: string;
-  slaSeconds: number;
-  expectedResponse: string;
-  businessHours: BusinessHours | null;
-}
+type Team = TeamRow;
 
 const TEAM_FIELDS: Field[] = [
   { name: "name", label: "Name", required: true },

@@ -1,6 +1,7 @@
 /** One open conversation: transcript, composer (reply / internal note, "/" canned responses), actions, context panel. */
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { offeredActions } from "../../schema/access";
+import type { CannedResponseRow } from "../../schema/api";
 import type { Citation, TranscriptEntry } from "../../schema/protocol";
 import { api, post } from "./api";
 import { ContextPanel } from "./ContextPanel";
@@ -12,13 +13,7 @@ import { toast } from "./state/notifications";
 import { changed } from "./state/render";
 import { TransferDialog } from "./TransferDialog";
 
-interface Canned {
-  id: string;
-  shortcut: string;
-  title: string;
-  body: string;
-  team: string | null;
-}
+type Canned = CannedResponseRow;
 let cannedCache: Canned[] | null = null;
 
 function Entry({ e }: { e: TranscriptEntry }) {
