@@ -1,19 +1,14 @@
 /** Admin pages: agents, teams, canned responses, KB articles (each editable in place), handoff trigger settings (defaults shown). */
+import type { TeamRow } from "../../schema/api";
 import { useEffect, useState } from "preact/hooks";
-import {
-  formatHours,
-  hoursToValues,
-  HOURS_FIELDS,
-  Select,
-  valuesWithHours,
-  type BusinessHours,
-  type Field,
-} from "./admin-form";
+import { formatHours, hoursToValues, HOURS_FIELDS, Select, valuesWithHours, type Field } from "./admin-form";
 import { AdminTable } from "./admin-table";
 import { api, type Agent } from "./api";
 import { SitesAdmin } from "./Sites";
 import { WebhooksAdmin } from "./Webhooks";
-import { state, toast } from "./store";
+import { agent } from "./state/agent";
+import { lobby } from "./state/lobby";
+import { toast } from "./state/notifications";
 
 type Tab = "agents" | "teams" | "canned" | "kb" | "settings" | "webhooks" | "sites";
 const TABS: [Tab, string][] = [
@@ -54,7 +49,7 @@ function Agents() {
         ["Role", (a) => a.role],
         ["Teams", (a) => a.teams.join(", ")],
         ["Max chats", (a) => String(a.maxConcurrent ?? "")],
-        ["Status", (a) => (a.disabled ? "disabled" : state.online.has(a.id) ? "online" : (a.status ?? "offline"))],
+        ["Status", (a) => (a.disabled ? "disabled" : lobby.online.has(a.id) ? "online" : (a.status ?? "offline"))],
       ]}
       createFields={[
         ...AGENT_FIELDS.slice(0, 2),
@@ -66,7 +61,7 @@ function Agents() {
       deletable={false}
       actions={(a, reload) =>
         // Agents are disabled, not deleted: their name stays on transcripts, tickets and reports.
-        a.id !== state.me?.id ? (
+        a.id !== agent.me?.id ? (
           <button
             onClick={() =>
               api(`/api/agents/${a.id}`, { method: "PATCH", body: { disabled: !a.disabled } }).then(reload, (e) =>
@@ -82,13 +77,7 @@ function Agents() {
   );
 }
 
-interface Team {
-  id: string;
-  name: string;
-  slaSeconds: number;
-  expectedResponse: string;
-  businessHours: BusinessHours | null;
-}
+type Team = TeamRow;
 
 const TEAM_FIELDS: Field[] = [
   { name: "name", label: "Name", required: true },
@@ -233,7 +222,7 @@ const ARTICLE_FIELDS: Field[] = [
 
 /** Pages whose API is admin-only: an agent gets a sentence instead of a page of errors (the page is not even mounted). */
 function AdminOnly({ what, children }: { what: string; children: () => preact.ComponentChildren }) {
-  return state.me?.role === "admin" ? children() : <p class="muted">Only admins can see {what}.</p>;
+  return agent.me?.role === "admin" ? children() : <p class="muted">Only admins can see {what}.</p>;
 }
 
 export function AdminView() {

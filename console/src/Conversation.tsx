@@ -1,22 +1,20 @@
 /** One open conversation: transcript, composer (reply / internal note, "/" canned responses), actions, context panel. */
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { offeredActions } from "../../schema/access";
+import type { CannedResponseRow } from "../../schema/api";
 import type { Citation, TranscriptEntry } from "../../schema/protocol";
-import { api, post, type Agent } from "./api";
-import { EarlierConversations } from "./Earlier";
-import { TrendChart } from "./Chart";
-import { dateTime, sentimentInfo, time, triggerLabel } from "./format";
+import { api, post } from "./api";
+import { ContextPanel } from "./ContextPanel";
+import { dateTime, time } from "./format";
 import { loadDraft, saveDraft } from "./storage";
-import { changed, discard, refreshContext, retry, send, sendTyping, state, toast, type Conv } from "./store";
+import { agent } from "./state/agent";
+import { type Conv, discard, refreshContext, retry, send, sendTyping } from "./state/conversations";
+import { toast } from "./state/notifications";
+import { changed } from "./state/render";
+import { TransferDialog } from "./TransferDialog";
 
-interface Canned {
-  id: string;
-  shortcut: string;
-  title: string;
-  body: string;
-  team: string | null;
-}
+type Canned = CannedResponseRow;
 let cannedCache: Canned[] | null = null;
-let teamsCache: { id: string; name: string }[] | null = null;
 
 function Entry({ e }: { e: TranscriptEntry }) {
   const role = e.kind === "note" ? "note" : e.kind === "system" ? "system" : e.author.role;
@@ -71,202 +69,8 @@ function Entry({ e }: { e: TranscriptEntry }) {
   );
 }
 
-function ContextPanel({ conv }: { conv: Conv }) {
-  const c = conv.context;
-  if (!c)
-    return (
-      <aside class="context" aria-label="Context">
-        <p class="muted">Loading context…</p>
-      </aside>
-    );
-  const attrs = Object.entries(c.attributes ?? {});
-  const form = Object.entries(c.formData ?? {}).filter(([, v]) => v);
-  const lastSent = c.sentimentTrend[c.sentimentTrend.length - 1]?.sentiment;
-  const s = sentimentInfo(lastSent);
-  return (
-    <aside class="context" aria-label="Conversation context">
-      <section>
-        <h3>Customer</h3>
-        <dl>
-          <dt>Name</dt>
-          <dd>{c.customer?.name || "—"}</dd>
-          <dt>Email</dt>
-          <dd>{c.customer?.email || "—"}</dd>
-          {c.customer?.userId ? (
-            <>
-              <dt>User id</dt>
-              <dd>
-                {c.customer.userId} {c.customer.verified ? "(verified)" : "(unverified)"}
-              </dd>
-            </>
-          ) : null}
-          {attrs.map(([k, v]) => (
-            <>
-              <dt>{k}</dt>
-              <dd>{v}</dd>
-            </>
-          ))}
-        </dl>
-      </section>
-      {form.length ? (
-        <section>
-          <h3>Form data</h3>
-          <dl>
-            {form.map(([k, v]) => (
-              <>
-                <dt>{k}</dt>
-                <dd>{String(v)}</dd>
-              </>
-            ))}
-          </dl>
-        </section>
-      ) : null}
-      <section>
-        <h3>Why it was handed off</h3>
-        <p>
-          <span class="badge trigger">{triggerLabel(c.trigger, c.triggerReason)}</span>{" "}
-          <span class={`senti ${s.cls}`}>{s.label}</span>
-        </p>
-        {c.triggerReason ? <p class="reason">{c.triggerReason}</p> : null}
-        <p class="muted">
-          Team: {c.team ?? "—"} · Status: {c.status}
-          {c.assignedAgent ? ` · Assigned: ${c.assignedAgent.name}` : ""}
-        </p>
-      </section>
-      <section>
-        <h3>AI summary</h3>
-        <p class="summary">{c.summary || "No summary yet."}</p>
-      </section>
-      <EarlierConversations conversationId={conv.id} />
-      <section>
-        <h3>Confidence and sentiment</h3>
-        <TrendChart
-          confidence={c.confidenceHistory.map((p) => ({ seq: p.seq, value: p.confidence }))}
-          sentiment={c.sentimentTrend.map((p) => ({ seq: p.seq, value: p.sentiment }))}
-        />
-      </section>
-      <section>
-        <h3>Steps the AI attempted</h3>
-        {c.stepsAttempted.length ? (
-          <ol class="steps">
-            {c.stepsAttempted.map((st) => (
-              <li key={st.seq}>
-                {st.text.slice(0, 200)}
-                {st.text.length > 200 ? "…" : ""}
-                <div class="muted">
-                  {st.confidence != null ? `confidence ${st.confidence.toFixed(2)}` : ""}
-                  {st.citations.length ? ` · ${st.citations.map((x) => x.title).join(", ")}` : ""}
-                </div>
-              </li>
-            ))}
-          </ol>
-        ) : (
-          <p class="muted">None.</p>
-        )}
-      </section>
-      {c.decisions.length ? (
-        <section>
-          <h3>Decisions</h3>
-          <ul class="decisions">
-            {c.decisions.map((d) => (
-              <li key={d.seq}>
-                <strong>{d.event.replace(/_/g, " ")}</strong>: {d.text}
-                {d.internal?.reason ? <div class="muted">{String(d.internal.reason)}</div> : null}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-    </aside>
-  );
-}
-
-function TransferDialog({ conv, onDone }: { conv: Conv; onDone: () => void }) {
-  const [target, setTarget] = useState("");
-  const [note, setNote] = useState("");
-  const [teams, setTeams] = useState(teamsCache ?? []);
-  const [busy, setBusy] = useState(false);
-  const ref = useRef<HTMLSelectElement>(null);
-  useEffect(() => {
-    ref.current?.focus();
-    if (!teamsCache)
-      api<{ teams: { id: string; name: string }[] }>("/api/teams").then((r) => setTeams((teamsCache = r.teams)));
-  }, []);
-  const agents = state.agents.filter((a: Agent) => a.id !== state.me?.id && !a.disabled);
-  const submit = async (ev: Event) => {
-    ev.preventDefault();
-    if (!target) return;
-    setBusy(true);
-    const [kind, id] = target.split(":");
-    try {
-      await post(
-        `/api/agent/conversations/${conv.id}/transfer`,
-        kind === "agent" ? { toAgentId: id, note } : { toTeam: id, note },
-      );
-      toast("Transferred.");
-      refreshContext(conv);
-      onDone();
-    } catch (e) {
-      toast((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <form
-      class="dialog"
-      onSubmit={submit}
-      aria-label="Transfer conversation"
-      onKeyDown={(e) => e.key === "Escape" && onDone()}
-    >
-      <h3>Transfer</h3>
-      <label for={`transfer-to-${conv.id}`}>To</label>
-      <select
-        id={`transfer-to-${conv.id}`}
-        ref={ref}
-        value={target}
-        onChange={(e) => setTarget((e.target as HTMLSelectElement).value)}
-        required
-        name="target"
-      >
-        <option value="">Choose an agent or team…</option>
-        <optgroup label="Agents">
-          {agents.map((a) => (
-            <option value={`agent:${a.id}`}>
-              {a.name} ({state.online.has(a.id) ? "online" : "offline"})
-            </option>
-          ))}
-        </optgroup>
-        <optgroup label="Teams">
-          {teams.map((t) => (
-            <option value={`team:${t.id}`}>{t.name}</option>
-          ))}
-        </optgroup>
-      </select>
-      <label>
-        Note for the next agent
-        <textarea
-          name="note"
-          rows={3}
-          value={note}
-          onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
-          maxLength={2000}
-        />
-      </label>
-      <div class="row">
-        <button type="submit" class="primary" disabled={busy || !target}>
-          Transfer
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
-  );
-}
-
 export function ConversationView({ conv }: { conv: Conv }) {
-  const me = state.me!;
+  const me = agent.me!;
   const [draft, setDraft] = useState(() => loadDraft(conv.id));
   const [mode, setMode] = useState<"message" | "note">("message");
   const [canned, setCanned] = useState<Canned[]>(cannedCache ?? []);
@@ -295,11 +99,17 @@ export function ConversationView({ conv }: { conv: Conv }) {
 
   const entries = conv.entries.length ? conv.entries : (conv.context?.transcript ?? []);
   const assigned = conv.context?.assignedAgent;
-  const mine = conv.status === "agent" && assigned?.id === me.id;
-  const canClaim =
-    conv.status === "queued" || conv.status === "bot" || (conv.status === "agent" && !mine && me.role === "admin");
-  const canAct = mine || (me.role === "admin" && conv.status === "agent");
-  const canClose = conv.status !== "closed" && conv.status !== null && (canAct || conv.status !== "agent");
+  // The server's own rules (schema/access.ts): no button here that the server would refuse.
+  const allowed = offeredActions(me, {
+    status: conv.status,
+    team: conv.context?.team ?? null,
+    assignedAgentId: assigned?.id ?? null,
+  });
+  const mine = allowed.reply;
+  const canClaim = allowed.claim;
+  const canTransfer = allowed.transfer;
+  const canHandBack = allowed.handback;
+  const canClose = allowed.close;
 
   const slash =
     draft.startsWith("/") && !draft.includes(" ") && !draft.includes("\n") ? draft.slice(1).toLowerCase() : null;
@@ -392,8 +202,8 @@ export function ConversationView({ conv }: { conv: Conv }) {
       const k = e.key.toLowerCase();
       if (k === "c" && canClaim) act("claim");
       else if (k === "n") setMode((m) => (m === "note" ? "message" : "note"));
-      else if (k === "t" && canAct) setTransfer(true);
-      else if (k === "b" && canAct) act("handback");
+      else if (k === "t" && canTransfer) setTransfer(true);
+      else if (k === "b" && canHandBack) act("handback");
       else if (k === "x" && canClose) act("close");
       else if (k === "r") input.current?.focus();
       else return;
@@ -422,10 +232,10 @@ export function ConversationView({ conv }: { conv: Conv }) {
                 Claim
               </button>
             ) : null}
-            <button onClick={() => setTransfer(true)} disabled={busy || !canAct} aria-keyshortcuts="Alt+T">
+            <button onClick={() => setTransfer(true)} disabled={busy || !canTransfer} aria-keyshortcuts="Alt+T">
               Transfer
             </button>
-            <button onClick={() => act("handback")} disabled={busy || !canAct} aria-keyshortcuts="Alt+B">
+            <button onClick={() => act("handback")} disabled={busy || !canHandBack} aria-keyshortcuts="Alt+B">
               Hand back to AI
             </button>
             <button onClick={() => act("close")} disabled={busy || !canClose} aria-keyshortcuts="Alt+X">

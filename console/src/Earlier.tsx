@@ -2,20 +2,13 @@
  * The customer's other conversations, in the context panel: the agent sees what was already discussed
  * without asking. Matches by email are marked, because anyone can type any email.
  */
+import type { EarlierView } from "../../schema/api";
 import { useEffect, useState } from "preact/hooks";
-import type { ConversationStatus } from "../../schema/protocol";
 import { api } from "./api";
 import { dateTime, firstLine } from "./format";
-import { openConversation } from "./store";
+import { openConversation } from "./state/conversations";
 
-interface Earlier {
-  id: string;
-  status: ConversationStatus;
-  updatedAt: number;
-  preview: string | null;
-  summary: string | null;
-  match: "verified" | "email";
-}
+type Earlier = EarlierView;
 
 export function EarlierConversations({ conversationId }: { conversationId: string }) {
   const [list, setList] = useState<Earlier[] | null>(null);

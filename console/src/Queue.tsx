@@ -1,7 +1,9 @@
 /** The live queue, grouped by team; updated from the lobby socket. */
 import { useEffect, useState } from "preact/hooks";
 import { firstLine, sentimentInfo, triggerLabel, waited } from "./format";
-import { openConversation, state, type ConversationRow } from "./store";
+import type { ConversationRow } from "../../schema/api";
+import { openConversation } from "./state/conversations";
+import { lobby } from "./state/lobby";
 
 export function QueueView() {
   const [now, setNow] = useState(Date.now());
@@ -10,19 +12,19 @@ export function QueueView() {
     return () => clearInterval(t);
   }, []);
   const groups = new Map<string, ConversationRow[]>();
-  for (const row of state.queue) {
+  for (const row of lobby.queue) {
     const team = row.team ?? "unassigned";
     groups.set(team, [...(groups.get(team) ?? []), row]);
   }
   return (
     <section class="queue" aria-labelledby="queue-h">
       <h2 id="queue-h">
-        Queue <span class="count">{state.queue.length}</span>
+        Queue <span class="count">{lobby.queue.length}</span>
       </h2>
-      {state.lobby !== "live" ? (
-        <p class="warn">Live updates {state.lobby === "connecting" ? "connecting…" : "disconnected, reconnecting…"}</p>
+      {lobby.status !== "live" ? (
+        <p class="warn">Live updates {lobby.status === "connecting" ? "connecting…" : "disconnected, reconnecting…"}</p>
       ) : null}
-      {state.queueLoaded && state.queue.length === 0 ? <p class="muted">Nobody is waiting.</p> : null}
+      {lobby.queueLoaded && lobby.queue.length === 0 ? <p class="muted">Nobody is waiting.</p> : null}
       {[...groups].map(([team, rows]) => (
         <section class="team" key={team} aria-label={`Team ${team}`}>
           <h3>

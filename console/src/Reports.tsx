@@ -2,7 +2,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { api } from "./api";
 import { triggerLabel } from "./format";
-import { toast } from "./store";
+import { toast } from "./state/notifications";
 
 interface Report {
   period: { from: number; to: number };

@@ -2,7 +2,9 @@
 import { useState } from "preact/hooks";
 import { api } from "./api";
 import { dateTime, firstLine, triggerLabel } from "./format";
-import { openConversation, state, type ConversationRow } from "./store";
+import type { ConversationRow } from "../../schema/api";
+import { agent } from "./state/agent";
+import { openConversation } from "./state/conversations";
 
 export function SearchView() {
   const [q, setQ] = useState({ q: "", status: "", team: "", agent: "" });
@@ -22,7 +24,7 @@ export function SearchView() {
     value: q[k],
     onInput: (e: Event) => setQ({ ...q, [k]: (e.target as HTMLInputElement).value }),
   });
-  const teams = [...new Set(state.agents.flatMap((a) => a.teams))];
+  const teams = [...new Set(agent.agents.flatMap((a) => a.teams))];
   return (
     <section class="search" aria-labelledby="search-h">
       <h2 id="search-h">Search conversations</h2>
@@ -53,7 +55,7 @@ export function SearchView() {
           Agent
           <select {...field("agent")} onChange={field("agent").onInput}>
             <option value="">Any</option>
-            {state.agents.map((a) => (
+            {agent.agents.map((a) => (
               <option value={a.id}>{a.name}</option>
             ))}
           </select>

@@ -5,7 +5,7 @@
 import { useState } from "preact/hooks";
 import { ShownOnce } from "./admin-form";
 import { api } from "./api";
-import { toast } from "./store";
+import { toast } from "./state/notifications";
 
 interface SiteView {
   site: string;

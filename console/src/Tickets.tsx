@@ -1,33 +1,14 @@
 /** Tickets (handoffs nobody could take): list + filter, overdue SLAs highlighted; open one to see context and transcript, reply, update. */
 import { useEffect, useState } from "preact/hooks";
+import type { TicketReplyRow, TicketView } from "../../schema/api";
 import type { TranscriptEntry } from "../../schema/protocol";
 import { api, post } from "./api";
 import { dateTime, time, triggerLabel } from "./format";
-import { state, toast } from "./store";
+import { agent } from "./state/agent";
+import { toast } from "./state/notifications";
 
-interface Ticket {
-  id: string;
-  conversationId: string;
-  contactEmail: string;
-  contactName: string | null;
-  orderNumber: string | null;
-  subject: string;
-  team: string | null;
-  context: Record<string, any> | null; // eslint-disable-line @typescript-eslint/no-explicit-any
-  status: string;
-  priority: string;
-  assigneeId: string | null;
-  createdAt: number;
-  updatedAt: number;
-  slaDueAt: number | null;
-  overdue: boolean;
-}
-interface Reply {
-  id: string;
-  body: string;
-  createdAt: number;
-  agentName?: string;
-}
+type Ticket = TicketView;
+type Reply = TicketReplyRow;
 const STATUSES = ["open", "pending", "solved", "closed"];
 const PRIORITIES = ["low", "normal", "high", "urgent"];
 
@@ -69,7 +50,7 @@ function TicketDetail({ id, onBack }: { id: string; onBack: () => void }) {
             onChange={(e) => update({ assigneeId: (e.target as HTMLSelectElement).value || null })}
           >
             <option value="">Unassigned</option>
-            {state.agents.map((a) => (
+            {agent.agents.map((a) => (
               <option value={a.id}>{a.name}</option>
             ))}
           </select>

@@ -3,29 +3,16 @@
  * sent again), and its signing secret, which is shown once: when the endpoint is added or rotated.
  */
 import { useEffect, useState } from "preact/hooks";
-import { WEBHOOK_EVENTS } from "../../worker/integrations/webhooks/events";
+import type { DeliveryView, WebhookView } from "../../schema/api";
+import { WEBHOOK_EVENTS } from "../../schema/webhooks";
 import { ShownOnce, type Field } from "./admin-form";
 import { AdminTable } from "./admin-table";
 import { api, post } from "./api";
 import { dateTime } from "./format";
-import { toast } from "./store";
+import { toast } from "./state/notifications";
 
-interface Webhook {
-  id: string;
-  url: string;
-  events: string[];
-  disabled: boolean;
-}
-
-interface Delivery {
-  id: string;
-  event: string;
-  status: "pending" | "delivered" | "failed";
-  attempts: number;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  createdAt: number;
-}
+type Webhook = WebhookView;
+type Delivery = DeliveryView;
 
 const FIELDS: Field[] = [
   { name: "url", label: "Endpoint URL (https)", type: "url", required: true },

@@ -3,8 +3,9 @@
  * (prefilled with defaultValue) so a half-typed edit never re-renders away; the body is read from the form
  * on submit. The server validates every field again: the form only saves a round trip.
  */
+import type { BusinessHours } from "../../schema/api";
 import { useState } from "preact/hooks";
-import { toast } from "./store";
+import { toast } from "./state/notifications";
 
 export interface Field {
   name: string;
@@ -205,12 +206,7 @@ export function ShownOnce({
 // Business hours: four inputs in the team form, one `businessHours` object (or null) in the body.
 // ------------------------------------------------------------------------------------------------
 
-export interface BusinessHours {
-  tz: string;
-  days: number[];
-  open: string;
-  close: string;
-}
+export type { BusinessHours };
 
 export const HOURS_FIELDS: Field[] = [
   {

@@ -5,7 +5,8 @@
 import { useEffect, useState } from "preact/hooks";
 import { RecordForm, type Field, type FormValues } from "./admin-form";
 import { api, post } from "./api";
-import { state, toast } from "./store";
+import { agent } from "./state/agent";
+import { toast } from "./state/notifications";
 
 export function useList<T>(path: string, key: string): [T[] | null, () => void] {
   const [rows, setRows] = useState<T[] | null>(null);
@@ -59,7 +60,7 @@ export function AdminTable<T extends { id: string }>(props: AdminTableProps<T>) 
   } = props;
   const [rows, reload] = useList<T>(path, keyName);
   const [editing, setEditing] = useState<string | null>(null);
-  const admin = state.me?.role === "admin";
+  const admin = agent.me?.role === "admin";
   const remove = (r: T) =>
     confirm(`Delete this ${label}?`) &&
     api(`${path}/${encodeURIComponent(r.id)}`, { method: "DELETE" }).then(reload, (e) => toast(e.message));

@@ -7,22 +7,17 @@ import { QueueView } from "./Queue";
 import { ReportsView } from "./Reports";
 import { SearchView } from "./Search";
 import { TicketsView } from "./Tickets";
-import {
-  changed,
-  closeTab,
-  endSession,
-  focusConversation,
-  setPresence,
-  setSound,
-  startSession,
-  state,
-  subscribe,
-  type View,
-} from "./store";
+import { agent } from "./state/agent";
+import { closeTab, convs, focusConversation } from "./state/conversations";
+import { lobby, setPresence } from "./state/lobby";
+import { notifications, setSound } from "./state/notifications";
+import { changed, subscribe } from "./state/render";
+import { endSession, startSession } from "./state/session";
+import { go, view } from "./state/view";
 import "./styles.css";
 
 onUnauthorized(() => {
-  if (!state.me) return;
+  if (!agent.me) return;
   endSession();
   expired = true;
   changed();
@@ -97,17 +92,12 @@ function Login({ onDone }: { onDone: (a: Agent) => void }) {
   );
 }
 
-const go = (view: View) => {
-  state.view = view;
-  changed();
-};
-
 function Shell() {
-  const me = state.me!;
-  const active = state.activeId ? state.convs.get(state.activeId) : undefined;
-  const unread = state.tabs.reduce((n, id) => n + (state.convs.get(id)?.unread ?? 0), 0);
+  const me = agent.me!;
+  const active = view.activeId ? convs.get(view.activeId) : undefined;
+  const unread = view.tabs.reduce((n, id) => n + (convs.get(id)?.unread ?? 0), 0);
   useEffect(() => {
-    document.title = `${state.queue.length ? `(${state.queue.length}) ` : ""}${unread ? `${unread} unread · ` : ""}Handoff console`;
+    document.title = `${lobby.queue.length ? `(${lobby.queue.length}) ` : ""}${unread ? `${unread} unread · ` : ""}Handoff console`;
   });
   useEffect(() => {
     const h = (e: KeyboardEvent) => {
@@ -116,9 +106,9 @@ function Shell() {
       if (k === "q") go("queue");
       else if (k === "s") go("search");
       else if (k === "k") go("tickets");
-      else if (k === "a") setPresence(state.presence === "online" ? "away" : "online");
-      else if (k === "w" && state.view === "conversation" && state.activeId) closeTab(state.activeId);
-      else if (/^[1-9]$/.test(k) && state.tabs[Number(k) - 1]) focusConversation(state.tabs[Number(k) - 1]);
+      else if (k === "a") setPresence(lobby.presence === "online" ? "away" : "online");
+      else if (k === "w" && view.current === "conversation" && view.activeId) closeTab(view.activeId);
+      else if (/^[1-9]$/.test(k) && view.tabs[Number(k) - 1]) focusConversation(view.tabs[Number(k) - 1]);
       else if (k === "/" || k === "h") go("help");
       else return;
       e.preventDefault();
@@ -135,34 +125,34 @@ function Shell() {
         <strong class="brand">Handoff</strong>
         <nav aria-label="Views" class="views">
           <button
-            aria-current={state.view === "queue" ? "page" : undefined}
+            aria-current={view.current === "queue" ? "page" : undefined}
             onClick={() => go("queue")}
             aria-keyshortcuts="Alt+Q"
           >
-            Queue <span class="count">{state.queue.length}</span>
+            Queue <span class="count">{lobby.queue.length}</span>
           </button>
           <button
-            aria-current={state.view === "search" ? "page" : undefined}
+            aria-current={view.current === "search" ? "page" : undefined}
             onClick={() => go("search")}
             aria-keyshortcuts="Alt+S"
           >
             Search
           </button>
           <button
-            aria-current={state.view === "tickets" ? "page" : undefined}
+            aria-current={view.current === "tickets" ? "page" : undefined}
             onClick={() => go("tickets")}
             aria-keyshortcuts="Alt+K"
           >
             Tickets
           </button>
-          <button aria-current={state.view === "reports" ? "page" : undefined} onClick={() => go("reports")}>
+          <button aria-current={view.current === "reports" ? "page" : undefined} onClick={() => go("reports")}>
             Reports
           </button>
-          <button aria-current={state.view === "admin" ? "page" : undefined} onClick={() => go("admin")}>
+          <button aria-current={view.current === "admin" ? "page" : undefined} onClick={() => go("admin")}>
             Admin
           </button>
           <button
-            aria-current={state.view === "help" ? "page" : undefined}
+            aria-current={view.current === "help" ? "page" : undefined}
             onClick={() => go("help")}
             aria-keyshortcuts="Alt+H"
           >
@@ -173,9 +163,9 @@ function Shell() {
           <label>
             <span class="sr-only">Your status</span>
             <select
-              value={state.presence}
+              value={lobby.presence}
               onChange={(e) => setPresence((e.target as HTMLSelectElement).value as "online" | "away")}
-              class={`presence ${state.presence}`}
+              class={`presence ${lobby.presence}`}
               aria-keyshortcuts="Alt+A"
             >
               <option value="online">● Online</option>
@@ -185,7 +175,7 @@ function Shell() {
           <label class="sound">
             <input
               type="checkbox"
-              checked={state.sound}
+              checked={notifications.sound}
               onChange={(e) => setSound((e.target as HTMLInputElement).checked)}
             />{" "}
             Sound
@@ -204,12 +194,12 @@ function Shell() {
           </button>
         </div>
       </header>
-      {state.tabs.length ? (
+      {view.tabs.length ? (
         <nav class="tabs" aria-label="Open conversations">
-          {state.tabs.map((id, i) => {
-            const c = state.convs.get(id);
+          {view.tabs.map((id, i) => {
+            const c = convs.get(id);
             const name = c?.context?.customer?.name || c?.context?.customer?.email || `Conversation ${id.slice(0, 6)}`;
-            const on = state.view === "conversation" && state.activeId === id;
+            const on = view.current === "conversation" && view.activeId === id;
             return (
               <span class={`tab ${on ? "on" : ""}`} key={id}>
                 <button
@@ -235,17 +225,17 @@ function Shell() {
         </nav>
       ) : null}
       <main id="main" tabIndex={-1}>
-        {state.view === "queue" ? <QueueView /> : null}
-        {state.view === "search" ? <SearchView /> : null}
-        {state.view === "admin" ? <LazyAdmin /> : null}
-        {state.view === "tickets" ? <TicketsView /> : null}
-        {state.view === "reports" ? <ReportsView /> : null}
-        {state.view === "help" ? <Help /> : null}
-        {state.view === "conversation" && active ? <ConversationView conv={active} /> : null}
-        {state.view === "conversation" && !active ? <p class="muted">No conversation open.</p> : null}
+        {view.current === "queue" ? <QueueView /> : null}
+        {view.current === "search" ? <SearchView /> : null}
+        {view.current === "admin" ? <LazyAdmin /> : null}
+        {view.current === "tickets" ? <TicketsView /> : null}
+        {view.current === "reports" ? <ReportsView /> : null}
+        {view.current === "help" ? <Help /> : null}
+        {view.current === "conversation" && active ? <ConversationView conv={active} /> : null}
+        {view.current === "conversation" && !active ? <p class="muted">No conversation open.</p> : null}
       </main>
       <div class="toasts" role="status" aria-live="polite">
-        {state.toasts.map((t) => (
+        {notifications.toasts.map((t) => (
           <div class="toast" key={t.id}>
             {t.text}
           </div>
@@ -306,7 +296,7 @@ function App() {
       .finally(() => setChecking(false));
   }, []);
   if (checking) return <p class="muted center">Loading…</p>;
-  if (!state.me) return <Login onDone={startSession} />;
+  if (!agent.me) return <Login onDone={startSession} />;
   return <Shell />;
 }
 

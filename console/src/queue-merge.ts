@@ -5,24 +5,15 @@
  * write. A pushed row is kept until a refresh includes it, a later event says it left the queue, or it
  * is PENDING_MS old (the object's outbox retries the write; by then the next event refreshes again).
  */
+import { canSeeTeam, type Viewer } from "../../schema/access";
 import type { QueueEvent } from "../../schema/protocol";
-import type { ConversationRow } from "./store";
+import type { ConversationRow } from "../../schema/api";
 
 export const PENDING_MS = 15_000;
 
 export interface PendingRow {
   row: ConversationRow;
   until: number;
-}
-
-export interface Viewer {
-  role: "agent" | "admin";
-  teams: string[];
-}
-
-/** Same rule as the server's queue route: admins see every team, agents their own and unassigned ones. */
-export function canSee(viewer: Viewer, team: string | null): boolean {
-  return viewer.role === "admin" || !team || viewer.teams.includes(team);
 }
 
 export function rowFromEvent(event: QueueEvent): ConversationRow {
@@ -32,6 +23,10 @@ export function rowFromEvent(event: QueueEvent): ConversationRow {
     team: event.team,
     customerName: event.customerName ?? null,
     customerEmail: event.customerEmail ?? null,
+    // The lobby event does not carry these; the next D1 refresh fills them in.
+    customerId: null,
+    customerVerified: false,
+    site: null,
     createdAt: event.at,
     updatedAt: event.at,
     queuedAt: event.at,
@@ -52,7 +47,7 @@ export function applyQueueEvent(
   queue: ConversationRow[],
   pending: Map<string, PendingRow>,
   event: QueueEvent,
-  viewer: Viewer,
+  viewer: Pick<Viewer, "role" | "teams">,
   now: number,
 ): ConversationRow[] {
   const id = event.conversationId;
@@ -70,11 +65,11 @@ export function applyQueueEvent(
       team: event.team,
     };
     if (pending.has(id)) pending.set(id, { row: updated, until: now + PENDING_MS });
-    return canSee(viewer, event.team)
+    return canSeeTeam(viewer, event.team)
       ? queue.map((r) => (r.id === id ? updated : r))
       : queue.filter((r) => r.id !== id);
   }
-  if (!canSee(viewer, event.team)) return queue;
+  if (!canSeeTeam(viewer, event.team)) return queue;
   const row = rowFromEvent(event);
   pending.set(id, { row, until: now + PENDING_MS });
   return [...queue, row];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyQueueEvent, mergeRefresh, PENDING_MS, type PendingRow } from "../../console/src/queue-merge";
-import type { ConversationRow } from "../../console/src/store";
+import type { ConversationRow } from "../../schema/api";
 import type { QueueEvent } from "../../schema/protocol";
 
 const agent = { role: "agent" as const, teams: ["support"] };

@@ -180,6 +180,31 @@ describe("agent console", () => {
     expect(customer.raw.some((r) => r.includes("Refund approved"))).toBe(false);
   });
 
+  it("an admin sees no Claim on a conversation another agent holds, as the server refuses it, but may transfer or close", async () => {
+    const root = await consoleAs("admin@handoff.local", "demo-admin-pass");
+    // The tab is restored on reload, as for any agent who had it open.
+    await root.evaluate((id) => localStorage.setItem("handoff.console.tabs", JSON.stringify([id])), customer.id);
+    await root.reload();
+    await root.locator(`[data-tab="${customer.id}"]`).click();
+    await root.locator(".conv-head", { hasText: "with " }).waitFor();
+    await root.getByRole("button", { name: "Transfer" }).and(root.locator(":enabled")).waitFor();
+    expect(await root.getByRole("button", { name: "Claim" }).count()).toBe(0);
+    await expect(root.getByRole("button", { name: "Hand back to AI" }).isEnabled()).resolves.toBe(true);
+    await expect(root.getByRole("button", { name: "Close", exact: true }).isEnabled()).resolves.toBe(true);
+    // The server agrees: the admin's claim is refused, and the conversation stays with its agent.
+    const claim = await root.evaluate(async (id) => {
+      const csrf = sessionStorage.getItem("handoff.console.csrf") ?? "";
+      const res = await fetch(`/api/agent/conversations/${id}/claim`, {
+        method: "POST",
+        headers: { "X-CSRF-Token": csrf },
+      });
+      return { status: res.status, body: await res.json() };
+    }, customer.id);
+    expect(claim.status).toBe(409);
+    expect(claim.body.error.code).toBe("already_claimed");
+    await ana.locator(".conv-head", { hasText: "assigned to you" }).waitFor();
+  });
+
   it("hands back to the AI, then closes; the customer's CSAT is recorded", async () => {
     await ana.getByRole("button", { name: "Hand back to AI" }).click();
     await customer.waitFor((f) => f.type === "entry" && f.entry.event === "handed_back");

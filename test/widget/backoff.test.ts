@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { backoffDelay, DEFAULT_BACKOFF } from "../../widget/src/core/backoff";
+import { backoffDelay, DEFAULT_BACKOFF } from "../../client/backoff";
 
 describe("backoffDelay", () => {
   it("doubles the cap per attempt up to the maximum", () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ServerFrame, TranscriptEntry } from "../../schema/protocol";
-import { Session } from "../../widget/src/core/session";
+import { createSession } from "../../widget/src/core/session";
 import { storageKey } from "../../widget/src/core/storage";
 
 /** A socket the test plays the server for: it records what the widget sends. */
@@ -68,7 +68,7 @@ const aiEntry = (seq: number, text: string): TranscriptEntry => ({
 let storage: MemoryStorage;
 let fetchMock: ReturnType<typeof vi.fn>;
 const make = () =>
-  new Session({
+  createSession({
     origin: "https://support.example",
     site: "demo",
     storage: storage as unknown as Storage,
@@ -294,7 +294,7 @@ describe("Session with a dead token", () => {
 describe("Session: a verified customer continues their open conversation on another device", () => {
   const verified = (fetchImpl: (url: string) => Response | Promise<Response>) => {
     fetchMock = vi.fn(async (url: string) => fetchImpl(url));
-    return new Session({
+    return createSession({
       origin: "https://support.example",
       site: "demo",
       storage: storage as unknown as Storage,

@@ -1,5 +1,5 @@
-// Pure-logic tests for the widget (linkifier, backoff, outbox/transcript, session lifecycle) and the
-// console (queue merge) in plain Node: no DOM environment is installed, and these modules need none.
+// Tests in plain Node for the widget (linkifier, backoff, outbox/transcript, session lifecycle) and the
+// console (queue merge, conversation state over a fake socket): no DOM environment is installed.
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({

@@ -3,33 +3,11 @@
  * anything. Built from the conversation record and the transcript (the single source of truth); the
  * console shows it, tickets store it, webhooks carry it.
  */
+import type { ContextPackage } from "../../schema/context";
 import type { Citation, TranscriptEntry } from "../../schema/protocol";
 import type { ConversationRecord } from "./conversation-record";
 
-export interface ContextPackage {
-  conversationId: string;
-  status: ConversationRecord["status"];
-  customer: ConversationRecord["customer"];
-  /** Custom attributes the embedding site passed (plan, order number, ...). */
-  attributes: Record<string, string>;
-  /** Data the customer gave in forms (offline contact form). */
-  formData: { email?: string; name?: string; orderNumber?: string };
-  trigger: string | null;
-  triggerReason: string | null;
-  team: string | null;
-  assignedAgent: { id: string; name: string } | null;
-  summary: string;
-  /** Confidence of each AI answer, oldest first. */
-  confidenceHistory: { seq: number; at: number; confidence: number }[];
-  /** Sentiment of each customer message the AI scored, oldest first (-1..1). */
-  sentimentTrend: { seq: number; at: number; sentiment: number }[];
-  /** What the AI already tried: its answers and the articles they cited. */
-  stepsAttempted: { seq: number; text: string; citations: Citation[]; confidence: number | null }[];
-  /** The handoff decisions and offers, with their evidence. */
-  decisions: { seq: number; event: string; text: string; internal?: Record<string, unknown> }[];
-  ticketId: string | null;
-  transcript: TranscriptEntry[];
-}
+export type { ContextPackage };
 
 export function buildContextPackage(record: ConversationRecord, transcript: TranscriptEntry[]): ContextPackage {
   const scores = record.scores ?? [];

@@ -5,6 +5,7 @@
  */
 import { Hono } from "hono";
 import * as v from "valibot";
+import { type AgentAction, canSeeTeam, denial } from "../../schema/access";
 import { CONVERSATION_STATUSES } from "../../schema/db";
 import { requireAgent, type AgentHonoEnv } from "../auth/require-agent";
 import type { ActionResult } from "../conversation/conversation-core";
@@ -57,7 +58,7 @@ agentConversationRoutes.get("/", async (c) => {
 agentConversationRoutes.get("/queue", async (c) => {
   const agent = c.get("agent");
   const rows = await queuedConversations(c.env.DB);
-  const mine = agent.role === "admin" ? rows : rows.filter((r) => !r.team || agent.teams.includes(r.team));
+  const mine = rows.filter((r) => canSeeTeam(agent, r.team));
   return c.json({ queue: mine });
 });
 
@@ -102,8 +103,33 @@ agentConversationRoutes.get("/:id/earlier", async (c) => {
   return c.json({ conversations: earlier });
 });
 
+/**
+ * The shared rule (schema/access.ts, which the console's buttons follow) checked before the action; the
+ * object checks again in the same step as the change, which settles races between two agents.
+ */
+async function refusal(
+  c: { env: AgentHonoEnv["Bindings"] },
+  id: string,
+  agent: AgentHonoEnv["Variables"]["agent"],
+  action: AgentAction,
+): Promise<ActionResult | null> {
+  const record = await stub(c, id).getRecord();
+  if (!record) return { ok: false, code: "not_found", message: "unknown conversation" };
+  const { status, team, assignedAgent } = record;
+  const conv = {
+    status,
+    team: team ?? null,
+    assignedAgentId: assignedAgent?.id ?? null,
+    assignedAgentName: assignedAgent?.name,
+  };
+  const denied = denial(agent, action, conv);
+  return denied && { ok: false, ...denied };
+}
+
 agentConversationRoutes.post("/:id/claim", async (c) => {
   const agent = c.get("agent");
+  const refused = await refusal(c, c.req.param("id"), agent, "claim");
+  if (refused) return actionResponse(c, refused);
   return actionResponse(c, await stub(c, c.req.param("id")).claim({ id: agent.id, name: agent.name }));
 });
 
@@ -120,6 +146,8 @@ export const TransferBody = v.pipe(
 agentConversationRoutes.post("/:id/transfer", jsonBody(TransferBody), async (c) => {
   const agent = c.get("agent");
   const body = c.req.valid("json");
+  const refused = await refusal(c, c.req.param("id"), agent, "transfer");
+  if (refused) return actionResponse(c, refused);
   let target: { agent?: { id: string; name: string }; team?: string; note: string } = {
     team: body.toTeam,
     note: body.note,
@@ -140,6 +168,8 @@ agentConversationRoutes.post("/:id/transfer", jsonBody(TransferBody), async (c) 
 
 agentConversationRoutes.post("/:id/handback", async (c) => {
   const agent = c.get("agent");
+  const refused = await refusal(c, c.req.param("id"), agent, "handback");
+  if (refused) return actionResponse(c, refused);
   return actionResponse(
     c,
     await stub(c, c.req.param("id")).handBack({ id: agent.id, name: agent.name, admin: agent.role === "admin" }),
@@ -148,6 +178,8 @@ agentConversationRoutes.post("/:id/handback", async (c) => {
 
 agentConversationRoutes.post("/:id/close", async (c) => {
   const agent = c.get("agent");
+  const refused = await refusal(c, c.req.param("id"), agent, "close");
+  if (refused) return actionResponse(c, refused);
   return actionResponse(
     c,
     await stub(c, c.req.param("id")).close({ id: agent.id, name: agent.name, admin: agent.role === "admin" }),

@@ -1,9 +1,13 @@
 /**
- * One customer's conversation as the widget sees it: creating it, keeping a WebSocket to it alive,
- * resuming from lastSeq, and holding what the customer sent until the server confirms it.
- * No DOM here (the panel renders `state`), so the whole lifecycle is testable in Node with a fake
- * socket and fake timers.
+ * One customer's conversation as the widget sees it: creating it, finding a verified customer's open
+ * one, replacing it when its token dies, and the state the panel renders (transcript, outbox shown as
+ * "sending", queue, typing, read markers), saved across reloads. The socket, resume and resends are
+ * the shared protocol client's (client/protocol-client.ts). No DOM here, so the whole lifecycle is
+ * testable in Node with a fake socket and fake timers. A closure, not a class: the widget's budget
+ * counts every field name, and locals minify.
  */
+import { backoffDelay } from "../../../client/backoff";
+import { isTransient, protocolClient } from "../../../client/protocol-client";
 import type {
   ClientFrame,
   ConversationStatus,
@@ -11,7 +15,6 @@ import type {
   ServerFrame,
   TranscriptEntry,
 } from "../../../schema/protocol";
-import { backoffDelay } from "./backoff";
 import { newClientId } from "./ids";
 import { clearSaved, loadSaved, writeSaved, type Pending } from "./storage";
 import { acknowledge, mergeEntry, settle, toResend } from "./transcript";
@@ -54,346 +57,284 @@ export interface SessionDeps {
 
 /** Drop a typing indicator whose "off" got lost. */
 const TYPING_TTL_MS = 8000;
-/** Errors worth retrying the same frame for; anything else is final. */
-const TRANSIENT = ["rate_limited", "not_ready", "internal"];
 
-export class Session {
-  state: SessionState;
-  private conversationId?: string;
-  private token?: string;
-  private lastSeq: number;
-  private ws: WebSocket | null = null;
-  private attempt = 0;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private typingTimer: ReturnType<typeof setTimeout> | undefined;
-  private creating = false;
-  /** The lookup of a verified customer's open conversation (see adopt), awaited before creating one. */
-  private adopting: Promise<void> = Promise.resolve();
-  /** Action frames (request_human, offer_reply, contact, csat, identify) waiting for a live socket. */
-  private actions: ClientFrame[] = [];
-  private listeners = new Set<() => void>();
-  private readSent = 0;
-  private disposed = false;
-
-  constructor(private deps: SessionDeps) {
-    const saved = loadSaved(deps.storage, deps.site);
-    this.conversationId = saved.conversationId;
-    this.token = saved.token;
-    this.lastSeq = saved.lastSeq;
-    this.state = {
-      connection: "idle",
-      status: "bot",
-      entries: saved.entries,
-      outbox: saved.outbox,
-      queue: null,
-      typing: null,
-      readSeq: 0,
-      createFailed: false,
-    };
-    if (this.token) this.connect();
-    else this.adopt();
-  }
-
-  subscribe(fn: () => void): () => void {
-    this.listeners.add(fn);
-    return () => this.listeners.delete(fn);
-  }
-
+export interface Session {
+  readonly state: SessionState;
+  subscribe(fn: () => void): () => void;
   /** Queues a chat message; it shows as "sending" until acked, and survives reloads until then. */
-  send(text: string): void {
-    const trimmed = text.trim();
-    if (!trimmed) return;
-    this.update({ outbox: [...this.state.outbox, { id: newClientId(), text: trimmed }] });
-    this.persist();
-    if (this.state.connection === "open") this.flush();
-    else this.ensureConversation();
-  }
-
-  requestHuman(): void {
-    this.act({ type: "request_human", id: newClientId() });
-  }
-  replyToOffer(accept: boolean): void {
-    this.act({ type: "offer_reply", id: newClientId(), accept });
-  }
-  contact(details: { email: string; name?: string; orderNumber?: string }): void {
-    this.act({ type: "contact", id: newClientId(), ...details });
-  }
-  rate(score: number, comment?: string): void {
-    this.act({ type: "csat", id: newClientId(), score, comment });
-  }
+  send(text: string): void;
+  requestHuman(): void;
+  replyToOffer(accept: boolean): void;
+  contact(details: { email: string; name?: string; orderNumber?: string }): void;
+  rate(score: number, comment?: string): void;
   /**
    * The site called Handoff.identify/setAttributes. A conversation not created yet gets them in its
    * creation request; an existing one gets an `identify` frame (held until the socket is live).
    */
-  identify(): void {
-    if (!this.token) return this.adopt();
-    const { customer, attributes } = this.deps.identity();
-    this.actions = this.actions.filter((a) => a.type !== "identify");
-    this.act({ type: "identify", ...customer, attributes }, false);
-  }
-
-  typing(on: boolean): void {
-    this.raw({ type: "typing", on });
-  }
-
+  identify(): void;
+  typing(on: boolean): void;
   /** The customer has seen everything up to lastSeq (called while the panel is visible). */
-  markRead(): void {
-    if (this.lastSeq > this.readSent && this.raw({ type: "read", seq: this.lastSeq })) this.readSent = this.lastSeq;
-  }
-
+  markRead(): void;
   /** Reconnect right away: the browser came back online. */
-  reconnectNow(): void {
-    if (!this.token || this.state.connection === "open" || this.state.connection === "connecting") return;
-    this.attempt = 0;
-    this.connect();
-  }
-
-  wentOffline(): void {
-    if (this.token) this.update({ connection: "offline" });
-    // The socket may linger half-open for minutes; drop it so "online" reconnects cleanly.
-    this.ws?.close();
-  }
-
+  reconnectNow(): void;
+  wentOffline(): void;
   /** Forget this conversation (after it closed) so the next message starts a new one. */
-  reset(): void {
-    this.teardown();
-    clearSaved(this.deps.storage, this.deps.site);
-    this.conversationId = this.token = undefined;
-    this.lastSeq = this.readSent = 0;
-    this.actions = [];
-    this.disposed = false;
-    this.update({ connection: "idle", status: "bot", entries: [], outbox: [], queue: null, typing: null, readSeq: 0 });
-  }
+  reset(): void;
+  dispose(): void;
+}
 
-  dispose(): void {
-    this.teardown();
-  }
+export function createSession(deps: SessionDeps): Session {
+  const saved = loadSaved(deps.storage, deps.site);
+  let { conversationId, token } = saved;
+  /** Failed attempts to create the conversation, for the backoff between them. */
+  let createAttempt = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  let creating = false;
+  /** The lookup of a verified customer's open conversation (see adopt), awaited before creating one. */
+  let adopting: Promise<void> = Promise.resolve();
+  const listeners = new Set<() => void>();
+  let readSent = 0;
+  let disposed = false;
+  let state: SessionState = {
+    connection: "idle",
+    status: "bot",
+    entries: saved.entries,
+    outbox: saved.outbox,
+    queue: null,
+    typing: null,
+    readSeq: 0,
+    createFailed: false,
+  };
+  const doFetch = deps.fetch ?? fetch;
+  const api = `${deps.origin}/api/conversations`;
+  const post = (path: string, body: object) =>
+    doFetch(api + path, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ site: deps.site, ...body }),
+    });
+  /** The conversation's URL with its token: `/ws` is its socket, "" its status. */
+  const url = (tail: string) =>
+    `${api}/${encodeURIComponent(conversationId!)}${tail}?token=${encodeURIComponent(token!)}`;
 
-  // -------------------------------------------------------------------------------------------
+  const update = (patch: Partial<SessionState>) => {
+    state = { ...state, ...patch };
+    for (const fn of listeners) fn();
+  };
 
-  private act(frame: ClientFrame, create = true): void {
-    this.actions.push(frame);
-    if (this.state.connection === "open") this.flush();
-    else if (create) this.ensureConversation();
-  }
+  const persist = () => {
+    if (token)
+      writeSaved(deps.storage, deps.site, {
+        conversationId,
+        token,
+        lastSeq: client.lastSeq,
+        entries: state.entries,
+        outbox: state.outbox,
+      });
+  };
+
+  const client = protocolClient({
+    url: () => url("/ws").replace(/^http/, "ws"),
+    lastSeq: saved.lastSeq,
+    WebSocket: deps.WebSocket,
+    random: deps.random,
+    onFrame: (frame) => receive(frame),
+    onConnection: (connection) => {
+      // "offline" (the browser said so) holds until the session is live again.
+      if (connection === "open" || state.connection !== "offline")
+        update({ connection, typing: connection === "reconnecting" ? null : state.typing });
+    },
+    // A refused upgrade looks like a network drop; after two, ask whether the token itself is dead.
+    onDrop: (opened, retries) => {
+      if (!opened && retries >= 2) void checkToken();
+    },
+  });
+  for (const p of toResend(saved.outbox)) client.send({ type: "message", id: p.id, text: p.text });
+
+  const act = (frame: ClientFrame, create = true) => {
+    client.send(frame);
+    if (state.connection !== "open" && create) ensureConversation();
+  };
 
   /**
    * A verified customer with no conversation in this browser continues their open one from another
    * device or browser: the newest that is not closed (the server checks the signature and signs a token).
    */
-  private adopt(): void {
-    const { userId, userHash } = this.deps.identity().customer;
+  const adopt = () => {
+    const { userId, userHash } = deps.identity().customer;
     if (!userId || !userHash) return;
-    this.adopting = this.adopting.then(async () => {
+    adopting = adopting.then(async () => {
       try {
-        const res = await (this.deps.fetch ?? fetch)(`${this.deps.origin}/api/conversations/history`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ site: this.deps.site, userId, userHash }),
-        });
+        const res = await post("/history", { userId, userHash });
         const open =
           res.ok &&
           (
             (await res.json()) as { conversations: { conversationId: string; token: string; status: string }[] }
           ).conversations.find((c) => c.status !== "closed");
-        if (!open || this.token || this.disposed) return;
-        this.conversationId = open.conversationId;
-        this.token = open.token;
-        this.persist();
-        this.connect();
+        if (!open || token || disposed) return;
+        conversationId = open.conversationId;
+        token = open.token;
+        persist();
+        client.start();
       } catch {
         // No lookup, no harm: the next message starts a new conversation.
       }
     });
-  }
+  };
 
-  private async ensureConversation(): Promise<void> {
-    if (this.token || this.creating) return;
-    this.creating = true;
-    await this.adopting;
-    if (this.token) {
+  const ensureConversation = async (): Promise<void> => {
+    if (token || creating) return;
+    creating = true;
+    await adopting;
+    if (token) {
       // The lookup found the customer's open conversation: the message goes there once synced.
-      this.creating = false;
+      creating = false;
       return;
     }
-    const { customer, attributes } = this.deps.identity();
+    const { customer, attributes } = deps.identity();
     try {
-      const res = await (this.deps.fetch ?? fetch)(`${this.deps.origin}/api/conversations`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ site: this.deps.site, customer, attributes }),
-      });
+      const res = await post("", { customer, attributes });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const body = (await res.json()) as { conversationId: string; token: string };
-      this.conversationId = body.conversationId;
-      this.token = body.token;
-      this.creating = false;
-      this.attempt = 0;
-      this.update({ createFailed: false });
-      this.persist();
-      this.connect();
+      conversationId = body.conversationId;
+      token = body.token;
+      creating = false;
+      createAttempt = 0;
+      update({ createFailed: false });
+      persist();
+      client.start();
     } catch {
-      this.creating = false;
-      if (this.disposed) return;
-      this.update({ createFailed: true });
-      this.retryTimer = setTimeout(
-        () => this.ensureConversation(),
-        backoffDelay(this.attempt++, undefined, this.deps.random),
-      );
+      creating = false;
+      if (disposed) return;
+      update({ createFailed: true });
+      retryTimer = setTimeout(ensureConversation, backoffDelay(createAttempt++, undefined, deps.random));
     }
-  }
+  };
 
-  private connect(): void {
-    clearTimeout(this.retryTimer);
-    this.ws?.close();
-    const url = `${this.deps.origin.replace(/^http/, "ws")}/api/conversations/${encodeURIComponent(this.conversationId!)}/ws?token=${encodeURIComponent(this.token!)}`;
-    const ws = new (this.deps.WebSocket ?? WebSocket)(url);
-    this.ws = ws;
-    if (this.state.connection !== "offline") this.update({ connection: this.attempt ? "reconnecting" : "connecting" });
-    let opened = false;
-    ws.onopen = () => {
-      opened = true;
-      ws.send(JSON.stringify({ type: "hello", v: 1, lastSeq: this.lastSeq }));
-    };
-    ws.onmessage = (ev) => {
-      if (this.ws !== ws) return;
-      let frame: ServerFrame;
-      try {
-        frame = JSON.parse(String(ev.data));
-      } catch {
-        return;
-      }
-      this.receive(frame);
-    };
-    ws.onclose = (ev) => {
-      if (this.ws !== ws) return; // a newer socket replaced this one
-      this.ws = null;
-      if (this.disposed) return;
-      if (this.state.connection !== "offline") this.update({ connection: "reconnecting", typing: null });
-      // A refused upgrade looks like a network drop; after two, ask whether the token itself is dead.
-      if (!opened && this.attempt >= 2) void this.checkToken();
-      this.retryTimer = setTimeout(() => this.connect(), backoffDelay(this.attempt++, undefined, this.deps.random));
-    };
-  }
+  /** Drops this browser's hold on the conversation: saved state, credentials, read position. */
+  const forget = () => {
+    clearSaved(deps.storage, deps.site);
+    conversationId = token = undefined;
+    client.lastSeq = readSent = 0;
+  };
 
   /** A token the server refuses (secret rotated, conversation gone) starts a new conversation, keeping unsent messages. */
-  private async checkToken(): Promise<void> {
+  const checkToken = async (): Promise<void> => {
     try {
-      const res = await (this.deps.fetch ?? fetch)(
-        `${this.deps.origin}/api/conversations/${encodeURIComponent(this.conversationId!)}?token=${encodeURIComponent(this.token!)}`,
-      );
+      const res = await doFetch(url(""));
       if (res.status !== 401 && res.status !== 403 && res.status !== 404) return;
     } catch {
       return; // offline: keep retrying the same conversation
     }
-    clearTimeout(this.retryTimer);
-    const ws = this.ws;
-    this.ws = null;
-    ws?.close();
-    clearSaved(this.deps.storage, this.deps.site);
-    this.conversationId = this.token = undefined;
-    this.lastSeq = this.readSent = 0;
-    this.update({ entries: [], status: "bot", queue: null });
-    this.ensureConversation();
-  }
+    client.stop();
+    forget();
+    update({ entries: [], status: "bot", queue: null });
+    ensureConversation();
+  };
 
-  private receive(frame: ServerFrame): void {
+  const receive = (frame: ServerFrame): void => {
     switch (frame.type) {
       case "welcome":
-        this.update({ status: frame.status });
+        update({ status: frame.status });
         break;
       case "entry": {
         const entry = frame.entry;
-        const entries = mergeEntry(this.state.entries, entry);
-        const outbox = settle(this.state.outbox, entry);
-        if (entry.seq > this.lastSeq) this.lastSeq = entry.seq;
-        const typing =
-          entry.kind === "message" && entry.author.role === this.state.typing?.role ? null : this.state.typing;
-        this.update({ entries: entries ?? this.state.entries, outbox, typing });
-        this.persist();
+        const entries = mergeEntry(state.entries, entry);
+        const outbox = settle(state.outbox, entry);
+        const typing = entry.kind === "message" && entry.author.role === state.typing?.role ? null : state.typing;
+        update({ entries: entries ?? state.entries, outbox, typing });
+        persist();
         break;
       }
-      case "synced":
-        // Reset backoff only once a resume fully worked, so a server that accepts then drops keeps backing off.
-        this.attempt = 0;
-        this.update({ connection: "open" });
-        this.flush();
-        break;
       case "ack":
         // The ack of a new entry carries it (no separate entry frame comes for our own messages);
         // receiving it also settles the pending message, so there is nothing left to acknowledge.
-        if (frame.entry) return this.receive({ type: "entry", entry: frame.entry });
-        this.update({ outbox: acknowledge(this.state.outbox, this.state.entries, frame.id, frame.seq) });
-        this.persist();
+        if (frame.entry) return receive({ type: "entry", entry: frame.entry });
+        update({ outbox: acknowledge(state.outbox, state.entries, frame.id, frame.seq) });
+        persist();
         break;
-      case "error":
-        if (frame.id) this.refused(frame.id, frame.code, frame.message);
+      case "error": {
+        // A transient refusal stays "sending" (the client sends it again); any other shows as not sent.
+        const { id } = frame;
+        if (!id || isTransient(frame.code) || !state.outbox.some((p) => p.id === id)) break;
+        update({ outbox: state.outbox.map((p) => (p.id === id ? { ...p, error: frame.message } : p)) });
+        persist();
         break;
+      }
       case "status":
-        this.update({ status: frame.status, queue: frame.status === "queued" ? this.state.queue : null });
+        update({ status: frame.status, queue: frame.status === "queued" ? state.queue : null });
         break;
       case "queue":
-        this.update({ queue: frame.queue });
+        update({ queue: frame.queue });
         break;
       case "typing":
         if (frame.role === "customer") break;
-        clearTimeout(this.typingTimer);
-        this.update({ typing: frame.on ? { role: frame.role, name: frame.name } : null });
-        if (frame.on) this.typingTimer = setTimeout(() => this.update({ typing: null }), TYPING_TTL_MS);
+        clearTimeout(typingTimer);
+        update({ typing: frame.on ? { role: frame.role, name: frame.name } : null });
+        if (frame.on) typingTimer = setTimeout(() => update({ typing: null }), TYPING_TTL_MS);
         break;
       case "read":
-        if (frame.role !== "customer" && frame.seq > this.state.readSeq) this.update({ readSeq: frame.seq });
+        if (frame.role !== "customer" && frame.seq > state.readSeq) update({ readSeq: frame.seq });
         break;
     }
-  }
+  };
 
-  private refused(id: string, code: string, message: string): void {
-    if (!this.state.outbox.some((p) => p.id === id)) return;
-    if (TRANSIENT.includes(code)) {
-      // Leave it pending; it goes out again with the next flush.
-      this.retryTimer = setTimeout(() => this.flush(), 1000);
-      return;
-    }
-    this.update({ outbox: this.state.outbox.map((p) => (p.id === id ? { ...p, error: message } : p)) });
-    this.persist();
-  }
+  const teardown = () => {
+    disposed = true;
+    clearTimeout(retryTimer);
+    clearTimeout(typingTimer);
+    client.stop();
+  };
 
-  /** Sends pending messages (same client ids: the server stores each once) and queued actions. */
-  private flush(): void {
-    for (const p of toResend(this.state.outbox)) this.raw({ type: "message", id: p.id, text: p.text });
-    const actions = this.actions;
-    this.actions = [];
-    for (const a of actions) if (!this.raw(a)) this.actions.push(a);
-  }
+  if (token) client.start();
+  else adopt();
 
-  private raw(frame: ClientFrame): boolean {
-    if (this.state.connection !== "open" || this.ws?.readyState !== 1) return false;
-    this.ws.send(JSON.stringify(frame));
-    return true;
-  }
-
-  private persist(): void {
-    if (!this.token) return;
-    writeSaved(this.deps.storage, this.deps.site, {
-      conversationId: this.conversationId,
-      token: this.token,
-      lastSeq: this.lastSeq,
-      entries: this.state.entries,
-      outbox: this.state.outbox,
-    });
-  }
-
-  private update(patch: Partial<SessionState>): void {
-    this.state = { ...this.state, ...patch };
-    for (const fn of this.listeners) fn();
-  }
-
-  private teardown(): void {
-    this.disposed = true;
-    clearTimeout(this.retryTimer);
-    clearTimeout(this.typingTimer);
-    const ws = this.ws;
-    this.ws = null;
-    ws?.close();
-  }
+  return {
+    get state() {
+      return state;
+    },
+    subscribe(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+    send(text) {
+      const trimmed = text.trim();
+      if (!trimmed) return;
+      const id = newClientId();
+      update({ outbox: [...state.outbox, { id, text: trimmed }] });
+      persist();
+      act({ type: "message", id, text: trimmed });
+    },
+    requestHuman: () => act({ type: "request_human", id: newClientId() }),
+    replyToOffer: (accept) => act({ type: "offer_reply", id: newClientId(), accept }),
+    contact: (details) => act({ type: "contact", id: newClientId(), ...details }),
+    rate: (score, comment) => act({ type: "csat", id: newClientId(), score, comment }),
+    identify() {
+      if (!token) return adopt();
+      const { customer, attributes } = deps.identity();
+      act({ type: "identify", ...customer, attributes }, false);
+    },
+    typing: (on) => client.sendNow({ type: "typing", on }),
+    markRead() {
+      const seq = client.lastSeq;
+      if (seq > readSent && client.sendNow({ type: "read", seq })) readSent = seq;
+    },
+    reconnectNow() {
+      if (token && state.connection !== "open" && state.connection !== "connecting") client.reconnectNow();
+    },
+    wentOffline() {
+      if (token) update({ connection: "offline" });
+      // The socket may linger half-open for minutes; drop it so "online" reconnects cleanly.
+      client.drop();
+    },
+    reset() {
+      teardown();
+      forget();
+      client.clear();
+      disposed = false;
+      update({ connection: "idle", status: "bot", entries: [], outbox: [], queue: null, typing: null, readSeq: 0 });
+    },
+    dispose: teardown,
+  };
 }

@@ -4,7 +4,7 @@
  */
 import { render } from "preact";
 import { PANEL_GLOBAL, type Bridge, type MountPanel } from "../bridge";
-import { Session } from "../core/session";
+import { createSession } from "../core/session";
 import { App } from "./App";
 import { CSS } from "./styles";
 
@@ -17,7 +17,7 @@ const mountPanel: MountPanel = (bridge: Bridge) => {
   try {
     storage = localStorage;
   } catch {}
-  const session = new Session({
+  const session = createSession({
     origin: bridge.config.origin,
     site: bridge.config.site,
     storage,

@@ -1,26 +1,2 @@
-/** The events an endpoint can subscribe to, and the envelope every delivery carries. */
-export const WEBHOOK_EVENTS = [
-  "handoff.requested",
-  "conversation.claimed",
-  "conversation.closed",
-  "ticket.created",
-  "ticket.updated",
-  "csat.received",
-] as const;
-export type WebhookEventName = (typeof WEBHOOK_EVENTS)[number];
-
-/**
- * The JSON body of a delivery. `id` is the delivery id (also in `X-Handoff-Delivery`): a redelivery
- * keeps it, so a receiver that already processed it can skip it. `createdAt` is when the event
- * happened (ms since the epoch), not when this attempt was made.
- */
-export interface WebhookEnvelope<T = unknown> {
-  id: string;
-  event: WebhookEventName;
-  createdAt: number;
-  data: T;
-}
-
-export function isWebhookEvent(name: string): name is WebhookEventName {
-  return (WEBHOOK_EVENTS as readonly string[]).includes(name);
-}
+/** The webhook contract lives in schema/ (the console lists the events too); the worker's modules import it from here. */
+export { isWebhookEvent, WEBHOOK_EVENTS, type WebhookEnvelope, type WebhookEventName } from "../../../schema/webhooks";

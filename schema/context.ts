@@ -1,0 +1,41 @@
+/**
+ * The handoff context package: everything the agent needs so nobody asks the customer to repeat
+ * anything. The worker builds it (worker/conversation/context-package.ts) from the conversation record
+ * and the transcript; the console shows it, tickets store it, webhooks carry it.
+ */
+import type { Citation, ConversationStatus, TranscriptEntry } from "./protocol";
+
+/** Who the customer is, as the conversation knows it. */
+export interface CustomerIdentity {
+  name?: string;
+  email?: string;
+  /** The embedding site's own id for the customer. */
+  userId?: string;
+  /** True when the site's server signed userId (identity verification). */
+  verified: boolean;
+}
+
+export interface ContextPackage {
+  conversationId: string;
+  status: ConversationStatus;
+  customer: CustomerIdentity;
+  /** Custom attributes the embedding site passed (plan, order number, ...). */
+  attributes: Record<string, string>;
+  /** Data the customer gave in forms (offline contact form). */
+  formData: { email?: string; name?: string; orderNumber?: string };
+  trigger: string | null;
+  triggerReason: string | null;
+  team: string | null;
+  assignedAgent: { id: string; name: string } | null;
+  summary: string;
+  /** Confidence of each AI answer, oldest first. */
+  confidenceHistory: { seq: number; at: number; confidence: number }[];
+  /** Sentiment of each customer message the AI scored, oldest first (-1..1). */
+  sentimentTrend: { seq: number; at: number; sentiment: number }[];
+  /** What the AI already tried: its answers and the articles they cited. */
+  stepsAttempted: { seq: number; text: string; citations: Citation[]; confidence: number | null }[];
+  /** The handoff decisions and offers, with their evidence. */
+  decisions: { seq: number; event: string; text: string; internal?: Record<string, unknown> }[];
+  ticketId: string | null;
+  transcript: TranscriptEntry[];
+}
