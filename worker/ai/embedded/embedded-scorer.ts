@@ -2,9 +2,14 @@
  * The embedded scorer: offline, deterministic, synchronous underneath (well under 1 ms per message).
  * Retrieval: BM25 (./retrieval.ts). Answer: extractive (./answer.ts). Confidence: retrieval evidence only
  * (./confidence.ts). Sentiment: lexicon rules + small trained model (./sentiment.ts). Intent: trained linear
- * model (./intent.ts). Rejection of the previous answer: patterns (./rejection.ts).
+ * model (./intent.ts). Rejection of the previous answer: patterns (./rejection.ts). Dialogue acts (./acts.ts)
+ * come first: an act ("thanks, that worked", "hi", "no") is answered in kind (../acts/replies.ts) and not
+ * looked up in the knowledge base.
  */
-import type { Scorer, SummaryInput, TurnInput, TurnScore } from "../scorer";
+import type { DialogueAct } from "../../../schema/domain";
+import { actReply } from "../acts/replies";
+import type { Intent, Scorer, SummaryInput, TurnInput, TurnScore } from "../scorer";
+import { detectAct } from "./acts";
 import { extractAnswer } from "./answer";
 import { retrievalConfidence, type ConfidenceParts } from "./confidence";
 import { classifyIntent } from "./intent";
@@ -22,10 +27,47 @@ export interface EmbeddedTurnScore extends TurnScore {
   confidenceParts: ConfidenceParts;
 }
 
+/** A detected act gives way to a request the intent model is sure of ("hi, I want to cancel"). */
+export const ACT_YIELDS_TO_INTENT_SCORE = 0.5;
+
+/**
+ * The act of the message, or null when something else in it matters more: a request with a confident
+ * non-"other" intent, or a rejection of the previous answer ("no, that's not it"). A bare "no" stays an act even
+ * when it also rejects the previous answer, so that the policy can read it as declining a pending offer.
+ */
+export function resolveAct(
+  act: DialogueAct | null,
+  intent: { intent: Intent; score: number },
+  rejectedPrevious: boolean,
+): DialogueAct | null {
+  if (!act) return null;
+  if (intent.intent !== "other" && intent.score >= ACT_YIELDS_TO_INTENT_SCORE) return null;
+  if (rejectedPrevious && act !== "no") return null;
+  return act;
+}
+
 /** Scores one turn synchronously (the CLI, eval and bench call this directly). */
 export function scoreTurnSync(input: TurnInput): EmbeddedTurnScore {
   const text = input.text ?? "";
   const rejectedPrevious = rejectsPreviousAnswer(text, input.history);
+  const s = sentiment(text);
+  const intent = classifyIntent(text, s);
+  const act = resolveAct(detectAct(text).act, intent, rejectedPrevious);
+  if (act) {
+    return {
+      answer: actReply(act, input.persona),
+      grounded: false,
+      citations: [],
+      confidence: 0,
+      intent: intent.intent,
+      intentScore: intent.score,
+      sentiment: s,
+      act,
+      rejectedPrevious,
+      scorer: "embedded",
+      confidenceParts: retrievalConfidence([], []),
+    };
+  }
   // "That didn't help" carries no topic: retrieve on the customer's previous message too.
   const previousCustomer = rejectedPrevious
     ? ([...input.history].reverse().find((t) => t.role === "customer")?.text ?? "")
@@ -39,8 +81,6 @@ export function scoreTurnSync(input: TurnInput): EmbeddedTurnScore {
   const grounded = !!top && confidence >= MIN_ANSWER_CONFIDENCE;
   const lastAi = [...input.history].reverse().find((t) => t.role === "ai")?.text ?? "";
   const answer = grounded ? extractAnswer(top.article, queryTerms, rejectedPrevious ? lastAi : "") : "";
-  const s = sentiment(text);
-  const intent = classifyIntent(text, s);
   return {
     answer,
     grounded,
@@ -49,6 +89,7 @@ export function scoreTurnSync(input: TurnInput): EmbeddedTurnScore {
     intent: intent.intent,
     intentScore: intent.score,
     sentiment: s,
+    act: null,
     rejectedPrevious,
     scorer: "embedded",
     confidenceParts,
@@ -83,6 +124,7 @@ export function errorScore(scorer: TurnScore["scorer"], err: unknown): TurnScore
     intent: "other",
     intentScore: 0,
     sentiment: 0,
+    act: null,
     rejectedPrevious: false,
     scorer,
     error: message.slice(0, 300) || "scorer failed",
