@@ -23,7 +23,7 @@ if (model.dims !== ACT_DIMS || model.labels.join() !== ACT_LABELS.join()) {
 }
 
 /** An act needs at least this probability; below it the message is treated as a question. */
-export const ACT_MIN_PROBABILITY = 0.6;
+export const ACT_MIN_PROBABILITY = 0.5;
 /** Longer messages carry a request even when they open with "hi" or "thanks" (the model sees only the start). */
 export const ACT_MAX_WORDS = 16;
 
