@@ -8,7 +8,7 @@
  *   npm run train   (runs this after scripts/train-intent.ts)
  */
 import { writeFileSync } from "node:fs";
-import { ACT_LABELS, ACT_MIN_PROBABILITY, type ActLabel, actFeatures } from "../worker/ai/embedded/acts";
+import { ACT_LABELS, type ActLabel, actFeatures, actFromProbabilities } from "../worker/ai/embedded/acts";
 import { predictProba, saveLinearModel, trainLinearModel } from "../worker/ai/embedded/linear-model";
 import { fnv1a } from "../worker/ai/embedded/text";
 import { ACT_DIMS } from "../worker/ai/embedded/model-dims";
@@ -51,9 +51,7 @@ if (DEV) {
     fp = 0,
     fn = 0;
   for (const r of dev) {
-    const p = predictProba(model, actFeatures(r.text));
-    const k = p.indexOf(Math.max(...p));
-    const act = labels[k] !== "none" && p[k] >= ACT_MIN_PROBABILITY ? labels[k] : null;
+    const { act } = actFromProbabilities(predictProba(model, actFeatures(r.text)));
     if (act && act === r.act) tp++;
     else {
       if (act) fp++;

@@ -310,10 +310,12 @@ function trainSentiment() {
     x: hashedFeatures(words(r.text), SENTIMENT_DIMS, [lexiconSentiment(r.text)]),
     y: r.label,
   }));
-  // 4 epochs, L2 1e-6 and 2^15 buckets: compared on a twentieth of SST-2's training set and half of TweetEval's
-  // training half, both held back for that comparison only (docs/scoring.md); SST-2 dev was not looked at.
+  // 8 epochs, L2 1e-6, 2^15 buckets and the 0.3 / 0.7 mix in ./sentiment.ts were compared on data held back for
+  // that comparison only: 5% of SST-2's training sentences of 15+ words (with every phrase inside them removed from
+  // training) and half of TweetEval's training half; mean accuracy 0.838 (4 epochs 0.827; mix 0.6 / 0.4: 0.814).
+  // SST-2 dev and TweetEval's held-out half were not looked at.
   const model = trainLinearModel(data, ["negative", "positive"], SENTIMENT_DIMS, {
-    epochs: 4,
+    epochs: 8,
     lr: 0.2,
     l2: 1e-6,
     seed: 11,
@@ -321,7 +323,7 @@ function trainSentiment() {
   const json = saveLinearModel(model, {
     trainedOn: "sst2_train_67349 + the training half of tweeteval_val_2000 (neg/pos only)",
     rows: rows.length,
-    epochs: 4,
+    epochs: 8,
   });
   writeFileSync("worker/ai/embedded/sentiment-weights.json", JSON.stringify(json));
   console.log(`sentiment: ${rows.length} rows -> worker/ai/embedded/sentiment-weights.json`);

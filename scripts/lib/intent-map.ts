@@ -52,7 +52,11 @@ export const CLINC_TO_INTENT: Record<string, Intent | null> = {
   cancel_reservation: null,
 };
 
-/** CLINC150 intents that are dialogue acts. Every other CLINC row (and every row of the other sets) is no act. */
+/**
+ * CLINC150 intents that are dialogue acts. Small talk is talk about the assistant itself (its name, age, maker,
+ * hobbies); asking for a joke, a fun fact or the meaning of life is a request about the world, which the
+ * knowledge base cannot answer and must say so: those stay "none", like every other CLINC row.
+ */
 export const CLINC_TO_ACT: Record<string, DialogueAct> = {
   greeting: "greeting",
   thank_you: "thanks",
@@ -68,9 +72,6 @@ export const CLINC_TO_ACT: Record<string, DialogueAct> = {
   where_are_you_from: "small_talk",
   what_are_your_hobbies: "small_talk",
   do_you_have_pets: "small_talk",
-  meaning_of_life: "small_talk",
-  tell_joke: "small_talk",
-  fun_fact: "small_talk",
 };
 
 const TABLES: Record<Source, Record<string, Intent | null>> = {
