@@ -8,7 +8,7 @@
  *   npm run train   (runs this after scripts/train-intent.ts)
  */
 import { writeFileSync } from "node:fs";
-import { ACT_LABELS, type ActLabel, actFeatures, actFromProbabilities } from "../worker/ai/embedded/acts";
+import { ACT_LABELS, type ActLabel, actFeatures, actFromProbabilities } from "../worker/ai/embedded/act-features";
 import { predictProba, saveLinearModel, trainLinearModel } from "../worker/ai/embedded/linear-model";
 import { fnv1a } from "../worker/ai/embedded/text";
 import { ACT_DIMS } from "../worker/ai/embedded/model-dims";
