@@ -1,33 +1,35 @@
 /**
- * Loading and splitting the labelled data in ../shared/data/ (read in place, never copied into the repo).
- * Shared by scripts/train-intent.ts and scripts/eval.ts so both see exactly the same split: training never
- * reads a held-out row, and evaluation reads only held-out rows.
+ * Loading and splitting the labelled data in data/ (copied into the project with their licenses, see
+ * data/README.md). Shared by scripts/train-*.ts, scripts/eval*.ts and bench/scorer.ts so all see exactly the same
+ * split: training never reads a held-out row, and evaluation reads only held-out rows.
+ *
+ * Held out: Bitext by template family (below); BANKING77 a fifth of its rows by hash of the text; CLINC150 its
+ * own validation split (val and oos_val); the whole SST-2 dev set (training uses the SST-2 training set only);
+ * half of TweetEval by hash.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { DialogueAct } from "../schema/domain";
 import type { Intent } from "../worker/ai/scorer";
 import { fnv1a, words } from "../worker/ai/embedded/text";
+import { mapAct, mapIntent } from "./lib/intent-map";
 
-export const DATA_DIR = "../shared/data";
-const BITEXT = `${DATA_DIR}/bitext-customer-support/bitext_customer_support_27k.csv`;
+export const DATA_DIR = fileURLToPath(new URL("../data/", import.meta.url));
 
-/**
- * Bitext intent -> our intent. Justified in docs/scoring.md. In short: asking for a person or for customer
- * service inside a support chat is a request for a human; a refund demand or a payment problem is a billing
- * dispute for the billing team; cancelling an order or asking for the cancellation/termination fee is a
- * cancellation; closing/deleting the account (delete_account) ends the subscription, so it is a cancellation too;
- * filing a complaint is a complaint; everything else the knowledge base can answer.
- */
-export const BITEXT_TO_INTENT: Record<string, Intent> = {
-  contact_human_agent: "human_request",
-  contact_customer_service: "human_request",
-  get_refund: "billing_dispute",
-  payment_issue: "billing_dispute",
-  cancel_order: "cancellation",
-  check_cancellation_fee: "cancellation",
-  delete_account: "cancellation",
-  complaint: "complaint",
-};
-export const mapBitextIntent = (bitextIntent: string): Intent => BITEXT_TO_INTENT[bitextIntent] ?? "other";
+/** Reads a data file, or stops the script with a clear message (never a stack trace) when it is missing. */
+export function readDataFile(relative: string): string {
+  const path = `${DATA_DIR}${relative}`;
+  if (!existsSync(path)) {
+    console.error(
+      `error: data file missing: data/${relative}\nThe labelled data ships in the project's data/ folder (see data/README.md); restore it from git (git checkout -- data).`,
+    );
+    process.exit(2);
+  }
+  return readFileSync(path, "utf8");
+}
+
+export { BITEXT_TO_INTENT } from "./lib/intent-map";
+export const mapBitextIntent = (bitextIntent: string): Intent => mapIntent("bitext", bitextIntent) ?? "other";
 
 export interface BitextRow {
   text: string;
@@ -70,7 +72,7 @@ export function parseCsv(src: string): string[][] {
  * are held out: 20% of them, chosen by a hash of the family key (deterministic, no tuning).
  */
 export function loadBitext(): BitextRow[] {
-  const rows = parseCsv(readFileSync(BITEXT, "utf8"));
+  const rows = parseCsv(readDataFile("bitext-customer-support/bitext_customer_support_27k.csv"));
   const header = rows.shift()!;
   const iText = header.indexOf("instruction");
   const iIntent = header.indexOf("intent");
@@ -102,28 +104,34 @@ export interface SentimentRow {
   text: string;
   /** 0 negative, 1 positive; tweeteval neutral rows are excluded from the binary sets (see below). */
   label: 0 | 1;
-  source: "sst2" | "tweeteval";
+  source: "sst2_train" | "sst2" | "tweeteval";
   heldOut: boolean;
 }
 
+function readSst(relative: string, source: SentimentRow["source"], heldOut: boolean): SentimentRow[] {
+  const rows: SentimentRow[] = [];
+  for (const line of readDataFile(relative).split("\n").slice(1)) {
+    const [text, label] = line.split("\t");
+    if (!text?.trim() || (label?.trim() !== "0" && label?.trim() !== "1")) continue;
+    rows.push({ text: text.trim(), label: Number(label.trim()) as 0 | 1, source, heldOut });
+  }
+  return rows;
+}
+
 /**
- * SST-2 dev (872) and TweetEval validation (2,000). Half of each, chosen by a hash of the text, is held out
- * for evaluation before any training. TweetEval's neutral class (869 rows) is left out of training and of the
- * binary accuracy: the model is binary, and "neutral" has no binary gold label. Its mean |sentiment| is
- * reported separately by the evaluation.
+ * SST-2: the training set (67,349 phrases) is for training; the dev set (872 sentences, from other reviews)
+ * is held out whole. TweetEval validation (2,000): half, by a hash of the text, is held out. TweetEval's neutral
+ * class (869 rows) is left out of training and of the binary accuracy: the model is binary, and "neutral" has
+ * no binary gold label. Its mean |sentiment| is reported separately by the evaluation.
  */
 export function loadSentiment(): { binary: SentimentRow[]; neutralHeldOut: string[] } {
-  const binary: SentimentRow[] = [];
+  const binary: SentimentRow[] = [
+    ...readSst("sentiment/sst2_train_67349.tsv", "sst2_train", false),
+    ...readSst("sentiment/sst2_dev_872.tsv", "sst2", true),
+  ];
   const neutralHeldOut: string[] = [];
   const held = (t: string) => fnv1a(`sent:${t}`) % 2 === 0;
-  const sst = readFileSync(`${DATA_DIR}/sentiment/sst2_dev_872.tsv`, "utf8").split("\n").slice(1);
-  for (const line of sst) {
-    const [text, label] = line.split("\t");
-    if (!text || (label?.trim() !== "0" && label?.trim() !== "1")) continue;
-    binary.push({ text: text.trim(), label: Number(label.trim()) as 0 | 1, source: "sst2", heldOut: held(text) });
-  }
-  const tweets = readFileSync(`${DATA_DIR}/sentiment/tweeteval_val_2000.tsv`, "utf8").split("\n");
-  for (const line of tweets) {
+  for (const line of readDataFile("sentiment/tweeteval_val_2000.tsv").split("\n")) {
     const tab = line.indexOf("\t");
     if (tab < 0) continue;
     const label = line.slice(0, tab).trim();
@@ -139,4 +147,43 @@ export function loadSentiment(): { binary: SentimentRow[]; neutralHeldOut: strin
     binary.push({ text, label: label === "2" ? 1 : 0, source: "tweeteval", heldOut: held(text) });
   }
   return { binary, neutralHeldOut };
+}
+
+export interface LabelledRow {
+  text: string;
+  /** The source's own label (BANKING77 category, CLINC150 intent). */
+  label: string;
+  /** Our intent (scripts/lib/intent-map.ts); null when the label is left out of intent training and evaluation. */
+  intent: Intent | null;
+  act: DialogueAct | null;
+  heldOut: boolean;
+}
+
+/** BANKING77 train.csv (10,003 rows): a fifth of the rows, by a hash of the text, is held out. */
+export function loadBanking77(): LabelledRow[] {
+  const rows = parseCsv(readDataFile("banking77/train.csv"));
+  const header = rows.shift()!;
+  const iText = header.indexOf("text");
+  const iLabel = header.indexOf("category");
+  return rows.map((r) => ({
+    text: r[iText],
+    label: r[iLabel],
+    intent: mapIntent("banking77", r[iLabel]),
+    act: null,
+    heldOut: fnv1a(`b77:${r[iText]}`) % 5 === 0,
+  }));
+}
+
+/** CLINC150 train_val.csv: its own split decides; val and oos_val (3,100 rows) are held out. */
+export function loadClinc(): LabelledRow[] {
+  const rows = parseCsv(readDataFile("clinc150/train_val.csv"));
+  const header = rows.shift()!;
+  const [iText, iLabel, iSplit] = ["text", "intent", "split"].map((h) => header.indexOf(h));
+  return rows.map((r) => ({
+    text: r[iText],
+    label: r[iLabel],
+    intent: mapIntent("clinc150", r[iLabel]),
+    act: mapAct("clinc150", r[iLabel]),
+    heldOut: r[iSplit].endsWith("val"),
+  }));
 }

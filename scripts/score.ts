@@ -1,7 +1,8 @@
 /**
  * `npm run --silent score`: one customer message per stdin line -> one JSON object per stdout line, same order.
  * Each line is judged as the first message of a new conversation against DEMO_KB through the handoff policy:
- *   {"intent", "sentiment" (-1..1), "confidence" (0..1), "handoff": null | trigger, "action": "answer"|"offer"|"handoff"}
+ *   {"intent", "act" (dialogue act or null), "sentiment" (-1..1), "confidence" (0..1), "handoff": null | trigger,
+ *    "action": "answer"|"offer"|"handoff"}
  * "handoff" names the trigger of any offer or handoff ("action" tells which). Never stops on odd input: bytes
  * that are not UTF-8 become U+FFFD, empty lines are scored like any other, a line that somehow fails is written
  * as an ai_error judgement.
@@ -30,6 +31,7 @@ for await (const line of lines) {
   out.push(
     JSON.stringify({
       intent: score.intent,
+      act: score.act ?? null,
       sentiment: round(score.sentiment),
       confidence: round(score.confidence),
       handoff: d.trigger ?? null,

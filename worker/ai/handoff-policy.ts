@@ -114,15 +114,23 @@ export function decideTurn(
 ): HandoffDecision {
   const { score } = input;
   const turn = state.turn + 1;
+  // A dialogue act ("thanks", "hi", "ok") is answered in kind: it is not a question, so it is never a
+  // low-confidence answer, never a failed attempt and its sentiment does not enter the window. A bare "no" that
+  // also rejects the previous answer, with no offer pending, stays what it was before acts existed: a rejection.
+  const act = score.error ? null : (score.act ?? null);
+  const isAct = act !== null && !(act === "no" && score.rejectedPrevious && !state.pendingOffer);
+  const offerReply =
+    isAct && state.pendingOffer ? (act === "no" ? "decline" : act === "yes" || act === "ok" ? "accept" : null) : null;
   // A failed scorer has no sentiment to add to the rolling window.
-  const recentSentiments = !score.error
-    ? [...state.recentSentiments, score.sentiment].slice(-Math.max(1, config.negativeSentiment.window))
-    : state.recentSentiments;
+  const recentSentiments =
+    !score.error && !isAct
+      ? [...state.recentSentiments, score.sentiment].slice(-Math.max(1, config.negativeSentiment.window))
+      : state.recentSentiments;
   const rolling = mean(recentSentiments);
 
   // A failed attempt: the customer rejected the previous AI answer, and/or this answer is itself below the threshold.
   let failedAttempts = state.failedAttempts;
-  if (!score.error) {
+  if (!score.error && !isAct) {
     if (score.rejectedPrevious) failedAttempts += 1;
     if (score.confidence < config.lowConfidence.threshold) failedAttempts += 1;
   }
@@ -162,7 +170,7 @@ export function decideTurn(
       }
     }
     const fa = config.failedAttempts;
-    if (fa.enabled && failedAttempts >= fa.maxFailures) {
+    if (fa.enabled && !isAct && failedAttempts >= fa.maxFailures) {
       fired.push({
         trigger: "failed_attempts",
         action: fa.action,
@@ -172,7 +180,7 @@ export function decideTurn(
       });
     }
     const lc = config.lowConfidence;
-    if (lc.enabled && score.confidence < lc.threshold) {
+    if (lc.enabled && !isAct && score.confidence < lc.threshold) {
       fired.push({
         trigger: "low_confidence",
         action: lc.action,
@@ -182,7 +190,7 @@ export function decideTurn(
       });
     }
     const ns = config.negativeSentiment;
-    if (ns.enabled && recentSentiments.length >= ns.minMessages && rolling < ns.threshold) {
+    if (ns.enabled && !isAct && recentSentiments.length >= ns.minMessages && rolling < ns.threshold) {
       fired.push({
         trigger: "negative_sentiment",
         action: ns.action,
@@ -211,6 +219,33 @@ export function decideTurn(
   const base: HandoffState = { ...state, turn, recentSentiments, failedAttempts };
 
   const byPriority = (a: Fired, b: Fired) => PRIORITY.indexOf(a.trigger) - PRIORITY.indexOf(b.trigger);
+  // Typed "yes"/"ok" or "no" while an offer is pending answer the offer, as the widget's buttons do
+  // (decideOfferReply): accepting hands off with the offer's trigger and team; declining starts the cool-down.
+  const pending = state.pendingOffer;
+  if (offerReply === "accept" && pending) {
+    return {
+      action: "handoff",
+      trigger: pending.trigger,
+      reason: `The customer accepted the offer of a human ("${act}"; offered because of ${pending.trigger}).`,
+      scores,
+      threshold: null,
+      evidence: { ...evidence, firedTriggers: [pending.trigger] },
+      team: pending.team,
+      nextState: { ...base, pendingOffer: null },
+    };
+  }
+  if (offerReply === "decline" && pending) {
+    return {
+      action: "answer",
+      trigger: pending.trigger,
+      reason: `The customer declined the offer of a human; no new offer for ${config.offerCooldownTurns} message(s).`,
+      scores,
+      threshold: null,
+      evidence: { ...evidence, firedTriggers: [] },
+      // As decideOfferReply(false): failures are reset so the AI gets a fresh run of attempts.
+      nextState: { ...base, pendingOffer: null, declinedAtTurn: turn, failedAttempts: 0 },
+    };
+  }
   const handoff = fired.filter((f) => f.action === "handoff").sort(byPriority)[0];
   if (handoff) {
     return {
@@ -254,9 +289,11 @@ export function decideTurn(
   }
   return {
     action: "answer",
-    reason: `Answered by the AI (confidence ${round(score.confidence)}).`,
+    reason: isAct
+      ? `Answered in kind: the message is a dialogue act (${act}), not a question.`
+      : `Answered by the AI (confidence ${round(score.confidence)}).`,
     scores,
-    threshold: config.lowConfidence.threshold,
+    threshold: isAct ? null : config.lowConfidence.threshold,
     evidence,
     nextState: base,
   };

@@ -26,11 +26,26 @@ export interface PriorTurn {
   text: string;
 }
 
+/** How the assistant speaks of itself: the prompt of the Workers AI scorer and the replies to dialogue acts. */
+export const PERSONA_TONES = ["friendly", "neutral", "formal"] as const;
+export type PersonaTone = (typeof PERSONA_TONES)[number];
+
+/** Whose assistant this is (from the site's settings). Every field is optional; see ./persona.ts for defaults. */
+export interface Persona {
+  /** The assistant's own name ("Ava"); without it the assistant is "the support assistant". */
+  assistantName?: string;
+  /** The company the assistant works for ("Brightbox"). */
+  companyName?: string;
+  tone?: PersonaTone;
+}
+
 export interface TurnInput {
   /** The customer's new message. */
   text: string;
   history: PriorTurn[];
   articles: KbArticle[];
+  /** Absent: neutral wording ("the support assistant"), no company name. */
+  persona?: Persona;
 }
 
 export interface TurnScore {

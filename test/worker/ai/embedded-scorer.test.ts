@@ -6,6 +6,7 @@ import { sentiment } from "../../../worker/ai/embedded/sentiment";
 import { rejectsPreviousAnswer } from "../../../worker/ai/embedded/rejection";
 import { indexFor } from "../../../worker/ai/embedded/retrieval";
 import type { PriorTurn } from "../../../worker/ai/scorer";
+import { decideTurn, initialHandoffState } from "../../../worker/ai/handoff-policy";
 
 const first = (text: string) => scoreTurnSync({ text, history: [], articles: DEMO_KB });
 
@@ -175,5 +176,49 @@ describe("summary", () => {
     expect(summary).toMatch(/error 42/i);
     expect(summary).not.toContain("Duplicates are refunded");
     expect(summary.length).toBeLessThanOrEqual(400);
+  });
+});
+
+describe("issue 15: real customers' words", () => {
+  const afterAnswer = [
+    { role: "customer" as const, text: "How do I reset my password?" },
+    { role: "ai" as const, text: "Open the app and tap Forgot password." },
+  ];
+
+  it("thanks after an answer: act thanks and a reply, and the policy offers nothing", () => {
+    const s = scoreTurnSync({ text: "thanks, that worked!", history: afterAnswer, articles: DEMO_KB });
+    expect(s.act).toBe("thanks");
+    expect(s.answer).not.toBe("");
+    const d = decideTurn({ text: "thanks, that worked!", score: s }, { ...initialHandoffState(), turn: 1 });
+    expect(d.action).toBe("answer");
+    expect(d.evidence.firedTriggers).toEqual([]);
+  });
+
+  it("a dispute worded without 'charge' or 'refund' goes to billing", () => {
+    const text = "I see two payments of 29.99 on my card";
+    const s = scoreTurnSync({ text, history: [], articles: DEMO_KB });
+    expect(s.intent).toBe("billing_dispute");
+    const d = decideTurn({ text, score: s }, initialHandoffState());
+    expect(d.action).toBe("handoff");
+    expect(d.team).toBe("billing");
+  });
+
+  it("a typed no while an offer is pending declines it", () => {
+    const offText = "what is the capital of Peru";
+    const first = decideTurn(
+      { text: offText, score: scoreTurnSync({ text: offText, history: [], articles: DEMO_KB }) },
+      initialHandoffState(),
+    );
+    expect(first.action).toBe("offer");
+    const history = [
+      { role: "customer" as const, text: offText },
+      { role: "ai" as const, text: "Would you like me to connect you with a person?" },
+    ];
+    const s = scoreTurnSync({ text: "no", history, articles: DEMO_KB });
+    expect(s.act).toBe("no");
+    const d = decideTurn({ text: "no", score: s }, first.nextState);
+    expect(d.action).toBe("answer");
+    expect(d.nextState.pendingOffer).toBeNull();
+    expect(d.nextState.declinedAtTurn).toBe(2);
   });
 });

@@ -177,4 +177,78 @@ describe("handoff policy", () => {
     expect(JSON.stringify(state)).toBe(frozen);
     expect(JSON.parse(JSON.stringify(d.nextState))).toEqual(d.nextState);
   });
+
+  describe("dialogue acts", () => {
+    const act = (a: NonNullable<TurnScore["act"]>, overrides: Partial<TurnScore> = {}) =>
+      score({ act: a, answer: "You're welcome!", grounded: false, citations: [], confidence: 0, ...overrides });
+
+    it("thanks after an answer is answered in kind: no offer, no failed attempt", () => {
+      const answered = decideTurn({ text: "how do I reset my password", score: score() }, initialHandoffState());
+      const d = decideTurn({ text: "thanks, that worked!", score: act("thanks") }, answered.nextState);
+      expect(d.action).toBe("answer");
+      expect(d.trigger).toBeUndefined();
+      expect(d.evidence.firedTriggers).toEqual([]);
+      expect(d.nextState.failedAttempts).toBe(0);
+      expect(d.reason).toContain("dialogue act (thanks)");
+    });
+
+    it("acts never add up to failed attempts, low confidence or a sentiment offer", () => {
+      let state = initialHandoffState();
+      for (const a of ["greeting", "ok", "goodbye", "small_talk", "thanks"] as const) {
+        const d = decideTurn({ score: act(a, { sentiment: -0.9 }) }, state);
+        expect(d.action).toBe("answer");
+        state = d.nextState;
+      }
+      expect(state.failedAttempts).toBe(0);
+      expect(state.recentSentiments).toEqual([]);
+      expect(state.turn).toBe(5);
+    });
+
+    it("an act still hands off when it asks for a human in the same breath", () => {
+      const d = decideTurn(
+        { score: act("are_you_a_bot", { intent: "human_request", intentScore: 0.9 }) },
+        initialHandoffState(),
+      );
+      expect(d.action).toBe("handoff");
+      expect(d.trigger).toBe("customer_request");
+    });
+
+    it("a typed no with an offer pending declines it, as the button does", () => {
+      const offered = decideTurn({ score: score({ confidence: 0.1 }) }, initialHandoffState());
+      expect(offered.action).toBe("offer");
+      const d = decideTurn({ text: "no", score: act("no", { rejectedPrevious: true }) }, offered.nextState);
+      expect(d.action).toBe("answer");
+      expect(d.trigger).toBe("low_confidence");
+      expect(d.nextState.pendingOffer).toBeNull();
+      expect(d.nextState.declinedAtTurn).toBe(2);
+      expect(d.nextState.failedAttempts).toBe(0);
+      // The cool-down then holds back the next offer, exactly as after decideOfferReply(false).
+      const next = decideTurn({ score: score({ confidence: 0.1 }) }, d.nextState);
+      expect(next.action).toBe("answer");
+      expect(next.evidence.suppressed).toBe("cooldown");
+    });
+
+    it("a typed yes or ok with an offer pending accepts it", () => {
+      const offered = decideTurn({ score: score({ confidence: 0.1 }) }, initialHandoffState());
+      for (const a of ["yes", "ok"] as const) {
+        const d = decideTurn({ score: act(a) }, offered.nextState);
+        expect(d.action).toBe("handoff");
+        expect(d.trigger).toBe("low_confidence");
+        expect(d.team).toBe("support");
+        expect(d.nextState.pendingOffer).toBeNull();
+      }
+    });
+
+    it("a bare no after an answer, with nothing pending, is still a rejection of that answer", () => {
+      const answered = decideTurn({ score: score() }, initialHandoffState());
+      const d = decideTurn({ score: act("no", { rejectedPrevious: true }) }, answered.nextState);
+      expect(d.nextState.failedAttempts).toBeGreaterThan(0);
+    });
+
+    it("a no with nothing pending and no rejection is just answered", () => {
+      const d = decideTurn({ score: act("no") }, initialHandoffState());
+      expect(d.action).toBe("answer");
+      expect(d.nextState.declinedAtTurn).toBeNull();
+    });
+  });
 });

@@ -110,7 +110,12 @@ describe("Workers AI scorer (fake binding)", () => {
 
   it("returns an error score when the JSON does not match the schema", async () => {
     const { binding } = fakeAi({ llm: () => ({ answer: "hi", grounded: "yes", intent: "weather" }) });
-    const s = await createWorkersAIScorer({ binding }).scoreTurn({ text: "hello", history: [], articles: DEMO_KB });
+    // A question, not a greeting: a greeting is answered in kind without the LLM.
+    const s = await createWorkersAIScorer({ binding }).scoreTurn({
+      text: "how do I reset my password",
+      history: [],
+      articles: DEMO_KB,
+    });
     expect(s.error).toBeTruthy();
   });
 
@@ -143,5 +148,64 @@ describe("createScorer", () => {
   });
   it("refuses workers-ai without the AI binding, with a clear error", () => {
     expect(() => createScorer({ SCORER: "workers-ai" })).toThrow(/AI binding is missing/);
+  });
+
+  describe("persona and dialogue acts", () => {
+    const llmPrompt = (calls: { model: string; inputs: Record<string, unknown> }[]) =>
+      JSON.stringify(calls.find((c) => c.model === WORKERS_AI_MODELS.llm)?.inputs);
+
+    it("names the site's assistant and company in the production prompt", async () => {
+      const { binding, calls } = fakeAi();
+      const scorer = createWorkersAIScorer({ binding });
+      await scorer.scoreTurn({
+        text: "how do I cancel my subscription",
+        history: [],
+        articles: DEMO_KB,
+        persona: { assistantName: "Ava", companyName: "Acme Storage", tone: "formal" },
+      });
+      const prompt = llmPrompt(calls);
+      expect(prompt).toContain("Ava, the Acme Storage support assistant");
+      expect(prompt).toContain("formally");
+      expect(prompt).not.toContain("Brightbox");
+    });
+
+    it("without a persona the prompt speaks as the support assistant, with no brand", async () => {
+      const { binding, calls } = fakeAi();
+      await createWorkersAIScorer({ binding }).scoreTurn({ text: "how do I cancel", history: [], articles: DEMO_KB });
+      expect(llmPrompt(calls)).toContain("You are the support assistant");
+      expect(llmPrompt(calls)).not.toContain("for Brightbox");
+    });
+
+    it("answers thanks in kind with the persona's name, without calling the LLM, and the policy offers nothing", async () => {
+      const { binding, calls } = fakeAi({ positive: 0.95 });
+      const s = await createWorkersAIScorer({ binding }).scoreTurn({
+        text: "thanks, that worked!",
+        history: [
+          { role: "customer", text: "how do I reset my password" },
+          { role: "ai", text: "Tap Forgot password." },
+        ],
+        articles: DEMO_KB,
+        persona: { assistantName: "Ava", companyName: "Brightbox" },
+      });
+      expect(s.act).toBe("thanks");
+      expect(s.answer.length).toBeGreaterThan(0);
+      expect(s.sentiment).toBeCloseTo(0.9, 5);
+      expect(calls.map((c) => c.model)).toEqual([WORKERS_AI_MODELS.sentiment]);
+      const d = decideTurn({ text: "thanks, that worked!", score: s }, { ...initialHandoffState(), turn: 1 });
+      expect(d.action).toBe("answer");
+      expect(d.evidence.firedTriggers).toEqual([]);
+    });
+
+    it("puts the persona's name in the reply to a greeting", async () => {
+      const { binding } = fakeAi();
+      const s = await createWorkersAIScorer({ binding }).scoreTurn({
+        text: "hello",
+        history: [],
+        articles: DEMO_KB,
+        persona: { assistantName: "Ava", companyName: "Brightbox", tone: "friendly" },
+      });
+      expect(s.act).toBe("greeting");
+      expect(s.answer).toContain("Ava, the Brightbox support assistant");
+    });
   });
 });

@@ -2,9 +2,14 @@
  * The embedded scorer: offline, deterministic, synchronous underneath (well under 1 ms per message).
  * Retrieval: BM25 (./retrieval.ts). Answer: extractive (./answer.ts). Confidence: retrieval evidence only
  * (./confidence.ts). Sentiment: lexicon rules + small trained model (./sentiment.ts). Intent: trained linear
- * model (./intent.ts). Rejection of the previous answer: patterns (./rejection.ts).
+ * model (./intent.ts). Rejection of the previous answer: patterns (./rejection.ts). Dialogue acts (./acts.ts)
+ * come first: an act ("thanks, that worked", "hi", "no") is answered in kind (../acts/replies.ts) and not
+ * looked up in the knowledge base.
  */
-import type { Scorer, SummaryInput, TurnInput, TurnScore } from "../scorer";
+import type { DialogueAct } from "../../../schema/domain";
+import { actReply } from "../acts/replies";
+import type { Intent, Scorer, SummaryInput, TurnInput, TurnScore } from "../scorer";
+import { detectAct } from "./acts";
 import { extractAnswer } from "./answer";
 import { retrievalConfidence, type ConfidenceParts } from "./confidence";
 import { classifyIntent } from "./intent";
@@ -22,36 +27,103 @@ export interface EmbeddedTurnScore extends TurnScore {
   confidenceParts: ConfidenceParts;
 }
 
+/** A detected act gives way to a request for a human, a dispute or a cancellation ("hi, I want to cancel")... */
+const HANDOFF_INTENTS: ReadonlySet<Intent> = new Set(["human_request", "billing_dispute", "cancellation"]);
+/** ...that the intent model is this sure of. */
+export const ACT_YIELDS_TO_INTENT_SCORE = 0.5;
+
+/**
+ * The act of the message, or null when something else in it matters more: a confident request for a human,
+ * dispute or cancellation, or a rejection of the previous answer ("no, that's not it"). A bare "no" stays an act even
+ * when it also rejects the previous answer, so that the policy can read it as declining a pending offer.
+ */
+export function resolveAct(
+  act: DialogueAct | null,
+  intent: { intent: Intent; score: number },
+  rejectedPrevious: boolean,
+): DialogueAct | null {
+  if (!act) return null;
+  if (HANDOFF_INTENTS.has(intent.intent) && intent.score >= ACT_YIELDS_TO_INTENT_SCORE) return null;
+  if (rejectedPrevious && act !== "no") return null;
+  return act;
+}
+
+/**
+ * Small talk and "are you a bot?" are worded like questions ("what plans do you offer" reads like "what hobbies
+ * do you have"): when the knowledge base answers the message this confidently, it is a question after all.
+ */
+const QUESTION_LIKE_ACTS: ReadonlySet<DialogueAct> = new Set(["small_talk", "are_you_a_bot"]);
+export const QUESTION_LIKE_ACT_MAX_CONFIDENCE = 0.35;
+
+/**
+ * The dialogue act of the customer's message as both scorers read it: the act detector, with the embedded intent
+ * model and the rejection patterns as the guards of `resolveAct`. `questionLike` acts still deserve a look in the
+ * knowledge base (a scorer drops the act when its retrieval answers the message confidently).
+ */
+export function turnAct(
+  text: string,
+  history: TurnInput["history"],
+): { act: DialogueAct | null; questionLike: boolean } {
+  const rejectedPrevious = rejectsPreviousAnswer(text, history);
+  const act = resolveAct(detectAct(text).act, classifyIntent(text, sentiment(text)), rejectedPrevious);
+  return { act, questionLike: !!act && QUESTION_LIKE_ACTS.has(act) };
+}
+
 /** Scores one turn synchronously (the CLI, eval and bench call this directly). */
 export function scoreTurnSync(input: TurnInput): EmbeddedTurnScore {
   const text = input.text ?? "";
   const rejectedPrevious = rejectsPreviousAnswer(text, input.history);
-  // "That didn't help" carries no topic: retrieve on the customer's previous message too.
+  // "That didn't help" carries no topic: retrieve on, and read the intent of, the previous message too.
   const previousCustomer = rejectedPrevious
     ? ([...input.history].reverse().find((t) => t.role === "customer")?.text ?? "")
     : "";
   const query = previousCustomer ? `${previousCustomer} ${text}` : text;
-  const queryTerms = contentTerms(query);
-  const hits = queryTerms.length ? retrieve(input.articles, query) : [];
-  const confidenceParts = retrievalConfidence(queryTerms, hits);
-  const { confidence } = confidenceParts;
-  const top = hits[0];
-  const grounded = !!top && confidence >= MIN_ANSWER_CONFIDENCE;
-  const lastAi = [...input.history].reverse().find((t) => t.role === "ai")?.text ?? "";
-  const answer = grounded ? extractAnswer(top.article, queryTerms, rejectedPrevious ? lastAi : "") : "";
   const s = sentiment(text);
-  const intent = classifyIntent(text, s);
-  return {
-    answer,
-    grounded,
-    citations: grounded ? [{ id: top.article.id, title: top.article.title, url: top.article.url }] : [],
-    confidence,
+  const intent = classifyIntent(query, s);
+  let act = resolveAct(detectAct(text).act, intent, rejectedPrevious);
+  const base = {
     intent: intent.intent,
     intentScore: intent.score,
     sentiment: s,
     rejectedPrevious,
-    scorer: "embedded",
+    scorer: "embedded" as const,
+  };
+  if (act && !QUESTION_LIKE_ACTS.has(act)) return actScore(act, input, base);
+  const queryTerms = contentTerms(query);
+  const hits = queryTerms.length ? retrieve(input.articles, query) : [];
+  const confidenceParts = retrievalConfidence(queryTerms, hits);
+  const { confidence } = confidenceParts;
+  if (act && confidence < QUESTION_LIKE_ACT_MAX_CONFIDENCE) return actScore(act, input, base);
+  act = null;
+  const top = hits[0];
+  const grounded = !!top && confidence >= MIN_ANSWER_CONFIDENCE;
+  const lastAi = [...input.history].reverse().find((t) => t.role === "ai")?.text ?? "";
+  const answer = grounded ? extractAnswer(top.article, queryTerms, rejectedPrevious ? lastAi : "") : "";
+  return {
+    ...base,
+    answer,
+    grounded,
+    citations: grounded ? [{ id: top.article.id, title: top.article.title, url: top.article.url }] : [],
+    confidence,
+    act: null,
     confidenceParts,
+  };
+}
+
+/** An act is answered in kind: no article, no citation, and no retrieval confidence to judge. */
+function actScore(
+  act: DialogueAct,
+  input: TurnInput,
+  base: Pick<TurnScore, "intent" | "intentScore" | "sentiment" | "rejectedPrevious" | "scorer">,
+): EmbeddedTurnScore {
+  return {
+    ...base,
+    answer: actReply(act, input.persona),
+    grounded: false,
+    citations: [],
+    confidence: 0,
+    act,
+    confidenceParts: retrievalConfidence([], []),
   };
 }
 
@@ -83,6 +155,7 @@ export function errorScore(scorer: TurnScore["scorer"], err: unknown): TurnScore
     intent: "other",
     intentScore: 0,
     sentiment: 0,
+    act: null,
     rejectedPrevious: false,
     scorer,
     error: message.slice(0, 300) || "scorer failed",

@@ -9,6 +9,11 @@ export interface LinearModelJson {
   dims: number;
   /** weight = int16 * scale; row-major [label][dim], base64 of little-endian int16. */
   scale: number;
+  /**
+   * Two labels stored as ONE row, the second label's weights minus the first's (softmax over two logits depends
+   * only on their difference, so predictions are unchanged and the file is half the size).
+   */
+  binaryDifference?: boolean;
   weights: string;
   bias: number[];
   /** Free-form training provenance (data, split, epochs). */
@@ -39,23 +44,30 @@ export function loadLinearModel(json: LinearModelJson): LinearModel {
   const bytes = base64ToBytes(json.weights);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const weights = new Float32Array(json.labels.length * json.dims);
-  for (let i = 0; i < weights.length; i++) weights[i] = view.getInt16(i * 2, true) * json.scale;
+  // A binary difference row is the second label's row; the first stays zero.
+  const offset = json.binaryDifference ? json.dims : 0;
+  if (bytes.length !== (weights.length - offset) * 2) throw new Error("model weights do not match labels x dims");
+  for (let i = 0; i < weights.length - offset; i++) weights[offset + i] = view.getInt16(i * 2, true) * json.scale;
   return { labels: json.labels, dims: json.dims, weights, bias: json.bias };
 }
 
 export function saveLinearModel(model: LinearModel, meta?: Record<string, unknown>): LinearModelJson {
+  const binary = model.labels.length === 2;
+  const row = binary ? model.weights.subarray(model.dims).map((w, j) => w - model.weights[j]) : model.weights;
+  const bias = binary ? [0, model.bias[1] - model.bias[0]] : model.bias;
   let max = 0;
-  for (const w of model.weights) max = Math.max(max, Math.abs(w));
+  for (const w of row) max = Math.max(max, Math.abs(w));
   const scale = (max || 1) / 32767;
-  const bytes = new Uint8Array(model.weights.length * 2);
+  const bytes = new Uint8Array(row.length * 2);
   const view = new DataView(bytes.buffer);
-  model.weights.forEach((w, i) => view.setInt16(i * 2, Math.round(w / scale), true));
+  row.forEach((w, i) => view.setInt16(i * 2, Math.round(w / scale), true));
   return {
     labels: model.labels,
     dims: model.dims,
     scale,
+    ...(binary ? { binaryDifference: true } : {}),
     weights: bytesToBase64(bytes),
-    bias: model.bias.map((b) => Math.round(b * 1e4) / 1e4),
+    bias: bias.map((b) => Math.round(b * 1e4) / 1e4),
     meta,
   };
 }

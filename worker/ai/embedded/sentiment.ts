@@ -10,10 +10,10 @@
  *    - after "but" the later clause counts x1.5 and the earlier x0.5;
  *    - "!" adds 0.3 per mark (up to 4) in the direction of the sum; "??" or "?!" on a negative sum adds -0.3.
  *    The raw sum S is squashed to S / sqrt(S^2 + 15) (VADER's normalisation), so 1-2 strong words reach ~0.6-0.8.
- * 2. A logistic-regression model (./sentiment-weights.json, trained by scripts/train-intent.ts on part of SST-2
- *    and TweetEval) over the same hashed n-grams as the intent model plus the lexicon score as a feature.
+ * 2. A logistic-regression model (./sentiment-weights.json, trained by scripts/train-intent.ts on SST-2's training
+ *    set and half of TweetEval) over the same hashed n-grams as the intent model plus the lexicon score as a feature.
  *
- * Final: sentiment = 0.6 * lexicon + w * (2 * P(positive) - 1), clamped to -1..1, with w = 0.4 when the message
+ * Final: sentiment = 0.3 * lexicon + w * (2 * P(positive) - 1), clamped to -1..1, with w = 0.7 when the message
  * has an opinion word and 0.15 when it has none (then the model's lean is mostly its prior, and a neutral
  * support question such as "where is my order" must stay near 0).
  */
@@ -26,6 +26,17 @@ import { hashedFeatures, words } from "./text";
 export { lexiconSentiment } from "./sentiment-rules";
 
 const model = loadLinearModel(weightsJson as LinearModelJson);
+if (model.dims !== SENTIMENT_DIMS)
+  throw new Error("sentiment-weights.json does not match SENTIMENT_DIMS: run `npm run train`");
+
+/**
+ * Mixing weights. The model trained on SST-2's 67k phrases reads composition the rules cannot, so it leads
+ * (0.3 / 0.7, compared on data held back from training, never on the evaluation sets); the rules keep negation,
+ * intensity, caps and "!" in the score's size, which the policy's thresholds read.
+ */
+export const LEXICON_WEIGHT = 0.3;
+export const MODEL_WEIGHT = 0.7;
+export const NO_OPINION_MODEL_WEIGHT = 0.15;
 
 /** Probability that `text` is positive, from the trained model (part 2 above). */
 export function modelPositiveProbability(text: string, lexicon = lexiconSentiment(text)): number {
@@ -37,6 +48,6 @@ export function sentiment(text: string): number {
   const lex = lexiconSentiment(text);
   const p = modelPositiveProbability(text, lex);
   // Without any opinion word the model's lean is mostly its prior, so it counts for less.
-  const modelWeight = lex === 0 ? 0.15 : 0.4;
-  return Math.max(-1, Math.min(1, 0.6 * lex + modelWeight * (2 * p - 1)));
+  const modelWeight = lex === 0 ? NO_OPINION_MODEL_WEIGHT : MODEL_WEIGHT;
+  return Math.max(-1, Math.min(1, LEXICON_WEIGHT * lex + modelWeight * (2 * p - 1)));
 }

@@ -14,6 +14,11 @@
  * where r1, r2 are the top two rerank scores (0..1; r2 = 0 with one candidate). An answer the model itself says
  * is not grounded in the passages is halved, never raised.
  *
+ * Dialogue acts ("thanks", "hi", "no") are read first by the embedded detector (offline, no model call): such a
+ * message is answered in kind from worker/ai/acts/replies.ts with only the sentiment model called. Small talk and
+ * "are you a bot?" still go through retrieval and the LLM, and stay acts unless the LLM answers them from a passage.
+ * The persona (TurnInput.persona) names the assistant, its company and tone in the prompt.
+ *
  * Any model error, or an answer that fails the schema (e.g. "JSON Mode couldn't be met"), returns a TurnScore
  * with `error` set, so the handoff policy offers a human instead of leaving the customer without a reply.
  */
@@ -22,7 +27,9 @@ import { createWorkersAI } from "workers-ai-provider";
 import { z } from "zod";
 import type { Citation } from "../../../schema/protocol";
 import { INTENTS, type KbArticle, type Scorer, type SummaryInput, type TurnInput, type TurnScore } from "../scorer";
-import { errorScore } from "../embedded/embedded-scorer";
+import { actReply } from "../acts/replies";
+import { errorScore, turnAct } from "../embedded/embedded-scorer";
+import { resolvePersona } from "../persona";
 import { retrieve } from "../embedded/retrieval";
 import { extractiveSummary } from "../embedded/summarize";
 
@@ -79,14 +86,22 @@ function parseRerank(output: unknown, n: number): number[] {
   return scores;
 }
 
-function buildPrompt(input: TurnInput, passages: KbArticle[]): string {
+const TONE_INSTRUCTIONS = {
+  friendly: "Write warmly and informally, like a helpful colleague.",
+  neutral: "Write plainly and politely.",
+  formal: "Write formally and courteously.",
+} as const;
+
+export function buildPrompt(input: TurnInput, passages: KbArticle[]): string {
+  const persona = resolvePersona(input.persona);
   const history = input.history
     .slice(-6)
     .map((t) => `${t.role}: ${t.text.slice(0, 500)}`)
     .join("\n");
   const kb = passages.map((a, i) => `[${i + 1}] ${a.title}\n${a.body}`).join("\n\n") || "(no relevant passages)";
   return [
-    "You are the first-line support assistant for Brightbox. Answer the customer's last message using ONLY the passages below.",
+    `You are ${persona.selfDescription}, the customer's first line of support. Answer the customer's last message using ONLY the passages below.`,
+    TONE_INSTRUCTIONS[persona.tone],
     "If the passages do not answer it, set answer to an empty string and grounded to false. Keep answers to 2-4 sentences with concrete steps.",
     `Classify the intent as one of: ${INTENTS.join(", ")} (human_request = wants a person; billing_dispute = unexpected charge, double charge or refund demand; cancellation = wants to cancel; complaint = complaint or frustration).`,
     "",
@@ -109,6 +124,24 @@ export function createWorkersAIScorer(options: { binding: AiBinding; llmModel?: 
     name: "workers-ai",
     async scoreTurn(input: TurnInput): Promise<TurnScore> {
       try {
+        const { act, questionLike } = turnAct(input.text, input.history);
+        if (act && !questionLike) {
+          const sentimentRaw = await binding.run(WORKERS_AI_MODELS.sentiment, {
+            text: input.text.slice(0, 2000) || " ",
+          });
+          return {
+            answer: actReply(act, input.persona),
+            grounded: false,
+            citations: [],
+            confidence: 0,
+            intent: "other",
+            intentScore: 0,
+            sentiment: sentimentFromDistilbert(sentimentRaw),
+            act,
+            rejectedPrevious: false,
+            scorer: "workers-ai",
+          };
+        }
         const previousCustomer = [...input.history].reverse().find((t) => t.role === "customer")?.text ?? "";
         const query = `${input.text}`.slice(0, 1000);
         const candidates = retrieve(input.articles, `${previousCustomer} ${query}`, CANDIDATES).map((h) => h.article);
@@ -137,11 +170,13 @@ export function createWorkersAIScorer(options: { binding: AiBinding; llmModel?: 
         });
         const result = TurnAnswerSchema.parse(output);
         const grounded = result.grounded && passages.length > 0 && result.answer.trim().length > 0;
+        // Small talk or "are you a bot?" that no passage answers is answered in kind.
+        const keptAct = act && !grounded ? act : null;
         const citations: Citation[] = grounded
           ? passages.slice(0, 1).map(({ article }) => ({ id: article.id, title: article.title, url: article.url }))
           : [];
         return {
-          answer: grounded ? result.answer.trim() : "",
+          answer: keptAct ? actReply(keptAct, input.persona) : grounded ? result.answer.trim() : "",
           grounded,
           citations,
           confidence: rerankConfidence(
@@ -151,6 +186,7 @@ export function createWorkersAIScorer(options: { binding: AiBinding; llmModel?: 
           intent: result.intent,
           intentScore: clamp01(result.intentConfidence),
           sentiment: sentimentFromDistilbert(sentimentRaw),
+          act: keptAct,
           rejectedPrevious: result.rejectedPrevious && input.history.some((t) => t.role === "ai"),
           scorer: "workers-ai",
         };

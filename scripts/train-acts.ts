@@ -1,0 +1,74 @@
+/**
+ * Trains the dialogue-act detector (worker/ai/embedded/acts.ts) and writes worker/ai/embedded/act-weights.json.
+ * Acts: CLINC150's act intents (scripts/lib/intent-map.ts CLINC_TO_ACT) from its TRAINING split, plus
+ * scripts/train-act-phrasings.ts. "none": every other CLINC150 training row (out-of-scope included), BANKING77's
+ * and Bitext's training rows, and the hand-written training phrasings of the four handoff intents. Held-out rows
+ * (scripts/eval-data.ts) are never read. Deterministic (seeded).
+ *
+ *   npm run train   (runs this after scripts/train-intent.ts)
+ */
+import { writeFileSync } from "node:fs";
+import { ACT_LABELS, type ActLabel, actFeatures, actFromProbabilities } from "../worker/ai/embedded/act-features";
+import { predictProba, saveLinearModel, trainLinearModel } from "../worker/ai/embedded/linear-model";
+import { fnv1a } from "../worker/ai/embedded/text";
+import { ACT_DIMS } from "../worker/ai/embedded/model-dims";
+import { loadBanking77, loadBitext, loadClinc } from "./eval-data";
+import { ACT_TRAIN_PHRASINGS } from "./train-act-phrasings";
+import { TRAIN_PHRASINGS } from "./train-phrasings";
+
+const PHRASE_WEIGHT = 4;
+/** `--dev`: hold back a fifth of CLINC150's TRAINING rows (by hash) and report on them; nothing is written. */
+const DEV = process.argv.includes("--dev");
+const isDev = (text: string) => fnv1a(`actdev:${text}`) % 5 === 0;
+const labels = [...ACT_LABELS];
+const EPOCHS = Number(process.env.ACT_EPOCHS ?? 12);
+const BALANCE = Number(process.env.ACT_BALANCE ?? 0.5);
+const rows: { text: string; label: ActLabel; w: number }[] = [];
+const clincTrain = loadClinc().filter((r) => !r.heldOut);
+for (const r of clincTrain) if (!(DEV && isDev(r.text))) rows.push({ text: r.text, label: r.act ?? "none", w: 1 });
+for (const r of loadBanking77().filter((r) => !r.heldOut)) rows.push({ text: r.text, label: "none", w: 1 });
+// Every third Bitext training row: its templates repeat, and a third is plenty of "support request" negatives.
+loadBitext()
+  .filter((r, i) => !r.heldOut && i % 3 === 0)
+  .forEach((r) => rows.push({ text: r.text, label: "none", w: 1 }));
+for (const intent of ["human_request", "billing_dispute", "cancellation", "complaint"] as const)
+  for (const text of TRAIN_PHRASINGS[intent]) rows.push({ text, label: "none", w: 1 });
+for (const label of labels) for (const text of ACT_TRAIN_PHRASINGS[label]) rows.push({ text, label, w: PHRASE_WEIGHT });
+
+// Class balancing (count ratio ** BALANCE): "none" is most of the rows.
+const counts = new Map<ActLabel, number>();
+for (const r of rows) counts.set(r.label, (counts.get(r.label) ?? 0) + 1);
+const maxCount = Math.max(...counts.values());
+const data = rows.map((r) => ({
+  x: actFeatures(r.text),
+  y: labels.indexOf(r.label),
+  w: r.w * (maxCount / (counts.get(r.label) ?? 1)) ** BALANCE,
+}));
+const model = trainLinearModel(data, labels, ACT_DIMS, { epochs: EPOCHS, lr: 0.3, l2: 1e-6, seed: 13 });
+if (DEV) {
+  const dev = clincTrain.filter((r) => isDev(r.text));
+  let tp = 0,
+    fp = 0,
+    fn = 0;
+  for (const r of dev) {
+    const { act } = actFromProbabilities(predictProba(model, actFeatures(r.text)));
+    if (act && act === r.act) tp++;
+    else {
+      if (act) fp++;
+      if (r.act) fn++;
+    }
+  }
+  console.log(
+    `act dev (held-back CLINC150 training rows, ${dev.length}): precision ${(tp / (tp + fp)).toFixed(3)} recall ${(tp / (tp + fn)).toFixed(3)}`,
+  );
+  process.exit(0);
+}
+const json = saveLinearModel(model, {
+  trainedOn:
+    "clinc150 train split (acts per scripts/lib/intent-map.ts, other intents and oos as none) + banking77 and bitext training rows as none + scripts/train-act-phrasings.ts",
+  rows: rows.length,
+  counts: Object.fromEntries(counts),
+  epochs: EPOCHS,
+});
+writeFileSync("worker/ai/embedded/act-weights.json", JSON.stringify(json));
+console.log(`acts: ${rows.length} rows -> worker/ai/embedded/act-weights.json`);
