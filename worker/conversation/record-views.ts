@@ -42,14 +42,15 @@ export function indexRow(record: ConversationRecord, lastCustomerText: string | 
   };
 }
 
-export function lobbyEvent(record: ConversationRecord, kind: QueueEvent["kind"]): QueueEvent {
+export function lobbyEvent(record: ConversationRecord, kind: QueueEvent["kind"], at: number): QueueEvent {
   return {
     kind,
     conversationId: record.id,
     team: record.team ?? null,
     status: record.status,
-    at: Date.now(),
+    at,
     trigger: record.trigger,
+    ...(record.topic ? { topic: record.topic } : {}),
     reason: record.triggerReason,
     agentId: record.assignedAgent?.id,
     agentName: record.assignedAgent?.name,

@@ -5,29 +5,25 @@
  */
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { type ApiErrorCode, ERROR_STATUS, errorBody } from "../../schema/errors";
 
-export type ErrorCode =
-  | "unauthenticated"
-  | "forbidden"
-  | "csrf_failed"
-  | "bad_request"
-  | "too_large"
-  | "unsupported_media_type"
-  | "invalid_credentials"
-  | "rate_limited"
-  | "not_found"
-  | "conflict"
-  | "unavailable"
-  | "internal"
-  // Other modules may use their own stable codes (e.g. "already_claimed").
-  | (string & {});
+export { type ErrorBody, errorBody } from "../../schema/errors";
+/** Every code the API and the objects answer with (schema/errors.ts). */
+export type ErrorCode = ApiErrorCode;
 
-export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: unknown };
+/** The status a code maps to: one table for routes and objects alike. */
+export function statusOf(code: ErrorCode): ContentfulStatusCode {
+  return ERROR_STATUS[code];
 }
 
-export function errorBody(code: ErrorCode, message: string, details?: unknown): ErrorBody {
-  return { error: details === undefined ? { code, message } : { code, message, details } };
+/** The error envelope as a plain Response, for Durable Objects that answer fetches outside Hono. */
+export function errorResponse(code: ErrorCode, message: string): Response {
+  return Response.json(errorBody(code, message), { status: statusOf(code) });
+}
+
+/** A refusal from an object's RPC (`{ ok: false, code, message }`) as the route's answer. */
+export function refusalResponse(c: Context, refusal: { code: ErrorCode; message: string }) {
+  return c.json(errorBody(refusal.code, refusal.message), statusOf(refusal.code));
 }
 
 export function apiError(

@@ -13,7 +13,7 @@ import { requireAgent, type AgentHonoEnv } from "../auth/require-agent";
 import type { ActionResult } from "../conversation/conversation-core";
 import { getDb } from "../db/client";
 import { getAgentView } from "../db/agents";
-import { apiError, ApiError } from "../http/errors";
+import { apiError, ApiError, refusalResponse } from "../http/errors";
 import { containsText, readJson, validate } from "../http/validate";
 import { CONVERSATION_ID, forwardUpgrade } from "./conversations";
 import { conversationStub } from "../conversation/stub";
@@ -107,8 +107,7 @@ function actionResponse(c: Parameters<typeof apiError>[0], result: ActionResult)
         team: result.record.team ?? null,
       },
     });
-  const status = result.code === "not_found" ? 404 : 409;
-  return apiError(c, status, result.code, result.message);
+  return refusalResponse(c, result);
 }
 
 agentConversationRoutes.get("/:id/context", async (c) => {
