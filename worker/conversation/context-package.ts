@@ -3,6 +3,7 @@
  * anything. Built from the conversation record and the transcript (the single source of truth); the
  * console shows it, tickets store it, webhooks carry it.
  */
+import type { Intent, Trigger } from "../../schema/domain";
 import type { Citation, TranscriptEntry } from "../../schema/protocol";
 import type { ConversationRecord } from "./conversation-record";
 
@@ -14,8 +15,10 @@ export interface ContextPackage {
   attributes: Record<string, string>;
   /** Data the customer gave in forms (offline contact form). */
   formData: { email?: string; name?: string; orderNumber?: string };
-  trigger: string | null;
+  trigger: Trigger | null;
   triggerReason: string | null;
+  /** For topic handoffs: the intent whose rule routed the conversation. */
+  topic: Intent | null;
   team: string | null;
   assignedAgent: { id: string; name: string } | null;
   summary: string;
@@ -46,6 +49,7 @@ export function buildContextPackage(record: ConversationRecord, transcript: Tran
     },
     trigger: record.trigger ?? null,
     triggerReason: record.triggerReason ?? null,
+    topic: record.topic ?? null,
     team: record.team ?? null,
     assignedAgent: record.assignedAgent ?? null,
     summary: record.summary ?? "",

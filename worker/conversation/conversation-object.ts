@@ -33,25 +33,10 @@ import { KnowledgeCache } from "./knowledge-cache";
 import { Outbox, type OutboxOp } from "./outbox";
 import { deliverOutboxOp } from "./outbox-delivery";
 import { fallbackSummary, summaryInput, turnInput } from "./ai-turn";
-import { failedScore, indexRow } from "./record-views";
+import { failedScore, indexPreviewInterval, indexRow, nextWakeUp } from "./record-views";
 import type { SocketAttachment } from "./socket-session";
 
 export type { AgentRef } from "../handoff/types";
-
-/** While queued, the alarm refreshes the customer's queue position and checks the SLA this often. */
-const QUEUE_REFRESH_MS = 10_000;
-/**
- * Busy chats refresh their D1 index preview (the console's list) after 30 to 60 s, the point in that
- * range fixed per conversation: conversations that started together would otherwise all write the one
- * shared database in the same second, every 30 s (measured as a latency spike at 500 busy chats).
- */
-const INDEX_PREVIEW_MS = 30_000;
-
-function indexPreviewInterval(conversationId: string): number {
-  let h = 0;
-  for (let i = 0; i < conversationId.length; i++) h = (h * 31 + conversationId.charCodeAt(i)) >>> 0;
-  return INDEX_PREVIEW_MS * (1 + (h % 1000) / 1000);
-}
 
 /** An event as the object knows it; the machine's id and time are stamped on when it is decided. */
 type EventInput = HandoffEvent extends infer E ? (E extends HandoffEvent ? Omit<E, "id" | "at"> : never) : never;
@@ -383,17 +368,8 @@ export class ConversationObject extends ConversationCore {
   }
 
   private async scheduleAlarm(): Promise<void> {
-    const record = this.record();
-    const times: number[] = [];
-    const retry = this.outbox.nextRetryAt();
-    if (retry !== null) times.push(retry);
-    if (record?.status === "queued" && record.handoff && !record.handoff.offline) {
-      times.push(Date.now() + QUEUE_REFRESH_MS);
-      if (!record.handoff.escalatedAt) times.push(record.handoff.queuedAt + record.handoff.slaSeconds * 1000);
-    }
-    if (record?.aiPendingSeq !== undefined) times.push(Date.now() + 1000);
-    if (times.length === 0) return;
-    const next = Math.max(Date.now(), Math.min(...times));
+    const next = nextWakeUp(this.record(), this.outbox.nextRetryAt(), Date.now());
+    if (next === null) return;
     const current = await this.ctx.storage.getAlarm();
     if (current === null || current > next || current < Date.now()) await this.ctx.storage.setAlarm(next);
   }
