@@ -13,7 +13,7 @@ export const ERROR_STATUS = {
   origin_not_allowed: 403,
   wrong_conversation: 403,
   identity_invalid: 403,
-  identity_required: 403,
+  identity_required: 401,
   identity_not_configured: 403,
   not_found: 404,
   conflict: 409,

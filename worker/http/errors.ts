@@ -26,10 +26,13 @@ export function refusalResponse(c: Context, refusal: { code: ErrorCode; message:
   return c.json(errorBody(refusal.code, refusal.message), statusOf(refusal.code));
 }
 
-export function apiError(
+/** The status a route writes must be the one the map (schema/errors.ts) gives its code: tsc checks every call. */
+type StatusOf<C extends ErrorCode> = (typeof ERROR_STATUS)[C];
+
+export function apiError<C extends ErrorCode>(
   c: Context,
-  status: ContentfulStatusCode,
-  code: ErrorCode,
+  status: StatusOf<C>,
+  code: C,
   message: string,
   details?: unknown,
 ) {
@@ -37,10 +40,10 @@ export function apiError(
 }
 
 /** Throw from anywhere in a handler; `handleApiError` (install with app.onError) turns it into the JSON shape. */
-export class ApiError extends Error {
+export class ApiError<C extends ErrorCode = ErrorCode> extends Error {
   constructor(
-    readonly status: ContentfulStatusCode,
-    readonly code: ErrorCode,
+    readonly status: StatusOf<C>,
+    readonly code: C,
     message: string,
     readonly details?: unknown,
   ) {
@@ -55,7 +58,7 @@ export function handleApiError(err: Error, c: Context) {
   // Hono's HTTPException (e.g. from its built-in helpers) keeps its status.
   const status = (err as { status?: unknown }).status;
   if (typeof status === "number" && status >= 400 && status < 500) {
-    return apiError(c, status as ContentfulStatusCode, "bad_request", err.message || "Bad request");
+    return c.json(errorBody("bad_request", err.message || "Bad request"), status as ContentfulStatusCode);
   }
   console.error("unhandled error", c.req.method, c.req.path, err);
   return apiError(c, 500, "internal", "Internal error");

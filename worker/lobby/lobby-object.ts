@@ -11,6 +11,7 @@ import { encodeLobbyFrame, parseLobbyFrame, type LobbyServerFrame, type QueueEve
 import { PARTICIPANT_HEADER, readAttachment, writeAttachment, type Participant } from "../conversation/socket-session";
 import { getDb } from "../db/client";
 import type { Env } from "../env";
+import { errorResponse } from "../http/errors";
 
 export const LOBBY_NAME = "lobby";
 
@@ -26,9 +27,9 @@ export class LobbyObject extends DurableObject<Env> {
 
   async fetch(request: Request): Promise<Response> {
     if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket")
-      return new Response("expected a WebSocket upgrade", { status: 426 });
+      return errorResponse("upgrade_required", "expected a WebSocket upgrade");
     const agent = JSON.parse(request.headers.get(PARTICIPANT_HEADER) ?? "null") as Participant | null;
-    if (agent?.role !== "agent") return new Response("agents only", { status: 401 });
+    if (agent?.role !== "agent") return errorResponse("unauthenticated", "agents only");
     const pair = new WebSocketPair();
     this.ctx.acceptWebSocket(pair[1], [`agent:${agent.id}`]);
     writeAttachment(pair[1], { ...agent, synced: true, connectedAt: Date.now() });
