@@ -5,17 +5,22 @@ import { DEFAULT_HANDOFF_CONFIG } from "../../worker/ai/handoff-config";
 import type { TurnScore } from "../../worker/ai/scorer";
 import type { ConversationRecord } from "../../worker/conversation/conversation-record";
 import { transition } from "../../worker/handoff/machine";
-import type { HandoffEffect, HandoffEvent, Transition, TransitionResult } from "../../worker/handoff/types";
+import type {
+  HandoffEffect,
+  HandoffEvent,
+  HandoffEventInput,
+  Transition,
+  TransitionResult,
+} from "../../worker/handoff/types";
 
 const T0 = 1_700_000_000_000;
 const config = { handoff: DEFAULT_HANDOFF_CONFIG };
 const ada = { id: "agent-ada", name: "Ada" };
 const bob = { id: "agent-bob", name: "Bob" };
 
-type EventInput = HandoffEvent extends infer E ? (E extends HandoffEvent ? Omit<E, "id" | "at"> : never) : never;
 let counter = 0;
 
-function event(input: EventInput, at = T0 + 1000): HandoffEvent {
+function event(input: HandoffEventInput, at = T0 + 1000): HandoffEvent {
   counter += 1;
   return { ...input, id: `00000000-0000-4000-8000-${String(counter).padStart(12, "0")}`, at } as HandoffEvent;
 }

@@ -13,11 +13,14 @@ import { createScorer } from "../ai/select-scorer";
 import { getDb } from "../db/client";
 import type { Env } from "../env";
 import { transition } from "../handoff/machine";
+import { refuse } from "../handoff/step";
 import type {
   Actor,
   AgentRef,
   HandoffEffect,
   HandoffEvent,
+  HandoffEventInput,
+  Refusal,
   TicketRef,
   Transition,
   TransitionResult,
@@ -28,7 +31,7 @@ import { measureQueue, routeHandoff } from "../routing/route-handoff";
 import { buildContextPackage, type ContextPackage } from "./context-package";
 import { type ActionResult, ConversationCore, type CreateConversation } from "./conversation-core";
 import type { ConversationRecord } from "./conversation-record";
-import { COPY } from "./customer-copy";
+import { actionEntry, actionEvent, isCustomerAction } from "./customer-actions";
 import { KnowledgeCache } from "./knowledge-cache";
 import { Outbox, type OutboxOp } from "./outbox";
 import { deliverOutboxOp } from "./outbox-delivery";
@@ -38,8 +41,14 @@ import type { SocketAttachment } from "./socket-session";
 
 export type { AgentRef } from "../handoff/types";
 
-/** An event as the object knows it; the machine's id and time are stamped on when it is decided. */
-type EventInput = HandoffEvent extends infer E ? (E extends HandoffEvent ? Omit<E, "id" | "at"> : never) : never;
+/** What the ticket route answers about a reply: `emailed` once the email went out. */
+interface TicketReplyResult {
+  id: string;
+  body: string;
+  createdAt: number;
+  delivered: boolean;
+  emailed: boolean;
+}
 
 /** Work the machine asked for that must be awaited, answered by a later event. */
 type Work = Extract<HandoffEffect, { kind: "score" | "summarize" | "route" | "measure_queue" }>;
@@ -76,17 +85,23 @@ export class ConversationObject extends ConversationCore {
   // Deciding and applying
   // ------------------------------------------------------------------------------------------
 
-  /** The machine's answer to an event, against the record as it is now. Synchronous. */
-  private decide(input: EventInput, config: HandoffConfig = DEFAULT_HANDOFF_CONFIG, id = crypto.randomUUID()) {
-    const record = this.record();
-    if (!record) return { ok: false, code: "not_found", message: "unknown conversation" } as const;
-    return transition(record, { ...input, id, at: Date.now() } as HandoffEvent, { handoff: config });
+  /**
+   * The machine's answer to an event, against the record as it is now (`record`, when the caller just read
+   * it in this same synchronous step). Synchronous.
+   */
+  private decide(
+    input: HandoffEventInput,
+    options: { config?: HandoffConfig; id?: string; record?: ConversationRecord } = {},
+  ): TransitionResult {
+    const record = options.record ?? this.record();
+    if (!record) return refuse("not_found", "unknown conversation");
+    const event = { ...input, id: options.id ?? crypto.randomUUID(), at: Date.now() } as HandoffEvent;
+    return transition(record, event, { handoff: options.config ?? DEFAULT_HANDOFF_CONFIG });
   }
 
   /** Stores the entries, persists the record, queues the effects and sends the frames: one synchronous step. */
   private apply(result: Transition): Work[] {
-    const at = result.record.updatedAt;
-    for (const entry of result.entries) this.appendEntry(entry, at);
+    for (const entry of result.entries) this.appendEntry(entry, result.at);
     if (result.changed) this.saveRecord(result.record);
     const work: Work[] = [];
     for (const effect of result.effects) {
@@ -134,13 +149,13 @@ export class ConversationObject extends ConversationCore {
   }
 
   /** decide, apply, settle. */
-  private async run(input: EventInput, config?: HandoffConfig): Promise<TransitionResult> {
-    const result = this.decide(input, config);
+  private async run(input: HandoffEventInput, config?: HandoffConfig): Promise<TransitionResult> {
+    const result = this.decide(input, { config });
     if (result.ok) await this.settle(this.apply(result));
     return result;
   }
 
-  private async action(input: EventInput): Promise<ActionResult> {
+  private async action(input: HandoffEventInput): Promise<ActionResult> {
     const result = await this.run(input);
     return result.ok ? { ok: true, record: this.requireRecord() } : result;
   }
@@ -174,7 +189,7 @@ export class ConversationObject extends ConversationCore {
     frame: Extract<ClientFrame, { type: "message" }>,
   ): Promise<void> {
     if (who.role === "agent") {
-      const reply = this.decide({ type: "agent_reply", agent: { id: who.id, name: who.name ?? who.id } });
+      const reply = this.decide({ type: "agent_reply", agent: { id: who.id, name: who.name ?? who.id } }, { record });
       if (!reply.ok) return this.reject(ws, "invalid_state", reply.message, frame.id);
       const author = { role: "agent" as const, id: who.id, name: who.name };
       const { duplicate } = this.appendAndAck(ws, { id: frame.id, kind: "message", author, text: frame.text });
@@ -188,7 +203,15 @@ export class ConversationObject extends ConversationCore {
     const author = { role: "customer" as const, name: record.customer.name };
     const { entry, duplicate } = this.appendAndAck(ws, { id: frame.id, kind: "message", author, text: frame.text });
     if (duplicate) return;
-    await this.run({ type: "customer_message", seq: entry.seq, indexEveryMs: indexPreviewInterval(record.id) });
+    const message = {
+      type: "customer_message",
+      seq: entry.seq,
+      indexEveryMs: indexPreviewInterval(record.id),
+    } as const;
+    // Parsing the record again per message was a tenth of a busy conversation's allocation: the frame's copy
+    // is current unless the conversation was just reopened.
+    const result = this.decide(message, { record: record.status === "closed" ? undefined : record });
+    if (result.ok) await this.settle(this.apply(result));
   }
 
   protected override async onCustomerAction(
@@ -197,70 +220,20 @@ export class ConversationObject extends ConversationCore {
     record: ConversationRecord,
     frame: ClientFrame,
   ): Promise<void> {
-    const author = { role: "customer" as const, name: record.customer.name };
-    switch (frame.type) {
-      case "request_human": {
-        if (record.status === "queued" || record.status === "agent") {
-          this.send(ws, { type: "ack", id: frame.id, seq: this.store.lastSeq(), at: Date.now() });
-          return;
-        }
-        const text = "Asked to talk to a person";
-        const { entry, duplicate } = this.appendAndAck(ws, {
-          id: frame.id,
-          kind: "system",
-          event: "handoff_requested",
-          author,
-          text,
-        });
-        if (duplicate) return;
-        await this.run({ type: "human_button", seq: entry.seq }, await this.knowledge.handoffConfig());
-        return;
-      }
-      case "offer_reply": {
-        const { entry, duplicate } = this.appendAndAck(ws, {
-          id: frame.id,
-          kind: "system",
-          event: frame.accept ? "handoff_requested" : "offer_declined",
-          author,
-          text: frame.accept ? "Yes, connect me with a person" : "No thanks",
-        });
-        if (duplicate) return;
-        const config = await this.knowledge.handoffConfig();
-        await this.run({ type: "offer_reply", accept: frame.accept, frameId: frame.id, seq: entry.seq }, config);
-        return;
-      }
-      case "contact": {
-        const contact = { email: frame.email, name: frame.name, orderNumber: frame.orderNumber };
-        const { duplicate } = this.appendAndAck(ws, {
-          id: frame.id,
-          kind: "system",
-          event: "contact_collected",
-          author: { role: "customer", name: frame.name ?? record.customer.name },
-          text: COPY.contactSaved,
-          internal: contact,
-        });
-        if (!duplicate) await this.run({ type: "contact", contact });
-        return;
-      }
-      case "csat": {
-        const comment = frame.comment ?? null;
-        const rated = this.decide({ type: "csat", score: frame.score, comment, frameId: frame.id });
-        if (!rated.ok) return this.reject(ws, "invalid_state", rated.message, frame.id);
-        const { duplicate } = this.appendAndAck(ws, {
-          id: frame.id,
-          kind: "system",
-          event: "csat_received",
-          author,
-          text: COPY.csatThanks,
-          meta: { score: frame.score },
-          internal: { comment },
-        });
-        if (!duplicate) await this.settle(this.apply(rated));
-        return;
-      }
-      default:
-        return super.onCustomerAction(ws, who, record, frame);
+    if (!isCustomerAction(frame)) return super.onCustomerAction(ws, who, record, frame);
+    if (frame.type === "request_human" && (record.status === "queued" || record.status === "agent")) {
+      // Already with the humans: acknowledged, and nothing to store.
+      this.send(ws, { type: "ack", id: frame.id, seq: this.store.lastSeq(), at: Date.now() });
+      return;
     }
+    // A rating is judged before it is stored: a refused one leaves no entry.
+    const rated = frame.type === "csat" ? this.decide(actionEvent(frame, 0), { record }) : null;
+    if (rated && !rated.ok) return this.reject(ws, "invalid_state", rated.message, frame.id);
+    const { entry, duplicate } = this.appendAndAck(ws, actionEntry(frame, record));
+    if (duplicate) return;
+    if (rated?.ok) return this.settle(this.apply(rated));
+    const judged = frame.type === "request_human" || frame.type === "offer_reply";
+    await this.run(actionEvent(frame, entry.seq), judged ? await this.knowledge.handoffConfig() : undefined);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -327,21 +300,17 @@ export class ConversationObject extends ConversationCore {
     ticket: TicketRef;
     agent: AgentRef;
     body: string;
-  }): Promise<
-    | { ok: true; reply: { id: string; body: string; createdAt: number; delivered: boolean; emailed: boolean } }
-    | { ok: false; code: "not_found" | "already_claimed" | "invalid_state"; message: string }
-  > {
+  }): Promise<{ ok: true; reply: TicketReplyResult } | Refusal> {
     const id = crypto.randomUUID();
     const result = this.decide(
       { type: "ticket_reply", ...input, emailConfigured: isEmailConfigured(this.env) },
-      undefined,
-      id,
+      { id },
     );
     if (!result.ok) return result;
     await this.settle(this.apply(result));
     const emailing = result.effects.some((e) => e.kind === "ticket_reply_email");
     const emailed = emailing && !this.outbox.hasPending() && (await ticketReplyEmailed(getDb(this.env.DB), id));
-    return { ok: true, reply: { id, body: input.body, createdAt: result.record.updatedAt, delivered: true, emailed } };
+    return { ok: true, reply: { id, body: input.body, createdAt: result.at, delivered: true, emailed } };
   }
 
   async getContext(): Promise<ContextPackage | null> {
@@ -394,5 +363,5 @@ export class ConversationObject extends ConversationCore {
 
 /** A new conversation's first D1 index row, through the same apply step as every other effect. */
 function transitionIndexOnly(record: ConversationRecord): Transition {
-  return { ok: true, changed: false, record, entries: [], effects: [{ kind: "index" }] };
+  return { ok: true, changed: false, at: record.createdAt, record, entries: [], effects: [{ kind: "index" }] };
 }

@@ -20,12 +20,14 @@ import type { HandoffEvent, MachineConfig, TransitionResult } from "./types";
 const MAX_SCORE_HISTORY = 50;
 
 export function transition(record: ConversationRecord, event: HandoffEvent, config: MachineConfig): TransitionResult {
+  // The commonest event of all, a message in a chat an agent has, usually changes nothing: no copy of the record.
+  if (event.type === "customer_message" && record.status !== "bot" && !indexStale(record, event))
+    return { ok: true, changed: false, at: event.at, record, entries: [], effects: [] };
   const step = new Step(record, event);
   const r = step.record;
   switch (event.type) {
     case "customer_message": {
-      const stale = !r.indexedAt || event.at - r.indexedAt > event.indexEveryMs;
-      if (r.status !== "bot" && !stale) return step.done(false);
+      const stale = indexStale(r, event);
       if (r.status === "bot") {
         r.aiPendingSeq = event.seq;
         step.effect({ kind: "score", seq: event.seq });
@@ -126,6 +128,11 @@ export function transition(record: ConversationRecord, event: HandoffEvent, conf
     case "ticket_reply":
       return ticketReply(step, event);
   }
+}
+
+/** Busy chats refresh the D1 index's preview of the last message at most every `indexEveryMs`. */
+function indexStale(record: ConversationRecord, event: { at: number; indexEveryMs: number }): boolean {
+  return !record.indexedAt || event.at - record.indexedAt > event.indexEveryMs;
 }
 
 /** The AI's turn: the policy judges the scored message; the AI answers, offers a human, or hands off. */

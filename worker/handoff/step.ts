@@ -84,7 +84,7 @@ export class Step {
 
   done(changed = true): Transition {
     if (changed) this.record.updatedAt = this.at;
-    return { ok: true, changed, record: this.record, entries: this.entries, effects: this.effects };
+    return { ok: true, changed, at: this.at, record: this.record, entries: this.entries, effects: this.effects };
   }
 }
 

@@ -75,6 +75,13 @@ export type HandoffEvent = { id: string; at: number } & (
 );
 export type HandoffEventType = HandoffEvent["type"];
 
+/** An event before it is decided: the caller stamps on a fresh `id` and the time `at`. */
+export type HandoffEventInput = HandoffEvent extends infer E
+  ? E extends HandoffEvent
+    ? Omit<E, "id" | "at">
+    : never
+  : never;
+
 /** Outbox operations the machine can describe in full. */
 type PlainOp = Exclude<OutboxOp, { kind: "index" } | { kind: "ticket" } | { kind: "lobby" }>;
 
@@ -100,6 +107,8 @@ export interface Transition {
   ok: true;
   /** False when nothing changed (most chat messages): the caller then writes nothing. */
   changed: boolean;
+  /** The event's time, which the entries are stored with. */
+  at: number;
   record: ConversationRecord;
   /** New transcript entries, in order, all stamped with the event's time. */
   entries: NewEntry[];
