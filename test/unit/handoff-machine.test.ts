@@ -190,8 +190,9 @@ describe("customer's button and offer reply", () => {
     expect(t.entries.find((e) => e.event === "queued")?.internal).toMatchObject({ evidence: { messageSeq: 3 } });
   });
 
-  it("ignores the button while the conversation is already queued or with an agent", () => {
-    for (const r of [queued(), withAgent()]) {
+  it("ignores the button while the conversation is queued, with an agent, or closed", () => {
+    const closed = ok(transition(record(), event({ type: "close", by: ada }), config)).record;
+    for (const r of [queued(), withAgent(), closed]) {
       const t = ok(transition(r, event({ type: "human_button", seq: 8 }), config));
       expect(t.changed).toBe(false);
       expect(t.record.handoff?.id).toBe(r.handoff?.id);

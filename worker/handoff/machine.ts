@@ -38,11 +38,12 @@ export function transition(record: ConversationRecord, event: HandoffEvent, conf
     case "message_scored":
       return scored(step, event, config);
     case "human_button": {
-      if (r.status !== "bot" && r.status !== "closed") return step.done(false);
+      // Queued or with an agent: already with the humans. Closed: a message reopens it first.
+      if (r.status !== "bot") return step.done(false);
       const decision = decideHumanButton(r.policy ?? initialHandoffState(), config.handoff);
       r.policy = decision.nextState;
       delete r.offerTopic;
-      startHandoff(step, startFromDecision(decision, event.seq), ["bot", "closed"]);
+      startHandoff(step, startFromDecision(decision, event.seq));
       return step.done();
     }
     case "offer_reply": {
