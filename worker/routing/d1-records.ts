@@ -12,6 +12,7 @@ import {
   ticketReplies,
   tickets,
 } from "../../schema/db";
+import type { Trigger } from "../../schema/domain";
 import type { ConversationStatus } from "../../schema/protocol";
 import type { Db } from "../db/client";
 
@@ -27,7 +28,7 @@ export interface ConversationIndexRow {
   createdAt: number;
   updatedAt: number;
   assignedAgentId: string | null;
-  trigger: string | null;
+  trigger: Trigger | null;
   summary: string | null;
   sentiment: number | null;
   lastMessagePreview: string | null;
@@ -48,7 +49,7 @@ export async function upsertConversationIndex(db: Db, row: ConversationIndexRow)
 export interface OpenHandoff {
   id: string;
   conversationId: string;
-  trigger: string;
+  trigger: Trigger;
   reason: string;
   team: string;
   queuedAt: number;
