@@ -281,13 +281,6 @@ export class ConversationCore extends DurableObject<Env> {
     this.store.setValue(RECORD_KEY, record);
   }
 
-  /** Stores an entry and broadcasts it. Returns the stored entry (agent view, with internal data). */
-  protected appendEntry(input: NewEntry, at?: number): TranscriptEntry {
-    const { entry, duplicate } = this.store.append(input, at);
-    if (!duplicate) this.broadcastEntry(entry);
-    return entry;
-  }
-
   /**
    * Stores a client's frame and acks it. The ack of a new entry carries it (the sender's view of it), so
    * the sender gets one frame, not an ack and then the same entry again: a third fewer frames per message
@@ -307,7 +300,7 @@ export class ConversationCore extends DurableObject<Env> {
     return result;
   }
 
-  private broadcastEntry(entry: TranscriptEntry, except?: WebSocket): void {
+  protected broadcastEntry(entry: TranscriptEntry, except?: WebSocket): void {
     const agentFrame = encodeServerFrame({ type: "entry", entry });
     const visible = forCustomer(entry);
     // Most entries (every chat message) look the same to both sides: encode them once.

@@ -99,26 +99,26 @@ export class ConversationObject extends ConversationCore {
     return transition(record, event, { handoff: options.config ?? DEFAULT_HANDOFF_CONFIG });
   }
 
-  /** Stores the entries, persists the record, queues the effects and sends the frames: one synchronous step. */
+  /**
+   * Stores the entries, persists the record and queues the effects in one storage transaction (all of it
+   * survives a crash, or none), then sends the entries and frames. Synchronous: no other event runs between.
+   */
   private apply(result: Transition): Work[] {
-    for (const entry of result.entries) this.appendEntry(entry, result.at);
-    if (result.changed) this.saveRecord(result.record);
+    if (!result.changed && result.entries.length === 0 && result.effects.length === 0) return [];
     const work: Work[] = [];
-    for (const effect of result.effects) {
-      switch (effect.kind) {
-        case "frame":
-          this.broadcastFrame(effect.frame, undefined, effect.audience);
-          break;
-        case "score":
-        case "summarize":
-        case "route":
-        case "measure_queue":
-          work.push(effect);
-          break;
-        default:
-          this.outbox.add(this.outboxOp(effect, result.record));
+    const frames: Extract<HandoffEffect, { kind: "frame" }>[] = [];
+    const stored = this.store.transaction(() => {
+      const appended = result.entries.map((entry) => this.store.append(entry, result.at));
+      if (result.changed) this.saveRecord(result.record);
+      for (const effect of result.effects) {
+        if (effect.kind === "frame") frames.push(effect);
+        else if (isWork(effect)) work.push(effect);
+        else this.outbox.add(this.outboxOp(effect, result.record));
       }
-    }
+      return appended.filter((a) => !a.duplicate).map((a) => a.entry);
+    });
+    for (const entry of stored) this.broadcastEntry(entry);
+    for (const { frame, audience } of frames) this.broadcastFrame(frame, undefined, audience);
     return work;
   }
 
@@ -359,6 +359,12 @@ export class ConversationObject extends ConversationCore {
   private contextPackage(record: ConversationRecord): ContextPackage {
     return buildContextPackage(record, this.store.after(0, "agent"));
   }
+}
+
+function isWork(effect: HandoffEffect): effect is Work {
+  return (
+    effect.kind === "score" || effect.kind === "summarize" || effect.kind === "route" || effect.kind === "measure_queue"
+  );
 }
 
 /** A new conversation's first D1 index row, through the same apply step as every other effect. */
