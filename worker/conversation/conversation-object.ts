@@ -210,7 +210,9 @@ export class ConversationObject extends ConversationCore {
     } as const;
     // Parsing the record again per message was a tenth of a busy conversation's allocation: the frame's copy
     // is current unless the conversation was just reopened.
-    const result = this.decide(message, { record: record.status === "closed" ? undefined : record });
+    // The message's seq is already unique: no random id on the path every chat message takes.
+    const id = `message-${entry.seq}`;
+    const result = this.decide(message, { record: record.status === "closed" ? undefined : record, id });
     if (result.ok) await this.settle(this.apply(result));
   }
 
