@@ -3,6 +3,7 @@
  * anything. The worker builds it (worker/conversation/context-package.ts) from the conversation record
  * and the transcript; the console shows it, tickets store it, webhooks carry it.
  */
+import type { Intent, Trigger } from "./domain";
 import type { Citation, ConversationStatus, TranscriptEntry } from "./protocol";
 
 /** Who the customer is, as the conversation knows it. */
@@ -23,8 +24,10 @@ export interface ContextPackage {
   attributes: Record<string, string>;
   /** Data the customer gave in forms (offline contact form). */
   formData: { email?: string; name?: string; orderNumber?: string };
-  trigger: string | null;
+  trigger: Trigger | null;
   triggerReason: string | null;
+  /** For topic handoffs: the intent whose rule routed the conversation. */
+  topic: Intent | null;
   team: string | null;
   assignedAgent: { id: string; name: string } | null;
   summary: string;

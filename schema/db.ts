@@ -20,6 +20,7 @@
  */
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { DEFAULT_SLA } from "./domain";
 
 const now = sql`(CAST(unixepoch('subsecond') * 1000 AS INTEGER))`;
 
@@ -84,11 +85,11 @@ export const teams = sqliteTable("teams", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
   /** A queued conversation older than this is escalated (SLA alarm). */
-  slaSeconds: integer("sla_seconds").notNull().default(300),
+  slaSeconds: integer("sla_seconds").notNull().default(DEFAULT_SLA.slaSeconds),
   /** null = always open. */
   businessHours: text("business_hours", { mode: "json" }).$type<BusinessHours | null>(),
   /** Told to the customer when nobody is online, e.g. "within 4 hours". */
-  expectedResponse: text("expected_response").notNull().default("within one business day"),
+  expectedResponse: text("expected_response").notNull().default(DEFAULT_SLA.expectedResponse),
   createdAt: integer("created_at").notNull().default(now),
   updatedAt: integer("updated_at").notNull().default(now),
 });

@@ -20,3 +20,54 @@ export const DIALOGUE_ACTS = [
   "small_talk",
 ] as const;
 export type DialogueAct = (typeof DIALOGUE_ACTS)[number];
+
+/**
+ * Why a conversation went to a human. The first six are the handoff policy's own judgements (one
+ * configuration each, worker/ai/handoff-config.ts); `transfer` is an agent sending it to another team,
+ * and `agent_takeover` an agent taking it from the AI unasked.
+ */
+export const POLICY_TRIGGERS = [
+  "ai_error",
+  "customer_request",
+  "topic",
+  "failed_attempts",
+  "low_confidence",
+  "negative_sentiment",
+] as const;
+export type PolicyTrigger = (typeof POLICY_TRIGGERS)[number];
+export const TRIGGERS = [...POLICY_TRIGGERS, "transfer", "agent_takeover"] as const;
+export type Trigger = (typeof TRIGGERS)[number];
+
+/** Intents the scorer recognises and the topic rules route on. "other" is everything else. */
+export const INTENTS = ["human_request", "billing_dispute", "cancellation", "complaint", "other"] as const;
+export type Intent = (typeof INTENTS)[number];
+
+/**
+ * What a team without its own settings promises: a human reply within five minutes while it waits in the
+ * queue, and this wording for the customer when nobody can take it now.
+ */
+export const DEFAULT_SLA = { slaSeconds: 300, expectedResponse: "within one business day" } as const;
+
+/**
+ * The structured data (`meta`, seen by both sides) of each system event: what the widget, the console and
+ * reports read. An event that changes the conversation's status also carries `status`, the new one.
+ */
+export interface SystemEventMeta {
+  conversation_started: Record<string, never>;
+  handoff_offered: { trigger: PolicyTrigger; offer: true; topic?: Intent };
+  offer_declined: Record<string, never>;
+  handoff_requested: Record<string, never>;
+  queued: { trigger: Trigger; team: string; topic?: Intent };
+  agent_joined: { agentName: string; agentId: string };
+  agent_left: { agentName: string };
+  transferred: { agentName: string; agentId: string } | { team: string };
+  handed_back: { agentName: string };
+  closed: { csat: true; agentName: string };
+  reopened: Record<string, never>;
+  no_agent_online: { expectedResponse: string; team: string; contactKnown: boolean };
+  ticket_created: { ticketId: string; expectedResponse: string; email: string };
+  contact_collected: Record<string, never>;
+  csat_received: { score: number };
+  sla_escalated: { team: string; waitedSeconds: number };
+  resolution_confirmed: { answerSeq: number };
+}

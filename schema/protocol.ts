@@ -6,6 +6,7 @@
  * with `parseClientFrame` at the boundary; nothing past it sees an unvalidated object.
  */
 import * as v from "valibot";
+import type { Intent, Trigger } from "./domain";
 
 /** Bumped on any incompatible change; clients send it in `hello` and the server refuses others. */
 export const PROTOCOL_VERSION = 1;
@@ -154,6 +155,8 @@ export const SYSTEM_EVENTS = [
   "contact_collected",
   "csat_received",
   "sla_escalated",
+  /** The customer thanked or confirmed right after an AI answer: that answer resolved their question. */
+  "resolution_confirmed",
 ] as const;
 export type SystemEvent = (typeof SYSTEM_EVENTS)[number];
 
@@ -306,7 +309,9 @@ export interface QueueEvent {
   team: string | null;
   status: ConversationStatus;
   at: number;
-  trigger?: string;
+  trigger?: Trigger;
+  /** For topic handoffs: the intent whose rule routed the conversation (e.g. "billing_dispute"). */
+  topic?: Intent;
   reason?: string;
   agentId?: string;
   agentName?: string;

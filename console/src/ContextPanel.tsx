@@ -57,7 +57,7 @@ export function ContextPanel({ conv }: { conv: Conv }) {
       <section>
         <h3>Why it was handed off</h3>
         <p>
-          <span class="badge trigger">{triggerLabel(c.trigger, c.triggerReason)}</span>{" "}
+          <span class="badge trigger">{triggerLabel(c.trigger, c.topic)}</span>{" "}
           <span class={`senti ${s.cls}`}>{s.label}</span>
         </p>
         {c.triggerReason ? <p class="reason">{c.triggerReason}</p> : null}

@@ -41,7 +41,7 @@ export function QueueView() {
                     onClick={() => openConversation(r.id)}
                   >
                     <span class="card-top">
-                      <span class="badge trigger">{triggerLabel(r.trigger, null, r.summary)}</span>
+                      <span class="badge trigger">{triggerLabel(r.trigger)}</span>
                       <span class={`senti ${s.cls}`} title={s.label}>
                         <span class="dot" aria-hidden="true" />
                         <span class="sr-only">{s.label}</span>

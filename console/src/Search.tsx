@@ -93,7 +93,7 @@ export function SearchView() {
                   </td>
                   <td>{r.status}</td>
                   <td>{r.team ?? "—"}</td>
-                  <td>{r.trigger ? triggerLabel(r.trigger, null, r.summary) : "—"}</td>
+                  <td>{r.trigger ? triggerLabel(r.trigger) : "—"}</td>
                   <td>{firstLine(r.summary) || firstLine(r.lastMessagePreview)}</td>
                   <td>{dateTime(r.updatedAt)}</td>
                 </tr>

@@ -61,7 +61,7 @@ function TicketDetail({ id, onBack }: { id: string; onBack: () => void }) {
           <h3>Context</h3>
           {t.context.trigger ? (
             <p>
-              <span class="badge trigger">{triggerLabel(t.context.trigger, t.context.triggerReason)}</span>{" "}
+              <span class="badge trigger">{triggerLabel(t.context.trigger, t.context.topic)}</span>{" "}
               {t.context.triggerReason ?? ""}
             </p>
           ) : null}

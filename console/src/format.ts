@@ -1,27 +1,29 @@
+import { INTENTS, type Intent, type Trigger } from "../../schema/domain";
+
 /** Words for codes: triggers, sentiment, times. */
-const TRIGGERS: Record<string, string> = {
+const TRIGGERS: Record<Trigger, string> = {
   low_confidence: "Low confidence",
   negative_sentiment: "Negative sentiment",
   customer_request: "Asked for a human",
   failed_attempts: "Failed attempts",
   ai_error: "AI error",
+  topic: "Topic rule",
+  transfer: "Transferred",
   agent_takeover: "Agent took over",
+};
+const TOPICS: Partial<Record<Intent, string>> = {
   billing_dispute: "Billing dispute",
   cancellation: "Cancellation",
 };
 
-/** The readable badge for a trigger; topic triggers name their topic (from the reason, e.g. `Topic "billing_dispute"`). */
-export function triggerLabel(
-  trigger: string | null | undefined,
-  reason?: string | null,
-  summary?: string | null,
-): string {
+const isTrigger = (s: string): s is Trigger => s in TRIGGERS;
+const isTopic = (s: string): s is Intent => (INTENTS as readonly string[]).includes(s);
+
+/** The readable badge for a trigger; a topic handoff names its topic (the structured `topic` field). */
+export function triggerLabel(trigger: string | null | undefined, topic?: string | null): string {
   if (!trigger) return "Handoff";
-  if (trigger === "topic") {
-    const m = /Topic "([a-z_]+)"/.exec(reason ?? "") ?? /Topic "([a-z_]+)"/.exec(summary ?? "");
-    return m ? (TRIGGERS[m[1]] ?? words(m[1])) : "Topic rule";
-  }
-  return TRIGGERS[trigger] ?? words(trigger);
+  if (trigger === "topic" && topic && isTopic(topic)) return TOPICS[topic] ?? words(topic);
+  return isTrigger(trigger) ? TRIGGERS[trigger] : words(trigger);
 }
 const words = (s: string) => s.charAt(0).toUpperCase() + s.slice(1).replace(/_/g, " ");
 

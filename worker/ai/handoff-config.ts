@@ -4,21 +4,13 @@
  * Every trigger is active at once and can be switched off or tuned here. The defaults were chosen on the
  * demo knowledge base and the hand-written phrasings, never on the held-out evaluation split (see docs/scoring.md).
  */
-import type { Intent } from "./scorer";
+import type { Intent } from "../../schema/domain";
 
 /** "offer" asks the customer first (needs their yes); "handoff" queues them for a human at once. */
 export type HandoffAction = "offer" | "handoff";
 
-/** Names of the triggers, as recorded in the transcript's system events and printed by `npm run score`. */
-export const TRIGGERS = [
-  "ai_error",
-  "customer_request",
-  "topic",
-  "failed_attempts",
-  "low_confidence",
-  "negative_sentiment",
-] as const;
-export type Trigger = (typeof TRIGGERS)[number];
+/** The policy's triggers (schema/domain.ts), as recorded in the transcript and printed by `npm run score`. */
+export { POLICY_TRIGGERS, type PolicyTrigger } from "../../schema/domain";
 
 /** A topic rule: a detected intent that routes to a named team or skill. */
 export interface TopicRule {

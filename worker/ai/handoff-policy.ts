@@ -18,11 +18,12 @@
  * offer is pending it is not repeated. Handoffs (customer request, topic rules) are never held back.
  */
 import type { Citation } from "../../schema/protocol";
-import { DEFAULT_HANDOFF_CONFIG, type HandoffAction, type HandoffConfig, type Trigger } from "./handoff-config";
+import type { PolicyTrigger as Trigger } from "../../schema/domain";
+import { DEFAULT_HANDOFF_CONFIG, type HandoffAction, type HandoffConfig } from "./handoff-config";
 import type { Intent, TurnScore } from "./scorer";
 
-export type { HandoffAction, HandoffConfig, Trigger } from "./handoff-config";
-export { DEFAULT_HANDOFF_CONFIG, TRIGGERS, resolveHandoffConfig } from "./handoff-config";
+export type { HandoffAction, HandoffConfig, PolicyTrigger } from "./handoff-config";
+export { DEFAULT_HANDOFF_CONFIG, POLICY_TRIGGERS, resolveHandoffConfig } from "./handoff-config";
 
 /** What the conversation object persists between turns (plain JSON). */
 export interface HandoffState {

@@ -3,7 +3,7 @@
  * Two implementations: the embedded scorer (offline, deterministic; local default and tests) and the
  * Workers AI scorer (production). `SCORER` in wrangler.toml picks one (see ./select-scorer.ts).
  */
-import type { DialogueAct } from "../../schema/domain";
+import type { DialogueAct, Intent } from "../../schema/domain";
 import type { Citation } from "../../schema/protocol";
 
 /** A knowledge-base article as the scorer sees it (loaded from D1 by the caller). */
@@ -16,9 +16,8 @@ export interface KbArticle {
   url?: string;
 }
 
-/** Intents the handoff policy understands. "other" is everything else. */
-export const INTENTS = ["human_request", "billing_dispute", "cancellation", "complaint", "other"] as const;
-export type Intent = (typeof INTENTS)[number];
+/** Intents the handoff policy understands (schema/domain.ts). */
+export { INTENTS, type Intent } from "../../schema/domain";
 
 /** One earlier turn, oldest first, so the scorer can see context (e.g. "it didn't work"). */
 export interface PriorTurn {

@@ -24,6 +24,7 @@ export function buildContextPackage(record: ConversationRecord, transcript: Tran
     },
     trigger: record.trigger ?? null,
     triggerReason: record.triggerReason ?? null,
+    topic: record.topic ?? null,
     team: record.team ?? null,
     assignedAgent: record.assignedAgent ?? null,
     summary: record.summary ?? "",

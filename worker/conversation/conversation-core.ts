@@ -1,7 +1,9 @@
 /**
- * The transport half of the conversation object (see conversation-object.ts). It holds the customer's and agents' WebSockets (Hibernation
- * API: the object sleeps between frames with the sockets open), stores the transcript in its SQLite
- * storage and owns the conversation's status. The AI is a participant that runs inside it.
+ * The transport half of the conversation object (see conversation-object.ts). It holds the customer's and
+ * agents' WebSockets (Hibernation API: the object sleeps between frames with the sockets open), stores the
+ * transcript and the record in its SQLite storage, and hands every frame that means something to the
+ * conversation (messages, the customer's actions) to the subclass. It knows no rule about who may say
+ * what when: those are the handoff machine's (worker/handoff).
  *
  * Nothing lives only in memory: identity is in socket attachments, everything else in SQLite.
  * The Worker authenticates every caller and passes the participant in a header; this object is not
@@ -15,15 +17,15 @@ import {
   encodeServerFrame,
   parseClientFrame,
   type ClientFrame,
-  type ConversationStatus,
   type ErrorCode,
   type ServerFrame,
-  type SystemEvent,
   type TranscriptEntry,
 } from "../../schema/protocol";
+import type { DomainErrorCode } from "../../schema/errors";
 import type { Env } from "../env";
+import { errorResponse } from "../http/errors";
 import { isWebSocketUpgrade, upgradeRequired } from "../http/upgrade";
-import { canTransition, type ConversationRecord, type CustomerIdentity } from "./conversation-record";
+import type { ConversationRecord, CustomerIdentity } from "./conversation-record";
 import {
   PARTICIPANT_HEADER,
   readAttachment,
@@ -45,8 +47,10 @@ export interface CreateConversation {
   attributes: Record<string, string>;
 }
 
-/** Result of an agent action. Errors carry the same stable codes as HTTP errors. */
-export type ActionResult = { ok: true; record: ConversationRecord } | { ok: false; code: string; message: string };
+/** Result of an agent action. Errors carry the same stable codes as HTTP errors (schema/errors.ts). */
+export type ActionResult =
+  | { ok: true; record: ConversationRecord }
+  | { ok: false; code: DomainErrorCode; message: string };
 
 export class ConversationCore extends DurableObject<Env> {
   protected readonly store: TranscriptStore;
@@ -90,13 +94,12 @@ export class ConversationCore extends DurableObject<Env> {
   async fetch(request: Request): Promise<Response> {
     if (!isWebSocketUpgrade(request)) return upgradeRequired();
     const record = this.record();
-    if (!record)
-      return Response.json({ error: { code: "not_found", message: "unknown conversation" } }, { status: 404 });
+    if (!record) return errorResponse("not_found", "unknown conversation");
     let participant: Participant;
     try {
       participant = JSON.parse(request.headers.get(PARTICIPANT_HEADER) ?? "");
     } catch {
-      return Response.json({ error: { code: "unauthenticated", message: "no participant" } }, { status: 401 });
+      return errorResponse("unauthenticated", "no participant");
     }
     const pair = new WebSocketPair();
     const attachment: SocketAttachment = { ...participant, synced: false, connectedAt: Date.now() };
@@ -194,21 +197,8 @@ export class ConversationCore extends DurableObject<Env> {
   ): Promise<void> {
     const record = this.requireRecord();
     switch (frame.type) {
-      case "message": {
-        if (who.role === "agent" && (record.status !== "agent" || record.assignedAgent?.id !== who.id)) {
-          return this.reject(ws, "invalid_state", "claim the conversation before replying", frame.id);
-        }
-        if (who.role === "customer" && record.status === "closed")
-          this.setStatus(record, "bot", "reopened", "The customer came back");
-        const author =
-          who.role === "agent"
-            ? { role: "agent" as const, id: who.id, name: who.name }
-            : { role: "customer" as const, name: record.customer.name };
-        const { entry, duplicate } = this.appendAndAck(ws, { id: frame.id, kind: "message", author, text: frame.text });
-        if (!duplicate && who.role === "customer") await this.afterCustomerMessage(entry, record);
-        if (!duplicate && who.role === "agent") await this.afterAgentMessage(entry, record);
-        return;
-      }
+      case "message":
+        return this.onChatMessage(ws, who, record, frame);
       case "note": {
         this.appendAndAck(ws, {
           id: frame.id,
@@ -243,7 +233,21 @@ export class ConversationCore extends DurableObject<Env> {
     }
   }
 
-  /** Customer actions around handoff (button, offer reply, contact form, CSAT). Extended by the handoff layer. */
+  /** A chat message from either side. Extended by the conversation object, which knows who may speak when. */
+  protected async onChatMessage(
+    ws: WebSocket,
+    who: SocketAttachment,
+    record: ConversationRecord,
+    frame: Extract<ClientFrame, { type: "message" }>,
+  ): Promise<void> {
+    const author =
+      who.role === "agent"
+        ? { role: "agent" as const, id: who.id, name: who.name }
+        : { role: "customer" as const, name: record.customer.name };
+    this.appendAndAck(ws, { id: frame.id, kind: "message", author, text: frame.text });
+  }
+
+  /** Customer actions around handoff (button, offer reply, contact form, CSAT). Extended by the conversation object. */
   protected async onCustomerAction(
     ws: WebSocket,
     _who: SocketAttachment,
@@ -257,15 +261,6 @@ export class ConversationCore extends DurableObject<Env> {
       "id" in frame ? frame.id : undefined,
     );
   }
-
-  /**
-   * Hook for the AI participant: called once per newly stored customer message, with the record as the
-   * frame left it (parsing the record again per message was a tenth of a busy conversation's allocation).
-   */
-  protected async afterCustomerMessage(_entry: TranscriptEntry, _record: ConversationRecord): Promise<void> {}
-
-  /** Hook for reports: called once per newly stored agent message, with the record as the frame left it. */
-  protected async afterAgentMessage(_entry: TranscriptEntry, _record: ConversationRecord): Promise<void> {}
 
   // ------------------------------------------------------------------------------------------
   // Shared helpers for subclasses and RPC
@@ -284,48 +279,6 @@ export class ConversationCore extends DurableObject<Env> {
   protected saveRecord(record: ConversationRecord): void {
     record.updatedAt = Date.now();
     this.store.setValue(RECORD_KEY, record);
-  }
-
-  /** Stores an entry and broadcasts it. Returns the stored entry (agent view, with internal data). */
-  protected appendEntry(input: NewEntry): TranscriptEntry {
-    const { entry, duplicate } = this.store.append(input);
-    if (!duplicate) this.broadcastEntry(entry);
-    return entry;
-  }
-
-  protected systemEvent(
-    event: SystemEvent,
-    text: string,
-    meta?: Record<string, unknown>,
-    internal?: Record<string, unknown>,
-  ): TranscriptEntry {
-    return this.appendEntry({
-      id: `sys-${crypto.randomUUID()}`,
-      kind: "system",
-      author: SYSTEM,
-      event,
-      text,
-      meta,
-      internal,
-    });
-  }
-
-  /** Moves the status (if allowed), records why as a system entry and tells every socket. */
-  protected setStatus(
-    record: ConversationRecord,
-    to: ConversationStatus,
-    event: SystemEvent,
-    text: string,
-    meta?: Record<string, unknown>,
-    internal?: Record<string, unknown>,
-  ): boolean {
-    if (record.status === to) return true;
-    if (!canTransition(record.status, to)) return false;
-    record.status = to;
-    this.saveRecord(record);
-    this.systemEvent(event, text, { ...meta, status: to }, internal);
-    this.broadcastFrame({ type: "status", status: to });
-    return true;
   }
 
   /**
@@ -347,7 +300,7 @@ export class ConversationCore extends DurableObject<Env> {
     return result;
   }
 
-  private broadcastEntry(entry: TranscriptEntry, except?: WebSocket): void {
+  protected broadcastEntry(entry: TranscriptEntry, except?: WebSocket): void {
     const agentFrame = encodeServerFrame({ type: "entry", entry });
     const visible = forCustomer(entry);
     // Most entries (every chat message) look the same to both sides: encode them once.

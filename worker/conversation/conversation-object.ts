@@ -1,56 +1,57 @@
 /**
- * One Durable Object per conversation: the transport and transcript of ConversationCore, plus the
- * AI participant, the handoff to a human, and the agents' actions (claim, transfer, hand back, close).
- *
- * State changes happen synchronously against SQLite (so two agents claiming at the same moment cannot
- * both win); their effects outside the object (D1 index, handoff rows, tickets, lobby pushes) go
- * through the outbox, delivered after the change and retried by alarm when D1 is unreachable.
+ * One Durable Object per conversation: the transport and transcript of ConversationCore, plus the AI
+ * participant and the agents' actions. What an event does is decided by the pure handoff machine
+ * (worker/handoff); this object applies its answer in one synchronous step (entries stored and sent, the
+ * record persisted, effects queued in the outbox), so two agents claiming at the same moment cannot both
+ * win. Then it awaits only the work the machine asked for (outbox delivery, the scorer, the summary,
+ * routing) and feeds each result back as an event.
  */
-import type { ClientFrame, TranscriptEntry } from "../../schema/protocol";
-import {
-  decideHumanButton,
-  decideOfferReply,
-  decideTurn,
-  initialHandoffState,
-  type HandoffDecision,
-} from "../ai/handoff-policy";
+import type { ClientFrame } from "../../schema/protocol";
+import { DEFAULT_HANDOFF_CONFIG, type HandoffConfig } from "../ai/handoff-policy";
 import type { Scorer, TurnScore } from "../ai/scorer";
 import { createScorer } from "../ai/select-scorer";
 import { getDb } from "../db/client";
 import type { Env } from "../env";
-import { isWithinBusinessHours, onlineAgents, pickLeastLoaded } from "../routing/availability";
-import { queueInfo } from "../routing/queue-estimate";
+import { transition } from "../handoff/machine";
+import { refuse } from "../handoff/step";
+import type {
+  Actor,
+  AgentRef,
+  HandoffEffect,
+  HandoffEvent,
+  HandoffEventInput,
+  Refusal,
+  TicketRef,
+  Transition,
+  TransitionResult,
+} from "../handoff/types";
+import { isEmailConfigured } from "../integrations/email";
+import { ticketReplyEmailed } from "../routing/d1-records";
+import { measureQueue, routeHandoff } from "../routing/route-handoff";
 import { buildContextPackage, type ContextPackage } from "./context-package";
-import { ConversationCore, type ActionResult, type CreateConversation } from "./conversation-core";
-import type { ConversationRecord, HandoffRecord } from "./conversation-record";
-import { COPY } from "./customer-copy";
+import { type ActionResult, ConversationCore, type CreateConversation } from "./conversation-core";
+import type { ConversationRecord } from "./conversation-record";
+import { actionEntry, actionEvent, isCustomerAction } from "./customer-actions";
 import { KnowledgeCache } from "./knowledge-cache";
 import { Outbox, type OutboxOp } from "./outbox";
 import { deliverOutboxOp } from "./outbox-delivery";
-import { decisionEvidence, failedScore, indexRow, lobbyEvent, round } from "./record-views";
+import { fallbackSummary, summaryInput, turnInput } from "./ai-turn";
+import { failedScore, indexPreviewInterval, indexRow, nextWakeUp } from "./record-views";
 import type { SocketAttachment } from "./socket-session";
 
-const AI_AUTHOR = { role: "ai", id: "ai", name: "Assistant" } as const;
-/** While queued, the alarm refreshes the customer's queue position and checks the SLA this often. */
-const QUEUE_REFRESH_MS = 10_000;
-/**
- * Busy chats refresh their D1 index preview (the console's list) after 30 to 60 s, the point in that
- * range fixed per conversation: conversations that started together would otherwise all write the one
- * shared database in the same second, every 30 s (measured as a latency spike at 500 busy chats).
- */
-const INDEX_PREVIEW_MS = 30_000;
+export type { AgentRef } from "../handoff/types";
 
-function indexPreviewInterval(conversationId: string): number {
-  let h = 0;
-  for (let i = 0; i < conversationId.length; i++) h = (h * 31 + conversationId.charCodeAt(i)) >>> 0;
-  return INDEX_PREVIEW_MS * (1 + (h % 1000) / 1000);
-}
-const MAX_SCORE_HISTORY = 50;
-
-export interface AgentRef {
+/** What the ticket route answers about a reply: `emailed` once the email went out. */
+interface TicketReplyResult {
   id: string;
-  name: string;
+  body: string;
+  createdAt: number;
+  delivered: boolean;
+  emailed: boolean;
 }
+
+/** Work the machine asked for that must be awaited, answered by a later event. */
+type Work = Extract<HandoffEffect, { kind: "score" | "summarize" | "route" | "measure_queue" }>;
 
 export class ConversationObject extends ConversationCore {
   private readonly outbox: Outbox;
@@ -74,106 +75,146 @@ export class ConversationObject extends ConversationCore {
     const existed = this.record();
     const record = await super.create(input);
     if (!existed) {
-      this.outbox.add({ kind: "index", row: this.indexRow(record) });
+      this.apply(transitionIndexOnly(record));
       await this.flush();
     }
     return record;
   }
 
   // ------------------------------------------------------------------------------------------
-  // The AI participant
+  // Deciding and applying
   // ------------------------------------------------------------------------------------------
 
-  protected override async afterAgentMessage(entry: TranscriptEntry, record: ConversationRecord): Promise<void> {
-    const handoff = record.handoff;
-    if (!handoff || handoff.firstReplyAt) return;
-    handoff.firstReplyAt = entry.at;
-    this.saveRecord(record);
-    this.outbox.add({ kind: "handoff_first_reply", handoffId: handoff.id, at: entry.at });
-    await this.flush();
+  /**
+   * The machine's answer to an event, against the record as it is now (`record`, when the caller just read
+   * it in this same synchronous step). Synchronous.
+   */
+  private decide(
+    input: HandoffEventInput,
+    options: { config?: HandoffConfig; id?: string; record?: ConversationRecord } = {},
+  ): TransitionResult {
+    const record = options.record ?? this.record();
+    if (!record) return refuse("not_found", "unknown conversation");
+    const event = { ...input, id: options.id ?? crypto.randomUUID(), at: Date.now() } as HandoffEvent;
+    return transition(record, event, { handoff: options.config ?? DEFAULT_HANDOFF_CONFIG });
   }
 
-  protected override async afterCustomerMessage(entry: TranscriptEntry, record: ConversationRecord): Promise<void> {
-    // Busy chats write nothing but the entry itself here: the index preview is refreshed at most every
-    // indexPreviewInterval, and the record only changes when the AI has a turn to take.
-    const stale = !record.indexedAt || entry.at - record.indexedAt > indexPreviewInterval(record.id);
-    if (record.status === "bot") record.aiPendingSeq = entry.seq;
-    if (stale) this.queueIndex(record);
-    else if (record.status === "bot") this.saveRecord(record);
-    if (record.status === "bot") {
-      const turn = this.aiChain.then(() => this.runAiTurn(entry.seq));
-      this.aiChain = turn.catch(() => undefined);
-      await turn;
-    }
-    await this.flush();
-  }
-
-  private async runAiTurn(seq: number): Promise<void> {
-    const before = this.requireRecord();
-    if (before.status !== "bot" || before.aiPendingSeq === undefined || before.aiPendingSeq < seq) return;
-    const transcript = this.store.after(0, "agent");
-    const message = transcript.find((e) => e.seq === seq);
-    if (!message) return;
-    const history = transcript
-      .filter((e) => e.kind === "message" && e.seq < seq)
-      .slice(-10)
-      .map((e) => ({ role: e.author.role as "customer" | "ai" | "agent", text: e.text }));
-    const [articles, config] = await Promise.all([this.knowledge.articles(), this.knowledge.handoffConfig()]);
-    let score: TurnScore;
-    try {
-      score = await this.scorer.scoreTurn({ text: message.text, history, articles });
-    } catch (error) {
-      score = failedScore(String(error));
-    }
-    // Awaiting let other events run: an agent may have claimed, or a later message been answered.
-    const record = this.requireRecord();
-    if (record.status !== "bot") return;
-    const decision = decideTurn({ text: message.text, score }, record.policy ?? initialHandoffState(), config);
-    record.policy = decision.nextState;
-    record.scores = [
-      ...(record.scores ?? []),
-      { seq, at: Date.now(), confidence: score.confidence, sentiment: score.sentiment, intent: score.intent },
-    ].slice(-MAX_SCORE_HISTORY);
-    if (record.aiPendingSeq === seq) delete record.aiPendingSeq;
-    this.saveRecord(record);
-    this.postAiReply(seq, score, decision);
-    if (decision.action === "offer") {
-      this.systemEvent(
-        "handoff_offered",
-        COPY.offerHuman,
-        { trigger: decision.trigger, offer: true },
-        decisionEvidence(decision, seq),
-      );
-    } else if (decision.action === "handoff") {
-      await this.startHandoff(record, decision, seq);
-    }
-  }
-
-  private postAiReply(seq: number, score: TurnScore, decision: HandoffDecision): void {
-    // On a handoff the notice says what happens next; an answer is still given if it is grounded.
-    const text =
-      score.answer.trim() || (score.error ? COPY.aiFailed : decision.action === "answer" ? COPY.aiNoAnswer : "");
-    if (!text) return;
-    this.appendEntry({
-      id: `ai-${seq}`,
-      kind: "message",
-      author: AI_AUTHOR,
-      text,
-      meta: { citations: score.citations, confidence: round(score.confidence), grounded: score.grounded },
-      internal: {
-        intent: score.intent,
-        intentScore: round(score.intentScore),
-        sentiment: round(score.sentiment),
-        scorer: score.scorer,
-        decision: decision.reason,
-        ...(score.error ? { error: score.error } : {}),
-      },
+  /**
+   * Stores the entries, persists the record and queues the effects in one storage transaction (all of it
+   * survives a crash, or none), then sends the entries and frames. Synchronous: no other event runs between.
+   */
+  private apply(result: Transition): Work[] {
+    if (!result.changed && result.entries.length === 0 && result.effects.length === 0) return [];
+    const work: Work[] = [];
+    const frames: Extract<HandoffEffect, { kind: "frame" }>[] = [];
+    const stored = this.store.transaction(() => {
+      const appended = result.entries.map((entry) => this.store.append(entry, result.at));
+      if (result.changed) this.saveRecord(result.record);
+      for (const effect of result.effects) {
+        if (effect.kind === "frame") frames.push(effect);
+        else if (isWork(effect)) work.push(effect);
+        else this.outbox.add(this.outboxOp(effect, result.record));
+      }
+      return appended.filter((a) => !a.duplicate).map((a) => a.entry);
     });
+    for (const entry of stored) this.broadcastEntry(entry);
+    for (const { frame, audience } of frames) this.broadcastFrame(frame, undefined, audience);
+    return work;
+  }
+
+  /** Delivers what was queued, then does the awaited work, each result going back through the machine. */
+  private async settle(work: Work[]): Promise<void> {
+    // The AI's answer comes before the D1 writes a message queued (a preview of the index): the customer
+    // waits for the one, nobody for the other.
+    for (const item of work) if (item.kind === "score") await this.queueAiTurn(item.seq);
+    await this.flush();
+    for (const item of work) {
+      if (item.kind === "score") continue;
+      if (item.kind === "summarize") {
+        const summary = await this.summarize();
+        await this.run({ type: "summary_ready", handoffId: item.handoffId, summary });
+      } else {
+        const handoff = this.record()?.handoff;
+        if (handoff?.id !== item.handoffId) continue;
+        if (item.kind === "route") {
+          const outcome = await routeHandoff(this.env, this.knowledge, handoff, Date.now());
+          await this.run({ type: "routed", handoffId: handoff.id, outcome });
+        } else {
+          const queue = await measureQueue(this.env, handoff);
+          if (queue) await this.run({ type: "queue_measured", handoffId: handoff.id, queue });
+        }
+        await this.scheduleAlarm();
+      }
+    }
+  }
+
+  /** decide, apply, settle. */
+  private async run(input: HandoffEventInput, config?: HandoffConfig): Promise<TransitionResult> {
+    const result = this.decide(input, { config });
+    if (result.ok) await this.settle(this.apply(result));
+    return result;
+  }
+
+  private async action(input: HandoffEventInput): Promise<ActionResult> {
+    const result = await this.run(input);
+    return result.ok ? { ok: true, record: this.requireRecord() } : result;
+  }
+
+  private outboxOp(effect: Exclude<HandoffEffect, Work | { kind: "frame" }>, record: ConversationRecord): OutboxOp {
+    switch (effect.kind) {
+      case "index":
+        return { kind: "index", row: indexRow(record, this.store.lastCustomerText()) };
+      case "ticket":
+        return {
+          kind: "ticket",
+          ticket: {
+            ...effect.ticket,
+            subject: (record.summary || this.store.lastCustomerText() || "Conversation").slice(0, 120),
+            context: this.contextPackage(record) as unknown as Record<string, unknown>,
+          },
+        };
+      default:
+        return effect;
+    }
   }
 
   // ------------------------------------------------------------------------------------------
-  // Customer actions
+  // Frames: chat messages and the customer's actions
   // ------------------------------------------------------------------------------------------
+
+  protected override async onChatMessage(
+    ws: WebSocket,
+    who: SocketAttachment,
+    record: ConversationRecord,
+    frame: Extract<ClientFrame, { type: "message" }>,
+  ): Promise<void> {
+    if (who.role === "agent") {
+      const reply = this.decide({ type: "agent_reply", agent: { id: who.id, name: who.name ?? who.id } }, { record });
+      if (!reply.ok) return this.reject(ws, "invalid_state", reply.message, frame.id);
+      const author = { role: "agent" as const, id: who.id, name: who.name };
+      const { duplicate } = this.appendAndAck(ws, { id: frame.id, kind: "message", author, text: frame.text });
+      if (!duplicate) await this.settle(this.apply(reply));
+      return;
+    }
+    if (record.status === "closed") {
+      const reopened = this.decide({ type: "reopen" });
+      if (reopened.ok) this.apply(reopened);
+    }
+    const author = { role: "customer" as const, name: record.customer.name };
+    const { entry, duplicate } = this.appendAndAck(ws, { id: frame.id, kind: "message", author, text: frame.text });
+    if (duplicate) return;
+    const message = {
+      type: "customer_message",
+      seq: entry.seq,
+      indexEveryMs: indexPreviewInterval(record.id),
+    } as const;
+    // Parsing the record again per message was a tenth of a busy conversation's allocation: the frame's copy
+    // is current unless the conversation was just reopened.
+    // The message's seq is already unique: no random id on the path every chat message takes.
+    const id = `message-${entry.seq}`;
+    const result = this.decide(message, { record: record.status === "closed" ? undefined : record, id });
+    if (result.ok) await this.settle(this.apply(result));
+  }
 
   protected override async onCustomerAction(
     ws: WebSocket,
@@ -181,294 +222,54 @@ export class ConversationObject extends ConversationCore {
     record: ConversationRecord,
     frame: ClientFrame,
   ): Promise<void> {
-    switch (frame.type) {
-      case "request_human": {
-        if (record.status === "queued" || record.status === "agent") {
-          this.send(ws, { type: "ack", id: frame.id, seq: this.store.lastSeq(), at: Date.now() });
-          return;
-        }
-        const { duplicate } = this.appendAndAck(ws, {
-          id: frame.id,
-          kind: "system",
-          event: "handoff_requested",
-          author: { role: "customer", name: record.customer.name },
-          text: "Asked to talk to a person",
-        });
-        if (duplicate) return;
-        const decision = decideHumanButton(
-          record.policy ?? initialHandoffState(),
-          await this.knowledge.handoffConfig(),
-        );
-        await this.startHandoff({ ...record, policy: decision.nextState }, decision, this.store.lastSeq());
-        return this.flush();
-      }
-      case "offer_reply": {
-        const { duplicate } = this.appendAndAck(ws, {
-          id: frame.id,
-          kind: "system",
-          event: frame.accept ? "handoff_requested" : "offer_declined",
-          author: { role: "customer", name: record.customer.name },
-          text: frame.accept ? "Yes, connect me with a person" : "No thanks",
-        });
-        if (duplicate || record.status !== "bot") return;
-        const decision = decideOfferReply(
-          frame.accept,
-          record.policy ?? initialHandoffState(),
-          await this.knowledge.handoffConfig(),
-        );
-        const current = this.requireRecord();
-        current.policy = decision.nextState;
-        this.saveRecord(current);
-        if (decision.action === "handoff") await this.startHandoff(current, decision, this.store.lastSeq());
-        else if (!frame.accept)
-          this.appendEntry({
-            id: `ai-declined-${frame.id}`,
-            kind: "message",
-            author: AI_AUTHOR,
-            text: COPY.offerDeclined,
-          });
-        return this.flush();
-      }
-      case "contact": {
-        const { duplicate } = this.appendAndAck(ws, {
-          id: frame.id,
-          kind: "system",
-          event: "contact_collected",
-          author: { role: "customer", name: frame.name ?? record.customer.name },
-          text: COPY.contactSaved,
-          internal: { email: frame.email, name: frame.name, orderNumber: frame.orderNumber },
-        });
-        if (duplicate) return;
-        const current = this.requireRecord();
-        current.contact = { email: frame.email, name: frame.name, orderNumber: frame.orderNumber };
-        current.customer = {
-          ...current.customer,
-          email: current.customer.email ?? frame.email,
-          name: current.customer.name ?? frame.name,
-        };
-        if (frame.orderNumber) current.attributes = { ...current.attributes, orderNumber: frame.orderNumber };
-        this.saveRecord(current);
-        this.createTicketIfOffline(current);
-        this.queueIndex(current);
-        return this.flush();
-      }
-      case "csat": {
-        if (record.status !== "closed")
-          return this.reject(ws, "invalid_state", "ratings are collected after the conversation is closed", frame.id);
-        const { entry, duplicate } = this.appendAndAck(ws, {
-          id: frame.id,
-          kind: "system",
-          event: "csat_received",
-          author: { role: "customer", name: record.customer.name },
-          text: COPY.csatThanks,
-          meta: { score: frame.score },
-          internal: { comment: frame.comment ?? null },
-        });
-        if (duplicate) return;
-        this.outbox.add({
-          kind: "csat",
-          rating: {
-            id: `csat-${record.id}`,
-            conversationId: record.id,
-            score: frame.score,
-            comment: frame.comment ?? null,
-            agentId: record.assignedAgent?.id ?? null,
-            createdAt: entry.at,
-          },
-        });
-        this.outbox.add({
-          kind: "webhook",
-          event: "csat.received",
-          eventId: `${record.id}:csat:${frame.id}`,
-          extra: { score: frame.score, comment: frame.comment ?? null },
-        });
-        return this.flush();
-      }
-      default:
-        return super.onCustomerAction(ws, who, record, frame);
+    if (!isCustomerAction(frame)) return super.onCustomerAction(ws, who, record, frame);
+    if (frame.type === "request_human" && (record.status === "queued" || record.status === "agent")) {
+      // Already with the humans: acknowledged, and nothing to store.
+      this.send(ws, { type: "ack", id: frame.id, seq: this.store.lastSeq(), at: Date.now() });
+      return;
     }
+    // A rating is judged before it is stored: a refused one leaves no entry.
+    const rated = frame.type === "csat" ? this.decide(actionEvent(frame, 0), { record }) : null;
+    if (rated && !rated.ok) return this.reject(ws, "invalid_state", rated.message, frame.id);
+    const { entry, duplicate } = this.appendAndAck(ws, actionEntry(frame, record));
+    if (duplicate) return;
+    if (rated?.ok) return this.settle(this.apply(rated));
+    const judged = frame.type === "request_human" || frame.type === "offer_reply";
+    await this.run(actionEvent(frame, entry.seq), judged ? await this.knowledge.handoffConfig() : undefined);
   }
 
   // ------------------------------------------------------------------------------------------
-  // Handoff: queue, routing, no-agent-online fallback
+  // The AI participant
   // ------------------------------------------------------------------------------------------
 
-  /**
-   * Queues the conversation for a human. The status moves to `queued` before the first await, so a
-   * second trigger arriving meanwhile (the button while the AI turn is summarising) finds it queued
-   * and does nothing: one handoff, one ticket.
-   */
-  private async startHandoff(
-    record: ConversationRecord,
-    decision: HandoffDecision,
-    atSeq: number,
-    from: readonly string[] = ["bot", "closed"],
-  ): Promise<void> {
-    const fresh = this.requireRecord();
-    if (!from.includes(fresh.status)) return;
-    const team = decision.team ?? "support";
-    const trigger = decision.trigger ?? "customer_request";
-    const now = Date.now();
-    const handoff: HandoffRecord = {
-      id: crypto.randomUUID(),
-      trigger,
-      reason: decision.reason,
-      team,
-      queuedAt: now,
-      slaSeconds: 300,
-      expectedResponse: "within one business day",
-    };
-    const current: ConversationRecord = {
-      ...fresh,
-      policy: record.policy ?? fresh.policy,
-      handoff,
-      team,
-      trigger,
-      triggerReason: decision.reason,
-    };
-    if (
-      !this.setStatus(
-        current,
-        "queued",
-        "queued",
-        COPY.connecting,
-        { trigger, team },
-        decisionEvidence(decision, atSeq),
-      )
-    )
-      return;
-    // Agents hear about the handoff first: before its D1 rows (one shared database every handoff writes
-    // to, the slow part under load), the summary (an LLM call with Workers AI) and the routing queries.
-    // Consoles show the pushed row until their D1 queue catches up (console/src/queue-merge.ts).
-    this.outbox.add({ kind: "lobby", event: lobbyEvent(current, "handoff") });
-    this.outbox.add({
-      kind: "handoff_open",
-      handoff: { id: handoff.id, conversationId: current.id, trigger, reason: decision.reason, team, queuedAt: now },
-    });
-    this.queueIndex(current);
-    await this.flush();
-    const summary = await this.summarize();
-    const after = this.requireRecord();
-    if (after.handoff?.id !== handoff.id) return;
-    after.summary = summary;
-    this.queueIndex(after);
-    this.outbox.add({ kind: "lobby", event: lobbyEvent(after, "updated") });
-    // The webhook carries the context package, summary included.
-    this.outbox.add({
-      kind: "webhook",
-      event: "handoff.requested",
-      eventId: `${handoff.id}:requested`,
-      extra: { trigger, reason: decision.reason, team },
-    });
-    await this.route(after);
+  private queueAiTurn(seq: number): Promise<void> {
+    const turn = this.aiChain.then(() => this.aiTurn(seq));
+    this.aiChain = turn.catch(() => undefined);
+    return turn;
   }
 
-  /** Finds an agent (auto mode), tells the customer their place in the queue, or falls back to a ticket. */
-  private async route(record: ConversationRecord): Promise<void> {
-    const handoff = record.handoff!;
-    let candidates;
-    let assignment = this.env.ASSIGNMENT;
+  private async aiTurn(seq: number): Promise<void> {
+    const before = this.record();
+    if (before?.status !== "bot" || before.aiPendingSeq === undefined || before.aiPendingSeq < seq) return;
+    const turn = turnInput(this.store.after(0, "agent"), seq);
+    if (!turn) return;
+    const [articles, config] = await Promise.all([this.knowledge.articles(), this.knowledge.handoffConfig()]);
+    let score: TurnScore;
     try {
-      const db = getDb(this.env.DB);
-      const team = await this.knowledge.team(handoff.team);
-      handoff.slaSeconds = team.slaSeconds;
-      handoff.expectedResponse = team.expectedResponse;
-      candidates = isWithinBusinessHours(team.businessHours) ? await onlineAgents(db, handoff.team) : [];
-      // Admins can switch between claiming and automatic assignment at run time (settings key "routing").
-      assignment = (await this.knowledge.assignment()) ?? assignment;
+      score = await this.scorer.scoreTurn({ text: turn.text, history: turn.history, articles });
     } catch (error) {
-      console.error("routing: D1 unreachable", error);
-      const current = this.requireRecord();
-      if (current.status === "queued" && current.handoff?.id === handoff.id)
-        this.goOffline(current, COPY.teamUnreachable);
-      return;
+      score = failedScore(String(error));
     }
-    const current = this.requireRecord();
-    if (current.status !== "queued" || current.handoff?.id !== handoff.id) return;
-    current.handoff = {
-      ...current.handoff,
-      slaSeconds: handoff.slaSeconds,
-      expectedResponse: handoff.expectedResponse,
-    };
-    this.saveRecord(current);
-    if (candidates.length === 0) return this.goOffline(current, COPY.noAgentOnline(handoff.expectedResponse));
-    const pick = assignment === "auto" ? pickLeastLoaded(candidates) : null;
-    if (pick) {
-      await this.claim({ id: pick.id, name: pick.name });
-      return;
-    }
-    await this.refreshQueue(candidates.length);
-    await this.scheduleAlarm();
+    await this.run({ type: "message_scored", seq, text: turn.text, score, answerSeq: turn.answerSeq }, config);
   }
 
-  private goOffline(record: ConversationRecord, text: string): void {
-    const handoff = record.handoff!;
-    handoff.offline = true;
-    this.saveRecord(record);
-    this.systemEvent("no_agent_online", text, {
-      expectedResponse: handoff.expectedResponse,
-      team: handoff.team,
-      contactKnown: Boolean(record.contact),
-    });
-    this.createTicketIfOffline(record);
-  }
-
-  /** Exactly one ticket per handoff: the ticket id is derived from the handoff id, and D1 keys it uniquely. */
-  private createTicketIfOffline(record: ConversationRecord): void {
-    const handoff = record.handoff;
-    const email = record.contact?.email ?? record.customer.email;
-    if (!handoff?.offline || handoff.ticketId || !email || record.status !== "queued") return;
-    handoff.ticketId = `T-${handoff.id.slice(0, 8).toUpperCase()}`;
-    this.saveRecord(record);
-    const now = Date.now();
-    const context = this.contextPackage(record);
-    this.outbox.add({
-      kind: "ticket",
-      ticket: {
-        id: handoff.ticketId,
-        conversationId: record.id,
-        handoffId: handoff.id,
-        contactEmail: email,
-        contactName: record.contact?.name ?? record.customer.name ?? null,
-        orderNumber: record.contact?.orderNumber ?? record.attributes.orderNumber ?? null,
-        subject: (record.summary || this.store.lastCustomerText() || "Conversation").slice(0, 120),
-        team: handoff.team,
-        context: context as unknown as Record<string, unknown>,
-        createdAt: now,
-        slaDueAt: now + handoff.slaSeconds * 1000,
-      },
-    });
-    this.outbox.add({ kind: "lobby", event: lobbyEvent(record, "ticket_created") });
-    this.outbox.add({
-      kind: "webhook",
-      event: "ticket.created",
-      eventId: `${handoff.ticketId}:created`,
-      extra: { ticketId: handoff.ticketId, contactEmail: email },
-    });
-    this.systemEvent("ticket_created", COPY.ticketCreated(handoff.ticketId, handoff.expectedResponse), {
-      ticketId: handoff.ticketId,
-      expectedResponse: handoff.expectedResponse,
-      email,
-    });
-  }
-
-  private async refreshQueue(onlineCount?: number): Promise<void> {
-    const record = this.requireRecord();
-    const handoff = record.handoff;
-    if (record.status !== "queued" || !handoff || handoff.offline) return;
+  private async summarize(): Promise<string> {
+    const transcript = this.store.after(0, "agent");
     try {
-      const db = getDb(this.env.DB);
-      const online = onlineCount ?? (await onlineAgents(db, handoff.team)).length;
-      const queue = await queueInfo(db, handoff, online);
-      const current = this.requireRecord();
-      if (current.status !== "queued" || current.handoff?.id !== handoff.id) return;
-      const last = current.handoff.lastQueue;
-      if (last && last.position === queue.position && last.etaSeconds === queue.etaSeconds) return;
-      current.handoff.lastQueue = queue;
-      this.saveRecord(current);
-      this.broadcastFrame({ type: "queue", queue }, undefined, "customer");
+      return await this.scorer.summarize({ transcript: summaryInput(transcript) });
     } catch (error) {
-      console.error("queue refresh failed", error);
+      console.error("summary failed", error);
+      return fallbackSummary(transcript);
     }
   }
 
@@ -476,166 +277,42 @@ export class ConversationObject extends ConversationCore {
   // Agent actions (RPC from the Worker's authenticated routes)
   // ------------------------------------------------------------------------------------------
 
-  /** Race-safe: the check and the assignment run in one synchronous step, so exactly one claim wins. */
-  async claim(agent: AgentRef): Promise<ActionResult> {
-    const record = this.record();
-    if (!record) return { ok: false, code: "not_found", message: "unknown conversation" };
-    if (record.status === "agent" && record.assignedAgent?.id === agent.id) return { ok: true, record };
-    if (record.status === "agent")
-      return {
-        ok: false,
-        code: "already_claimed",
-        message: `${record.assignedAgent?.name ?? "Another agent"} already took this conversation`,
-      };
-    if (record.status === "closed") return { ok: false, code: "invalid_state", message: "the conversation is closed" };
-    const now = Date.now();
-    if (!record.handoff || record.status === "bot") {
-      // An agent taking over a conversation the AI is handling: record it as a handoff of its own.
-      record.handoff = {
-        id: crypto.randomUUID(),
-        trigger: "agent_takeover",
-        reason: `${agent.name} took over from the AI`,
-        team: record.team ?? "support",
-        queuedAt: now,
-        slaSeconds: 300,
-        expectedResponse: "",
-      };
-      this.outbox.add({
-        kind: "handoff_open",
-        handoff: {
-          id: record.handoff.id,
-          conversationId: record.id,
-          trigger: "agent_takeover",
-          reason: record.handoff.reason,
-          team: record.handoff.team,
-          queuedAt: now,
-        },
-      });
-    }
-    record.assignedAgent = agent;
-    record.handoff.claimedAt = now;
-    record.handoff.offline = false;
-    this.setStatus(record, "agent", "agent_joined", COPY.agentJoined(agent.name), {
-      agentName: agent.name,
-      agentId: agent.id,
-    });
-    this.outbox.add({ kind: "handoff_claimed", handoffId: record.handoff.id, agentId: agent.id, at: now });
-    this.queueIndex(record);
-    this.outbox.add({ kind: "lobby", event: lobbyEvent(record, "claimed") });
-    this.outbox.add({
-      kind: "webhook",
-      event: "conversation.claimed",
-      eventId: `${record.handoff.id}:claimed:${agent.id}`,
-      extra: { agent },
-    });
-    await this.flush();
-    return { ok: true, record: this.requireRecord() };
+  /** Race-safe: the check and the assignment are one synchronous step, so exactly one claim wins. */
+  claim(agent: AgentRef): Promise<ActionResult> {
+    return this.action({ type: "claim", agent });
   }
 
-  async transfer(
-    by: AgentRef & { admin?: boolean },
-    target: { agent?: AgentRef; team?: string; note: string },
-  ): Promise<ActionResult> {
-    const record = this.record();
-    if (!record) return { ok: false, code: "not_found", message: "unknown conversation" };
-    if (record.status !== "agent" || (record.assignedAgent?.id !== by.id && !by.admin))
-      return { ok: false, code: "invalid_state", message: "only the assigned agent can transfer this conversation" };
-    const handoff = record.handoff!;
-    const note = target.note.trim();
-    if (note)
-      this.appendEntry({
-        id: `transfer-note-${crypto.randomUUID()}`,
-        kind: "note",
-        author: { role: "agent", id: by.id, name: by.name },
-        text: note,
-      });
-    if (target.agent) {
-      record.assignedAgent = target.agent;
-      this.saveRecord(record);
-      this.systemEvent(
-        "transferred",
-        COPY.transferredToAgent(target.agent.name),
-        { agentName: target.agent.name, agentId: target.agent.id },
-        { from: by, note },
-      );
-      this.outbox.add({ kind: "handoff_claimed", handoffId: handoff.id, agentId: target.agent.id, at: Date.now() });
-      this.queueIndex(record);
-      this.outbox.add({ kind: "lobby", event: { ...lobbyEvent(record, "transferred"), note } });
-      await this.flush();
-      return { ok: true, record: this.requireRecord() };
-    }
-    const team = target.team ?? handoff.team;
-    this.outbox.add({ kind: "handoff_resolved", handoffId: handoff.id, outcome: "transferred", at: Date.now() });
-    delete record.assignedAgent;
-    this.saveRecord(record);
-    this.systemEvent("transferred", COPY.transferredToTeam(team), { team }, { from: by, note });
-    const decision = {
-      action: "handoff",
-      trigger: "transfer",
-      reason: `Transferred by ${by.name}${note ? `: ${note}` : ""}`,
-      team,
-    } as unknown as HandoffDecision;
-    // agent -> queued, re-routed to the new team with a fresh handoff row.
-    await this.startHandoff(this.requireRecord(), decision, this.store.lastSeq(), ["agent"]);
-    const after = this.requireRecord();
-    this.outbox.add({ kind: "lobby", event: { ...lobbyEvent(after, "transferred"), note } });
-    await this.flush();
-    return { ok: true, record: after };
+  transfer(by: Actor, to: { agent?: AgentRef; team?: string; note: string }): Promise<ActionResult> {
+    return this.action({ type: "transfer", by, to });
   }
 
-  async handBack(by: AgentRef & { admin?: boolean }): Promise<ActionResult> {
-    const record = this.record();
-    if (!record) return { ok: false, code: "not_found", message: "unknown conversation" };
-    if (record.status !== "agent" || (record.assignedAgent?.id !== by.id && !by.admin))
-      return { ok: false, code: "invalid_state", message: "only the assigned agent can hand this conversation back" };
-    if (record.handoff)
-      this.outbox.add({
-        kind: "handoff_resolved",
-        handoffId: record.handoff.id,
-        outcome: "handed_back",
-        at: Date.now(),
-      });
-    delete record.assignedAgent;
-    // A fresh start for the AI: old failures and offers belong to the previous episode.
-    record.policy = initialHandoffState();
-    this.setStatus(record, "bot", "handed_back", COPY.handedBack, { agentName: by.name });
-    this.queueIndex(record);
-    this.outbox.add({ kind: "lobby", event: lobbyEvent(record, "handed_back") });
-    await this.flush();
-    return { ok: true, record: this.requireRecord() };
+  handBack(by: Actor): Promise<ActionResult> {
+    return this.action({ type: "hand_back", by });
   }
 
-  async close(by: AgentRef & { admin?: boolean }): Promise<ActionResult> {
-    const record = this.record();
-    if (!record) return { ok: false, code: "not_found", message: "unknown conversation" };
-    if (record.status === "closed") return { ok: true, record };
-    if (record.status === "agent" && record.assignedAgent?.id !== by.id && !by.admin)
-      return { ok: false, code: "invalid_state", message: "only the assigned agent can close this conversation" };
-    if (record.handoff && !record.handoff.ticketId)
-      this.outbox.add({ kind: "handoff_resolved", handoffId: record.handoff.id, outcome: "resolved", at: Date.now() });
-    this.setStatus(record, "closed", "closed", COPY.closed, { csat: true, agentName: by.name });
-    this.queueIndex(record);
-    this.outbox.add({ kind: "lobby", event: lobbyEvent(record, "closed") });
-    this.outbox.add({
-      kind: "webhook",
-      event: "conversation.closed",
-      eventId: `${record.id}:closed:${this.store.lastSeq()}`,
-      extra: { closedBy: { id: by.id, name: by.name } },
-    });
-    await this.flush();
-    return { ok: true, record: this.requireRecord() };
+  close(by: Actor): Promise<ActionResult> {
+    return this.action({ type: "close", by });
   }
 
-  /** An agent's reply to the ticket, shown in the conversation when the customer comes back. */
-  async deliverTicketReply(reply: { id: string; agent: AgentRef; body: string }): Promise<TranscriptEntry | null> {
-    if (!this.record()) return null;
-    return this.appendEntry({
-      id: `ticket-reply-${reply.id}`,
-      kind: "message",
-      author: { role: "agent", id: reply.agent.id, name: reply.agent.name },
-      text: reply.body,
-      meta: { viaTicket: true },
-    });
+  /**
+   * An agent's answer to the conversation's ticket: in the transcript at once; the reply row, the ticket's
+   * new status, the webhook and (the first answer) the email go through the outbox.
+   */
+  async replyToTicket(input: {
+    ticket: TicketRef;
+    agent: AgentRef;
+    body: string;
+  }): Promise<{ ok: true; reply: TicketReplyResult } | Refusal> {
+    const id = crypto.randomUUID();
+    const result = this.decide(
+      { type: "ticket_reply", ...input, emailConfigured: isEmailConfigured(this.env) },
+      { id },
+    );
+    if (!result.ok) return result;
+    await this.settle(this.apply(result));
+    const emailing = result.effects.some((e) => e.kind === "ticket_reply_email");
+    const emailed = emailing && !this.outbox.hasPending() && (await ticketReplyEmailed(getDb(this.env.DB), id));
+    return { ok: true, reply: { id, body: input.body, createdAt: result.at, delivered: true, emailed } };
   }
 
   async getContext(): Promise<ContextPackage | null> {
@@ -651,49 +328,25 @@ export class ConversationObject extends ConversationCore {
     await this.flush();
     const record = this.record();
     if (!record) return;
-    if (record.status === "bot" && record.aiPendingSeq !== undefined) {
-      await this.afterCustomerMessage(this.store.after(record.aiPendingSeq - 1, "agent")[0], record);
-    }
-    if (record.status === "queued" && record.handoff && !record.handoff.offline) {
-      await this.refreshQueue();
-      this.checkSla();
+    if (record.status === "bot" && record.aiPendingSeq !== undefined) await this.queueAiTurn(record.aiPendingSeq);
+    const handoff = record.handoff;
+    if (record.status === "queued" && handoff && !handoff.offline) {
+      await this.settle([{ kind: "measure_queue", handoffId: handoff.id }]);
+      await this.run({ type: "sla_due" });
     }
     await this.flush();
     await this.scheduleAlarm();
   }
 
-  private checkSla(): void {
-    const record = this.requireRecord();
-    const h = record.handoff!;
-    if (h.escalatedAt || Date.now() - h.queuedAt < h.slaSeconds * 1000) return;
-    h.escalatedAt = Date.now();
-    this.saveRecord(record);
-    this.systemEvent("sla_escalated", COPY.escalated(Math.round(h.slaSeconds / 60)), {
-      team: h.team,
-      waitedSeconds: Math.round((h.escalatedAt - h.queuedAt) / 1000),
-    });
-    this.outbox.add({ kind: "handoff_escalated", handoffId: h.id, conversationId: record.id, at: h.escalatedAt });
-    this.outbox.add({ kind: "lobby", event: lobbyEvent(record, "escalated") });
-  }
-
   private async scheduleAlarm(): Promise<void> {
-    const record = this.record();
-    const times: number[] = [];
-    const retry = this.outbox.nextRetryAt();
-    if (retry !== null) times.push(retry);
-    if (record?.status === "queued" && record.handoff && !record.handoff.offline) {
-      times.push(Date.now() + QUEUE_REFRESH_MS);
-      if (!record.handoff.escalatedAt) times.push(record.handoff.queuedAt + record.handoff.slaSeconds * 1000);
-    }
-    if (record?.aiPendingSeq !== undefined) times.push(Date.now() + 1000);
-    if (times.length === 0) return;
-    const next = Math.max(Date.now(), Math.min(...times));
+    const next = nextWakeUp(this.record(), this.outbox.nextRetryAt(), Date.now());
+    if (next === null) return;
     const current = await this.ctx.storage.getAlarm();
     if (current === null || current > next || current < Date.now()) await this.ctx.storage.setAlarm(next);
   }
 
   // ------------------------------------------------------------------------------------------
-  // Outbox delivery and helpers
+  // Outbox delivery and views
   // ------------------------------------------------------------------------------------------
 
   private async flush(): Promise<void> {
@@ -705,34 +358,18 @@ export class ConversationObject extends ConversationCore {
     return deliverOutboxOp(this.env, op, () => this.contextPackage(this.requireRecord()));
   }
 
-  private queueIndex(record: ConversationRecord): void {
-    record.indexedAt = Date.now();
-    this.saveRecord(record);
-    this.outbox.add({ kind: "index", row: this.indexRow(record) });
-  }
-
-  private indexRow(record: ConversationRecord) {
-    return indexRow(record, this.store.lastCustomerText());
-  }
-
   private contextPackage(record: ConversationRecord): ContextPackage {
     return buildContextPackage(record, this.store.after(0, "agent"));
   }
+}
 
-  private async summarize(): Promise<string> {
-    const transcript = this.store
-      .after(0, "agent")
-      .filter((e) => e.kind === "message")
-      .map((e) => ({ role: e.author.role, text: e.text }));
-    try {
-      return await this.scorer.summarize({ transcript });
-    } catch (error) {
-      console.error("summary failed", error);
-      return transcript
-        .filter((t) => t.role === "customer")
-        .map((t) => t.text)
-        .join(" ")
-        .slice(0, 280);
-    }
-  }
+function isWork(effect: HandoffEffect): effect is Work {
+  return (
+    effect.kind === "score" || effect.kind === "summarize" || effect.kind === "route" || effect.kind === "measure_queue"
+  );
+}
+
+/** A new conversation's first D1 index row, through the same apply step as every other effect. */
+function transitionIndexOnly(record: ConversationRecord): Transition {
+  return { ok: true, changed: false, at: record.createdAt, record, entries: [], effects: [{ kind: "index" }] };
 }

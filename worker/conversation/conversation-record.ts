@@ -2,6 +2,7 @@
  * The conversation record: everything about a conversation except its transcript. Persisted as one
  * JSON value in the object's kv table, so it survives hibernation and eviction.
  */
+import type { Intent, Trigger } from "../../schema/domain";
 import type { ConversationStatus } from "../../schema/protocol";
 import type { HandoffState } from "../ai/handoff-policy";
 
@@ -33,8 +34,14 @@ export interface ConversationRecord {
   team?: string;
   assignedAgent?: { id: string; name: string };
   /** Why the current/last handoff happened. */
-  trigger?: string;
+  trigger?: Trigger;
   triggerReason?: string;
+  /** For topic handoffs: the intent whose topic rule routed the conversation. */
+  topic?: Intent;
+  /** The topic of a pending offer of a human made by a topic rule, handed on if the customer says yes. */
+  offerTopic?: Intent;
+  /** Tickets of this conversation an agent already answered (only the first answer is emailed). */
+  repliedTickets?: string[];
   /** Last read seq per side, for read markers. */
   readSeq: { customer: number; agent: number };
   /** The handoff policy's memory (rolling sentiment, failed attempts, pending offer). */
@@ -61,9 +68,10 @@ export interface TurnScoreRecord {
 
 export interface HandoffRecord {
   id: string;
-  trigger: string;
+  trigger: Trigger;
   reason: string;
   team: string;
+  topic?: Intent;
   queuedAt: number;
   slaSeconds: number;
   expectedResponse: string;

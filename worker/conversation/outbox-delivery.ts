@@ -1,6 +1,7 @@
 /** Delivers one outbox operation (see ./outbox.ts): D1 writes, lobby pushes, webhook events. */
 import { getDb } from "../db/client";
 import type { Env } from "../env";
+import { sendTicketReplyEmail } from "../integrations/email";
 import { enqueueWebhookEvent } from "../integrations/webhooks/enqueue";
 import { lobbyStub } from "../lobby/lobby-object";
 import * as records from "../routing/d1-records";
@@ -31,7 +32,32 @@ export async function deliverOutboxOp(env: Env, op: OutboxOp, context: () => Con
     case "lobby":
       await lobbyStub(env).publish(op.event);
       return;
+    case "ticket_reply":
+      return records.saveTicketReply(db, op.reply, op.ticket);
+    case "ticket_reply_email":
+      return emailTicketReply(env, op.replyId, op.email);
     case "webhook":
       return enqueueWebhookEvent(env, op.event, { ...op.extra, conversation: context() }, { eventId: op.eventId });
   }
+}
+
+/**
+ * At most one email per reply (a retried delivery checks the row first). A failed send is logged, not
+ * retried: the reply is in the conversation and the ticket either way, and an email outage must not hold
+ * up the rest of this conversation's outbox.
+ */
+async function emailTicketReply(
+  env: Env,
+  replyId: string,
+  email: Parameters<typeof sendTicketReplyEmail>[1],
+): Promise<void> {
+  const db = getDb(env.DB);
+  if (await records.ticketReplyEmailed(db, replyId)) return;
+  try {
+    await sendTicketReplyEmail(env, email);
+  } catch (error) {
+    console.error("ticket reply email failed", error);
+    return;
+  }
+  await records.markTicketReplyEmailed(db, replyId, Date.now());
 }

@@ -5,9 +5,11 @@
  * backoff: the conversation never loses a ticket or an index update, and never blocks on D1.
  * Every operation is idempotent, so a delivery repeated after a crash is harmless.
  */
+import type { TicketStatus } from "../../schema/db";
 import type { QueueEvent } from "../../schema/protocol";
 import type { WebhookEventName } from "../integrations/webhooks/events";
-import type { ConversationIndexRow, NewTicket, OpenHandoff } from "../routing/d1-records";
+import type { sendTicketReplyEmail } from "../integrations/email";
+import type { ConversationIndexRow, NewTicket, OpenHandoff, TicketReplyRow } from "../routing/d1-records";
 
 export type OutboxOp =
   | { kind: "index"; row: ConversationIndexRow }
@@ -34,8 +36,18 @@ export type OutboxOp =
       };
     }
   | { kind: "lobby"; event: QueueEvent }
+  /** An agent's answer to a ticket: its row, and the ticket moved to pending with an assignee. */
+  | {
+      kind: "ticket_reply";
+      reply: TicketReplyRow;
+      ticket: { status: TicketStatus; assigneeId: string };
+    }
+  /** The first answer to a ticket, emailed to the customer who left. */
+  | { kind: "ticket_reply_email"; replyId: string; email: TicketReplyEmail }
   /** A webhook event; the payload (the context package) is built at delivery, `eventId` makes retries idempotent. */
   | { kind: "webhook"; event: WebhookEventName; eventId: string; extra?: Record<string, unknown> };
+
+type TicketReplyEmail = Parameters<typeof sendTicketReplyEmail>[1];
 
 const MAX_BACKOFF_MS = 5 * 60_000;
 

@@ -42,14 +42,15 @@ export function indexRow(record: ConversationRecord, lastCustomerText: string | 
   };
 }
 
-export function lobbyEvent(record: ConversationRecord, kind: QueueEvent["kind"]): QueueEvent {
+export function lobbyEvent(record: ConversationRecord, kind: QueueEvent["kind"], at: number): QueueEvent {
   return {
     kind,
     conversationId: record.id,
     team: record.team ?? null,
     status: record.status,
-    at: Date.now(),
+    at,
     trigger: record.trigger,
+    ...(record.topic ? { topic: record.topic } : {}),
     reason: record.triggerReason,
     agentId: record.assignedAgent?.id,
     agentName: record.assignedAgent?.name,
@@ -85,4 +86,35 @@ export function failedScore(error: string): TurnScore {
     scorer: "embedded",
     error,
   };
+}
+
+/**
+ * Busy chats refresh their D1 index preview (the console's list) after 30 to 60 s, the point in that
+ * range fixed per conversation: conversations that started together would otherwise all write the one
+ * shared database in the same second, every 30 s (measured as a latency spike at 500 busy chats).
+ */
+const INDEX_PREVIEW_MS = 30_000;
+
+export function indexPreviewInterval(conversationId: string): number {
+  let h = 0;
+  for (let i = 0; i < conversationId.length; i++) h = (h * 31 + conversationId.charCodeAt(i)) >>> 0;
+  return INDEX_PREVIEW_MS * (1 + (h % 1000) / 1000);
+}
+
+/** While queued, the alarm refreshes the customer's queue position and checks the SLA this often. */
+const QUEUE_REFRESH_MS = 10_000;
+
+/**
+ * When the object's alarm must next run: an outbox retry, a queued conversation's refresh and SLA, or
+ * an interrupted AI turn. null when nothing waits.
+ */
+export function nextWakeUp(record: ConversationRecord | undefined, retryAt: number | null, now: number): number | null {
+  const times: number[] = [];
+  if (retryAt !== null) times.push(retryAt);
+  if (record?.status === "queued" && record.handoff && !record.handoff.offline) {
+    times.push(now + QUEUE_REFRESH_MS);
+    if (!record.handoff.escalatedAt) times.push(record.handoff.queuedAt + record.handoff.slaSeconds * 1000);
+  }
+  if (record?.aiPendingSeq !== undefined) times.push(now + 1000);
+  return times.length === 0 ? null : Math.max(now, Math.min(...times));
 }

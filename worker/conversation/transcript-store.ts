@@ -33,8 +33,8 @@ export interface NewEntry {
   internal?: Record<string, unknown>;
 }
 
-/** System events only agents see (escalations are internal bookkeeping, not news for the customer). */
-export const AGENT_ONLY_EVENTS: readonly SystemEvent[] = ["sla_escalated"];
+/** System events only agents see: escalations and confirmed resolutions are bookkeeping, not news for the customer. */
+export const AGENT_ONLY_EVENTS: readonly SystemEvent[] = ["sla_escalated", "resolution_confirmed"];
 const AGENT_ONLY_SQL = AGENT_ONLY_EVENTS.map((e) => `'${e}'`).join(", ");
 
 export type AppendResult = { entry: TranscriptEntry; duplicate: boolean };

@@ -5,35 +5,34 @@
  */
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { type ApiErrorCode, ERROR_STATUS, errorBody } from "../../schema/errors";
 
-export type ErrorCode =
-  | "unauthenticated"
-  | "forbidden"
-  | "csrf_failed"
-  | "bad_request"
-  | "too_large"
-  | "unsupported_media_type"
-  | "invalid_credentials"
-  | "rate_limited"
-  | "not_found"
-  | "conflict"
-  | "unavailable"
-  | "internal"
-  // Other modules may use their own stable codes (e.g. "already_claimed").
-  | (string & {});
+export { type ErrorBody, errorBody } from "../../schema/errors";
+/** Every code the API and the objects answer with (schema/errors.ts). */
+export type ErrorCode = ApiErrorCode;
 
-export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: unknown };
+/** The status a code maps to: one table for routes and objects alike. */
+export function statusOf(code: ErrorCode): ContentfulStatusCode {
+  return ERROR_STATUS[code];
 }
 
-export function errorBody(code: ErrorCode, message: string, details?: unknown): ErrorBody {
-  return { error: details === undefined ? { code, message } : { code, message, details } };
+/** The error envelope as a plain Response, for Durable Objects that answer fetches outside Hono. */
+export function errorResponse(code: ErrorCode, message: string): Response {
+  return Response.json(errorBody(code, message), { status: statusOf(code) });
 }
 
-export function apiError(
+/** A refusal from an object's RPC (`{ ok: false, code, message }`) as the route's answer. */
+export function refusalResponse(c: Context, refusal: { code: ErrorCode; message: string }) {
+  return c.json(errorBody(refusal.code, refusal.message), statusOf(refusal.code));
+}
+
+/** The status a route writes must be the one the map (schema/errors.ts) gives its code: tsc checks every call. */
+type StatusOf<C extends ErrorCode> = (typeof ERROR_STATUS)[C];
+
+export function apiError<C extends ErrorCode>(
   c: Context,
-  status: ContentfulStatusCode,
-  code: ErrorCode,
+  status: StatusOf<C>,
+  code: C,
   message: string,
   details?: unknown,
 ) {
@@ -41,10 +40,10 @@ export function apiError(
 }
 
 /** Throw from anywhere in a handler; `handleApiError` (install with app.onError) turns it into the JSON shape. */
-export class ApiError extends Error {
+export class ApiError<C extends ErrorCode = ErrorCode> extends Error {
   constructor(
-    readonly status: ContentfulStatusCode,
-    readonly code: ErrorCode,
+    readonly status: StatusOf<C>,
+    readonly code: C,
     message: string,
     readonly details?: unknown,
   ) {
@@ -59,7 +58,7 @@ export function handleApiError(err: Error, c: Context) {
   // Hono's HTTPException (e.g. from its built-in helpers) keeps its status.
   const status = (err as { status?: unknown }).status;
   if (typeof status === "number" && status >= 400 && status < 500) {
-    return apiError(c, status as ContentfulStatusCode, "bad_request", err.message || "Bad request");
+    return c.json(errorBody("bad_request", err.message || "Bad request"), status as ContentfulStatusCode);
   }
   console.error("unhandled error", c.req.method, c.req.path, err);
   return apiError(c, 500, "internal", "Internal error");

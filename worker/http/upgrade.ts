@@ -8,7 +8,7 @@
  */
 import type { Context, Env as HonoEnv, MiddlewareHandler } from "hono";
 import type { Env } from "../env";
-import { errorBody } from "./errors";
+import { errorResponse } from "./errors";
 
 /** A comma-separated list (as in the ALLOWED_ORIGINS var), a list, or either read from the context. */
 export type OriginList = string | readonly string[];
@@ -35,7 +35,7 @@ export function isWebSocketUpgrade(request: Request): boolean {
 
 /** The 426 answer, for the Durable Objects behind the Worker as well as the middleware. */
 export function upgradeRequired(): Response {
-  return Response.json(errorBody("upgrade_required", "expected a WebSocket upgrade"), { status: 426 });
+  return errorResponse("upgrade_required", "expected a WebSocket upgrade");
 }
 
 /** The deployment's allowlist, wrangler.toml's ALLOWED_ORIGINS: `requireUpgrade({ origins: allowedOrigins })`. */
@@ -45,7 +45,7 @@ export function requireUpgrade<E extends HonoEnv = HonoEnv>(options: RequireUpgr
   return async (c, next) => {
     const origins = typeof options.origins === "function" ? options.origins(c) : options.origins;
     if (!isOriginAllowed(c.req.header("Origin"), parseAllowedOrigins(origins))) {
-      return c.json(errorBody("origin_not_allowed", "this Origin may not open a WebSocket here"), 403);
+      return errorResponse("origin_not_allowed", "this Origin may not open a WebSocket here");
     }
     if (!isWebSocketUpgrade(c.req.raw)) return upgradeRequired();
     await next();

@@ -11,7 +11,7 @@ import { encodeLobbyFrame, parseLobbyFrame, type LobbyServerFrame, type QueueEve
 import { PARTICIPANT_HEADER, readAttachment, writeAttachment, type Participant } from "../conversation/socket-session";
 import { getDb } from "../db/client";
 import type { Env } from "../env";
-import { errorBody } from "../http/errors";
+import { errorResponse } from "../http/errors";
 import { isWebSocketUpgrade, upgradeRequired } from "../http/upgrade";
 
 export const LOBBY_NAME = "lobby";
@@ -29,7 +29,7 @@ export class LobbyObject extends DurableObject<Env> {
   async fetch(request: Request): Promise<Response> {
     if (!isWebSocketUpgrade(request)) return upgradeRequired();
     const agent = JSON.parse(request.headers.get(PARTICIPANT_HEADER) ?? "null") as Participant | null;
-    if (agent?.role !== "agent") return Response.json(errorBody("unauthenticated", "agents only"), { status: 401 });
+    if (agent?.role !== "agent") return errorResponse("unauthenticated", "agents only");
     const pair = new WebSocketPair();
     this.ctx.acceptWebSocket(pair[1], [`agent:${agent.id}`]);
     writeAttachment(pair[1], { ...agent, synced: true, connectedAt: Date.now() });

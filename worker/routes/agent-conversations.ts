@@ -13,7 +13,7 @@ import { conversationStub } from "../conversation/stub";
 import { getAgentView } from "../db/agents";
 import { earlierConversations, queuedConversations, searchConversations } from "../db/conversations";
 import { CONVERSATION_ID } from "../http/conversation-id";
-import { apiError, ApiError } from "../http/errors";
+import { apiError, ApiError, refusalResponse } from "../http/errors";
 import { jsonBody } from "../http/json-body";
 import { allowedOrigins, requireUpgrade } from "../http/upgrade";
 import { validate } from "../http/validate";
@@ -77,8 +77,7 @@ function actionResponse(c: Parameters<typeof apiError>[0], result: ActionResult)
         team: result.record.team ?? null,
       },
     });
-  const status = result.code === "not_found" ? 404 : 409;
-  return apiError(c, status, result.code, result.message);
+  return refusalResponse(c, result);
 }
 
 agentConversationRoutes.get("/:id/context", async (c) => {

@@ -1,7 +1,7 @@
 /**
  * Tickets (created when nobody could take a handoff): list and filter, open with context and
- * transcript, update status/priority/assignee, reply. A reply is appended to the conversation, so the
- * customer sees it when they come back (email delivery is the integrations layer's job).
+ * transcript, update status/priority/assignee, reply. A reply goes through the conversation's object: the
+ * customer sees it when they come back, and its D1 rows and email are that object's outbox effects.
  */
 import { and, desc, eq, or, type SQL } from "drizzle-orm";
 import { Hono } from "hono";
@@ -9,11 +9,10 @@ import * as v from "valibot";
 import { TICKET_PRIORITIES, TICKET_STATUSES, ticketReplies, tickets } from "../../schema/db";
 import { requireAgent, type AgentHonoEnv } from "../auth/require-agent";
 import { getDb } from "../db/client";
-import { apiError } from "../http/errors";
 import { containsText } from "../db/text-search";
+import { apiError, refusalResponse } from "../http/errors";
 import { readJson } from "../http/json-body";
 import { validate } from "../http/validate";
-import { isEmailConfigured, sendTicketReplyEmail } from "../integrations/email";
 import { enqueueWebhookEvent } from "../integrations/webhooks/enqueue";
 import { conversationStub } from "../conversation/stub";
 
@@ -118,49 +117,25 @@ export const ReplyBody = v.object({ body: v.pipe(v.string(), v.trim(), v.minLeng
 ticketRoutes.post("/:id/replies", async (c) => {
   const { body } = await readJson(c, ReplyBody);
   const agent = c.get("agent");
-  const db = getDb(c.env.DB);
-  const ticket = await db
+  const ticket = await getDb(c.env.DB)
     .select()
     .from(tickets)
     .where(eq(tickets.id, c.req.param("id")))
     .get();
   if (!ticket) return apiError(c, 404, "not_found", "no such ticket");
-  const id = crypto.randomUUID();
-  const now = Date.now();
-  await db.insert(ticketReplies).values({ id, ticketId: ticket.id, agentId: agent.id, body, createdAt: now });
-  const stub = conversationStub(c.env, ticket.conversationId);
-  const entry = await stub.deliverTicketReply({ id, agent: { id: agent.id, name: agent.name }, body });
-  if (entry) await db.update(ticketReplies).set({ deliveredAt: now }).where(eq(ticketReplies.id, id));
-  // The first agent reply to an offline ticket is emailed: the customer left, so they may not come back to the chat.
-  const earlier = await db
-    .select({ id: ticketReplies.id })
-    .from(ticketReplies)
-    .where(eq(ticketReplies.ticketId, ticket.id))
-    .all();
-  let emailed = false;
-  if (earlier.length === 1 && isEmailConfigured(c.env)) {
-    try {
-      await sendTicketReplyEmail(c.env, {
-        to: ticket.contactEmail,
-        ticketId: ticket.id,
-        ticketSubject: ticket.subject,
-        agentName: agent.name,
-        body,
-      });
-      await db.update(ticketReplies).set({ emailedAt: Date.now() }).where(eq(ticketReplies.id, id));
-      emailed = true;
-    } catch (error) {
-      console.error("ticket reply email failed", error);
-    }
-  }
-  await db
-    .update(tickets)
-    .set({
-      status: ticket.status === "open" ? "pending" : ticket.status,
-      assigneeId: ticket.assigneeId ?? agent.id,
-      updatedAt: now,
-    })
-    .where(eq(tickets.id, ticket.id));
-  await notifyTicketUpdated(c.env, ticket, { reply: { id, body }, by: agent.id });
-  return c.json({ reply: { id, body, createdAt: now, delivered: Boolean(entry), emailed } }, 201);
+  // The conversation object stores the reply in the transcript and queues the D1 writes, the webhook and
+  // the email in its outbox, like every other side effect of a conversation.
+  const result = await conversationStub(c.env, ticket.conversationId).replyToTicket({
+    ticket: {
+      id: ticket.id,
+      contactEmail: ticket.contactEmail,
+      subject: ticket.subject,
+      status: ticket.status,
+      assigneeId: ticket.assigneeId,
+    },
+    agent: { id: agent.id, name: agent.name },
+    body,
+  });
+  if (!result.ok) return refusalResponse(c, result);
+  return c.json({ reply: result.reply }, 201);
 });

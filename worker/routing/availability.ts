@@ -6,6 +6,7 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import { agents, agentTeams, conversations, teams, type BusinessHours } from "../../schema/db";
+import { DEFAULT_SLA } from "../../schema/domain";
 import type { Db } from "../db/client";
 
 export interface TeamInfo {
@@ -23,12 +24,7 @@ export interface AvailableAgent {
   maxConcurrent: number;
 }
 
-const FALLBACK_TEAM: Omit<TeamInfo, "id"> = {
-  name: "Support",
-  slaSeconds: 300,
-  expectedResponse: "within one business day",
-  businessHours: null,
-};
+const FALLBACK_TEAM: Omit<TeamInfo, "id"> = { name: "Support", ...DEFAULT_SLA, businessHours: null };
 
 /** What a team without a row (or an unreadable one) gets: five minutes' SLA, always open. */
 export function fallbackTeam(teamId: string): TeamInfo {

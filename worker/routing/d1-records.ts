@@ -3,7 +3,16 @@
  * NOTHING on unique keys) because the object's outbox may deliver it more than once after a failure.
  */
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { conversations, csatRatings, handoffs, tickets, type TicketContext } from "../../schema/db";
+import {
+  conversations,
+  csatRatings,
+  handoffs,
+  type TicketContext,
+  type TicketStatus,
+  ticketReplies,
+  tickets,
+} from "../../schema/db";
+import type { Trigger } from "../../schema/domain";
 import type { ConversationStatus } from "../../schema/protocol";
 import type { Db } from "../db/client";
 
@@ -19,7 +28,7 @@ export interface ConversationIndexRow {
   createdAt: number;
   updatedAt: number;
   assignedAgentId: string | null;
-  trigger: string | null;
+  trigger: Trigger | null;
   summary: string | null;
   sentiment: number | null;
   lastMessagePreview: string | null;
@@ -40,7 +49,7 @@ export async function upsertConversationIndex(db: Db, row: ConversationIndexRow)
 export interface OpenHandoff {
   id: string;
   conversationId: string;
-  trigger: string;
+  trigger: Trigger;
   reason: string;
   team: string;
   queuedAt: number;
@@ -120,4 +129,42 @@ export async function saveCsat(
   },
 ): Promise<void> {
   await db.insert(csatRatings).values(r).onConflictDoNothing({ target: csatRatings.conversationId });
+}
+
+export interface TicketReplyRow {
+  id: string;
+  ticketId: string;
+  agentId: string;
+  body: string;
+  createdAt: number;
+  deliveredAt: number;
+}
+
+/** The reply's row (a retry inserts nothing) and the ticket moved on: answered, so pending, and assigned. */
+export async function saveTicketReply(
+  db: Db,
+  reply: TicketReplyRow,
+  ticket: { status: TicketStatus; assigneeId: string },
+): Promise<void> {
+  await db.batch([
+    db.insert(ticketReplies).values(reply).onConflictDoNothing({ target: ticketReplies.id }),
+    db
+      .update(tickets)
+      .set({ status: ticket.status, assigneeId: ticket.assigneeId, updatedAt: reply.createdAt })
+      .where(eq(tickets.id, reply.ticketId)),
+  ]);
+}
+
+/** Whether the reply was emailed already: a retried delivery must not email twice. */
+export async function ticketReplyEmailed(db: Db, replyId: string): Promise<boolean> {
+  const row = await db
+    .select({ at: ticketReplies.emailedAt })
+    .from(ticketReplies)
+    .where(eq(ticketReplies.id, replyId))
+    .get();
+  return Boolean(row?.at);
+}
+
+export async function markTicketReplyEmailed(db: Db, replyId: string, at: number): Promise<void> {
+  await db.update(ticketReplies).set({ emailedAt: at }).where(eq(ticketReplies.id, replyId));
 }

@@ -114,6 +114,8 @@ describe("handoff triggers", () => {
     const queued = await decision(conversationId, "queued");
     expect(queued.meta).toMatchObject({ trigger: "topic", team: "billing" });
     expect(queued.internal!.scores.intent).toBe("billing_dispute");
+    // The topic is a field of its own: nobody reads it out of the reason's wording.
+    expect(queued.meta!.topic).toBe("billing_dispute");
     client.close();
   });
 
@@ -206,6 +208,7 @@ describe("handoff triggers", () => {
     expect(context.formData).toMatchObject({ orderNumber: "BB-778" });
     expect(context.trigger).toBe("topic");
     expect(context.triggerReason).toMatch(/billing/);
+    expect(context.topic).toBe("billing_dispute");
     expect(context.team).toBe("billing");
     expect(context.confidenceHistory).toHaveLength(2);
     expect(context.sentimentTrend).toHaveLength(2);

@@ -1,0 +1,37 @@
+/** What the scorer is given from the transcript: the message with its recent history, and the summary's input. */
+import type { TranscriptEntry } from "../../schema/protocol";
+import type { PriorTurn } from "../ai/scorer";
+
+const HISTORY_TURNS = 10;
+
+/**
+ * The customer message `seq` with the ten messages before it; and the AI answer it directly follows,
+ * if it does (a "thanks" to it confirms it). Undefined when `seq` is not a message.
+ */
+export function turnInput(
+  transcript: TranscriptEntry[],
+  seq: number,
+): { text: string; history: PriorTurn[]; answerSeq?: number } | undefined {
+  const messages = transcript.filter((e) => e.kind === "message" && e.seq <= seq);
+  const message = messages.at(-1);
+  if (message?.seq !== seq) return undefined;
+  const previous = messages.at(-2);
+  const history = messages
+    .slice(0, -1)
+    .slice(-HISTORY_TURNS)
+    .map((e) => ({ role: e.author.role as PriorTurn["role"], text: e.text }));
+  return { text: message.text, history, ...(previous?.author.role === "ai" ? { answerSeq: previous.seq } : {}) };
+}
+
+export function summaryInput(transcript: TranscriptEntry[]): { role: string; text: string }[] {
+  return transcript.filter((e) => e.kind === "message").map((e) => ({ role: e.author.role, text: e.text }));
+}
+
+/** When the summariser fails, the agent still gets the customer's own words. */
+export function fallbackSummary(transcript: TranscriptEntry[]): string {
+  return summaryInput(transcript)
+    .filter((t) => t.role === "customer")
+    .map((t) => t.text)
+    .join(" ")
+    .slice(0, 280);
+}
