@@ -19,6 +19,12 @@ export interface Env {
    * sending is then refused (503 unavailable), never faked.
    */
   EMAIL?: SendEmail;
+  /** Rate Limiting bindings (`[[ratelimits]]`); each one's limit and period are in wrangler.toml. */
+  RL_CONVERSATIONS_PER_IP: RateLimit;
+  RL_CONVERSATIONS_PER_SITE: RateLimit;
+  RL_EMAILS_PER_IP: RateLimit;
+  RL_EMAILS_PER_SITE: RateLimit;
+  RL_EMAILS_PER_CONVERSATION: RateLimit;
   /** Workers AI: declared only in production (it is remote-only; see wrangler.toml). */
   AI?: Ai;
   /** "embedded" (offline, deterministic; local default and tests) or "workers-ai" (production). */

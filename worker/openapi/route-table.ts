@@ -20,7 +20,6 @@ import { LoginBody } from "../routes/auth";
 import { CreateConversationBody, HistoryBody } from "../routes/conversations";
 import { Query as ReportQuery } from "../routes/reports";
 import { ListQuery as TicketListQuery, ReplyBody, UpdateBody as TicketUpdateBody } from "../routes/tickets";
-import { TranscriptEmailBody } from "../routes/transcript-email";
 import { SiteSettingsSchema } from "../sites/site-settings";
 
 /**
@@ -117,14 +116,13 @@ export const ROUTE_TABLE: RouteDoc[] = [
     path: "/api/conversations/:id/transcript-email",
     tag: "customer",
     auth: "customer",
-    body: TranscriptEmailBody,
-    summary: "Email the transcript to the customer (the given address, else the one they gave)",
+    summary: "Email the transcript to the conversation's own contact address (never one named in the request)",
     responses: {
       202: "{ sent, messageId }",
-      400: "no address",
+      400: "no_contact_address, or a body naming a recipient",
       401: "bad token",
       403: "token for another conversation",
-      429: "sent less than a minute ago",
+      429: "rate_limited: per conversation, per IP or per site (Retry-After)",
       503: "email not set up",
     },
   },
