@@ -33,6 +33,8 @@ export interface Env {
   PRESENCE_GRACE_SECONDS: string;
   /** Comma-separated list of Origins allowed to open WebSockets. */
   ALLOWED_ORIGINS: string;
+  /** Comma-separated sites that exist without an admin configuring them (worker/sites/known-sites.ts). */
+  SITES: string;
   /** Sender of transcripts and ticket replies, e.g. "Acme Support <support@acme.io>"; production only. */
   EMAIL_FROM?: string;
   /** Secret: HMAC key for customer tokens and agent sessions (.dev.vars locally, `wrangler secret put`). */

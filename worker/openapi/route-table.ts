@@ -87,6 +87,8 @@ export const ROUTE_TABLE: RouteDoc[] = [
       400: "invalid body",
       401: "identity hash does not verify",
       403: "the site requires verification",
+      404: "unknown_site: the site is neither in SITES nor configured",
+      429: "rate_limited: too many new conversations from this IP or on this site (Retry-After)",
     },
   },
   {
@@ -96,7 +98,12 @@ export const ROUTE_TABLE: RouteDoc[] = [
     auth: "identity",
     body: HistoryBody,
     summary: "A verified customer's earlier conversations, each with a fresh token",
-    responses: { 200: "{ conversations }", 400: "invalid body", 401: "identity hash does not verify" },
+    responses: {
+      200: "{ conversations }",
+      400: "invalid body",
+      401: "identity hash does not verify",
+      404: "unknown_site",
+    },
   },
   {
     method: "GET",
