@@ -14,10 +14,10 @@
 import { Hono } from "hono";
 import * as v from "valibot";
 import { requireAgent, type AgentHonoEnv } from "../../auth/require-agent";
-import type { Env } from "../../env";
 import { ApiError, handleApiError } from "../../http/errors";
 import { jsonBody } from "../../http/json-body";
 import { validate } from "../../http/validate";
+import { checkEndpointUrl } from "./endpoint-url";
 import { dispatcherFor } from "./env";
 import { WEBHOOK_EVENTS } from "./events";
 import { generateWebhookSecret } from "./signature";
@@ -63,20 +63,7 @@ export const DeliveriesQuery = v.object({
   ),
 });
 
-/**
- * HTTPS only: payloads carry customer data and the transcript. Plain http is allowed only when the
- * Worker runs with ALLOW_HTTP_WEBHOOKS = "true" (the tests' loopback receiver). Credentials in the
- * URL are refused (they would be shown in the admin UI and logs).
- */
-export function checkEndpointUrl(env: Pick<Env, "ALLOW_HTTP_WEBHOOKS">, raw: string): string {
-  const url = new URL(raw);
-  const httpAllowed = env.ALLOW_HTTP_WEBHOOKS === "true";
-  if (url.protocol !== "https:" && !(httpAllowed && url.protocol === "http:")) {
-    throw new ApiError(400, "bad_request", "url must use https://");
-  }
-  if (url.username || url.password) throw new ApiError(400, "bad_request", "url must not contain credentials");
-  return url.toString();
-}
+export { checkEndpointUrl };
 
 const view = ({ secret: _secret, ...w }: WebhookRow) => w;
 
