@@ -62,13 +62,27 @@ const tagsField = v.pipe(
   v.array(v.pipe(v.string(), v.trim(), v.toLowerCase(), v.minLength(1), v.maxLength(40))),
   v.maxLength(30),
 );
-/** Shown to customers as a citation link: absolute http(s) or a site-relative path only (no javascript: URLs). */
+/**
+ * Shown to customers as a citation link, so it must not lead them off-site unannounced: a same-origin path
+ * ("/help/...": one leading slash, never "//host" or "/\\host", which browsers read as another host) or an
+ * absolute https:// URL with a host. No other scheme (javascript:, data:, plain http).
+ */
+export function isSafeArticleUrl(raw: string): boolean {
+  if (/[\s\\]/.test(raw)) return false;
+  if (raw.startsWith("/")) return !raw.startsWith("//");
+  if (!/^https:\/\/[^/]/i.test(raw)) return false;
+  try {
+    return new URL(raw).protocol === "https:";
+  } catch {
+    return false;
+  }
+}
 const urlField = v.nullable(
   v.pipe(
     v.string(),
     v.trim(),
     v.maxLength(2000),
-    v.regex(/^(https?:\/\/|\/)[^\s]*$/i, "url must be http(s):// or start with /"),
+    v.check(isSafeArticleUrl, "url must be a path on this site (/help/...) or an https:// URL"),
   ),
 );
 // Exported for the OpenAPI document (worker/openapi).
