@@ -615,4 +615,20 @@ export const ROUTE_TABLE: RouteDoc[] = [
     summary: "Help centre: one article (HTML)",
     responses: { 200: "text/html", 404: "text/html" },
   },
+  {
+    method: "GET",
+    path: "/console",
+    tag: "pages",
+    auth: "page",
+    summary: "Agent console (static single-page app; its data comes from the agent API)",
+    responses: { 200: "text/html", 307: "to /console/" },
+  },
+  {
+    method: "GET",
+    path: "/console/*",
+    tag: "pages",
+    auth: "page",
+    summary: "Agent console files, with the console's Content Security Policy",
+    responses: { 200: "the file", 404: "no such file" },
+  },
 ];

@@ -22,7 +22,7 @@ const FOREIGN_ORIGIN = "https://evil.example";
  * - agent-ws:    agent WebSocket (conversation or lobby), a session + allowed Origin;
  * - customer:    customer HTTP route, a token for this very conversation;
  * - identity:    a userId signed with the site's identity secret;
- * - public-page: public HTML page (help centre); unknown ids are a 404 page;
+ * - public-page: public HTML page (help centre, the console's static shell, which holds no data);
  * - site-admin:  admins only, with a :site slug instead of :id.
  */
 type Access =
@@ -54,6 +54,8 @@ const ROUTES: RouteRow[] = [
   { method: "POST", pattern: "/api/conversations/history", access: "identity" },
   { method: "GET", pattern: "/help", access: "public-page" },
   { method: "GET", pattern: "/help/:id", access: "public-page" },
+  { method: "GET", pattern: "/console", access: "public-page" },
+  { method: "GET", pattern: "/console/*", access: "public-page" },
   { method: "GET", pattern: "/api/sites/:site", access: "site-admin" },
   { method: "PUT", pattern: "/api/sites/:site", access: "site-admin" },
   { method: "GET", pattern: "/api/agent/conversations/:id/ws", access: "agent-ws" },
@@ -389,6 +391,15 @@ describe("access matrix: customer, identity, site-admin and public pages", () =>
       expect((await worker().fetch("http://localhost/api/sites/demo", init(bearer(adminToken)))).status).toBe(200);
     });
   }
+
+  it("the console's static shell is public and holds no data: every agent call behind it needs a session", async () => {
+    for (const path of ["/console", "/console/", "/console/index.html"]) {
+      const res = await worker().fetch(`http://localhost${path}`);
+      expect([200, 307, 404]).toContain(res.status);
+      expect(res.headers.get("set-cookie")).toBeNull();
+      expect(res.headers.get("content-security-policy")).toMatch(/frame-ancestors 'none'/);
+    }
+  });
 
   it("help pages are public and an unknown article is a 404 page", async () => {
     expect((await worker().fetch("http://localhost/help")).status).toBe(200);
