@@ -4,6 +4,7 @@
  * document cannot drift from what the API accepts. test/worker/openapi.test.ts fails when the app
  * gains a route this table lacks (or the table names one the app no longer has).
  */
+import { PageQuery } from "../http/pagination";
 import type * as v from "valibot";
 import { HandoffOverrideSchema } from "../db/settings";
 import { CreateWebhookBody, DeliveriesQuery, UpdateWebhookBody } from "../integrations/webhooks/routes";
@@ -149,7 +150,7 @@ export const ROUTE_TABLE: RouteDoc[] = [
     auth: "agent",
     query: ConversationListQuery,
     summary: "List and search conversations",
-    responses: ok("{ conversations }"),
+    responses: ok("{ conversations, nextCursor }"),
   },
   {
     method: "GET",
@@ -157,7 +158,8 @@ export const ROUTE_TABLE: RouteDoc[] = [
     tag: "conversations",
     auth: "agent",
     summary: "Conversations waiting for a human in the agent's teams, oldest first",
-    responses: ok("{ queue }"),
+    query: PageQuery,
+    responses: ok("{ queue, nextCursor }"),
   },
   {
     method: "GET",
@@ -330,7 +332,8 @@ export const ROUTE_TABLE: RouteDoc[] = [
     tag: "agents",
     auth: "agent",
     summary: "The agent directory",
-    responses: ok("{ agents }"),
+    query: PageQuery,
+    responses: ok("{ agents, nextCursor }"),
   },
   {
     method: "GET",
@@ -366,7 +369,15 @@ export const ROUTE_TABLE: RouteDoc[] = [
     summary: "Disable an agent",
     responses: { 200: "{ agent }", 404: "no such agent", 409: "self-lockout" },
   },
-  { method: "GET", path: "/api/teams", tag: "agents", auth: "agent", summary: "Teams", responses: ok("{ teams }") },
+  {
+    method: "GET",
+    path: "/api/teams",
+    tag: "agents",
+    auth: "agent",
+    summary: "Teams",
+    query: PageQuery,
+    responses: ok("{ teams, nextCursor }"),
+  },
   {
     method: "GET",
     path: "/api/teams/:id",
@@ -409,7 +420,7 @@ export const ROUTE_TABLE: RouteDoc[] = [
     auth: "agent",
     query: CannedQuery,
     summary: "Canned responses (a team's and the global ones)",
-    responses: ok("{ cannedResponses }"),
+    responses: ok("{ cannedResponses, nextCursor }"),
   },
   {
     method: "POST",
@@ -443,7 +454,8 @@ export const ROUTE_TABLE: RouteDoc[] = [
     tag: "content",
     auth: "agent",
     summary: "Knowledge-base articles",
-    responses: ok("{ articles }"),
+    query: PageQuery,
+    responses: ok("{ articles, nextCursor }"),
   },
   {
     method: "GET",
@@ -529,7 +541,8 @@ export const ROUTE_TABLE: RouteDoc[] = [
     tag: "webhooks",
     auth: "admin",
     summary: "Webhook endpoints (secrets are never listed)",
-    responses: ok("{ webhooks }"),
+    query: PageQuery,
+    responses: ok("{ webhooks, nextCursor }"),
   },
   {
     method: "POST",
@@ -580,7 +593,7 @@ export const ROUTE_TABLE: RouteDoc[] = [
     auth: "admin",
     query: DeliveriesQuery,
     summary: "Deliveries, newest first: status, attempts, last error",
-    responses: { 200: "{ deliveries }", 404: "no such webhook" },
+    responses: { 200: "{ deliveries, nextCursor }", 404: "no such webhook" },
   },
   {
     method: "GET",

@@ -29,6 +29,7 @@ import {
 import { isUniqueViolation } from "../db/errors";
 import { ApiError, handleApiError } from "../http/errors";
 import { jsonBody } from "../http/json-body";
+import { PageQuery, pageOf, readPage } from "../http/pagination";
 import { slugField, validate } from "../http/validate";
 import { invalidateKnowledgeCache } from "../conversation/knowledge-cache";
 
@@ -55,7 +56,7 @@ export const UpdateCannedBody = v.strictObject({
   team: v.optional(v.nullable(slugField)),
 });
 // Exported for the OpenAPI document (worker/openapi).
-export const CannedQuery = v.object({ team: v.optional(slugField) });
+export const CannedQuery = v.object({ team: v.optional(slugField), ...PageQuery.entries });
 
 const articleBodyField = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(100_000));
 const tagsField = v.pipe(
@@ -116,7 +117,9 @@ const shortcutTaken = () => new ApiError(409, "conflict", "That shortcut is alre
 
 contentAdminRoutes.get("/canned-responses", requireAgent(), async (c) => {
   const { team } = validate(CannedQuery, c.req.query());
-  return c.json({ cannedResponses: await listCannedResponses(c.env.DB, team) });
+  const page = readPage(c.req.query());
+  const { items, nextCursor } = pageOf(await listCannedResponses(c.env.DB, page, team), page);
+  return c.json({ cannedResponses: items, nextCursor });
 });
 
 contentAdminRoutes.post("/canned-responses", requireAgent("admin"), jsonBody(CreateCannedBody), async (c) => {
@@ -159,7 +162,11 @@ async function articleOr404(d1: D1Database, id: string) {
   return row;
 }
 
-contentAdminRoutes.get("/kb/articles", requireAgent(), async (c) => c.json({ articles: await listArticles(c.env.DB) }));
+contentAdminRoutes.get("/kb/articles", requireAgent(), async (c) => {
+  const page = readPage(c.req.query());
+  const { items, nextCursor } = pageOf(await listArticles(c.env.DB, page), page);
+  return c.json({ articles: items, nextCursor });
+});
 
 contentAdminRoutes.get("/kb/articles/:id", requireAgent(), async (c) =>
   c.json({ article: await articleOr404(c.env.DB, c.req.param("id")) }),
