@@ -128,11 +128,21 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_agent_idx").on(t.agentId), index("sessions_expires_idx").on(t.expiresAt)],
 );
 
-/** Failed-login counter per lower-cased email, fixed window (worker/routes/auth.ts). */
+/** Read and written by nothing: `login_throttle` below counts sign-ins. Left for a later migration to drop. */
 export const loginAttempts = sqliteTable("login_attempts", {
   email: text("email").primaryKey(),
   windowStart: integer("window_start").notNull(),
   failures: integer("failures").notNull().default(0),
+});
+
+/**
+ * Sign-in attempts per key, counted before the password is checked (worker/db/login-attempts.ts): keys
+ * are `pair:<email>|<ip>` and `ip:<ip>`, never the email alone, so a stranger cannot lock an account out.
+ */
+export const loginThrottle = sqliteTable("login_throttle", {
+  key: text("key").primaryKey(),
+  windowStart: integer("window_start").notNull(),
+  attempts: integer("attempts").notNull().default(0),
 });
 
 // ---------------------------------------------------------------------------------------------

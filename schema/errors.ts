@@ -5,6 +5,9 @@
  */
 export const ERROR_STATUS = {
   bad_request: 400,
+  bad_cursor: 400,
+  url_not_allowed: 400,
+  no_contact_address: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
   bad_token: 401,
@@ -16,6 +19,7 @@ export const ERROR_STATUS = {
   identity_required: 401,
   identity_not_configured: 403,
   not_found: 404,
+  unknown_site: 404,
   conflict: 409,
   self_lockout: 409,
   already_claimed: 409,

@@ -19,6 +19,12 @@ export interface Env {
    * sending is then refused (503 unavailable), never faked.
    */
   EMAIL?: SendEmail;
+  /** Rate Limiting bindings (`[[ratelimits]]`); each one's limit and period are in wrangler.toml. */
+  RL_CONVERSATIONS_PER_IP: RateLimit;
+  RL_CONVERSATIONS_PER_SITE: RateLimit;
+  RL_EMAILS_PER_IP: RateLimit;
+  RL_EMAILS_PER_SITE: RateLimit;
+  RL_EMAILS_PER_CONVERSATION: RateLimit;
   /** Workers AI: declared only in production (it is remote-only; see wrangler.toml). */
   AI?: Ai;
   /** "embedded" (offline, deterministic; local default and tests) or "workers-ai" (production). */
@@ -27,6 +33,8 @@ export interface Env {
   PRESENCE_GRACE_SECONDS: string;
   /** Comma-separated list of Origins allowed to open WebSockets. */
   ALLOWED_ORIGINS: string;
+  /** Comma-separated sites that exist without an admin configuring them (worker/sites/known-sites.ts). */
+  SITES: string;
   /** Sender of transcripts and ticket replies, e.g. "Acme Support <support@acme.io>"; production only. */
   EMAIL_FROM?: string;
   /** Secret: HMAC key for customer tokens and agent sessions (.dev.vars locally, `wrangler secret put`). */

@@ -9,6 +9,7 @@ import { apiError, handleApiError } from "./http/errors";
 import { adminRoutes } from "./routes/admin";
 import { agentConversationRoutes } from "./routes/agent-conversations";
 import { authRoutes } from "./routes/auth";
+import { consoleRoutes } from "./routes/console";
 import { conversationRoutes } from "./routes/conversations";
 import { lobbyRoutes } from "./routes/lobby";
 import { helpRoutes } from "./routes/help";
@@ -33,6 +34,7 @@ app.route("/api/agent/tickets", ticketRoutes);
 app.route("/api/agent/reports", reportRoutes);
 app.route("/api/sites", siteRoutes);
 app.route("/help", helpRoutes);
+app.route("/console", consoleRoutes);
 // --- route mounts ---
 app.route("/api/auth", authRoutes);
 app.route("/api/admin/webhooks", webhookAdminRoutes);

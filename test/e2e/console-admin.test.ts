@@ -218,7 +218,9 @@ describe("console admin pages", () => {
 
   it("webhooks: added with its secret shown once, paused and resumed, deliveries listed and sent again, secret rotated", async () => {
     await openTab(page, "Webhooks");
-    const url = "https://127.0.0.1:9/hooks/handoff"; // nothing listens there: every delivery fails
+    // A public-looking name that never resolves (.invalid is reserved): every delivery fails. IP literals
+    // such as 127.0.0.1 are refused at registration (docs/webhooks.md).
+    const url = "https://hooks.handoff-e2e.invalid/hooks/handoff";
     const create = page.locator('form[aria-label="Add webhook"]');
     await create.getByLabel("Endpoint URL (https)").fill(url);
     await create.getByLabel("handoff.requested", { exact: true }).check();

@@ -1,6 +1,7 @@
 /** Agent and team records (used by the admin API, the seed's tests and the test helpers). */
 import { eq, inArray, sql } from "drizzle-orm";
 import { agents, agentTeams, teams, type AgentRole, type AgentStatus } from "../../schema/db";
+import { type Page, sqlWindow } from "../http/pagination";
 import { getDb } from "./client";
 
 export interface NewAgent {
@@ -96,8 +97,15 @@ export function findAgentByEmail(d1: D1Database, email: string) {
     .get();
 }
 
-export async function listAgentViews(d1: D1Database): Promise<AgentView[]> {
-  const rows = await getDb(d1).select(agentViewColumns).from(agents).orderBy(agents.name, agents.id).all();
+export async function listAgentViews(d1: D1Database, page: Page): Promise<AgentView[]> {
+  const { limit, offset } = sqlWindow(page);
+  const rows = await getDb(d1)
+    .select(agentViewColumns)
+    .from(agents)
+    .orderBy(agents.name, agents.id)
+    .limit(limit)
+    .offset(offset)
+    .all();
   return rows.map(toView);
 }
 

@@ -1,16 +1,20 @@
 /** Canned responses and knowledge-base articles: the admin API's and the help centre's reads and writes. */
 import { asc, eq, isNull, or } from "drizzle-orm";
 import { cannedResponses, kbArticles } from "../../schema/db";
+import { type Page, sqlWindow } from "../http/pagination";
 import { getDb } from "./client";
 
 type CannedInsert = typeof cannedResponses.$inferInsert;
 type ArticleInsert = typeof kbArticles.$inferInsert;
 
 /** By shortcut; with a team, that team's responses and the global ones. */
-export function listCannedResponses(d1: D1Database, team?: string) {
+export function listCannedResponses(d1: D1Database, page: Page, team?: string) {
+  const { limit, offset } = sqlWindow(page);
   const query = getDb(d1).select().from(cannedResponses);
   return (team ? query.where(or(isNull(cannedResponses.team), eq(cannedResponses.team, team))) : query)
-    .orderBy(asc(cannedResponses.shortcut))
+    .orderBy(asc(cannedResponses.shortcut), asc(cannedResponses.id))
+    .limit(limit)
+    .offset(offset)
     .all();
 }
 
@@ -44,8 +48,15 @@ export async function deleteCannedResponse(d1: D1Database, id: string) {
 }
 
 /** Every article, by title. */
-export function listArticles(d1: D1Database) {
-  return getDb(d1).select().from(kbArticles).orderBy(asc(kbArticles.title)).all();
+export function listArticles(d1: D1Database, page: Page) {
+  const { limit, offset } = sqlWindow(page);
+  return getDb(d1)
+    .select()
+    .from(kbArticles)
+    .orderBy(asc(kbArticles.title), asc(kbArticles.id))
+    .limit(limit)
+    .offset(offset)
+    .all();
 }
 
 /** Ids and titles only, by title: the help centre's index. */

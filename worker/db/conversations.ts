@@ -1,6 +1,7 @@
 /** Reads of the D1 conversation index (written by the conversation objects, worker/routing/d1-records.ts). */
 import { and, desc, eq, ne, or, type SQL } from "drizzle-orm";
 import { type CONVERSATION_STATUSES, conversations } from "../../schema/db";
+import { type Page, sqlWindow } from "../http/pagination";
 import { getDb } from "./client";
 import { containsText } from "./text-search";
 
@@ -30,11 +31,10 @@ export interface ConversationFilter {
   agent?: string;
   /** Text over customer name and email, summary, last message and id. */
   q?: string;
-  limit: number;
 }
 
 /** The agents' list and search, newest first. */
-export function searchConversations(d1: D1Database, filter: ConversationFilter) {
+export function searchConversations(d1: D1Database, filter: ConversationFilter, page: Page) {
   const filters: SQL[] = [];
   if (filter.status) filters.push(eq(conversations.status, filter.status));
   if (filter.team) filters.push(eq(conversations.team, filter.team));
@@ -55,18 +55,21 @@ export function searchConversations(d1: D1Database, filter: ConversationFilter) 
     .select()
     .from(conversations)
     .where(filters.length ? and(...filters) : undefined)
-    .orderBy(desc(conversations.updatedAt))
-    .limit(filter.limit)
+    .orderBy(desc(conversations.updatedAt), conversations.id)
+    .limit(sqlWindow(page).limit)
+    .offset(sqlWindow(page).offset)
     .all();
 }
 
 /** Conversations waiting for a human, oldest first. */
-export function queuedConversations(d1: D1Database) {
+export function queuedConversations(d1: D1Database, page: Page) {
   return getDb(d1)
     .select()
     .from(conversations)
     .where(eq(conversations.status, "queued"))
-    .orderBy(conversations.updatedAt)
+    .orderBy(conversations.updatedAt, conversations.id)
+    .limit(sqlWindow(page).limit)
+    .offset(sqlWindow(page).offset)
     .all();
 }
 

@@ -1,12 +1,14 @@
 /** Team records (membership lives with the agents, worker/db/agents.ts). */
 import { eq } from "drizzle-orm";
 import { teams } from "../../schema/db";
+import { type Page, sqlWindow } from "../http/pagination";
 import { getDb } from "./client";
 
 type TeamInsert = typeof teams.$inferInsert;
 
-export function listTeams(d1: D1Database) {
-  return getDb(d1).select().from(teams).orderBy(teams.id).all();
+export function listTeams(d1: D1Database, page: Page) {
+  const { limit, offset } = sqlWindow(page);
+  return getDb(d1).select().from(teams).orderBy(teams.id).limit(limit).offset(offset).all();
 }
 
 export function getTeam(d1: D1Database, id: string) {

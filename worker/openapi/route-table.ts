@@ -4,6 +4,7 @@
  * document cannot drift from what the API accepts. test/worker/openapi.test.ts fails when the app
  * gains a route this table lacks (or the table names one the app no longer has).
  */
+import { PageQuery } from "../http/pagination";
 import type * as v from "valibot";
 import { HandoffOverrideSchema } from "../db/settings";
 import { CreateWebhookBody, DeliveriesQuery, UpdateWebhookBody } from "../integrations/webhooks/routes";
@@ -20,7 +21,6 @@ import { LoginBody } from "../routes/auth";
 import { CreateConversationBody, HistoryBody } from "../routes/conversations";
 import { Query as ReportQuery } from "../routes/reports";
 import { ListQuery as TicketListQuery, ReplyBody, UpdateBody as TicketUpdateBody } from "../routes/tickets";
-import { TranscriptEmailBody } from "../routes/transcript-email";
 import { SiteSettingsSchema } from "../sites/site-settings";
 
 /**
@@ -88,6 +88,8 @@ export const ROUTE_TABLE: RouteDoc[] = [
       400: "invalid body",
       401: "identity hash does not verify",
       403: "the site requires verification",
+      404: "unknown_site: the site is neither in SITES nor configured",
+      429: "rate_limited: too many new conversations from this IP or on this site (Retry-After)",
     },
   },
   {
@@ -97,7 +99,12 @@ export const ROUTE_TABLE: RouteDoc[] = [
     auth: "identity",
     body: HistoryBody,
     summary: "A verified customer's earlier conversations, each with a fresh token",
-    responses: { 200: "{ conversations }", 400: "invalid body", 401: "identity hash does not verify" },
+    responses: {
+      200: "{ conversations }",
+      400: "invalid body",
+      401: "identity hash does not verify",
+      404: "unknown_site",
+    },
   },
   {
     method: "GET",
@@ -117,14 +124,13 @@ export const ROUTE_TABLE: RouteDoc[] = [
     path: "/api/conversations/:id/transcript-email",
     tag: "customer",
     auth: "customer",
-    body: TranscriptEmailBody,
-    summary: "Email the transcript to the customer (the given address, else the one they gave)",
+    summary: "Email the transcript to the conversation's own contact address (never one named in the request)",
     responses: {
       202: "{ sent, messageId }",
-      400: "no address",
+      400: "no_contact_address, or a body naming a recipient",
       401: "bad token",
       403: "token for another conversation",
-      429: "sent less than a minute ago",
+      429: "rate_limited: per conversation, per IP or per site (Retry-After)",
       503: "email not set up",
     },
   },
@@ -144,7 +150,7 @@ export const ROUTE_TABLE: RouteDoc[] = [
     auth: "agent",
     query: ConversationListQuery,
     summary: "List and search conversations",
-    responses: ok("{ conversations }"),
+    responses: ok("{ conversations, nextCursor }"),
   },
   {
     method: "GET",
@@ -152,7 +158,8 @@ export const ROUTE_TABLE: RouteDoc[] = [
     tag: "conversations",
     auth: "agent",
     summary: "Conversations waiting for a human in the agent's teams, oldest first",
-    responses: ok("{ queue }"),
+    query: PageQuery,
+    responses: ok("{ queue, nextCursor }"),
   },
   {
     method: "GET",
@@ -325,7 +332,8 @@ export const ROUTE_TABLE: RouteDoc[] = [
     tag: "agents",
     auth: "agent",
     summary: "The agent directory",
-    responses: ok("{ agents }"),
+    query: PageQuery,
+    responses: ok("{ agents, nextCursor }"),
   },
   {
     method: "GET",
@@ -361,7 +369,15 @@ export const ROUTE_TABLE: RouteDoc[] = [
     summary: "Disable an agent",
     responses: { 200: "{ agent }", 404: "no such agent", 409: "self-lockout" },
   },
-  { method: "GET", path: "/api/teams", tag: "agents", auth: "agent", summary: "Teams", responses: ok("{ teams }") },
+  {
+    method: "GET",
+    path: "/api/teams",
+    tag: "agents",
+    auth: "agent",
+    summary: "Teams",
+    query: PageQuery,
+    responses: ok("{ teams, nextCursor }"),
+  },
   {
     method: "GET",
     path: "/api/teams/:id",
@@ -404,7 +420,7 @@ export const ROUTE_TABLE: RouteDoc[] = [
     auth: "agent",
     query: CannedQuery,
     summary: "Canned responses (a team's and the global ones)",
-    responses: ok("{ cannedResponses }"),
+    responses: ok("{ cannedResponses, nextCursor }"),
   },
   {
     method: "POST",
@@ -438,7 +454,8 @@ export const ROUTE_TABLE: RouteDoc[] = [
     tag: "content",
     auth: "agent",
     summary: "Knowledge-base articles",
-    responses: ok("{ articles }"),
+    query: PageQuery,
+    responses: ok("{ articles, nextCursor }"),
   },
   {
     method: "GET",
@@ -524,7 +541,8 @@ export const ROUTE_TABLE: RouteDoc[] = [
     tag: "webhooks",
     auth: "admin",
     summary: "Webhook endpoints (secrets are never listed)",
-    responses: ok("{ webhooks }"),
+    query: PageQuery,
+    responses: ok("{ webhooks, nextCursor }"),
   },
   {
     method: "POST",
@@ -575,7 +593,7 @@ export const ROUTE_TABLE: RouteDoc[] = [
     auth: "admin",
     query: DeliveriesQuery,
     summary: "Deliveries, newest first: status, attempts, last error",
-    responses: { 200: "{ deliveries }", 404: "no such webhook" },
+    responses: { 200: "{ deliveries, nextCursor }", 404: "no such webhook" },
   },
   {
     method: "GET",
@@ -609,5 +627,21 @@ export const ROUTE_TABLE: RouteDoc[] = [
     auth: "page",
     summary: "Help centre: one article (HTML)",
     responses: { 200: "text/html", 404: "text/html" },
+  },
+  {
+    method: "GET",
+    path: "/console",
+    tag: "pages",
+    auth: "page",
+    summary: "Agent console (static single-page app; its data comes from the agent API)",
+    responses: { 200: "text/html", 307: "to /console/" },
+  },
+  {
+    method: "GET",
+    path: "/console/*",
+    tag: "pages",
+    auth: "page",
+    summary: "Agent console files, with the console's Content Security Policy",
+    responses: { 200: "the file", 404: "no such file" },
   },
 ];

@@ -21,6 +21,7 @@ import { requireAgent, type AgentHonoEnv } from "../auth/require-agent";
 import { revokeAgentSessions } from "../auth/sessions";
 import { type AgentChanges, disableAgent, getAgentView, insertAgent, listAgentViews, updateAgent } from "../db/agents";
 import { deleteTeam, getTeam, insertTeam, listTeams, updateTeam } from "../db/teams";
+import { pageOf, readPage } from "../http/pagination";
 import { invalidateKnowledgeCache } from "../conversation/knowledge-cache";
 import { isUniqueViolation } from "../db/errors";
 import { ApiError, handleApiError } from "../http/errors";
@@ -108,7 +109,11 @@ async function agentOr404(d1: D1Database, id: string) {
 export const agentAdminRoutes = new Hono<AgentHonoEnv>();
 agentAdminRoutes.onError(handleApiError);
 
-agentAdminRoutes.get("/agents", requireAgent(), async (c) => c.json({ agents: await listAgentViews(c.env.DB) }));
+agentAdminRoutes.get("/agents", requireAgent(), async (c) => {
+  const page = readPage(c.req.query());
+  const { items, nextCursor } = pageOf(await listAgentViews(c.env.DB, page), page);
+  return c.json({ agents: items, nextCursor });
+});
 
 agentAdminRoutes.get("/agents/:id", requireAgent(), async (c) =>
   c.json({ agent: await agentOr404(c.env.DB, c.req.param("id")) }),
@@ -168,7 +173,11 @@ async function teamOr404(d1: D1Database, id: string) {
   return team;
 }
 
-agentAdminRoutes.get("/teams", requireAgent(), async (c) => c.json({ teams: await listTeams(c.env.DB) }));
+agentAdminRoutes.get("/teams", requireAgent(), async (c) => {
+  const page = readPage(c.req.query());
+  const { items, nextCursor } = pageOf(await listTeams(c.env.DB, page), page);
+  return c.json({ teams: items, nextCursor });
+});
 
 agentAdminRoutes.get("/teams/:id", requireAgent(), async (c) =>
   c.json({ team: await teamOr404(c.env.DB, c.req.param("id")) }),

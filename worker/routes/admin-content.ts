@@ -29,6 +29,7 @@ import {
 import { isUniqueViolation } from "../db/errors";
 import { ApiError, handleApiError } from "../http/errors";
 import { jsonBody } from "../http/json-body";
+import { PageQuery, pageOf, readPage } from "../http/pagination";
 import { slugField, validate } from "../http/validate";
 import { invalidateKnowledgeCache } from "../conversation/knowledge-cache";
 
@@ -55,20 +56,34 @@ export const UpdateCannedBody = v.strictObject({
   team: v.optional(v.nullable(slugField)),
 });
 // Exported for the OpenAPI document (worker/openapi).
-export const CannedQuery = v.object({ team: v.optional(slugField) });
+export const CannedQuery = v.object({ team: v.optional(slugField), ...PageQuery.entries });
 
 const articleBodyField = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(100_000));
 const tagsField = v.pipe(
   v.array(v.pipe(v.string(), v.trim(), v.toLowerCase(), v.minLength(1), v.maxLength(40))),
   v.maxLength(30),
 );
-/** Shown to customers as a citation link: absolute http(s) or a site-relative path only (no javascript: URLs). */
+/**
+ * Shown to customers as a citation link, so it must not lead them off-site unannounced: a same-origin path
+ * ("/help/...": one leading slash, never "//host" or "/\\host", which browsers read as another host) or an
+ * absolute https:// URL with a host. No other scheme (javascript:, data:, plain http).
+ */
+export function isSafeArticleUrl(raw: string): boolean {
+  if (/[\s\\]/.test(raw)) return false;
+  if (raw.startsWith("/")) return !raw.startsWith("//");
+  if (!/^https:\/\/[^/]/i.test(raw)) return false;
+  try {
+    return new URL(raw).protocol === "https:";
+  } catch {
+    return false;
+  }
+}
 const urlField = v.nullable(
   v.pipe(
     v.string(),
     v.trim(),
     v.maxLength(2000),
-    v.regex(/^(https?:\/\/|\/)[^\s]*$/i, "url must be http(s):// or start with /"),
+    v.check(isSafeArticleUrl, "url must be a path on this site (/help/...) or an https:// URL"),
   ),
 );
 // Exported for the OpenAPI document (worker/openapi).
@@ -102,7 +117,9 @@ const shortcutTaken = () => new ApiError(409, "conflict", "That shortcut is alre
 
 contentAdminRoutes.get("/canned-responses", requireAgent(), async (c) => {
   const { team } = validate(CannedQuery, c.req.query());
-  return c.json({ cannedResponses: await listCannedResponses(c.env.DB, team) });
+  const page = readPage(c.req.query());
+  const { items, nextCursor } = pageOf(await listCannedResponses(c.env.DB, page, team), page);
+  return c.json({ cannedResponses: items, nextCursor });
 });
 
 contentAdminRoutes.post("/canned-responses", requireAgent("admin"), jsonBody(CreateCannedBody), async (c) => {
@@ -145,7 +162,11 @@ async function articleOr404(d1: D1Database, id: string) {
   return row;
 }
 
-contentAdminRoutes.get("/kb/articles", requireAgent(), async (c) => c.json({ articles: await listArticles(c.env.DB) }));
+contentAdminRoutes.get("/kb/articles", requireAgent(), async (c) => {
+  const page = readPage(c.req.query());
+  const { items, nextCursor } = pageOf(await listArticles(c.env.DB, page), page);
+  return c.json({ articles: items, nextCursor });
+});
 
 contentAdminRoutes.get("/kb/articles/:id", requireAgent(), async (c) =>
   c.json({ article: await articleOr404(c.env.DB, c.req.param("id")) }),

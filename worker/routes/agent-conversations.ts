@@ -14,6 +14,7 @@ import { getAgentView } from "../db/agents";
 import { earlierConversations, queuedConversations, searchConversations } from "../db/conversations";
 import { CONVERSATION_ID } from "../http/conversation-id";
 import { apiError, ApiError, refusalResponse } from "../http/errors";
+import { PageQuery, pageOf, readPage } from "../http/pagination";
 import { jsonBody } from "../http/json-body";
 import { allowedOrigins, requireUpgrade } from "../http/upgrade";
 import { validate } from "../http/validate";
@@ -41,25 +42,26 @@ export const ListQuery = v.object({
   team: v.optional(v.pipe(v.string(), v.maxLength(40))),
   agent: v.optional(v.pipe(v.string(), v.maxLength(64))),
   q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100))),
-  limit: v.optional(
-    v.pipe(v.string(), v.transform(Number), v.number(), v.integer(), v.minValue(1), v.maxValue(200)),
-    "50",
-  ),
+  ...PageQuery.entries,
 });
 
 /** List and search: by status, team, agent, and text over customer fields, summary and last message. */
 agentConversationRoutes.get("/", async (c) => {
-  const { limit, ...filter } = validate(ListQuery, c.req.query());
-  const rows = await searchConversations(c.env.DB, { ...filter, limit: limit as number });
-  return c.json({ conversations: rows });
+  const { status, team, agent, q } = validate(ListQuery, c.req.query());
+  const filter = { status, team, agent, q };
+  const page = readPage(c.req.query());
+  const { items, nextCursor } = pageOf(await searchConversations(c.env.DB, filter, page), page);
+  return c.json({ conversations: items, nextCursor });
 });
 
 /** The queue: conversations waiting for a human, oldest first, for the agent's teams (admins: all). */
 agentConversationRoutes.get("/queue", async (c) => {
   const agent = c.get("agent");
-  const rows = await queuedConversations(c.env.DB);
+  // A page is cut before the team filter below, so it may hold fewer than `limit`: follow nextCursor.
+  const page = readPage(c.req.query());
+  const { items: rows, nextCursor } = pageOf(await queuedConversations(c.env.DB, page), page);
   const mine = rows.filter((r) => canSeeTeam(agent, r.team));
-  return c.json({ queue: mine });
+  return c.json({ queue: mine, nextCursor });
 });
 
 function stub(c: { env: AgentHonoEnv["Bindings"] }, id: string) {

@@ -11,8 +11,9 @@
  *   a cross-site page cannot read this response).
  *
  * Wrong password, unknown email and disabled agent all get the same 401 `invalid_credentials` after the
- * same PBKDF2 work, so neither the message nor the timing says which emails exist. Failures are throttled
- * per email (worker/db/login-attempts.ts): 429 `rate_limited` with Retry-After. Credentials must be
+ * same PBKDF2 work, so neither the message nor the timing says which emails exist. Attempts are counted
+ * before the password check, per email and IP and per IP, with progressive backoff
+ * (worker/db/login-attempts.ts): 429 `rate_limited` with Retry-After. Credentials must be
  * sent as application/json (415 otherwise), which keeps cross-site forms from logging a browser in.
  */
 import { Hono, type Context } from "hono";
@@ -23,9 +24,10 @@ import { dummyPasswordHash, verifyPassword } from "../auth/password";
 import { requireAgent, SESSION_COOKIE, type AgentHonoEnv } from "../auth/require-agent";
 import { createSession, revokeSessionById, SESSION_TTL_MS, verifySession } from "../auth/sessions";
 import { findAgentByEmail } from "../db/agents";
-import { clearLoginFailures, loginRetryAfterMs, recordLoginFailure } from "../db/login-attempts";
+import { admitLoginAttempt, recordLoginSuccess } from "../db/login-attempts";
 import { ApiError, handleApiError } from "../http/errors";
 import { jsonBody } from "../http/json-body";
+import { clientIp } from "../http/rate-limit";
 import { emailField } from "../http/validate";
 
 // Exported for the OpenAPI document (worker/openapi).
@@ -52,7 +54,9 @@ async function authenticate(
   { email, password }: v.InferOutput<typeof LoginBody>,
 ): Promise<string> {
   const db = c.env.DB;
-  const retryMs = await loginRetryAfterMs(db, email);
+  // Callers that did not come through Cloudflare's edge (no CF-Connecting-IP) share one IP bucket.
+  const ip = clientIp(c) ?? "unknown";
+  const retryMs = await admitLoginAttempt(db, email, ip);
   if (retryMs > 0) {
     c.header("Retry-After", String(Math.ceil(retryMs / 1000)));
     throw new ApiError(429, "rate_limited", "Too many failed sign-in attempts. Try again later.");
@@ -60,11 +64,8 @@ async function authenticate(
   const row = await findAgentByEmail(db, email);
   // Verify even when there is no such agent, against a dummy hash, so timing does not enumerate emails.
   const ok = await verifyPassword(password, row?.passwordHash ?? (await dummyPasswordHash()));
-  if (!row || !ok || row.disabled) {
-    await recordLoginFailure(db, email);
-    throw new ApiError(401, "invalid_credentials", "Email or password is incorrect.");
-  }
-  await clearLoginFailures(db, email);
+  if (!row || !ok || row.disabled) throw new ApiError(401, "invalid_credentials", "Email or password is incorrect.");
+  await recordLoginSuccess(db, email, ip);
   return row.id;
 }
 

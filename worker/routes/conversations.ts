@@ -11,10 +11,12 @@ import { conversationStub } from "../conversation/stub";
 import { verifiedCustomerConversations } from "../db/conversations";
 import type { Env } from "../env";
 import { requireCustomerToken } from "../http/customer-token";
-import { apiError } from "../http/errors";
+import { ApiError, apiError } from "../http/errors";
 import { jsonBody, MAX_CUSTOMER_JSON_BYTES } from "../http/json-body";
 import { allowedOrigins, parseAllowedOrigins, requireUpgrade } from "../http/upgrade";
+import { clientIp, enforceLimits } from "../http/rate-limit";
 import { checkIdentity } from "../sites/identity";
+import { isKnownSite } from "../sites/known-sites";
 
 const shortText = v.pipe(v.string(), v.trim(), v.maxLength(120));
 // Exported for the OpenAPI document (worker/openapi).
@@ -58,9 +60,24 @@ conversationRoutes.use(
 
 const customerBody = { maxBytes: MAX_CUSTOMER_JSON_BYTES };
 
+async function requireKnownSite(c: Context<{ Bindings: Env }>, site: string) {
+  if (!(await isKnownSite(c.env, site))) throw new ApiError(404, "unknown_site", `site "${site}" is not configured`);
+}
+
 // The widget may start a conversation with no body at all: every field has a default.
 conversationRoutes.post("/", jsonBody(v.optional(CreateConversationBody, {}), customerBody), async (c) => {
   const { site, customer, attributes } = c.req.valid("json");
+  await requireKnownSite(c, site);
+  // Per IP within the site (so one site's flood never throttles another's visitors) and per site.
+  const ip = clientIp(c);
+  await enforceLimits(
+    c,
+    [
+      ip ? { binding: c.env.RL_CONVERSATIONS_PER_IP, key: `${site}|${ip}`, periodSeconds: 60 } : undefined,
+      { binding: c.env.RL_CONVERSATIONS_PER_SITE, key: site, periodSeconds: 60 },
+    ],
+    "Too many new conversations; try again in a minute.",
+  );
   const identity = await checkIdentity(c.env.DB, site, customer.userId, customer.userHash);
   if (!identity.ok) return apiError(c, identity.status, identity.code, identity.message);
   const id = crypto.randomUUID();
@@ -86,6 +103,7 @@ export const HistoryBody = v.object({
 /** A verified customer's earlier conversations on this site, each with a fresh token to reopen it. */
 conversationRoutes.post("/history", jsonBody(HistoryBody, customerBody), async (c) => {
   const { site, userId, userHash } = c.req.valid("json");
+  await requireKnownSite(c, site);
   const identity = await checkIdentity(c.env.DB, site, userId, userHash);
   if (!identity.ok) return apiError(c, identity.status, identity.code, identity.message);
   const rows = await verifiedCustomerConversations(c.env.DB, site, userId);

@@ -1,13 +1,16 @@
 /**
  * Public help-centre pages for knowledge-base articles, so the links the AI cites open something.
- * Rendered with hono/html, which escapes every interpolated value: article text is never HTML.
+ * Rendered with hono/html, which escapes every interpolated value: article text is never HTML. The pages
+ * run no script and cannot be framed (worker/http/security-headers.ts).
  */
 import { Hono } from "hono";
 import { html } from "hono/html";
 import { getArticle, listArticleTitles } from "../db/content";
 import type { Env } from "../env";
+import { helpPageHeaders } from "../http/security-headers";
 
 export const helpRoutes = new Hono<{ Bindings: Env }>();
+helpRoutes.use("*", helpPageHeaders());
 
 const page = (title: string, body: unknown) => html`<!doctype html>
 <html lang="en">

@@ -1,10 +1,14 @@
 /**
- * POST /api/conversations/:id/transcript-email  { email? }  -> 202 { sent: true, messageId }
+ * POST /api/conversations/:id/transcript-email  (no body, or {})  -> 202 { sent: true, messageId }
  *
  * The customer asks for their transcript by email. Authenticated with the customer token of that very
- * conversation (`Authorization: Bearer <token>` or `?token=`), like the customer socket. The address is
- * the one given, else the one the customer already gave (identify or the offline form). One email per
- * conversation per minute, so a token cannot be used to flood an inbox.
+ * conversation (`Authorization: Bearer <token>` or `?token=`), like the customer socket.
+ *
+ * The recipient is only ever the conversation's own contact address, read from the conversation object's
+ * record: the email the customer gave when the conversation was created or in `identify`, else the one
+ * from the offline contact form. A body naming a recipient is refused (400 `bad_request`), so the route
+ * cannot relay text to a third party. Limits, shared across isolates (worker/http/rate-limit.ts): per IP,
+ * per site, and one email a minute per conversation; 429 `rate_limited` with Retry-After.
  */
 import { Hono } from "hono";
 import * as v from "valibot";
@@ -12,16 +16,14 @@ import { conversationStub, transcriptOf } from "../conversation/stub";
 import { type CustomerHonoEnv, requireCustomerToken } from "../http/customer-token";
 import { apiError } from "../http/errors";
 import { jsonBody, MAX_CUSTOMER_JSON_BYTES } from "../http/json-body";
+import { clientIp, enforceLimits } from "../http/rate-limit";
 import { formatTranscript, isEmailConfigured, sendTranscriptEmail } from "../integrations/email";
 
-export const TranscriptEmailBody = v.optional(
-  v.object({ email: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(254), v.email("email is not valid"))) }),
+/** No fields: a body naming a recipient is refused. */
+const TranscriptEmailBody = v.optional(
+  v.strictObject({}, "the transcript goes to the conversation's own contact address; the body names no recipient"),
   {},
 );
-
-const MIN_INTERVAL_MS = 60_000;
-// Per isolate only: a best-effort brake, not a guarantee (the object would be the place for a strict one).
-const lastSent = new Map<string, number>();
 
 export const transcriptEmailRoutes = new Hono<CustomerHonoEnv>();
 
@@ -31,17 +33,21 @@ transcriptEmailRoutes.post(
   jsonBody(TranscriptEmailBody, { maxBytes: MAX_CUSTOMER_JSON_BYTES }),
   async (c) => {
     const id = c.var.customer.cid;
-    const body = c.req.valid("json");
     if (!isEmailConfigured(c.env)) return apiError(c, 503, "unavailable", "Email is not set up on this deployment.");
-    const stub = conversationStub(c.env, id);
-    const record = await stub.getRecord();
+    const record = await conversationStub(c.env, id).getRecord();
     if (!record) return apiError(c, 404, "not_found", "unknown conversation");
-    const to = body.email ?? record.customer.email ?? record.contact?.email;
-    if (!to) return apiError(c, 400, "bad_request", "email: give an address to send the transcript to");
-    const now = Date.now();
-    if (now - (lastSent.get(id) ?? 0) < MIN_INTERVAL_MS)
-      return apiError(c, 429, "rate_limited", "A transcript was just sent; try again in a minute.");
-    lastSent.set(id, now);
+    const to = record.customer.email ?? record.contact?.email;
+    if (!to) return apiError(c, 400, "no_contact_address", "This conversation has no contact address to send it to.");
+    const ip = clientIp(c);
+    await enforceLimits(
+      c,
+      [
+        { binding: c.env.RL_EMAILS_PER_CONVERSATION, key: id, periodSeconds: 60 },
+        ip ? { binding: c.env.RL_EMAILS_PER_IP, key: ip, periodSeconds: 60 } : undefined,
+        { binding: c.env.RL_EMAILS_PER_SITE, key: record.site, periodSeconds: 60 },
+      ],
+      "Too many transcript emails; try again in a minute.",
+    );
     const transcript = await transcriptOf(c.env, id, "customer");
     const text = `Here is the transcript of your conversation with our support team.\n\n${formatTranscript(transcript)}\n`;
     const { messageId } = await sendTranscriptEmail(c.env, to, "Your support conversation transcript", text);

@@ -16,11 +16,16 @@ export const SiteSettingsSchema = v.object({
 });
 export type SiteSettings = v.InferOutput<typeof SiteSettingsSchema>;
 
+/** The D1 settings key of a site's settings. */
+export function siteSettingsKey(site: string): string {
+  return `site:${site}`;
+}
+
 export async function loadSiteSettings(d1: D1Database, site: string): Promise<SiteSettings> {
-  const raw = await getSetting<SiteSettings>(d1, `site:${site}`);
+  const raw = await getSetting<SiteSettings>(d1, siteSettingsKey(site));
   return { requireVerification: false, ...(raw ?? {}) };
 }
 
 export async function saveSiteSettings(d1: D1Database, site: string, settings: SiteSettings): Promise<void> {
-  await putSetting(d1, `site:${site}`, settings);
+  await putSetting(d1, siteSettingsKey(site), settings);
 }

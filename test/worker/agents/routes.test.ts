@@ -127,6 +127,51 @@ describe("login", () => {
     }
   });
 
+  it("counts attempts before the password check: 60 parallel wrong passwords mostly get 429", async () => {
+    await createAgent(testEnv, { email: "parallel@example.com", password: "right-password" });
+    const ip = { "CF-Connecting-IP": "203.0.113.60" };
+    const statuses = await Promise.all(
+      Array.from({ length: 60 }, async (_, i) => {
+        const res = await api("/api/auth/login", {
+          method: "POST",
+          headers: ip,
+          body: { email: "parallel@example.com", password: `wrong-${i}` },
+        });
+        return res.status;
+      }),
+    );
+    expect(statuses.filter((s) => s === 401)).toHaveLength(LOGIN_MAX_FAILURES);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(60 - LOGIN_MAX_FAILURES);
+  });
+
+  it("a stranger's failures from one IP do not lock the real user out on another IP", async () => {
+    await createAgent(testEnv, { email: "admin-target@example.com", password: "right-password" });
+    const stranger = { "CF-Connecting-IP": "198.51.100.66" };
+    const statuses: number[] = [];
+    for (let i = 0; i < LOGIN_MAX_FAILURES + 5; i++) {
+      const res = await api("/api/auth/login", {
+        method: "POST",
+        headers: stranger,
+        body: { email: "admin-target@example.com", password: `guess-${i}` },
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses.slice(-1)).toEqual([429]); // The stranger is throttled...
+    const owner = await api("/api/auth/login", {
+      method: "POST",
+      headers: { "CF-Connecting-IP": "192.0.2.10" },
+      body: { email: "admin-target@example.com", password: "right-password" },
+    });
+    expect(owner.status, await owner.clone().text()).toBe(200); // ...the owner on their own IP is not.
+    // The stranger's IP stays throttled even with the right password.
+    const strangerRight = await api("/api/auth/login", {
+      method: "POST",
+      headers: stranger,
+      body: { email: "admin-target@example.com", password: "right-password" },
+    });
+    expect(strangerRight.status).toBe(429);
+  });
+
   it("throttles repeated failures per email, also for unknown emails", async () => {
     await createAgent(testEnv, { email: "target@example.com", password: "right-password" });
     for (let i = 0; i < LOGIN_MAX_FAILURES; i++) {

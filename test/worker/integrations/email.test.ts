@@ -78,10 +78,14 @@ describe("send_email (Miniflare simulation)", () => {
 });
 
 describe("POST /api/conversations/:id/transcript-email", () => {
-  const post = (id: string, opts: { token?: string; body?: unknown } = {}) =>
+  const post = (id: string, opts: { token?: string; body?: unknown; ip?: string } = {}) =>
     worker().fetch(`http://localhost/api/conversations/${id}/transcript-email`, {
       method: "POST",
-      headers: { "content-type": "application/json", ...(opts.token ? { Authorization: `Bearer ${opts.token}` } : {}) },
+      headers: {
+        "content-type": "application/json",
+        ...(opts.token ? { Authorization: `Bearer ${opts.token}` } : {}),
+        ...(opts.ip ? { "CF-Connecting-IP": opts.ip } : {}),
+      },
       body: JSON.stringify(opts.body ?? {}),
     });
 
@@ -93,16 +97,46 @@ describe("POST /api/conversations/:id/transcript-email", () => {
     expect((await post(a.conversationId, { token: b.token })).status).toBe(403);
   });
 
-  it("sends to the customer's known address, or the one given, at most once a minute", async () => {
+  it("sends to the customer's known address, at most once a minute per conversation", async () => {
     const a = await createConversation({ customer: { email: "known@example.com", name: "Kim" } });
     const res = await post(a.conversationId, { token: a.token });
     expect(res.status, await res.clone().text()).toBe(202);
     expect(((await res.json()) as { sent: boolean; messageId: string }).messageId).toMatch(/@/);
-    expect((await post(a.conversationId, { token: a.token })).status).toBe(429);
+    const again = await post(a.conversationId, { token: a.token });
+    expect(again.status).toBe(429);
+    expect(((await again.json()) as { error: { code: string } }).error.code).toBe("rate_limited");
+    expect(Number(again.headers.get("Retry-After"))).toBeGreaterThan(0);
 
     const b = await createConversation();
-    expect((await post(b.conversationId, { token: b.token })).status).toBe(400); // No address known.
-    expect((await post(b.conversationId, { token: b.token, body: { email: "not-an-email" } })).status).toBe(400);
-    expect((await post(b.conversationId, { token: b.token, body: { email: "given@example.com" } })).status).toBe(202);
+    const unknown = await post(b.conversationId, { token: b.token }); // No address known.
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe("no_contact_address");
+  });
+
+  it("never sends to an address named in the request (no open relay)", async () => {
+    const known = await createConversation({ customer: { email: "owner@example.com" } });
+    const anonymous = await createConversation();
+    for (const c of [known, anonymous]) {
+      const res = await post(c.conversationId, { token: c.token, body: { email: "victim@example.net" } });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("bad_request");
+    }
+    // The refused attempts sent nothing, so the owner's own transcript is not throttled.
+    expect((await post(known.conversationId, { token: known.token })).status).toBe(202);
+  });
+
+  it("limits transcript emails per IP, across conversations (shared Rate Limiting binding)", async () => {
+    const ip = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+    const statuses: number[] = [];
+    for (let n = 0; n < 8; n++) {
+      const c = await createConversation({ customer: { email: `flood${n}@example.com` } });
+      statuses.push((await post(c.conversationId, { token: c.token, ip })).status);
+    }
+    expect(statuses.filter((s) => s === 202).length).toBeGreaterThan(0);
+    expect(statuses.filter((s) => s === 202).length).toBeLessThanOrEqual(5);
+    expect(statuses.slice(-1)).toEqual([429]);
+    // Another IP is not affected.
+    const other = await createConversation({ customer: { email: "elsewhere@example.com" } });
+    expect((await post(other.conversationId, { token: other.token, ip: "192.0.2.200" })).status).toBe(202);
   });
 });

@@ -3,7 +3,8 @@
  * Webhook tests register `<url>/hooks/<name>` as an endpoint; workerd's outbound network allows
  * private/loopback addresses in local mode, so the dispatcher's fetch reaches this server for real.
  *
- *   POST /hooks/<name>            records { headers, body } and answers the next scripted status (default 200)
+ *   POST /hooks/<name>            records { headers, body } and answers the next scripted status (default 200);
+ *                                 a scripted 0 never answers (an open port that holds the connection)
  *   PUT  /control/<name>          body { statuses: number[] } scripts the next answers for <name>
  *   GET  /control/<name>          { requests: [{ headers, body, at }] } everything <name> received
  *
@@ -34,6 +35,7 @@ export async function startLoopbackReceiver(): Promise<{ url: string; close: () 
       if (kind === "hooks" && req.method === "POST") {
         received.set(name, [...(received.get(name) ?? []), { headers: req.headers, body, at: Date.now() }]);
         const status = scripts.get(name)?.shift() ?? 200;
+        if (status === 0) return;
         return reply(status, { ok: status < 300 });
       }
       if (kind === "control" && req.method === "PUT") {

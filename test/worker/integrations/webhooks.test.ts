@@ -188,6 +188,49 @@ describe("admin API", () => {
     }
   });
 
+  it("refuses IP literals, private, link-local and loopback addresses and local names (url_not_allowed)", async () => {
+    const refused = [
+      "https://127.0.0.1/hook",
+      "https://[::1]/hook",
+      "https://169.254.169.254/latest/meta-data",
+      "https://10.0.0.8/hook",
+      "https://192.168.1.1/hook",
+      "https://172.16.0.1/hook",
+      "https://2130706433/hook", // 127.0.0.1 written as one number
+      "https://0x7f.1/hook",
+      "https://[fd00::1]/hook",
+      "https://[::ffff:127.0.0.1]/hook",
+      "https://203.0.113.9/hook", // Public, but still an IP literal.
+      "https://localhost/hook",
+      "https://api.localhost/hook",
+      "https://LOCALHOST./hook",
+      "https://metadata.google.internal/hook",
+      "https://printer.local/hook",
+      "https://intranet/hook",
+    ];
+    for (const url of refused) {
+      const res = await worker().fetch(API, {
+        method: "POST",
+        headers: admin,
+        body: JSON.stringify({ url, events: ["ticket.created"] }),
+      });
+      expect(res.status, url).toBe(400);
+      expect(((await res.json()) as { error: { code: string } }).error.code, url).toBe("url_not_allowed");
+      expect(() => checkEndpointUrl({}, url), url).toThrow();
+    }
+    // The test-only http escape reaches loopback only, never private ranges.
+    expect(() => checkEndpointUrl({ ALLOW_HTTP_WEBHOOKS: "true" }, "http://10.0.0.8/hook")).toThrow();
+    expect(() => checkEndpointUrl({ ALLOW_HTTP_WEBHOOKS: "true" }, "http://169.254.169.254/")).toThrow();
+    // PATCH goes through the same check.
+    const hook = await register(receiverName("patch-ssrf"));
+    const patched = await worker().fetch(`${API}/${hook.id}`, {
+      method: "PATCH",
+      headers: admin,
+      body: JSON.stringify({ url: "https://169.254.169.254/" }),
+    });
+    expect(patched.status).toBe(400);
+  });
+
   it('accepts http:// only when ALLOW_HTTP_WEBHOOKS is "true" (tests), never in production', () => {
     expect(() => checkEndpointUrl({}, "http://127.0.0.1:9/hook")).toThrow(/https/);
     expect(() => checkEndpointUrl({ ALLOW_HTTP_WEBHOOKS: "false" }, "http://127.0.0.1:9/hook")).toThrow(/https/);
@@ -343,6 +386,33 @@ describe("delivery", () => {
     expect(d.lastStatusCode).toBeNull();
     expect(d.lastError).toBeTruthy();
     expect(d.nextAttemptAt).toBeGreaterThan(Date.now());
+  });
+
+  it("logs the same generic error for a closed port and an open one that never answers", async () => {
+    const closed = await worker().fetch(API, {
+      method: "POST",
+      headers: admin,
+      body: JSON.stringify({ url: "http://127.0.0.1:1/closed", events: ["ticket.created"] }),
+    });
+    const closedId = ((await closed.json()) as { webhook: { id: string } }).webhook.id;
+    const name = receiverName("drop");
+    const open = await register(name);
+    await script(name, [0]);
+    await enqueueWebhookEvent(testEnv, "ticket.created", { ticketId: "t-drop" });
+    const logged = async (id: string) =>
+      until(
+        async () => {
+          const row = await onlyDelivery(id);
+          return row.attempts === 1 && row;
+        },
+        "the failed attempt to be logged",
+        15_000,
+      );
+    const [a, b] = [await logged(closedId), await logged(open.id)];
+    expect(a.lastStatusCode).toBeNull();
+    expect(b.lastStatusCode).toBeNull();
+    expect(a.lastError).toBeTruthy();
+    expect(a.lastError).toBe(b.lastError);
   });
 
   it("gives up once the 24 h window has passed, shows the failure, and redelivers on request", async () => {

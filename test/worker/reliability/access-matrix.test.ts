@@ -1,6 +1,6 @@
 // Access-control matrix: every HTTP route and WebSocket upgrade of the Hono app, tried with every kind
-// of wrong credential. The ROUTES table is the single list; a test fails when the app gains a route the
-// table lacks (or the table names a route the app no longer has), so the matrix stays in sync.
+// of wrong credential. The ROUTES table (access-routes.ts) is the single list; a test fails when the app
+// gains a route the table lacks (or the table names a route the app no longer has), so the matrix stays in sync.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import app from "../../../worker/index";
@@ -8,106 +8,10 @@ import { signCustomerToken } from "../../../worker/auth/customer-token";
 import { SESSION_TTL_MS } from "../../../worker/auth/sessions";
 import { createAgent, mintAgentSession } from "../helpers/agents";
 import { createConversation, ORIGIN, worker } from "../helpers/sockets";
+import { ROUTES, type RouteRow } from "./access-routes";
 
 const testEnv = env;
 const FOREIGN_ORIGIN = "https://evil.example";
-
-/**
- * Who may call a route:
- * - public:      anyone (health, create conversation);
- * - credentials: login endpoints; they take email + password, never a session;
- * - agent:       any signed-in agent (requireAgent());
- * - admin:       admins only (requireAgent("admin"));
- * - customer-ws: customer WebSocket, a token for this very conversation + allowed Origin;
- * - agent-ws:    agent WebSocket (conversation or lobby), a session + allowed Origin;
- * - customer:    customer HTTP route, a token for this very conversation;
- * - identity:    a userId signed with the site's identity secret;
- * - public-page: public HTML page (help centre); unknown ids are a 404 page;
- * - site-admin:  admins only, with a :site slug instead of :id.
- */
-type Access =
-  | "public"
-  | "credentials"
-  | "agent"
-  | "admin"
-  | "customer-ws"
-  | "agent-ws"
-  | "customer"
-  | "identity"
-  | "public-page"
-  | "site-admin";
-interface RouteRow {
-  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-  /** The pattern exactly as Hono registers it (app.routes). */
-  pattern: string;
-  access: Access;
-}
-
-// prettier-ignore
-const ROUTES: RouteRow[] = [
-  { method: "GET", pattern: "/api/health", access: "public" },
-  { method: "GET", pattern: "/api/openapi.json", access: "public" },
-  { method: "POST", pattern: "/api/conversations", access: "public" },
-  { method: "GET", pattern: "/api/conversations/:id/ws", access: "customer-ws" },
-  { method: "GET", pattern: "/api/conversations/:id", access: "customer" },
-  { method: "POST", pattern: "/api/conversations/:id/transcript-email", access: "customer" },
-  { method: "POST", pattern: "/api/conversations/history", access: "identity" },
-  { method: "GET", pattern: "/help", access: "public-page" },
-  { method: "GET", pattern: "/help/:id", access: "public-page" },
-  { method: "GET", pattern: "/api/sites/:site", access: "site-admin" },
-  { method: "PUT", pattern: "/api/sites/:site", access: "site-admin" },
-  { method: "GET", pattern: "/api/agent/conversations/:id/ws", access: "agent-ws" },
-  { method: "GET", pattern: "/api/agent/conversations", access: "agent" },
-  { method: "GET", pattern: "/api/agent/conversations/queue", access: "agent" },
-  { method: "GET", pattern: "/api/agent/conversations/:id/context", access: "agent" },
-  { method: "GET", pattern: "/api/agent/conversations/:id/earlier", access: "agent" },
-  { method: "POST", pattern: "/api/agent/conversations/:id/claim", access: "agent" },
-  { method: "POST", pattern: "/api/agent/conversations/:id/transfer", access: "agent" },
-  { method: "POST", pattern: "/api/agent/conversations/:id/handback", access: "agent" },
-  { method: "POST", pattern: "/api/agent/conversations/:id/close", access: "agent" },
-  { method: "GET", pattern: "/api/agent/lobby/ws", access: "agent-ws" },
-  { method: "GET", pattern: "/api/agent/tickets", access: "agent" },
-  { method: "GET", pattern: "/api/agent/tickets/:id", access: "agent" },
-  { method: "PATCH", pattern: "/api/agent/tickets/:id", access: "agent" },
-  { method: "POST", pattern: "/api/agent/tickets/:id/replies", access: "agent" },
-  { method: "GET", pattern: "/api/agent/reports", access: "agent" },
-  { method: "POST", pattern: "/api/auth/login", access: "credentials" },
-  { method: "POST", pattern: "/api/auth/token", access: "credentials" },
-  { method: "POST", pattern: "/api/auth/logout", access: "agent" },
-  { method: "GET", pattern: "/api/auth/me", access: "agent" },
-  { method: "GET", pattern: "/api/agents", access: "agent" },
-  { method: "GET", pattern: "/api/agents/:id", access: "agent" },
-  { method: "POST", pattern: "/api/agents", access: "admin" },
-  { method: "PATCH", pattern: "/api/agents/:id", access: "admin" },
-  { method: "DELETE", pattern: "/api/agents/:id", access: "admin" },
-  { method: "GET", pattern: "/api/teams", access: "agent" },
-  { method: "GET", pattern: "/api/teams/:id", access: "agent" },
-  { method: "POST", pattern: "/api/teams", access: "admin" },
-  { method: "PATCH", pattern: "/api/teams/:id", access: "admin" },
-  { method: "DELETE", pattern: "/api/teams/:id", access: "admin" },
-  { method: "GET", pattern: "/api/canned-responses", access: "agent" },
-  { method: "POST", pattern: "/api/canned-responses", access: "admin" },
-  { method: "PATCH", pattern: "/api/canned-responses/:id", access: "admin" },
-  { method: "DELETE", pattern: "/api/canned-responses/:id", access: "admin" },
-  { method: "GET", pattern: "/api/kb/articles", access: "agent" },
-  { method: "GET", pattern: "/api/kb/articles/:id", access: "agent" },
-  { method: "POST", pattern: "/api/kb/articles", access: "admin" },
-  { method: "PATCH", pattern: "/api/kb/articles/:id", access: "admin" },
-  { method: "DELETE", pattern: "/api/kb/articles/:id", access: "admin" },
-  { method: "GET", pattern: "/api/settings/handoff", access: "admin" },
-  { method: "PUT", pattern: "/api/settings/handoff", access: "admin" },
-  { method: "DELETE", pattern: "/api/settings/handoff", access: "admin" },
-  // Webhooks (worker/integrations/webhooks/routes.ts).
-  { method: "GET", pattern: "/api/admin/webhooks", access: "admin" },
-  { method: "POST", pattern: "/api/admin/webhooks", access: "admin" },
-  { method: "GET", pattern: "/api/admin/webhooks/:id", access: "admin" },
-  { method: "PATCH", pattern: "/api/admin/webhooks/:id", access: "admin" },
-  { method: "DELETE", pattern: "/api/admin/webhooks/:id", access: "admin" },
-  { method: "POST", pattern: "/api/admin/webhooks/:id/rotate-secret", access: "admin" },
-  { method: "GET", pattern: "/api/admin/webhooks/:id/deliveries", access: "admin" },
-  { method: "GET", pattern: "/api/admin/webhooks/:id/deliveries/:deliveryId", access: "admin" },
-  { method: "POST", pattern: "/api/admin/webhooks/:id/deliveries/:deliveryId/redeliver", access: "admin" },
-];
 
 const key = (method: string, pattern: string) => `${method} ${pattern.replace(/\/+$/, "") || "/"}`;
 
@@ -350,6 +254,56 @@ describe("access matrix: a foreign Origin on upgrades", () => {
   }
 });
 
+describe("access matrix: customer HTTP routes, lists and abuse limits", () => {
+  for (const row of ROUTES.filter((r) => r.access === "customer")) {
+    it(`${label(row)}: no, forged or expired token -> 401; another conversation's -> 403`, async () => {
+      await expectRefused(await call(row), 401, "bad_token");
+      for (const token of [forgedCustomerToken, expiredCustomerToken, adminToken])
+        await expectRefused(await call(row, { headers: bearer(token) }), 401, "bad_token");
+      await expectRefused(await call(row, { headers: bearer(convB.token) }), 403, "wrong_conversation");
+    });
+  }
+
+  it("the transcript email names no recipient: a body with one is refused even with the right token", async () => {
+    const row = ROUTES.find((r) => r.pattern.endsWith("/transcript-email"))!;
+    const res = await worker().fetch(urlFor(row), {
+      method: "POST",
+      headers: { ...bearer(convA.token), "content-type": "application/json" },
+      body: JSON.stringify({ email: "victim@example.net" }),
+    });
+    await expectRefused(res, 400, "bad_request");
+  });
+
+  it("POST /api/conversations refuses a site nobody configured", async () => {
+    const res = await worker().fetch("http://localhost/api/conversations", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ site: "not-configured" }),
+    });
+    await expectRefused(res, 404, "unknown_site");
+  });
+
+  const lists = ROUTES.filter((r) => r.method === "GET" && (r.access === "agent" || r.access === "admin"));
+  it("every list checks the session before the page: a bad cursor without one is 401, with one 400", async () => {
+    const paged = [
+      "/api/agents",
+      "/api/teams",
+      "/api/canned-responses",
+      "/api/kb/articles",
+      "/api/admin/webhooks",
+      "/api/agent/conversations",
+      "/api/agent/conversations/queue",
+    ];
+    for (const pattern of paged) {
+      const row = lists.find((r) => r.pattern === pattern)!;
+      expect(row, pattern).toBeDefined();
+      await expectRefused(await call(row, { query: "?cursor=forged" }), 401, "unauthenticated");
+      await expectRefused(await call(row, { query: "?cursor=forged", headers: bearer(adminToken) }), 400, "bad_cursor");
+      await expectRefused(await call(row, { query: "?limit=201", headers: bearer(adminToken) }), 400, "bad_request");
+    }
+  });
+});
+
 describe("access matrix: customer, identity, site-admin and public pages", () => {
   it("GET /api/conversations/:id needs this conversation's token", async () => {
     const url = (id: string, token?: string) =>
@@ -389,6 +343,15 @@ describe("access matrix: customer, identity, site-admin and public pages", () =>
       expect((await worker().fetch("http://localhost/api/sites/demo", init(bearer(adminToken)))).status).toBe(200);
     });
   }
+
+  it("the console's static shell is public and holds no data: every agent call behind it needs a session", async () => {
+    for (const path of ["/console", "/console/", "/console/index.html"]) {
+      const res = await worker().fetch(`http://localhost${path}`);
+      expect([200, 307, 404]).toContain(res.status);
+      expect(res.headers.get("set-cookie")).toBeNull();
+      expect(res.headers.get("content-security-policy")).toMatch(/frame-ancestors 'none'/);
+    }
+  });
 
   it("help pages are public and an unknown article is a 404 page", async () => {
     expect((await worker().fetch("http://localhost/help")).status).toBe(200);

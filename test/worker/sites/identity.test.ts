@@ -106,6 +106,24 @@ describe("identity verification", () => {
     expect(forged.status).toBe(403);
   });
 
+  it("refuses a site nobody configured, so naming another site does not skip verification", async () => {
+    for (const site of ["strict-2", "no-such-site"]) {
+      const res = await create({ site, customer: { name: "No Proof" } });
+      expect(res.status, site).toBe(404);
+      expect(await res.json()).toMatchObject({ error: { code: "unknown_site" } });
+    }
+    const history = await worker().fetch("http://localhost/api/conversations/history", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ site: "no-such-site", userId: "u-1", userHash: "a".repeat(64) }),
+    });
+    expect(history.status).toBe(404);
+    // The sites declared in wrangler.toml (SITES) and those an admin configured are known.
+    expect((await create({ site: "default" })).status).toBe(201);
+    expect((await create({ site: "demo" })).status).toBe(201);
+    expect((await create({ site: "shop" })).status).toBe(201);
+  });
+
   it("never returns the identity secret", async () => {
     const res = await worker().fetch("http://localhost/api/sites/shop", {
       headers: { Authorization: `Bearer ${adminBearer}` },

@@ -53,6 +53,7 @@ export interface AttemptRecord {
 
 /** A receiver gets this long to answer; slower counts as a failure (and is retried). */
 const ATTEMPT_TIMEOUT_MS = 10_000;
+const UNREACHABLE_ERROR = "no HTTP answer from the receiver (unreachable, refused or timed out)";
 /** Bounds one alarm's wall time; the rest are picked up by the next alarm, set for "now". */
 const MAX_ATTEMPTS_PER_ALARM = 25;
 /** When only the D1 mirror is behind, try it again this much later. */
@@ -240,8 +241,10 @@ export class WebhookDispatcher extends DurableObject<Env> {
         statusCode = res.status;
         await res.body?.cancel();
         if (res.status < 200 || res.status >= 300) error = `receiver answered HTTP ${res.status}`;
-      } catch (err) {
-        error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      } catch {
+        // One text for every network failure (refused, reset, timed out, not HTTP): the log must not tell
+        // a closed port from an open one, or the dispatcher would be a port scanner.
+        error = UNREACHABLE_ERROR;
       }
     }
     const now = Date.now();

@@ -1,23 +1,25 @@
 /**
- * Webhook admin API, mounted at /api/admin/webhooks (admins only).
+ * Webhook admin API, mounted at /api/admin/webhooks (admins only). Lists page with ?limit= and ?cursor=
+ * (worker/http/pagination.ts).
  *
- *   GET    /                                       { webhooks }             (secrets are never listed)
+ *   GET    /                                       { webhooks, nextCursor } (secrets are never listed)
  *   POST   /                                       { webhook, secret } 201  the secret is shown this once
  *   GET    /:id                                    { webhook }
  *   PATCH  /:id                                    { webhook }              url, events, disabled
  *   DELETE /:id                                    { ok }                   its delivery log goes with it
  *   POST   /:id/rotate-secret                      { webhook, secret }      the old secret stops at once
- *   GET    /:id/deliveries[?status=failed]         { deliveries }           newest first, without payloads
+ *   GET    /:id/deliveries[?status=failed]         { deliveries, nextCursor } newest first, without payloads
  *   GET    /:id/deliveries/:deliveryId             { delivery, attempts }   payload and every attempt
  *   POST   /:id/deliveries/:deliveryId/redeliver   { delivery } 202         pending again, fresh 24 h window
  */
 import { Hono } from "hono";
 import * as v from "valibot";
 import { requireAgent, type AgentHonoEnv } from "../../auth/require-agent";
-import type { Env } from "../../env";
 import { ApiError, handleApiError } from "../../http/errors";
 import { jsonBody } from "../../http/json-body";
+import { PageQuery, pageOf, readPage } from "../../http/pagination";
 import { validate } from "../../http/validate";
+import { checkEndpointUrl } from "./endpoint-url";
 import { dispatcherFor } from "./env";
 import { WEBHOOK_EVENTS } from "./events";
 import { generateWebhookSecret } from "./signature";
@@ -49,34 +51,12 @@ export const UpdateWebhookBody = v.strictObject({
 });
 export const DeliveriesQuery = v.object({
   status: v.optional(v.picklist(DELIVERY_STATUSES)),
-  /** Paging: only deliveries created before this time (ms); pass the last row's createdAt. */
+  /** Only deliveries created before this time (ms). Paging itself is `limit` and `cursor`. */
   before: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/, "before must be a time in ms"), v.transform(Number))),
-  limit: v.optional(
-    v.pipe(
-      v.string(),
-      v.regex(/^\d{1,3}$/, "limit must be 1-200"),
-      v.transform(Number),
-      v.minValue(1),
-      v.maxValue(200),
-    ),
-    "50",
-  ),
+  ...PageQuery.entries,
 });
 
-/**
- * HTTPS only: payloads carry customer data and the transcript. Plain http is allowed only when the
- * Worker runs with ALLOW_HTTP_WEBHOOKS = "true" (the tests' loopback receiver). Credentials in the
- * URL are refused (they would be shown in the admin UI and logs).
- */
-export function checkEndpointUrl(env: Pick<Env, "ALLOW_HTTP_WEBHOOKS">, raw: string): string {
-  const url = new URL(raw);
-  const httpAllowed = env.ALLOW_HTTP_WEBHOOKS === "true";
-  if (url.protocol !== "https:" && !(httpAllowed && url.protocol === "http:")) {
-    throw new ApiError(400, "bad_request", "url must use https://");
-  }
-  if (url.username || url.password) throw new ApiError(400, "bad_request", "url must not contain credentials");
-  return url.toString();
-}
+export { checkEndpointUrl };
 
 const view = ({ secret: _secret, ...w }: WebhookRow) => w;
 
@@ -91,8 +71,9 @@ webhookAdminRoutes.onError(handleApiError);
 webhookAdminRoutes.use("*", requireAgent("admin"));
 
 webhookAdminRoutes.get("/", async (c) => {
-  const rows = await listWebhooks(c.env.DB);
-  return c.json({ webhooks: rows.map(view) });
+  const page = readPage(c.req.query());
+  const { items, nextCursor } = pageOf(await listWebhooks(c.env.DB, page), page);
+  return c.json({ webhooks: items.map(view), nextCursor });
 });
 
 webhookAdminRoutes.post("/", jsonBody(CreateWebhookBody), async (c) => {
@@ -144,8 +125,12 @@ webhookAdminRoutes.get("/:id/deliveries", async (c) => {
   const id = c.req.param("id");
   const q = validate(DeliveriesQuery, c.req.query());
   await webhookOr404(c.env.DB, id);
-  const rows = await listDeliveries(c.env.DB, id, { ...q, limit: q.limit as number });
-  return c.json({ deliveries: rows });
+  const page = readPage(c.req.query());
+  const { items, nextCursor } = pageOf(
+    await listDeliveries(c.env.DB, id, { status: q.status, before: q.before }, page),
+    page,
+  );
+  return c.json({ deliveries: items, nextCursor });
 });
 
 async function deliveryOr404(d1: D1Database, webhookId: string, deliveryId: string) {

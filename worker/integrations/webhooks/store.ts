@@ -1,13 +1,15 @@
 /** The webhook endpoints and the latest state of their deliveries, in D1 (the attempt log is in the dispatcher). */
 import { and, desc, eq, lt, type SQL } from "drizzle-orm";
 import { webhookDeliveries, webhooks } from "../../../schema/db";
+import { type Page, sqlWindow } from "../../http/pagination";
 import { getDb } from "../../db/client";
 
 export type WebhookRow = typeof webhooks.$inferSelect;
 export type DeliveryStatus = (typeof webhookDeliveries.$inferSelect)["status"];
 
-export function listWebhooks(d1: D1Database) {
-  return getDb(d1).select().from(webhooks).orderBy(webhooks.createdAt).all();
+export function listWebhooks(d1: D1Database, page: Page) {
+  const { limit, offset } = sqlWindow(page);
+  return getDb(d1).select().from(webhooks).orderBy(webhooks.createdAt, webhooks.id).limit(limit).offset(offset).all();
 }
 
 export function getWebhook(d1: D1Database, id: string) {
@@ -44,7 +46,8 @@ const deliveryColumns = {
 export function listDeliveries(
   d1: D1Database,
   webhookId: string,
-  filter: { status?: DeliveryStatus; before?: number; limit: number },
+  filter: { status?: DeliveryStatus; before?: number },
+  page: Page,
 ) {
   const filters: SQL[] = [eq(webhookDeliveries.webhookId, webhookId)];
   if (filter.status) filters.push(eq(webhookDeliveries.status, filter.status));
@@ -53,8 +56,9 @@ export function listDeliveries(
     .select(deliveryColumns)
     .from(webhookDeliveries)
     .where(and(...filters))
-    .orderBy(desc(webhookDeliveries.createdAt))
-    .limit(filter.limit)
+    .orderBy(desc(webhookDeliveries.createdAt), webhookDeliveries.id)
+    .limit(sqlWindow(page).limit)
+    .offset(sqlWindow(page).offset)
     .all();
 }
 

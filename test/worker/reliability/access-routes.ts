@@ -1,0 +1,101 @@
+// The access matrix's single list of routes (access-matrix.test.ts): every HTTP route and WebSocket
+// upgrade of the Hono app with who may call it. The matrix fails when the app and this table differ.
+
+/**
+ * Who may call a route:
+ * - public:      anyone (health, create conversation);
+ * - credentials: login endpoints; they take email + password, never a session;
+ * - agent:       any signed-in agent (requireAgent());
+ * - admin:       admins only (requireAgent("admin"));
+ * - customer-ws: customer WebSocket, a token for this very conversation + allowed Origin;
+ * - agent-ws:    agent WebSocket (conversation or lobby), a session + allowed Origin;
+ * - customer:    customer HTTP route, a token for this very conversation;
+ * - identity:    a userId signed with the site's identity secret;
+ * - public-page: public HTML page (help centre, the console's static shell, which holds no data);
+ * - site-admin:  admins only, with a :site slug instead of :id.
+ */
+export type Access =
+  | "public"
+  | "credentials"
+  | "agent"
+  | "admin"
+  | "customer-ws"
+  | "agent-ws"
+  | "customer"
+  | "identity"
+  | "public-page"
+  | "site-admin";
+export interface RouteRow {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** The pattern exactly as Hono registers it (app.routes). */
+  pattern: string;
+  access: Access;
+}
+
+// prettier-ignore
+export const ROUTES: RouteRow[] = [
+  { method: "GET", pattern: "/api/health", access: "public" },
+  { method: "GET", pattern: "/api/openapi.json", access: "public" },
+  { method: "POST", pattern: "/api/conversations", access: "public" },
+  { method: "GET", pattern: "/api/conversations/:id/ws", access: "customer-ws" },
+  { method: "GET", pattern: "/api/conversations/:id", access: "customer" },
+  { method: "POST", pattern: "/api/conversations/:id/transcript-email", access: "customer" },
+  { method: "POST", pattern: "/api/conversations/history", access: "identity" },
+  { method: "GET", pattern: "/help", access: "public-page" },
+  { method: "GET", pattern: "/help/:id", access: "public-page" },
+  { method: "GET", pattern: "/console", access: "public-page" },
+  { method: "GET", pattern: "/console/*", access: "public-page" },
+  { method: "GET", pattern: "/api/sites/:site", access: "site-admin" },
+  { method: "PUT", pattern: "/api/sites/:site", access: "site-admin" },
+  { method: "GET", pattern: "/api/agent/conversations/:id/ws", access: "agent-ws" },
+  { method: "GET", pattern: "/api/agent/conversations", access: "agent" },
+  { method: "GET", pattern: "/api/agent/conversations/queue", access: "agent" },
+  { method: "GET", pattern: "/api/agent/conversations/:id/context", access: "agent" },
+  { method: "GET", pattern: "/api/agent/conversations/:id/earlier", access: "agent" },
+  { method: "POST", pattern: "/api/agent/conversations/:id/claim", access: "agent" },
+  { method: "POST", pattern: "/api/agent/conversations/:id/transfer", access: "agent" },
+  { method: "POST", pattern: "/api/agent/conversations/:id/handback", access: "agent" },
+  { method: "POST", pattern: "/api/agent/conversations/:id/close", access: "agent" },
+  { method: "GET", pattern: "/api/agent/lobby/ws", access: "agent-ws" },
+  { method: "GET", pattern: "/api/agent/tickets", access: "agent" },
+  { method: "GET", pattern: "/api/agent/tickets/:id", access: "agent" },
+  { method: "PATCH", pattern: "/api/agent/tickets/:id", access: "agent" },
+  { method: "POST", pattern: "/api/agent/tickets/:id/replies", access: "agent" },
+  { method: "GET", pattern: "/api/agent/reports", access: "agent" },
+  { method: "POST", pattern: "/api/auth/login", access: "credentials" },
+  { method: "POST", pattern: "/api/auth/token", access: "credentials" },
+  { method: "POST", pattern: "/api/auth/logout", access: "agent" },
+  { method: "GET", pattern: "/api/auth/me", access: "agent" },
+  { method: "GET", pattern: "/api/agents", access: "agent" },
+  { method: "GET", pattern: "/api/agents/:id", access: "agent" },
+  { method: "POST", pattern: "/api/agents", access: "admin" },
+  { method: "PATCH", pattern: "/api/agents/:id", access: "admin" },
+  { method: "DELETE", pattern: "/api/agents/:id", access: "admin" },
+  { method: "GET", pattern: "/api/teams", access: "agent" },
+  { method: "GET", pattern: "/api/teams/:id", access: "agent" },
+  { method: "POST", pattern: "/api/teams", access: "admin" },
+  { method: "PATCH", pattern: "/api/teams/:id", access: "admin" },
+  { method: "DELETE", pattern: "/api/teams/:id", access: "admin" },
+  { method: "GET", pattern: "/api/canned-responses", access: "agent" },
+  { method: "POST", pattern: "/api/canned-responses", access: "admin" },
+  { method: "PATCH", pattern: "/api/canned-responses/:id", access: "admin" },
+  { method: "DELETE", pattern: "/api/canned-responses/:id", access: "admin" },
+  { method: "GET", pattern: "/api/kb/articles", access: "agent" },
+  { method: "GET", pattern: "/api/kb/articles/:id", access: "agent" },
+  { method: "POST", pattern: "/api/kb/articles", access: "admin" },
+  { method: "PATCH", pattern: "/api/kb/articles/:id", access: "admin" },
+  { method: "DELETE", pattern: "/api/kb/articles/:id", access: "admin" },
+  { method: "GET", pattern: "/api/settings/handoff", access: "admin" },
+  { method: "PUT", pattern: "/api/settings/handoff", access: "admin" },
+  { method: "DELETE", pattern: "/api/settings/handoff", access: "admin" },
+  // Webhooks (worker/integrations/webhooks/routes.ts).
+  { method: "GET", pattern: "/api/admin/webhooks", access: "admin" },
+  { method: "POST", pattern: "/api/admin/webhooks", access: "admin" },
+  { method: "GET", pattern: "/api/admin/webhooks/:id", access: "admin" },
+  { method: "PATCH", pattern: "/api/admin/webhooks/:id", access: "admin" },
+  { method: "DELETE", pattern: "/api/admin/webhooks/:id", access: "admin" },
+  { method: "POST", pattern: "/api/admin/webhooks/:id/rotate-secret", access: "admin" },
+  { method: "GET", pattern: "/api/admin/webhooks/:id/deliveries", access: "admin" },
+  { method: "GET", pattern: "/api/admin/webhooks/:id/deliveries/:deliveryId", access: "admin" },
+  { method: "POST", pattern: "/api/admin/webhooks/:id/deliveries/:deliveryId/redeliver", access: "admin" },
+];
