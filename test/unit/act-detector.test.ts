@@ -52,11 +52,24 @@ describe("dialogue-act detector", () => {
   });
 
   it("gives way to a confident handoff intent and to a rejection, but keeps a bare no", () => {
-    expect(resolveAct("greeting", { intent: "cancellation", score: 0.9 }, false)).toBeNull();
-    expect(resolveAct("greeting", { intent: "complaint", score: 0.9 }, false)).toBe("greeting");
-    expect(resolveAct("thanks", { intent: "other", score: 0.9 }, true)).toBeNull();
-    expect(resolveAct("no", { intent: "other", score: 0.9 }, true)).toBe("no");
+    expect(resolveAct({ act: "greeting", score: 0.7 }, { intent: "cancellation", score: 0.9 }, false)).toBeNull();
+    expect(resolveAct({ act: "greeting", score: 0.7 }, { intent: "complaint", score: 0.9 }, false)).toBe("greeting");
+    expect(resolveAct({ act: "thanks", score: 0.7 }, { intent: "other", score: 0.9 }, true)).toBeNull();
+    expect(resolveAct({ act: "no", score: 0.7 }, { intent: "other", score: 0.9 }, true)).toBe("no");
     expect(turnAct("hi, I want to cancel my subscription", []).act).toBeNull();
+  });
+
+  it("keeps an act the detector is surer of than the intent model is of a handoff intent", () => {
+    expect(resolveAct({ act: "goodbye", score: 0.84 }, { intent: "human_request", score: 0.65 }, false)).toBe(
+      "goodbye",
+    );
+    expect(resolveAct({ act: "goodbye", score: 0.6 }, { intent: "human_request", score: 0.65 }, false)).toBeNull();
+  });
+
+  it("a goodbye that mentions speaking with the assistant is not a request for a human", () => {
+    const s = scoreTurnSync({ text: "nice speaking with you", history: AFTER_ANSWER, articles: DEMO_KB });
+    expect(s.act).toBe("goodbye");
+    expect(s.intent).not.toBe("human_request");
   });
 });
 
