@@ -47,6 +47,12 @@ describe("dialogue-act detector", () => {
     ).toBeNull();
   });
 
+  it("reads a warm message as thanks right after an answer, where acts are likelier, but not out of the blue", () => {
+    expect(detectAct("so happy with this").act).toBeNull();
+    expect(detectAct("so happy with this", true).act).toBe("thanks");
+    expect(detectAct("what about on android?", true).act).toBeNull();
+  });
+
   it("knows every dialogue act of the domain, plus none", () => {
     expect(ACT_LABELS).toEqual(["none", ...DIALOGUE_ACTS]);
   });

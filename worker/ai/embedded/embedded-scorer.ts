@@ -68,9 +68,17 @@ export function turnAct(
   history: TurnInput["history"],
 ): { act: DialogueAct | null; questionLike: boolean } {
   const rejectedPrevious = rejectsPreviousAnswer(text, history);
-  const act = resolveAct(detectAct(text), classifyIntent(text, sentiment(text)), rejectedPrevious);
+  const act = resolveAct(
+    detectAct(text, followsAiAnswer(history)),
+    classifyIntent(text, sentiment(text)),
+    rejectedPrevious,
+  );
   return { act, questionLike: !!act && QUESTION_LIKE_ACTS.has(act) };
 }
+
+/** The message answers the AI's last turn (a thanks or a goodbye is likeliest then). */
+const followsAiAnswer = (history: TurnInput["history"]) =>
+  history.length > 0 && history[history.length - 1].role === "ai";
 
 /** Scores one turn synchronously (the CLI, eval and bench call this directly). */
 export function scoreTurnSync(input: TurnInput): EmbeddedTurnScore {
@@ -83,7 +91,7 @@ export function scoreTurnSync(input: TurnInput): EmbeddedTurnScore {
   const query = previousCustomer ? `${previousCustomer} ${text}` : text;
   const s = sentiment(text);
   const intent = classifyIntent(query, s);
-  let act = resolveAct(detectAct(text), intent, rejectedPrevious);
+  let act = resolveAct(detectAct(text, followsAiAnswer(input.history)), intent, rejectedPrevious);
   // An act that beat a handoff intent is the message's reading: the losing intent must not hand off by itself.
   const actBeatIntent = !!act && HANDOFF_INTENTS.has(intent.intent);
   const base = {

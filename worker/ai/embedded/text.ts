@@ -44,6 +44,7 @@ export function hashedFeatures(
   dims: number,
   extras: number[] = [],
   charGrams: readonly number[] = [3],
+  extraKeys: readonly string[] = [],
 ): SparseVector {
   const hashDims = dims - extras.length;
   const counts = new Map<number, number>();
@@ -63,6 +64,7 @@ export function hashedFeatures(
       }
     }
   }
+  for (const key of extraKeys) add(key, 1);
   const idx: number[] = [];
   const val: number[] = [];
   let norm = 0;
