@@ -80,14 +80,24 @@ export function turnAct(
 const followsAiAnswer = (history: TurnInput["history"]) =>
   history.length > 0 && history[history.length - 1].role === "ai";
 
+/**
+ * The customer's latest message that carries a topic: a rejection of an earlier answer ("that did not help")
+ * has none, so a second rejection is about the question before it, not about the first rejection.
+ */
+function topicMessage(history: TurnInput["history"]): string {
+  for (let i = history.length - 1; i >= 0; i--) {
+    const turn = history[i];
+    if (turn.role === "customer" && !rejectsPreviousAnswer(turn.text, history.slice(0, i))) return turn.text;
+  }
+  return "";
+}
+
 /** Scores one turn synchronously (the CLI, eval and bench call this directly). */
 export function scoreTurnSync(input: TurnInput): EmbeddedTurnScore {
   const text = input.text ?? "";
   const rejectedPrevious = rejectsPreviousAnswer(text, input.history);
-  // "That didn't help" carries no topic: retrieve on, and read the intent of, the previous message too.
-  const previousCustomer = rejectedPrevious
-    ? ([...input.history].reverse().find((t) => t.role === "customer")?.text ?? "")
-    : "";
+  // "That didn't help" carries no topic: retrieve on, and read the intent of, the message it is about too.
+  const previousCustomer = rejectedPrevious ? topicMessage(input.history) : "";
   const query = previousCustomer ? `${previousCustomer} ${text}` : text;
   const s = sentiment(text);
   const intent = classifyIntent(query, s);
