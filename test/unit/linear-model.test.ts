@@ -5,6 +5,8 @@ import {
   saveLinearModel,
   trainLinearModel,
 } from "../../worker/ai/embedded/linear-model";
+import { SENTIMENT_DIMS } from "../../worker/ai/embedded/model-dims";
+import { sentimentFeatures } from "../../worker/ai/embedded/sentiment-features";
 import { fnv1a, hashedFeatures, words } from "../../worker/ai/embedded/text";
 
 const DIMS = 256;
@@ -81,5 +83,19 @@ describe("hashed features", () => {
     const first = hashedFeatures(words("refund refund refund"), 1 << 12);
     hashedFeatures(words("something else entirely"), 1 << 12);
     expect(hashedFeatures(words("refund refund refund"), 1 << 12)).toEqual(first);
+  });
+});
+
+describe("sentiment features", () => {
+  it("adds the three words after a negation once more as negated words, and the lexicon score last", () => {
+    const plain = sentimentFeatures("this is good", 0.4);
+    const negated = sentimentFeatures("this is not good", 0.4);
+    const negKey = fnv1a("neg:good") % (SENTIMENT_DIMS - 1);
+    expect(negated.idx).toContain(negKey);
+    expect(plain.idx).not.toContain(negKey);
+    expect(negated.idx.at(-1)).toBe(SENTIMENT_DIMS - 1);
+    expect(negated.val.at(-1)).toBe(0.4);
+    const far = sentimentFeatures("not one two three good", 0);
+    expect(far.idx).not.toContain(negKey);
   });
 });
