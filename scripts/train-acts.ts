@@ -8,7 +8,13 @@
  *   npm run train   (runs this after scripts/train-intent.ts)
  */
 import { writeFileSync } from "node:fs";
-import { ACT_LABELS, type ActLabel, actFeatures, actFromProbabilities } from "../worker/ai/embedded/act-features";
+import {
+  ACT_LABELS,
+  type ActLabel,
+  actAfterAnswer,
+  actFeatures,
+  actFromProbabilities,
+} from "../worker/ai/embedded/act-features";
 import { predictProba, saveLinearModel, trainLinearModel } from "../worker/ai/embedded/linear-model";
 import { fnv1a } from "../worker/ai/embedded/text";
 import { ACT_DIMS } from "../worker/ai/embedded/model-dims";
@@ -77,7 +83,7 @@ if (DEV) {
     `thanks/greeting/goodbye: ${social.reduce((a, m) => a + m.hit, 0)} of ${social.reduce((a, m) => a + m.n, 0)} found; acts read in non-act rows ${dev.filter((r) => !r.act && actFromProbabilities(predictProba(model, actFeatures(r.text))).act).length}`,
   );
   for (const t of [0.6, 0.7, 0.8, 0.9]) {
-    const read = dev.map((r) => ({ r, act: actFromProbabilities(predictProba(model, actFeatures(r.text)), t).act }));
+    const read = dev.map((r) => ({ r, act: actAfterAnswer(predictProba(model, actFeatures(r.text)), t).act }));
     const socialRows = read.filter(({ r }) => r.act === "thanks" || r.act === "greeting" || r.act === "goodbye");
     console.log(
       `T ${t} social-read-as-an-act ${socialRows.filter((x) => x.act).length} of ${socialRows.length}; non-act rows read as an act ${read.filter((x) => !x.r.act && x.act).length}`,

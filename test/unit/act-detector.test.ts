@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DIALOGUE_ACTS } from "../../schema/domain";
 import { actReply } from "../../worker/ai/acts/replies";
-import { ACT_LABELS, ACT_MAX_WORDS, detectAct } from "../../worker/ai/embedded/acts";
+import { ACT_LABELS, ACT_MAX_WORDS, actAfterAnswer, detectAct } from "../../worker/ai/embedded/acts";
 import { resolveAct, scoreTurnSync, turnAct } from "../../worker/ai/embedded/embedded-scorer";
 import { DEMO_KB } from "../../schema/seed/demo-kb";
 
@@ -51,6 +51,18 @@ describe("dialogue-act detector", () => {
     expect(detectAct("so happy with this").act).toBeNull();
     expect(detectAct("so happy with this", true).act).toBe("thanks");
     expect(detectAct("what about on android?", true).act).toBeNull();
+  });
+
+  it("loosens only thanks and goodbye after an answer: a message that merely leans to yes is not a yes", () => {
+    expect(detectAct("m 2", true).act).toBeNull();
+    expect(detectAct("yes", true).act).toBe("yes");
+    const p = (pNone: number, act: string, pAct: number) =>
+      ACT_LABELS.map((l) => (l === "none" ? pNone : l === act ? pAct : 0));
+    expect(actAfterAnswer(p(0.7, "yes", 0.3)).act).toBeNull();
+    expect(actAfterAnswer(p(0.7, "ok", 0.3)).act).toBeNull();
+    expect(actAfterAnswer(p(0.7, "thanks", 0.3)).act).toBe("thanks");
+    expect(actAfterAnswer(p(0.7, "goodbye", 0.3)).act).toBe("goodbye");
+    expect(actAfterAnswer(p(0.85, "thanks", 0.15)).act).toBeNull();
   });
 
   it("knows every dialogue act of the domain, plus none", () => {

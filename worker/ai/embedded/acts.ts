@@ -12,10 +12,9 @@ import weightsJson from "./act-weights.json";
 import { ACT_DIMS } from "./model-dims";
 import {
   ACT_LABELS,
-  ACT_MAX_NONE_PROBABILITY,
-  ACT_MAX_NONE_PROBABILITY_AFTER_ANSWER,
   ACT_MAX_WORDS,
   type ActResult,
+  actAfterAnswer,
   actFeatures,
   actFromProbabilities,
 } from "./act-features";
@@ -33,6 +32,6 @@ if (model.dims !== ACT_DIMS || model.labels.join() !== ACT_LABELS.join()) {
 export function detectAct(text: string, afterAnswer = false): ActResult {
   const tokens = words(text);
   if (tokens.length === 0 || tokens.length > ACT_MAX_WORDS) return { act: null, score: 1 };
-  const maxNone = afterAnswer ? ACT_MAX_NONE_PROBABILITY_AFTER_ANSWER : ACT_MAX_NONE_PROBABILITY;
-  return actFromProbabilities(predictProba(model, actFeatures(text)), maxNone);
+  const p = predictProba(model, actFeatures(text));
+  return afterAnswer ? actAfterAnswer(p) : actFromProbabilities(p);
 }
