@@ -8,7 +8,13 @@
  *   npm run train   (runs this after scripts/train-intent.ts)
  */
 import { writeFileSync } from "node:fs";
-import { ACT_LABELS, type ActLabel, actFeatures, actFromProbabilities } from "../worker/ai/embedded/act-features";
+import {
+  ACT_LABELS,
+  type ActLabel,
+  actAfterAnswer,
+  actFeatures,
+  actFromProbabilities,
+} from "../worker/ai/embedded/act-features";
 import { predictProba, saveLinearModel, trainLinearModel } from "../worker/ai/embedded/linear-model";
 import { fnv1a } from "../worker/ai/embedded/text";
 import { ACT_DIMS } from "../worker/ai/embedded/model-dims";
@@ -17,9 +23,13 @@ import { ACT_TRAIN_PHRASINGS } from "./train-act-phrasings";
 import { TRAIN_PHRASINGS } from "./train-phrasings";
 
 const PHRASE_WEIGHT = 4;
-/** `--dev`: hold back a fifth of CLINC150's TRAINING rows (by hash) and report on them; nothing is written. */
+/**
+ * `--dev`: hold back a fifth of CLINC150's TRAINING rows (by hash) and report on them; nothing is written.
+ * `--fold=N` (0-4) picks which fifth, so that a change can be judged on all five (the acts are few in each).
+ */
 const DEV = process.argv.includes("--dev");
-const isDev = (text: string) => fnv1a(`actdev:${text}`) % 5 === 0;
+const FOLD = Number(process.argv.find((a) => a.startsWith("--fold="))?.slice(7) ?? 0);
+const isDev = (text: string) => fnv1a(`actdev:${text}`) % 5 === FOLD;
 const labels = [...ACT_LABELS];
 const EPOCHS = Number(process.env.ACT_EPOCHS ?? 12);
 const BALANCE = Number(process.env.ACT_BALANCE ?? 0.5);
@@ -50,8 +60,15 @@ if (DEV) {
   let tp = 0,
     fp = 0,
     fn = 0;
+  const perAct = new Map<string, { hit: number; n: number }>();
   for (const r of dev) {
     const { act } = actFromProbabilities(predictProba(model, actFeatures(r.text)));
+    if (r.act) {
+      const m = perAct.get(r.act) ?? { hit: 0, n: 0 };
+      m.n++;
+      if (act === r.act) m.hit++;
+      perAct.set(r.act, m);
+    }
     if (act && act === r.act) tp++;
     else {
       if (act) fp++;
@@ -61,6 +78,18 @@ if (DEV) {
   console.log(
     `act dev (held-back CLINC150 training rows, ${dev.length}): precision ${(tp / (tp + fp)).toFixed(3)} recall ${(tp / (tp + fn)).toFixed(3)}`,
   );
+  const social = ["thanks", "greeting", "goodbye"].map((a) => perAct.get(a) ?? { hit: 0, n: 0 });
+  console.log(
+    `thanks/greeting/goodbye: ${social.reduce((a, m) => a + m.hit, 0)} of ${social.reduce((a, m) => a + m.n, 0)} found; acts read in non-act rows ${dev.filter((r) => !r.act && actFromProbabilities(predictProba(model, actFeatures(r.text))).act).length}`,
+  );
+  for (const t of [0.6, 0.7, 0.8, 0.9]) {
+    const read = dev.map((r) => ({ r, act: actAfterAnswer(predictProba(model, actFeatures(r.text)), t).act }));
+    const socialRows = read.filter(({ r }) => r.act === "thanks" || r.act === "greeting" || r.act === "goodbye");
+    console.log(
+      `T ${t} social-read-as-an-act ${socialRows.filter((x) => x.act).length} of ${socialRows.length}; non-act rows read as an act ${read.filter((x) => !x.r.act && x.act).length}`,
+    );
+  }
+  console.log(`recall per act: ${[...perAct].map(([a, m]) => `${a} ${(m.hit / m.n).toFixed(2)} (${m.n})`).join(", ")}`);
   process.exit(0);
 }
 const json = saveLinearModel(model, {

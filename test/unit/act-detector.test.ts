@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DIALOGUE_ACTS } from "../../schema/domain";
 import { actReply } from "../../worker/ai/acts/replies";
-import { ACT_LABELS, ACT_MAX_WORDS, detectAct } from "../../worker/ai/embedded/acts";
+import { ACT_LABELS, ACT_MAX_WORDS, actAfterAnswer, detectAct } from "../../worker/ai/embedded/acts";
 import { resolveAct, scoreTurnSync, turnAct } from "../../worker/ai/embedded/embedded-scorer";
 import { DEMO_KB } from "../../schema/seed/demo-kb";
 
@@ -47,16 +47,47 @@ describe("dialogue-act detector", () => {
     ).toBeNull();
   });
 
+  it("reads a warm message as thanks right after an answer, where acts are likelier, but not out of the blue", () => {
+    expect(detectAct("so happy with this").act).toBeNull();
+    expect(detectAct("so happy with this", true).act).toBe("thanks");
+    expect(detectAct("what about on android?", true).act).toBeNull();
+  });
+
+  it("loosens only thanks and goodbye after an answer: a message that merely leans to yes is not a yes", () => {
+    expect(detectAct("m 2", true).act).toBeNull();
+    expect(detectAct("yes", true).act).toBe("yes");
+    const p = (pNone: number, act: string, pAct: number) =>
+      ACT_LABELS.map((l) => (l === "none" ? pNone : l === act ? pAct : 0));
+    expect(actAfterAnswer(p(0.7, "yes", 0.3)).act).toBeNull();
+    expect(actAfterAnswer(p(0.7, "ok", 0.3)).act).toBeNull();
+    expect(actAfterAnswer(p(0.7, "thanks", 0.3)).act).toBe("thanks");
+    expect(actAfterAnswer(p(0.7, "goodbye", 0.3)).act).toBe("goodbye");
+    expect(actAfterAnswer(p(0.85, "thanks", 0.15)).act).toBeNull();
+  });
+
   it("knows every dialogue act of the domain, plus none", () => {
     expect(ACT_LABELS).toEqual(["none", ...DIALOGUE_ACTS]);
   });
 
   it("gives way to a confident handoff intent and to a rejection, but keeps a bare no", () => {
-    expect(resolveAct("greeting", { intent: "cancellation", score: 0.9 }, false)).toBeNull();
-    expect(resolveAct("greeting", { intent: "complaint", score: 0.9 }, false)).toBe("greeting");
-    expect(resolveAct("thanks", { intent: "other", score: 0.9 }, true)).toBeNull();
-    expect(resolveAct("no", { intent: "other", score: 0.9 }, true)).toBe("no");
+    expect(resolveAct({ act: "greeting", score: 0.7 }, { intent: "cancellation", score: 0.9 }, false)).toBeNull();
+    expect(resolveAct({ act: "greeting", score: 0.7 }, { intent: "complaint", score: 0.9 }, false)).toBe("greeting");
+    expect(resolveAct({ act: "thanks", score: 0.7 }, { intent: "other", score: 0.9 }, true)).toBeNull();
+    expect(resolveAct({ act: "no", score: 0.7 }, { intent: "other", score: 0.9 }, true)).toBe("no");
     expect(turnAct("hi, I want to cancel my subscription", []).act).toBeNull();
+  });
+
+  it("keeps an act the detector is surer of than the intent model is of a handoff intent", () => {
+    expect(resolveAct({ act: "goodbye", score: 0.84 }, { intent: "human_request", score: 0.65 }, false)).toBe(
+      "goodbye",
+    );
+    expect(resolveAct({ act: "goodbye", score: 0.6 }, { intent: "human_request", score: 0.65 }, false)).toBeNull();
+  });
+
+  it("a goodbye that mentions speaking with the assistant is not a request for a human", () => {
+    const s = scoreTurnSync({ text: "nice speaking with you", history: AFTER_ANSWER, articles: DEMO_KB });
+    expect(s.act).toBe("goodbye");
+    expect(s.intent).not.toBe("human_request");
   });
 });
 

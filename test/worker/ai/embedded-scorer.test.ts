@@ -155,6 +155,17 @@ describe("rejection of the previous answer", () => {
     expect(s.citations[0]?.id).toBe("kb-troubleshooting-offline");
     expect(s.answer).not.toContain("unplug the Brightbox for 10 seconds");
   });
+  it("reads a second rejection with the question, not with the first rejection (which has no topic)", () => {
+    const twice: PriorTurn[] = [
+      ...history,
+      { role: "customer", text: "that did not help" },
+      { role: "ai", text: "Check that the light on the front is white." },
+    ];
+    const s = scoreTurnSync({ text: "still the same problem, didnt help", history: twice, articles: DEMO_KB });
+    expect(s.rejectedPrevious).toBe(true);
+    expect(s.citations[0]?.id).toBe("kb-troubleshooting-offline");
+    expect(s.intent).toBe("other");
+  });
 });
 
 describe("summary", () => {

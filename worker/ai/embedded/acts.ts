@@ -10,7 +10,14 @@
  */
 import weightsJson from "./act-weights.json";
 import { ACT_DIMS } from "./model-dims";
-import { ACT_LABELS, ACT_MAX_WORDS, type ActResult, actFeatures, actFromProbabilities } from "./act-features";
+import {
+  ACT_LABELS,
+  ACT_MAX_WORDS,
+  type ActResult,
+  actAfterAnswer,
+  actFeatures,
+  actFromProbabilities,
+} from "./act-features";
 import { type LinearModelJson, loadLinearModel, predictProba } from "./linear-model";
 import { words } from "./text";
 
@@ -21,8 +28,10 @@ if (model.dims !== ACT_DIMS || model.labels.join() !== ACT_LABELS.join()) {
   throw new Error("act-weights.json does not match ACT_LABELS/ACT_DIMS: run `npm run train`");
 }
 
-export function detectAct(text: string): ActResult {
+/** The act of `text`; `afterAnswer`: the message follows an AI answer, where acts are likelier (the looser threshold). */
+export function detectAct(text: string, afterAnswer = false): ActResult {
   const tokens = words(text);
   if (tokens.length === 0 || tokens.length > ACT_MAX_WORDS) return { act: null, score: 1 };
-  return actFromProbabilities(predictProba(model, actFeatures(text)));
+  const p = predictProba(model, actFeatures(text));
+  return afterAnswer ? actAfterAnswer(p) : actFromProbabilities(p);
 }

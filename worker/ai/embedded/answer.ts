@@ -20,13 +20,24 @@ export function sentencesOf(body: string): string[] {
  * sentence matches, the sentence after it is added, because articles put the steps right after the topic
  * sentence. Sentences in `avoid` (already sent to the customer) are skipped when there are others.
  */
+/** An article's sentences and their content terms, split and stemmed once per article object, not per message. */
+const sentenceCache = new WeakMap<KbArticle, { body: string; sentences: { s: string; terms: string[] }[] }>();
+function articleSentences(article: KbArticle) {
+  let cached = sentenceCache.get(article);
+  if (!cached || cached.body !== article.body) {
+    cached = { body: article.body, sentences: sentencesOf(article.body).map((s) => ({ s, terms: contentTerms(s) })) };
+    sentenceCache.set(article, cached);
+  }
+  return cached.sentences;
+}
+
 export function extractAnswer(article: KbArticle, queryTerms: string[], avoid = ""): string {
-  const sentences = sentencesOf(article.body);
+  const sentences = articleSentences(article);
   const wanted = new Set(queryTerms);
-  const scored = sentences.map((s, i) => ({
+  const scored = sentences.map(({ s, terms }, i) => ({
     i,
     s,
-    hits: contentTerms(s).filter((t) => wanted.has(t)).length,
+    hits: terms.filter((t) => wanted.has(t)).length,
     seen: avoid.includes(s),
   }));
   const fresh = scored.filter((x) => !x.seen);

@@ -9,7 +9,7 @@
 import type { DialogueAct } from "../../../schema/domain";
 import { actReply } from "../acts/replies";
 import type { Intent, Scorer, SummaryInput, TurnInput, TurnScore } from "../scorer";
-import { detectAct } from "./acts";
+import { type ActResult, detectAct } from "./acts";
 import { extractAnswer } from "./answer";
 import { retrievalConfidence, type ConfidenceParts } from "./confidence";
 import { classifyIntent } from "./intent";
@@ -29,23 +29,26 @@ export interface EmbeddedTurnScore extends TurnScore {
 
 /** A detected act gives way to a request for a human, a dispute or a cancellation ("hi, I want to cancel")... */
 const HANDOFF_INTENTS: ReadonlySet<Intent> = new Set(["human_request", "billing_dispute", "cancellation"]);
-/** ...that the intent model is this sure of. */
+/** ...that the intent model is this sure of, and surer than the act detector is of the act. */
 export const ACT_YIELDS_TO_INTENT_SCORE = 0.5;
 
 /**
  * The act of the message, or null when something else in it matters more: a confident request for a human,
  * dispute or cancellation, or a rejection of the previous answer ("no, that's not it"). A bare "no" stays an act even
  * when it also rejects the previous answer, so that the policy can read it as declining a pending offer.
+ * The intent must also beat the act's own probability: the intent model has never seen a goodbye, so "i enjoyed
+ * speaking with you" reads to it as a request to speak with someone, while the act detector is surer of a goodbye.
  */
 export function resolveAct(
-  act: DialogueAct | null,
+  act: ActResult,
   intent: { intent: Intent; score: number },
   rejectedPrevious: boolean,
 ): DialogueAct | null {
-  if (!act) return null;
-  if (HANDOFF_INTENTS.has(intent.intent) && intent.score >= ACT_YIELDS_TO_INTENT_SCORE) return null;
-  if (rejectedPrevious && act !== "no") return null;
-  return act;
+  if (!act.act) return null;
+  if (HANDOFF_INTENTS.has(intent.intent) && intent.score >= Math.max(ACT_YIELDS_TO_INTENT_SCORE, act.score))
+    return null;
+  if (rejectedPrevious && act.act !== "no") return null;
+  return act.act;
 }
 
 /**
@@ -65,25 +68,45 @@ export function turnAct(
   history: TurnInput["history"],
 ): { act: DialogueAct | null; questionLike: boolean } {
   const rejectedPrevious = rejectsPreviousAnswer(text, history);
-  const act = resolveAct(detectAct(text).act, classifyIntent(text, sentiment(text)), rejectedPrevious);
+  const act = resolveAct(
+    detectAct(text, followsAiAnswer(history)),
+    classifyIntent(text, sentiment(text)),
+    rejectedPrevious,
+  );
   return { act, questionLike: !!act && QUESTION_LIKE_ACTS.has(act) };
+}
+
+/** The message answers the AI's last turn (a thanks or a goodbye is likeliest then). */
+const followsAiAnswer = (history: TurnInput["history"]) =>
+  history.length > 0 && history[history.length - 1].role === "ai";
+
+/**
+ * The customer's latest message that carries a topic: a rejection of an earlier answer ("that did not help")
+ * has none, so a second rejection is about the question before it, not about the first rejection.
+ */
+function topicMessage(history: TurnInput["history"]): string {
+  for (let i = history.length - 1; i >= 0; i--) {
+    const turn = history[i];
+    if (turn.role === "customer" && !rejectsPreviousAnswer(turn.text, history.slice(0, i))) return turn.text;
+  }
+  return "";
 }
 
 /** Scores one turn synchronously (the CLI, eval and bench call this directly). */
 export function scoreTurnSync(input: TurnInput): EmbeddedTurnScore {
   const text = input.text ?? "";
   const rejectedPrevious = rejectsPreviousAnswer(text, input.history);
-  // "That didn't help" carries no topic: retrieve on, and read the intent of, the previous message too.
-  const previousCustomer = rejectedPrevious
-    ? ([...input.history].reverse().find((t) => t.role === "customer")?.text ?? "")
-    : "";
+  // "That didn't help" carries no topic: retrieve on, and read the intent of, the message it is about too.
+  const previousCustomer = rejectedPrevious ? topicMessage(input.history) : "";
   const query = previousCustomer ? `${previousCustomer} ${text}` : text;
   const s = sentiment(text);
   const intent = classifyIntent(query, s);
-  let act = resolveAct(detectAct(text).act, intent, rejectedPrevious);
+  let act = resolveAct(detectAct(text, followsAiAnswer(input.history)), intent, rejectedPrevious);
+  // An act that beat a handoff intent is the message's reading: the losing intent must not hand off by itself.
+  const actBeatIntent = !!act && HANDOFF_INTENTS.has(intent.intent);
   const base = {
-    intent: intent.intent,
-    intentScore: intent.score,
+    intent: actBeatIntent ? ("other" as const) : intent.intent,
+    intentScore: actBeatIntent ? intent.probabilities.other : intent.score,
     sentiment: s,
     rejectedPrevious,
     scorer: "embedded" as const,

@@ -72,19 +72,27 @@ export function saveLinearModel(model: LinearModel, meta?: Record<string, unknow
   };
 }
 
-/** Softmax probabilities, one per label. */
+/** Softmax probabilities, one per label. Plain loops: this runs three times per message. */
 export function predictProba(model: LinearModel, x: SparseVector): number[] {
-  const { dims, weights, bias, labels } = model;
-  const logits = labels.map((_, k) => {
+  const { dims, weights, bias } = model;
+  const K = bias.length;
+  const { idx, val } = x;
+  const p: number[] = new Array(K);
+  let max = -Infinity;
+  for (let k = 0; k < K; k++) {
     let z = bias[k];
     const row = k * dims;
-    for (let j = 0; j < x.idx.length; j++) z += weights[row + x.idx[j]] * x.val[j];
-    return z;
-  });
-  const m = Math.max(...logits);
-  const e = logits.map((z) => Math.exp(z - m));
-  const s = e.reduce((a, b) => a + b, 0);
-  return e.map((v) => v / s);
+    for (let j = 0; j < idx.length; j++) z += weights[row + idx[j]] * val[j];
+    p[k] = z;
+    if (z > max) max = z;
+  }
+  let sum = 0;
+  for (let k = 0; k < K; k++) {
+    p[k] = Math.exp(p[k] - max);
+    sum += p[k];
+  }
+  for (let k = 0; k < K; k++) p[k] /= sum;
+  return p;
 }
 
 /**

@@ -21,33 +21,23 @@ import weightsJson from "./sentiment-weights.json";
 import { loadLinearModel, predictProba, type LinearModelJson } from "./linear-model";
 import { lexiconSentiment } from "./sentiment-rules";
 import { SENTIMENT_DIMS } from "./model-dims";
-import { hashedFeatures, words } from "./text";
+import { sentimentFeatures } from "./sentiment-features";
+import { combinedSentiment } from "./sentiment-mix";
 
 export { lexiconSentiment } from "./sentiment-rules";
+export { LEXICON_WEIGHT, MODEL_WEIGHT, NO_OPINION_MODEL_WEIGHT } from "./sentiment-mix";
 
 const model = loadLinearModel(weightsJson as LinearModelJson);
 if (model.dims !== SENTIMENT_DIMS)
   throw new Error("sentiment-weights.json does not match SENTIMENT_DIMS: run `npm run train`");
 
-/**
- * Mixing weights. The model trained on SST-2's 67k phrases reads composition the rules cannot, so it leads
- * (0.3 / 0.7, compared on data held back from training, never on the evaluation sets); the rules keep negation,
- * intensity, caps and "!" in the score's size, which the policy's thresholds read.
- */
-export const LEXICON_WEIGHT = 0.3;
-export const MODEL_WEIGHT = 0.7;
-export const NO_OPINION_MODEL_WEIGHT = 0.15;
-
 /** Probability that `text` is positive, from the trained model (part 2 above). */
 export function modelPositiveProbability(text: string, lexicon = lexiconSentiment(text)): number {
-  return predictProba(model, hashedFeatures(words(text), SENTIMENT_DIMS, [lexicon]))[1];
+  return predictProba(model, sentimentFeatures(text, lexicon))[1];
 }
 
 /** The combined sentiment, -1..1. */
 export function sentiment(text: string): number {
   const lex = lexiconSentiment(text);
-  const p = modelPositiveProbability(text, lex);
-  // Without any opinion word the model's lean is mostly its prior, so it counts for less.
-  const modelWeight = lex === 0 ? NO_OPINION_MODEL_WEIGHT : MODEL_WEIGHT;
-  return Math.max(-1, Math.min(1, LEXICON_WEIGHT * lex + modelWeight * (2 * p - 1)));
+  return combinedSentiment(lex, modelPositiveProbability(text, lex));
 }

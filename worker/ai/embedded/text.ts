@@ -19,14 +19,18 @@ export function words(text: string): string[] {
   );
 }
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a state after `s`, from state `h` (hashing a+b is continuing a's state with b: no string is built). */
+function fnvStep(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
 /** 32-bit FNV-1a: stable across runtimes, so weights trained in Node index identically in workerd. */
 export function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+  return fnvStep(FNV_OFFSET, s) >>> 0;
 }
 
 /** Sparse feature vector: parallel arrays of bucket indices and values. */
@@ -35,45 +39,98 @@ export interface SparseVector {
   val: number[];
 }
 
+const W_PREFIX = fnvStep(FNV_OFFSET, "w:");
+const B_PREFIX = fnvStep(FNV_OFFSET, "b:");
+const SPACE = " ".charCodeAt(0);
+const PAD_START = "<".charCodeAt(0);
+const PAD_END = ">".charCodeAt(0);
+const gramPrefixes = new Map<number, number>();
+const gramPrefix = (n: number) => {
+  let h = gramPrefixes.get(n);
+  if (h === undefined) {
+    h = fnvStep(FNV_OFFSET, n === 3 ? "c:" : `c${n}:`);
+    gramPrefixes.set(n, h);
+  }
+  return h;
+};
+
+/**
+ * Per-size scratch for summing bucket counts without a Map: `sums` is indexed by bucket, `touched` lists the
+ * buckets used by the current message (cleared after each call, so the cost is per feature, not per dimension).
+ */
+const scratch = new Map<number, { sums: Float64Array; touched: Int32Array }>();
+function scratchFor(dims: number) {
+  let s = scratch.get(dims);
+  if (!s) {
+    s = { sums: new Float64Array(dims), touched: new Int32Array(256) };
+    scratch.set(dims, s);
+  }
+  return s;
+}
+
 /**
  * Hashed word unigrams + bigrams + character 3-grams inside words (robust to typos such as "cancle", "refnud"),
- * plus optional dense extras placed in the last buckets. L2-normalised so message length does not dominate.
+ * plus optional extra keys hashed like words, and optional dense extras placed in the last buckets.
+ * L2-normalised so message length does not dominate. The keys are hashed as the strings "w:word", "b:prev word",
+ * "c:<gram" and the extra key itself, without building them (this runs three times per message).
  */
 export function hashedFeatures(
   tokens: string[],
   dims: number,
   extras: number[] = [],
   charGrams: readonly number[] = [3],
+  extraKeys: readonly string[] = [],
 ): SparseVector {
   const hashDims = dims - extras.length;
-  const counts = new Map<number, number>();
-  const add = (key: string, w: number) => {
-    const i = fnv1a(key) % hashDims;
-    counts.set(i, (counts.get(i) ?? 0) + w);
+  const sc = scratchFor(hashDims);
+  const { sums } = sc;
+  let touched = sc.touched;
+  let n = 0;
+  const add = (h: number, w: number) => {
+    const i = (h >>> 0) % hashDims;
+    if (sums[i] === 0) {
+      if (n === touched.length) {
+        const grown = new Int32Array(touched.length * 2);
+        grown.set(touched);
+        sc.touched = touched = grown;
+      }
+      touched[n++] = i;
+    }
+    sums[i] += w;
   };
   for (let t = 0; t < tokens.length; t++) {
     const w = tokens[t];
-    add(`w:${w}`, 1);
-    if (t > 0) add(`b:${tokens[t - 1]} ${w}`, 1);
+    add(fnvStep(W_PREFIX, w), 1);
+    if (t > 0) add(fnvStep(Math.imul(fnvStep(B_PREFIX, tokens[t - 1]) ^ SPACE, FNV_PRIME), w), 1);
     if (w.length > 3) {
-      const padded = `<${w}>`;
-      for (const n of charGrams) {
-        const prefix = n === 3 ? "c:" : `c${n}:`;
-        for (let c = 0; c + n <= padded.length; c++) add(prefix + padded.slice(c, c + n), 0.3);
+      const len = w.length + 2; // "<" + w + ">"
+      for (const g of charGrams) {
+        const prefix = gramPrefix(g);
+        for (let c = 0; c + g <= len; c++) {
+          let h = prefix;
+          for (let k = c; k < c + g; k++) {
+            const code = k === 0 ? PAD_START : k === len - 1 ? PAD_END : w.charCodeAt(k - 1);
+            h = Math.imul(h ^ code, FNV_PRIME);
+          }
+          add(h, 0.3);
+        }
       }
     }
   }
-  const idx: number[] = [];
-  const val: number[] = [];
+  for (const key of extraKeys) add(fnvStep(FNV_OFFSET, key), 1);
+  const idx: number[] = new Array(n);
+  const val: number[] = new Array(n);
   let norm = 0;
-  for (const [i, v] of counts) {
-    const s = Math.sqrt(v); // damp repeated words
-    idx.push(i);
-    val.push(s);
-    norm += s * s;
+  for (let k = 0; k < n; k++) {
+    const i = touched[k];
+    const v = Math.sqrt(sums[i]); // damp repeated words
+    sums[i] = 0;
+    idx[k] = i;
+    val[k] = v;
+    norm += v * v;
   }
   norm = Math.sqrt(norm) || 1;
-  for (let k = 0; k < val.length; k++) val[k] /= norm;
+  for (let k = 0; k < n; k++) val[k] /= norm;
   extras.forEach((x, k) => {
     idx.push(hashDims + k);
     val.push(x);
