@@ -6,6 +6,7 @@
  * (privacy-object.ts). Before it finishes, a customer job looks for conversations that appeared meanwhile.
  */
 import { and, asc, eq, sql } from "drizzle-orm";
+import type { ErasureView } from "../../schema/api";
 import { type ErasureRow, erasureItems, erasures } from "../../schema/db";
 import { conversationStub } from "../conversation/stub";
 import { getDb } from "../db/client";
@@ -15,6 +16,8 @@ import { eraseConversationRows } from "./erase-rows";
 
 const MAX_ROUNDS = 5;
 
+export type { ErasureView };
+
 export interface ErasureRequest {
   reason: "request" | "retention";
   requestedBy: string | null;
@@ -23,8 +26,6 @@ export interface ErasureRequest {
   conversationIds: string[];
   onlyIfClosed?: boolean;
 }
-
-export type ErasureView = Omit<ErasureRow, "email" | "userId">;
 
 /** Writes the job and its items in one batch and returns its id. */
 export async function startErasure(d1: D1Database, request: ErasureRequest): Promise<string> {
