@@ -83,7 +83,7 @@ export function CustomersAdmin() {
             required
           />
         </label>
-        <button class="primary">Search</button>
+        <button class="primary">Find customer</button>
       </form>
       {found ? (
         <section aria-label={`Customer ${found.email}`}>
@@ -98,10 +98,7 @@ export function CustomersAdmin() {
               </li>
             ))}
           </ul>
-          <button onClick={exportData}>Export</button>{" "}
-          <button onClick={erase}>
-            Erase
-          </button>
+          <button onClick={exportData}>Export</button> <button onClick={erase}>Erase</button>
         </section>
       ) : null}
       {erasure ? (

@@ -63,7 +63,7 @@ describe("customer data in the console", () => {
 
     await openTab("Customers");
     await page.getByLabel("Customer email").fill(EMAIL);
-    await page.getByRole("button", { name: "Search" }).click();
+    await page.getByRole("button", { name: "Find customer" }).click();
     const found = page.getByRole("region", { name: `Customer ${EMAIL}` });
     await found.getByText("1 conversation with").waitFor();
 
@@ -94,7 +94,7 @@ describe("customer data in the console", () => {
     await log.locator("tr", { hasText: "customer.erase" }).first().waitFor();
     await expect(log.locator("tr", { hasText: "customer.export" }).count()).resolves.toBe(1);
     await expect(log.locator("tr", { hasText: "customer.erase" }).first().textContent()).resolves.toContain(
-      "Demo Admin",
+      "Avery Admin",
     );
     await screenshot(page, "privacy-audit-log");
   });
