@@ -35,7 +35,7 @@ export function AuditLog() {
   return (
     <>
       <p>
-        <button onClick={() => load(null)} disabled={loading}>
+        <button type="button" onClick={() => load(null)} disabled={loading}>
           Refresh
         </button>
       </p>
@@ -72,7 +72,7 @@ export function AuditLog() {
       </table>
       {entries.length === 0 && !loading ? <p>No entries yet.</p> : null}
       {cursor ? (
-        <button onClick={() => load(cursor)} disabled={loading}>
+        <button type="button" onClick={() => load(cursor)} disabled={loading}>
           Older entries
         </button>
       ) : null}

@@ -83,7 +83,9 @@ export function CustomersAdmin() {
             required
           />
         </label>
-        <button class="primary">Find customer</button>
+        <button type="submit" class="primary">
+          Find customer
+        </button>
       </form>
       {found ? (
         <section aria-label={`Customer ${found.email}`}>
@@ -98,7 +100,12 @@ export function CustomersAdmin() {
               </li>
             ))}
           </ul>
-          <button onClick={exportData}>Export</button> <button onClick={erase}>Erase</button>
+          <button type="button" onClick={exportData}>
+            Export
+          </button>{" "}
+          <button type="button" onClick={erase}>
+            Erase
+          </button>
         </section>
       ) : null}
       {erasure ? (
