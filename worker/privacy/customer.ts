@@ -2,7 +2,7 @@
  * Who an export or erasure is about: a customer named by email (any conversation or ticket with that
  * contact address) or by a verified user id (the embedding site's signed id, optionally on one site).
  */
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import * as v from "valibot";
 import { conversations, tickets } from "../../schema/db";
 import { getDb } from "../db/client";
@@ -42,17 +42,6 @@ export async function customerConversationIds(d1: D1Database, query: CustomerQue
     .select({ id: conversations.id })
     .from(conversations)
     .where(and(...filters))
-    .all();
-  return rows.map((r) => r.id);
-}
-
-/** The ticket ids of some conversations (for their replies). */
-export async function ticketIdsOf(d1: D1Database, conversationIds: string[]): Promise<string[]> {
-  if (conversationIds.length === 0) return [];
-  const rows = await getDb(d1)
-    .select({ id: tickets.id })
-    .from(tickets)
-    .where(inArray(tickets.conversationId, conversationIds))
     .all();
   return rows.map((r) => r.id);
 }

@@ -9,7 +9,16 @@ import { conversationStub } from "../conversation/stub";
 import { getDb } from "../db/client";
 import type { Env } from "../env";
 import type { ConversationExport } from "./conversation-data";
-import { type CustomerQuery, customerConversationIds, ticketIdsOf } from "./customer";
+import { type CustomerQuery, customerConversationIds } from "./customer";
+
+/** D1 binds at most 100 parameters per statement: long id lists are read in parts. */
+const D1_IDS_PER_QUERY = 90;
+
+async function inChunks<T>(ids: string[], read: (part: string[]) => Promise<T[]>): Promise<T[]> {
+  const parts: Promise<T[]>[] = [];
+  for (let i = 0; i < ids.length; i += D1_IDS_PER_QUERY) parts.push(read(ids.slice(i, i + D1_IDS_PER_QUERY)));
+  return (await Promise.all(parts)).flat();
+}
 
 export const EXPORT_FORMAT = "handoff.customer-export.v1";
 
@@ -29,19 +38,16 @@ type ExportingStub = { exportData(): Promise<ConversationExport | null> };
 export async function exportCustomer(env: Env, customer: CustomerQuery): Promise<CustomerExport> {
   const db = getDb(env.DB);
   const ids = await customerConversationIds(env.DB, customer);
-  const empty = ids.length === 0;
-  const [indexRows, ticketRows, csatRows, handoffRows] = empty
-    ? [[], [], [], []]
-    : await Promise.all([
-        db.select().from(conversations).where(inArray(conversations.id, ids)).all(),
-        db.select().from(tickets).where(inArray(tickets.conversationId, ids)).all(),
-        db.select().from(csatRatings).where(inArray(csatRatings.conversationId, ids)).all(),
-        db.select().from(handoffs).where(inArray(handoffs.conversationId, ids)).all(),
-      ]);
-  const ticketIds = await ticketIdsOf(env.DB, ids);
-  const replies = ticketIds.length
-    ? await db.select().from(ticketReplies).where(inArray(ticketReplies.ticketId, ticketIds)).all()
-    : [];
+  const [indexRows, ticketRows, csatRows, handoffRows] = await Promise.all([
+    inChunks(ids, (part) => db.select().from(conversations).where(inArray(conversations.id, part)).all()),
+    inChunks(ids, (part) => db.select().from(tickets).where(inArray(tickets.conversationId, part)).all()),
+    inChunks(ids, (part) => db.select().from(csatRatings).where(inArray(csatRatings.conversationId, part)).all()),
+    inChunks(ids, (part) => db.select().from(handoffs).where(inArray(handoffs.conversationId, part)).all()),
+  ]);
+  const ticketIds = ticketRows.map((t) => t.id);
+  const replies = await inChunks(ticketIds, (part) =>
+    db.select().from(ticketReplies).where(inArray(ticketReplies.ticketId, part)).all(),
+  );
   const objects = await Promise.all(
     ids.map((id) => (conversationStub(env, id) as unknown as ExportingStub).exportData()),
   );

@@ -81,6 +81,27 @@ describe("customer export", () => {
     expect(JSON.stringify(entry)).not.toContain(email);
   });
 
+  it("reads a customer with more conversations than D1 binds parameters in one statement", async () => {
+    const { token } = await adminSession();
+    const email = "erin.many@example.com";
+    const rated = await ratedConversation(token, email, "MANY-1");
+    // Index rows whose objects hold nothing (never created): more than 100 ids in the export's queries.
+    const now = Date.now();
+    const ghosts = Array.from({ length: 120 }, () => crypto.randomUUID());
+    await testEnv.DB.batch(
+      ghosts.map((id) =>
+        testEnv.DB.prepare(
+          "INSERT INTO conversations (id, status, customer_email, created_at, updated_at) VALUES (?, 'closed', ?, ?, ?)",
+        ).bind(id, email, now, now),
+      ),
+    );
+    const res = await call(`/api/admin/customers/export?email=${encodeURIComponent(email)}`, token);
+    expect(res.status).toBe(200);
+    const data = await res.json<CustomerExport>();
+    expect(data.conversations.map((c) => c.id)).toEqual([rated]);
+    expect(data.csat.map((c) => c.conversationId)).toEqual([rated]);
+  });
+
   it("refuses a query naming nobody, or two ways at once", async () => {
     const { token } = await adminSession();
     for (const query of ["", "?email=not-an-email", "?email=a@example.com&userId=u1"]) {
