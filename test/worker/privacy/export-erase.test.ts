@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { AuditRow } from "../../../schema/db";
 import { conversationStub } from "../../../worker/conversation/stub";
 import { ERASED_CLOSE_CODE } from "../../../worker/privacy/conversation-data";
-import { eraseNextConversation, startErasure } from "../../../worker/privacy/erasure-job";
+import { eraseNextConversation, runErasure, startErasure } from "../../../worker/privacy/erasure-job";
 import type { CustomerExport } from "../../../worker/privacy/export";
 import { privacyStub } from "../../../worker/privacy/privacy-object";
 import { createConversation, openCustomer } from "../helpers/sockets";
@@ -162,6 +162,61 @@ describe("customer erasure", () => {
     // The bystander is untouched.
     expect((await objectState(other)).transcript.some((e) => e.text === "olga KEEP-333")).toBe(true);
     expect(await count("SELECT COUNT(*) AS n FROM conversations WHERE id = ?", other)).toBe(1);
+  });
+
+  it("records a failing step on the job, keeps it pending, and the alarm finishes it", async () => {
+    const { admin, token } = await adminSession();
+    const email = "erin.fail@example.com";
+    const ids = [];
+    for (const text of ["first FAIL-1", "second FAIL-2"]) {
+      const { conversationId, token: customerToken } = await createConversation({ customer: { name: "Erin", email } });
+      const customer = await openCustomer(conversationId, customerToken);
+      await customer.hello(0);
+      customer.send({ type: "message", id: "m1", text });
+      await customer.next("ack", (a) => a.id === "m1");
+      customer.close();
+      ids.push(conversationId);
+    }
+    const erasureId = await startErasure(testEnv.DB, {
+      reason: "request",
+      requestedBy: admin.id,
+      customer: { email },
+      conversationIds: ids,
+    });
+    const [first, second] = [...ids].sort();
+    // Test-only: the second object is unreachable for this run (as when its storage is overloaded).
+    const namespace = testEnv.CONVERSATION;
+    const flaky = {
+      ...testEnv,
+      CONVERSATION: {
+        idFromName: (name: string) => namespace.idFromName(name),
+        get: (id: DurableObjectId) => {
+          if (id.equals(namespace.idFromName(second)))
+            return { eraseData: () => Promise.reject(new Error("overloaded")) };
+          return namespace.get(id);
+        },
+      },
+    } as unknown as typeof testEnv;
+    const privacy = privacyStub(testEnv);
+    await runInDurableObject(privacy, async (_instance, state) => {
+      await state.storage.setAlarm(Date.now() + 30_000);
+      await expect(runErasure(flaky, erasureId)).rejects.toThrow("overloaded");
+    });
+    const failed = await (await call(`/api/admin/erasures/${erasureId}`, token)).json<{
+      erasure: { status: string; erased: number; attempts: number; lastError: string };
+    }>();
+    expect(failed.erasure).toMatchObject({ status: "pending", erased: 1, attempts: 1 });
+    expect(failed.erasure.lastError).toContain("overloaded");
+    expect((await objectState(first)).record).toBeNull();
+    expect((await objectState(second)).record).not.toBeNull();
+
+    expect(await runDurableObjectAlarm(privacy)).toBe(true);
+    const done = await (await call(`/api/admin/erasures/${erasureId}`, token)).json<{
+      erasure: { status: string; erased: number; lastError: string | null };
+    }>();
+    expect(done.erasure).toMatchObject({ status: "done", erased: 2, lastError: null });
+    expect(await objectState(second)).toEqual({ record: null, transcript: [] });
+    expect(await leftovers([email, "FAIL-1", "FAIL-2", ...ids])).toEqual([]);
   });
 
   it("erases through the route: sockets closed, answered done, audited without the email", async () => {
