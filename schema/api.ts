@@ -26,7 +26,7 @@ export interface AuditPage {
 }
 
 /** POST /api/admin/customers/erase, GET /api/admin/erasures/:id: a job, without the customer it names. */
-export type ErasureView = Omit<ErasureRow, "email" | "userId">;
+export type ErasureView = Omit<ErasureRow, "email" | "userId" | "site">;
 
 /** GET /api/agent/conversations/:id/earlier: the customer's other conversations, and how they were matched. */
 export type EarlierView = Pick<ConversationRow, "id" | "status" | "updatedAt" | "summary"> & {

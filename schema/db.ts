@@ -407,7 +407,7 @@ export type ErasureStatus = (typeof ERASURE_STATUSES)[number];
 
 /**
  * An erasure job: a customer's (or the retention sweep's) conversations to erase, one step each, resumed
- * by the privacy object's alarm after a crash. The email / user id are kept only while the job runs.
+ * by the privacy object's alarm after a crash. The email / user id / site are kept only while the job runs.
  */
 export const erasures = sqliteTable(
   "erasures",
@@ -417,6 +417,8 @@ export const erasures = sqliteTable(
     reason: text("reason").notNull(),
     email: text("email"),
     userId: text("user_id"),
+    /** The site a user id belongs to; null = every site. */
+    site: text("site"),
     status: text("status", { enum: ERASURE_STATUSES }).notNull().default("pending"),
     requestedBy: text("requested_by"),
     conversations: integer("conversations").notNull().default(0),

@@ -26,6 +26,7 @@ CREATE TABLE `erasures` (
 	`reason` text NOT NULL,
 	`email` text,
 	`user_id` text,
+	`site` text,
 	`status` text DEFAULT 'pending' NOT NULL,
 	`requested_by` text,
 	`conversations` integer DEFAULT 0 NOT NULL,

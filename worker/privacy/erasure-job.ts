@@ -37,6 +37,7 @@ export async function startErasure(d1: D1Database, request: ErasureRequest): Pro
     reason: request.reason,
     email: request.customer?.email ?? null,
     userId: request.customer?.userId ?? null,
+    site: request.customer?.site ?? null,
     requestedBy: request.requestedBy,
     conversations: ids.length,
     createdAt: Date.now(),
@@ -100,7 +101,7 @@ export async function runErasure(env: Env, erasureId: string): Promise<ErasureVi
 /** Conversations of the customer that reached the index since the job started become items; true if any. */
 async function addLateConversations(d1: D1Database, job: ErasureRow): Promise<boolean> {
   if (job.reason !== "request" || (!job.email && !job.userId)) return false;
-  const query = job.email ? { email: job.email } : { userId: job.userId ?? "" };
+  const query = job.email ? { email: job.email } : { userId: job.userId ?? "", site: job.site ?? undefined };
   const [first, ...more] = (await customerConversationIds(d1, query)).map((conversationId) =>
     getDb(d1).insert(erasureItems).values({ erasureId: job.id, conversationId }).onConflictDoNothing(),
   );
@@ -118,7 +119,7 @@ async function addLateConversations(d1: D1Database, job: ErasureRow): Promise<bo
 async function finish(db: ReturnType<typeof getDb>, job: ErasureRow): Promise<ErasureRow> {
   const done = await db
     .update(erasures)
-    .set({ status: "done", email: null, userId: null, completedAt: Date.now(), lastError: null })
+    .set({ status: "done", email: null, userId: null, site: null, completedAt: Date.now(), lastError: null })
     .where(eq(erasures.id, job.id))
     .returning()
     .get();
@@ -126,7 +127,7 @@ async function finish(db: ReturnType<typeof getDb>, job: ErasureRow): Promise<Er
 }
 
 export function view(job: ErasureRow): ErasureView {
-  const { email: _email, userId: _userId, ...rest } = job;
+  const { email: _email, userId: _userId, site: _site, ...rest } = job;
   return rest;
 }
 

@@ -8,6 +8,7 @@ import { ERASED_CLOSE_CODE } from "../../../worker/privacy/conversation-data";
 import { eraseNextConversation, runErasure, startErasure } from "../../../worker/privacy/erasure-job";
 import type { CustomerExport } from "../../../worker/privacy/export";
 import { privacyStub } from "../../../worker/privacy/privacy-object";
+import { identityHash } from "../../../worker/sites/identity";
 import { createConversation, openCustomer } from "../helpers/sockets";
 import {
   adminSession,
@@ -217,6 +218,45 @@ describe("customer erasure", () => {
     expect(done.erasure).toMatchObject({ status: "done", erased: 2, lastError: null });
     expect(await objectState(second)).toEqual({ record: null, transcript: [] });
     expect(await leftovers([email, "FAIL-1", "FAIL-2", ...ids])).toEqual([]);
+  });
+
+  it("exports and erases by verified user id on one site, leaving the same id on another site and unverified ones", async () => {
+    const { token } = await adminSession();
+    const secret = "privacy-identity-secret-0123456789abcdef";
+    for (const site of ["shop-a", "shop-b"]) {
+      const res = await call(`/api/sites/${site}`, token, { method: "PUT", body: { identitySecret: secret } });
+      expect(res.status).toBe(200);
+    }
+    const userHash = await identityHash(secret, "user-77");
+    const open = async (body: unknown, text: string) => {
+      const { conversationId, token: customerToken } = await createConversation(body);
+      const customer = await openCustomer(conversationId, customerToken);
+      await customer.hello(0);
+      customer.send({ type: "message", id: "m1", text });
+      await customer.next("ack", (a) => a.id === "m1");
+      customer.close();
+      await poll(
+        () => count("SELECT COUNT(*) AS n FROM conversations WHERE id = ?", conversationId),
+        (n) => n === 1,
+      );
+      return conversationId;
+    };
+    const verified = await open({ site: "shop-a", customer: { userId: "user-77", userHash } }, "mine UID-1");
+    const otherSite = await open({ site: "shop-b", customer: { userId: "user-77", userHash } }, "other site UID-2");
+    const unverified = await open({ site: "shop-a", customer: { userId: "user-77" } }, "claimed UID-3");
+
+    const exported = await call("/api/admin/customers/export?userId=user-77&site=shop-a", token);
+    const data = await exported.json<CustomerExport>();
+    expect(data.conversations.map((c) => c.id)).toEqual([verified]);
+
+    const res = await call("/api/admin/customers/erase", token, {
+      method: "POST",
+      body: { userId: "user-77", site: "shop-a" },
+    });
+    expect((await res.json<{ erasure: { erased: number } }>()).erasure.erased).toBe(1);
+    expect(await objectState(verified)).toEqual({ record: null, transcript: [] });
+    for (const kept of [otherSite, unverified]) expect((await objectState(kept)).record).not.toBeNull();
+    expect(await leftovers(["UID-1", verified])).toEqual([]);
   });
 
   it("erases through the route: sockets closed, answered done, audited without the email", async () => {
