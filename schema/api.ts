@@ -4,9 +4,11 @@
  */
 import type { ContextPackage } from "./context";
 import type {
+  AuditRow,
   BusinessHours,
   CannedResponseRow,
   ConversationRow,
+  ErasureRow,
   TeamRow,
   TicketReplyRow,
   TicketRow,
@@ -14,7 +16,17 @@ import type {
   webhooks,
 } from "./db";
 
-export type { BusinessHours, CannedResponseRow, ConversationRow, TeamRow, TicketReplyRow };
+export type { AuditRow, BusinessHours, CannedResponseRow, ConversationRow, TeamRow, TicketReplyRow };
+
+/** GET /api/admin/audit: a page of the append-only log, newest first. */
+export interface AuditPage {
+  entries: AuditRow[];
+  /** Pass as `cursor` for the next (older) page; null on the last one. */
+  nextCursor: string | null;
+}
+
+/** POST /api/admin/customers/erase, GET /api/admin/erasures/:id: a job, without the customer it names. */
+export type ErasureView = Omit<ErasureRow, "email" | "userId" | "site">;
 
 /** GET /api/agent/conversations/:id/earlier: the customer's other conversations, and how they were matched. */
 export type EarlierView = Pick<ConversationRow, "id" | "status" | "updatedAt" | "summary"> & {

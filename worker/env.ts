@@ -6,12 +6,15 @@
 import type { ConversationObject } from "./conversation/conversation-object";
 import type { WebhookDispatcher } from "./integrations/webhooks/dispatcher";
 import type { LobbyObject } from "./lobby/lobby-object";
+import type { PrivacyJobs } from "./privacy/privacy-object";
 
 export interface Env {
   CONVERSATION: DurableObjectNamespace<ConversationObject>;
   LOBBY: DurableObjectNamespace<LobbyObject>;
   /** One webhook dispatcher per endpoint (worker/integrations/webhooks/dispatcher.ts). */
   WEBHOOKS: DurableObjectNamespace<WebhookDispatcher>;
+  /** The one object driving erasures and the retention sweep (worker/privacy/privacy-object.ts). */
+  PRIVACY: DurableObjectNamespace<PrivacyJobs>;
   DB: D1Database;
   ASSETS: Fetcher;
   /**

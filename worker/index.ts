@@ -19,12 +19,17 @@ import { ticketRoutes } from "./routes/tickets";
 import { webhookAdminRoutes } from "./integrations/webhooks/routes";
 import { openApiRoutes } from "./openapi/routes";
 import { transcriptEmailRoutes } from "./routes/transcript-email";
+import { adminPrivacyRoutes } from "./routes/admin-privacy";
+import { auditTrail } from "./audit/trail";
 
 export { ConversationObject } from "./conversation/conversation-object";
 export { LobbyObject } from "./lobby/lobby-object";
 export { WebhookDispatcher } from "./integrations/webhooks/dispatcher";
+export { PrivacyJobs } from "./privacy/privacy-object";
 
 const app = new Hono<{ Bindings: Env }>();
+// Before every route: it writes the audit entry of each successful admin write and agent action after it.
+app.use("/api/*", auditTrail);
 
 app.get("/api/health", (c) => c.json({ ok: true, scorer: c.env.SCORER }));
 app.route("/api/conversations", conversationRoutes);
@@ -40,6 +45,7 @@ app.route("/api/auth", authRoutes);
 app.route("/api/admin/webhooks", webhookAdminRoutes);
 app.route("/api/openapi.json", openApiRoutes);
 app.route("/api/conversations", transcriptEmailRoutes);
+app.route("/api/admin", adminPrivacyRoutes);
 app.route("/api", adminRoutes);
 // --- end route mounts ---
 

@@ -4,13 +4,15 @@ import { useEffect, useState } from "preact/hooks";
 import { formatHours, hoursToValues, HOURS_FIELDS, Select, valuesWithHours, type Field } from "./admin-form";
 import { AdminTable } from "./admin-table";
 import { api, type Agent } from "./api";
+import { AuditLog } from "./Audit";
+import { CustomersAdmin } from "./Customers";
 import { SitesAdmin } from "./Sites";
 import { WebhooksAdmin } from "./Webhooks";
 import { agent } from "./state/agent";
 import { lobby } from "./state/lobby";
 import { toast } from "./state/notifications";
 
-type Tab = "agents" | "teams" | "canned" | "kb" | "settings" | "webhooks" | "sites";
+type Tab = "agents" | "teams" | "canned" | "kb" | "settings" | "webhooks" | "sites" | "customers" | "audit";
 const TABS: [Tab, string][] = [
   ["agents", "Agents"],
   ["teams", "Teams"],
@@ -19,6 +21,8 @@ const TABS: [Tab, string][] = [
   ["settings", "Handoff triggers"],
   ["webhooks", "Webhooks"],
   ["sites", "Sites"],
+  ["customers", "Customers"],
+  ["audit", "Audit log"],
 ];
 
 const AGENT_FIELDS: Field[] = [
@@ -288,6 +292,8 @@ export function AdminView() {
       {tab === "settings" ? <AdminOnly what="the handoff settings">{() => <Settings />}</AdminOnly> : null}
       {tab === "webhooks" ? <AdminOnly what="the webhooks">{() => <WebhooksAdmin />}</AdminOnly> : null}
       {tab === "sites" ? <AdminOnly what="the site settings">{() => <SitesAdmin />}</AdminOnly> : null}
+      {tab === "customers" ? <AdminOnly what="customer data">{() => <CustomersAdmin />}</AdminOnly> : null}
+      {tab === "audit" ? <AdminOnly what="the audit log">{() => <AuditLog />}</AdminOnly> : null}
     </section>
   );
 }

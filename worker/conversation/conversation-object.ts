@@ -33,6 +33,13 @@ import { type ActionResult, ConversationCore, type CreateConversation } from "./
 import type { ConversationRecord } from "./conversation-record";
 import { actionEntry, actionEvent, isCustomerAction } from "./customer-actions";
 import { KnowledgeCache } from "./knowledge-cache";
+import {
+  type ConversationExport,
+  type EraseOutcome,
+  eraseConversationStorage,
+  exportConversation,
+} from "../privacy/conversation-data";
+import { TranscriptStore } from "./transcript-store";
 import { Outbox, type OutboxOp } from "./outbox";
 import { deliverOutboxOp } from "./outbox-delivery";
 import { fallbackSummary, summaryInput, turnInput } from "./ai-turn";
@@ -318,6 +325,23 @@ export class ConversationObject extends ConversationCore {
   async getContext(): Promise<ContextPackage | null> {
     const record = this.record();
     return record ? this.contextPackage(record) : null;
+  }
+
+  /** Everything this object holds about its conversation, for a customer's data export (worker/privacy). */
+  async exportData(): Promise<ConversationExport | null> {
+    return exportConversation(this.record(), this.store);
+  }
+
+  /** Closes the sockets and deletes all storage (worker/privacy); idempotent. */
+  async eraseData(options: { onlyIfClosed?: boolean } = {}): Promise<EraseOutcome> {
+    const outcome = await eraseConversationStorage(this.ctx, this.record(), options);
+    // The storage is empty now: fresh views of it, as a new instance would have (no cached record).
+    if (outcome.erased || outcome.reason === "missing")
+      Object.assign(this, {
+        store: new TranscriptStore(this.ctx.storage),
+        outbox: new Outbox(this.ctx.storage.sql, (op) => this.deliver(op)),
+      });
+    return outcome;
   }
 
   // ------------------------------------------------------------------------------------------

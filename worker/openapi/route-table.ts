@@ -21,6 +21,9 @@ import { LoginBody } from "../routes/auth";
 import { CreateConversationBody, HistoryBody } from "../routes/conversations";
 import { Query as ReportQuery } from "../routes/reports";
 import { ListQuery as TicketListQuery, ReplyBody, UpdateBody as TicketUpdateBody } from "../routes/tickets";
+import { AuditQuery } from "../routes/admin-privacy";
+import { CustomerQuerySchema } from "../privacy/customer";
+import { RetentionBody } from "../privacy/retention";
 import { SiteSettingsSchema } from "../sites/site-settings";
 
 /**
@@ -533,6 +536,59 @@ export const ROUTE_TABLE: RouteDoc[] = [
     body: SiteSettingsSchema,
     summary: "Set a site's identity secret and whether verification is required",
     responses: { 200: "{ site, settings }", 400: "invalid body" },
+  },
+  // Admin: customer data and the audit log
+  {
+    method: "GET",
+    path: "/api/admin/audit",
+    tag: "privacy",
+    auth: "admin",
+    query: AuditQuery,
+    summary: "The audit log, newest first, a page at a time (cursor from nextCursor)",
+    responses: { 200: "{ entries, nextCursor }", 400: "invalid limit or cursor" },
+  },
+  {
+    method: "GET",
+    path: "/api/admin/customers/export",
+    tag: "privacy",
+    auth: "admin",
+    query: CustomerQuerySchema,
+    summary: "Everything held about a customer (by email or verified user id) as a JSON attachment",
+    responses: { 200: "the export document (Content-Disposition: attachment)", 400: "give email or userId" },
+  },
+  {
+    method: "POST",
+    path: "/api/admin/customers/erase",
+    tag: "privacy",
+    auth: "admin",
+    body: CustomerQuerySchema,
+    summary: "Erase a customer: their conversation objects, D1 rows and search index",
+    responses: { 200: "{ erasure } (done)", 202: "{ erasure } (pending: finished by alarm)", 400: "invalid body" },
+  },
+  {
+    method: "GET",
+    path: "/api/admin/erasures/:id",
+    tag: "privacy",
+    auth: "admin",
+    summary: "An erasure job's state and counts",
+    responses: { 200: "{ erasure }", 404: "no such erasure" },
+  },
+  {
+    method: "GET",
+    path: "/api/admin/retention",
+    tag: "privacy",
+    auth: "admin",
+    summary: "Retention policies per site and the last sweep's report",
+    responses: ok("{ policies, lastRun }"),
+  },
+  {
+    method: "PUT",
+    path: "/api/admin/retention/:site",
+    tag: "privacy",
+    auth: "admin",
+    body: RetentionBody,
+    summary: "Erase a site's closed conversations N days after their last activity (null: keep)",
+    responses: { 200: "{ policies }", 400: "invalid body or site" },
   },
   // Admin: webhooks
   {

@@ -98,4 +98,11 @@ export const ROUTES: RouteRow[] = [
   { method: "GET", pattern: "/api/admin/webhooks/:id/deliveries", access: "admin" },
   { method: "GET", pattern: "/api/admin/webhooks/:id/deliveries/:deliveryId", access: "admin" },
   { method: "POST", pattern: "/api/admin/webhooks/:id/deliveries/:deliveryId/redeliver", access: "admin" },
+  // Customer data and the audit log (worker/routes/admin-privacy.ts).
+  { method: "GET", pattern: "/api/admin/audit", access: "admin" },
+  { method: "GET", pattern: "/api/admin/customers/export", access: "admin" },
+  { method: "POST", pattern: "/api/admin/customers/erase", access: "admin" },
+  { method: "GET", pattern: "/api/admin/erasures/:id", access: "admin" },
+  { method: "GET", pattern: "/api/admin/retention", access: "admin" },
+  { method: "PUT", pattern: "/api/admin/retention/:site", access: "site-admin" },
 ];
