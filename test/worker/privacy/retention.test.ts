@@ -52,6 +52,10 @@ async function age(id: string, daysAgo: number, status?: string) {
 describe("retention", () => {
   it("erases a site's conversation closed 2 days ago under a 1-day policy, and keeps open and other-site ones", async () => {
     const { token } = await adminSession();
+    // Conversations may only be opened on configured sites (SITES or PUT /api/sites/:site).
+    for (const site of ["shop", "blog"]) {
+      expect((await call(`/api/sites/${site}`, token, { method: "PUT", body: {} })).status).toBe(200);
+    }
     const put = await call("/api/admin/retention/shop", token, { method: "PUT", body: { closedAfterDays: 1 } });
     expect(put.status).toBe(200);
     expect((await put.json<{ policies: unknown[] }>()).policies).toEqual([{ site: "shop", closedAfterDays: 1 }]);
