@@ -5,8 +5,11 @@
  */
 import type { ServerFrame, TranscriptEntry } from "../../schema/protocol";
 
-/** A frame as the client sent it, parsed back from JSON. */
-export type SentFrame = { type: string } & Record<string, unknown>;
+/**
+ * A frame as the client sent it, parsed back from JSON. The tests read `id` only from the frames that
+ * carry one (message, note, request_human...), to answer them with an ack or an entry.
+ */
+export type SentFrame = { type: string; id: string } & Record<string, unknown>;
 
 /** Who the welcome frame says the socket belongs to; an agent on an assigned conversation by default. */
 export type WelcomeAs = Pick<Extract<ServerFrame, { type: "welcome" }>, "role" | "status">;
