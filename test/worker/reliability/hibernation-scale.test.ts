@@ -140,13 +140,12 @@ describe("hibernation at scale", () => {
 
     // Eviction 2: frames in flight, sockets closed. Clients reconnect and resume from their last seq;
     // messages whose ack never came are resent with the same id (stored once).
-    const unacked = convs.map((c) => {
+    for (const c of convs) {
       for (const side of [c.customer, c.agent]) {
         for (let k = 0; k < PER_PHASE; k++)
           side.client.send({ type: "message", id: `p4-${side.role}-${k}`, text: `p4 from the ${side.role}, #${k}` });
       }
-    });
-    void unacked;
+    }
     await evictAllDurableObjects({ webSockets: "close" });
     await Promise.all(convs.flatMap((c) => [c.customer.client.waitClosed(10_000), c.agent.client.waitClosed(10_000)]));
     for (const c of convs) {
