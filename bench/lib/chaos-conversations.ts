@@ -37,13 +37,13 @@ export async function claimedConversations(
  * Every client sends a message, waits `gapMs()`, and again, until `flowing()` is false (after at most
  * `startMs` first, so the clients do not all send at once). Resolves when every sender has stopped.
  */
-export function keepSending(
+export async function keepSending(
   clients: ResilientClient[],
   flowing: () => boolean,
   gapMs: () => number,
   startMs = 0,
-): Promise<void[]> {
-  return Promise.all(
+): Promise<void> {
+  await Promise.all(
     clients.map(async (c) => {
       if (startMs) await sleep(Math.random() * startMs);
       while (flowing()) {

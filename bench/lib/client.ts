@@ -40,10 +40,20 @@ export class Client {
         fail(new Error(`socket to ${url} did not open within ${OPEN_TIMEOUT_MS / 1000} s`));
         this.ws.close();
       }, OPEN_TIMEOUT_MS);
-      this.ws.addEventListener("open", () => (clearTimeout(timer), ok()), { once: true });
+      this.ws.addEventListener(
+        "open",
+        () => {
+          clearTimeout(timer);
+          ok();
+        },
+        { once: true },
+      );
       this.ws.addEventListener(
         "error",
-        (e) => (clearTimeout(timer), fail(new Error(`socket error on ${url}: ${(e as ErrorEvent).message ?? ""}`))),
+        (e) => {
+          clearTimeout(timer);
+          fail(new Error(`socket error on ${url}: ${(e as ErrorEvent).message ?? ""}`));
+        },
         { once: true },
       );
     });
@@ -65,13 +75,10 @@ export class Client {
   /** Resolves with the first frame matching, or rejects after timeoutMs. */
   wait(match: (frame: any) => boolean, timeoutMs = 10_000): Promise<any> {
     return new Promise((ok, fail) => {
-      const timer = setTimeout(
-        () => (
-          off(),
-          fail(new Error(`timed out waiting for a frame${this.closed ? ` (socket closed: ${this.closeInfo})` : ""}`))
-        ),
-        timeoutMs,
-      );
+      const timer = setTimeout(() => {
+        off();
+        fail(new Error(`timed out waiting for a frame${this.closed ? ` (socket closed: ${this.closeInfo})` : ""}`));
+      }, timeoutMs);
       const off = this.on((f) => {
         if (match(f)) {
           clearTimeout(timer);
