@@ -19,8 +19,21 @@ import { OFFER_COMPRESSION } from "./lib/client";
 import { scorerRow, widgetRow } from "./offline-rows";
 import { compressedRelaySection, relaySection } from "./relay";
 import { writeReport } from "./report";
-import { fsyncRow, onFreshServers, trafficPaths } from "./storage";
+import { fsyncRow, onFreshServers, type Storage, trafficPaths } from "./storage";
 import { throughputSection } from "./throughput";
+
+/** Throughput through one object and handoff latency with state on `storage`, each on fresh servers. */
+async function throughputAndHandoff(storage: Storage) {
+  const where = storage === "disk" ? " (disk)" : "";
+  if (runs("throughput"))
+    await onFreshServers(`Throughput through one object${where}`, storage, (dev, echo, bearer) =>
+      throughputSection(dev, echo, bearer, storage),
+    );
+  if (runs("handoff"))
+    await onFreshServers(`Handoff notification latency${where}`, storage, (dev, _echo, bearer) =>
+      handoffSection(dev, bearer, storage),
+    );
+}
 
 async function main() {
   const started = Date.now();
@@ -31,14 +44,7 @@ async function main() {
       const top = Math.max(...SCALES);
       if (!OFFER_COMPRESSION) await compressedRelaySection(dev, echo, bearer, top);
     });
-  if (runs("throughput"))
-    await onFreshServers("Throughput through one object", "tmpfs", (dev, echo, bearer) =>
-      throughputSection(dev, echo, bearer, "tmpfs"),
-    );
-  if (runs("handoff"))
-    await onFreshServers("Handoff notification latency", "tmpfs", (dev, _echo, bearer) =>
-      handoffSection(dev, bearer, "tmpfs"),
-    );
+  await throughputAndHandoff("tmpfs");
   if (runs("idle")) await onFreshServers("Idle cost", "tmpfs", (dev) => idleSection(dev));
 
   // The same loads with state on disk: what this machine's fsync adds (one thread waits for each commit).
@@ -49,14 +55,7 @@ async function main() {
       await onFreshServers(`relay at ${top} (disk)`, "disk", (dev, echo, bearer) =>
         relaySection(dev, echo, bearer, top, "disk"),
       );
-    if (runs("throughput"))
-      await onFreshServers("Throughput through one object (disk)", "disk", (dev, echo, bearer) =>
-        throughputSection(dev, echo, bearer, "disk"),
-      );
-    if (runs("handoff"))
-      await onFreshServers("Handoff notification latency (disk)", "disk", (dev, _echo, bearer) =>
-        handoffSection(dev, bearer, "disk"),
-      );
+    await throughputAndHandoff("disk");
   }
 
   // 4. Embedded scorer
