@@ -75,7 +75,7 @@ async function relay(pairs: Pair[], kind: "product" | "echo", seconds: number) {
               ? f.entry.id
               : null
             : f?.from === "c"
-              ? f.id
+              ? String(f.id)
               : null;
         if (!id) return;
         const t = sentAt.get(id);
