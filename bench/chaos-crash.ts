@@ -5,8 +5,9 @@
  * acked before the kill must be present exactly once, at the seq it was acked with; every message
  * sent must end up stored exactly once, in order. Bounded, loopback only.
  */
-import { agentToken, claim, createConversation, openAgent, openCustomer, pool, sleep } from "./lib/client";
-import { drain, ResilientClient, type Entry } from "./lib/resilient";
+import { claimedConversations, keepSending, printResult, servedTranscript } from "./lib/chaos-conversations";
+import { agentToken, openAgent, sleep } from "./lib/client";
+import { drain } from "./lib/resilient";
 import { startDev, type Dev } from "./lib/server";
 
 const CONVERSATIONS = 10;
@@ -20,23 +21,14 @@ export async function crash(): Promise<boolean> {
   try {
     const bearer = await agentToken(dev.url);
     let base = dev.url;
-    const convs = await pool(Array.from({ length: CONVERSATIONS }), 10, async (_, i) => {
-      const conv = await createConversation(dev.url);
-      await claim(dev.url, bearer, conv.conversationId);
-      const customer = new ResilientClient(`c${i}`, () => openCustomer(base, conv));
-      const agent = new ResilientClient(`a${i}`, () => openAgent(base, bearer, conv.conversationId));
-      await customer.connect();
-      await agent.connect();
-      return { conv, customer, agent };
-    });
+    const convs = await claimedConversations(() => base, bearer, CONVERSATIONS);
     const clients = convs.flatMap((c) => [c.customer, c.agent]);
     let flowing = true;
-    const senders = clients.map(async (c) => {
-      while (flowing) {
-        c.sendMessage();
-        await sleep(120 + Math.random() * 60);
-      }
-    });
+    const senders = keepSending(
+      clients,
+      () => flowing,
+      () => 120 + Math.random() * 60,
+    );
 
     const snapshots: Map<string, number>[] = [];
     for (let k = 0; k < CRASHES; k++) {
@@ -56,15 +48,13 @@ export async function crash(): Promise<boolean> {
     }
     await sleep(2000);
     flowing = false;
-    await Promise.all(senders);
+    await senders;
     await drain(clients);
     await sleep(1000);
 
     let messages = 0;
     for (const { conv, customer, agent } of convs) {
-      const c = await openAgent(base, bearer, conv.conversationId);
-      const server = (await c.hello(0)).filter((f) => f?.type === "entry").map((f) => f.entry as Entry);
-      c.close();
+      const server = await servedTranscript(() => openAgent(base, bearer, conv.conversationId));
       for (const side of [customer, agent]) {
         const role = side === customer ? "customer" : "agent";
         const stored = server.filter((e) => e.kind === "message" && e.author.role === role);
@@ -88,13 +78,11 @@ export async function crash(): Promise<boolean> {
         messages += side.sentOrder.length;
       }
     }
-    console.log(`| chaos | conversations | SIGKILLs | acked before kills | messages | failures |`);
-    console.log(`|---|---|---|---|---|---|`);
-    console.log(
-      `| crash/restart | ${CONVERSATIONS} | ${CRASHES} | ${ackedBeforeKills} | ${messages} | ${failures.length} |`,
+    return printResult(
+      ["chaos", "conversations", "SIGKILLs", "acked before kills", "messages", "failures"],
+      ["crash/restart", CONVERSATIONS, CRASHES, ackedBeforeKills, messages, failures.length],
+      failures,
     );
-    for (const f of failures.slice(0, 20)) console.log(`- FAIL ${f}`);
-    return failures.length === 0;
   } finally {
     await dev.stop();
   }

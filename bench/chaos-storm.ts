@@ -4,8 +4,9 @@
  * Afterwards every client's transcript equals the server's (a fresh hello(0) replay), every message
  * appears exactly once, in its sender's order, and every message was acked. Bounded, loopback only.
  */
-import { agentToken, claim, createConversation, openAgent, openCustomer, pool, sleep } from "./lib/client";
-import { drain, ResilientClient, type Entry } from "./lib/resilient";
+import { claimedConversations, keepSending, printResult, servedTranscript } from "./lib/chaos-conversations";
+import { agentToken, openAgent, openCustomer, sleep } from "./lib/client";
+import { drain, type Entry } from "./lib/resilient";
 import { startDev } from "./lib/server";
 
 const CONVERSATIONS = 50;
@@ -17,26 +18,17 @@ export async function storm(): Promise<boolean> {
   const failures: string[] = [];
   try {
     const bearer = await agentToken(dev.url);
-    const convs = await pool(Array.from({ length: CONVERSATIONS }), 10, async (_, i) => {
-      const conv = await createConversation(dev.url);
-      await claim(dev.url, bearer, conv.conversationId);
-      const customer = new ResilientClient(`c${i}`, () => openCustomer(dev.url, conv));
-      const agent = new ResilientClient(`a${i}`, () => openAgent(dev.url, bearer, conv.conversationId));
-      await customer.connect();
-      await agent.connect();
-      return { conv, customer, agent };
-    });
+    const convs = await claimedConversations(() => dev.url, bearer, CONVERSATIONS);
     const clients = convs.flatMap((c) => [c.customer, c.agent]);
 
     // Messages both ways: every client sends about every 400 ms (under the 10/s per-socket limit).
     let flowing = true;
-    const senders = clients.map(async (c) => {
-      await sleep(Math.random() * 400);
-      while (flowing) {
-        c.sendMessage();
-        await sleep(300 + Math.random() * 200);
-      }
-    });
+    const senders = keepSending(
+      clients,
+      () => flowing,
+      () => 300 + Math.random() * 200,
+      400,
+    );
 
     // The storm: CYCLES disconnects spread over STORM_MS, each followed by a reconnect 20-300 ms later.
     let cycles = 0;
@@ -52,7 +44,7 @@ export async function storm(): Promise<boolean> {
       await sleep(STORM_MS / CYCLES);
     }
     flowing = false;
-    await Promise.all(senders);
+    await senders;
     await Promise.all(reconnects);
     // Drain: everything acked and relayed.
     await drain(clients);
@@ -61,18 +53,8 @@ export async function storm(): Promise<boolean> {
     let messages = 0;
     for (const { conv, customer, agent } of convs) {
       // The server's transcript, as each side is served it.
-      const serverAgent = await (async () => {
-        const c = await openAgent(dev.url, bearer, conv.conversationId);
-        const frames = await c.hello(0);
-        c.close();
-        return frames.filter((f) => f?.type === "entry").map((f) => f.entry as Entry);
-      })();
-      const serverCustomer = await (async () => {
-        const c = await openCustomer(dev.url, conv);
-        const frames = await c.hello(0);
-        c.close();
-        return frames.filter((f) => f?.type === "entry").map((f) => f.entry as Entry);
-      })();
+      const serverAgent = await servedTranscript(() => openAgent(dev.url, bearer, conv.conversationId));
+      const serverCustomer = await servedTranscript(() => openCustomer(dev.url, conv));
       const ids = (es: Entry[]) => es.map((e) => `${e.seq}:${e.id}`).join(",");
       if (ids(agent.received) !== ids(serverAgent))
         failures.push(`${conv.conversationId}: agent client transcript differs from the server's`);
@@ -95,15 +77,11 @@ export async function storm(): Promise<boolean> {
     }
     const connects = clients.reduce((a, c) => a + c.connects, 0);
     const limited = clients.reduce((a, c) => a + c.rateLimited, 0);
-    console.log(
-      `| chaos | conversations | disconnect cycles | connects | messages | rate_limited (resent) | failures |`,
+    return printResult(
+      ["chaos", "conversations", "disconnect cycles", "connects", "messages", "rate_limited (resent)", "failures"],
+      ["reconnect storm", CONVERSATIONS, cycles, connects, messages, limited, failures.length],
+      failures,
     );
-    console.log(`|---|---|---|---|---|---|---|`);
-    console.log(
-      `| reconnect storm | ${CONVERSATIONS} | ${cycles} | ${connects} | ${messages} | ${limited} | ${failures.length} |`,
-    );
-    for (const f of failures.slice(0, 20)) console.log(`- FAIL ${f}`);
-    return failures.length === 0;
   } finally {
     await dev.stop();
   }

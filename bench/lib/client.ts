@@ -1,6 +1,7 @@
 /** WebSocket clients for the benches (the `ws` package) and small HTTP helpers for the product API. */
 import { DEMO_AGENT_PASSWORD } from "../../scripts/seed-sql";
 import NodeWebSocket from "ws";
+import type { LobbyServerFrame, ServerFrame } from "../../schema/protocol";
 
 export { DEMO_AGENT_PASSWORD };
 
@@ -18,6 +19,19 @@ export const OFFER_COMPRESSION = process.env.BENCH_WS_COMPRESSION === "1";
 const OPEN_TIMEOUT_MS = 30_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 
+/** The echo worker's frame (bench/echo-worker.ts): what a client of the room sent, with its `from`. */
+interface EchoFrame {
+  type?: never;
+  from: string;
+  id: string | number;
+  text?: string;
+}
+/**
+ * A frame as the benches read it: the product's conversation or lobby frames, or the echo worker's;
+ * null for a frame that is not JSON (nothing here reads those).
+ */
+export type BenchFrame = ((ServerFrame | LobbyServerFrame) & { from?: never }) | EchoFrame | null;
+
 export interface ClientOptions {
   headers?: Record<string, string>;
   compression?: boolean;
@@ -28,7 +42,7 @@ export class Client {
   readonly opened: Promise<void>;
   closed = false;
   closeInfo = "";
-  private listeners = new Set<(frame: any) => void>();
+  private listeners = new Set<(frame: BenchFrame) => void>();
 
   constructor(url: string, { headers, compression = OFFER_COMPRESSION }: ClientOptions = {}) {
     // `ws` rather than Node's global WebSocket (undici), which always offers compression. Its
@@ -40,16 +54,26 @@ export class Client {
         fail(new Error(`socket to ${url} did not open within ${OPEN_TIMEOUT_MS / 1000} s`));
         this.ws.close();
       }, OPEN_TIMEOUT_MS);
-      this.ws.addEventListener("open", () => (clearTimeout(timer), ok()), { once: true });
+      this.ws.addEventListener(
+        "open",
+        () => {
+          clearTimeout(timer);
+          ok();
+        },
+        { once: true },
+      );
       this.ws.addEventListener(
         "error",
-        (e) => (clearTimeout(timer), fail(new Error(`socket error on ${url}: ${(e as ErrorEvent).message ?? ""}`))),
+        (e) => {
+          clearTimeout(timer);
+          fail(new Error(`socket error on ${url}: ${(e as ErrorEvent).message ?? ""}`));
+        },
         { once: true },
       );
     });
     this.ws.addEventListener("message", (event) => {
       const frame = typeof event.data === "string" ? safeParse(event.data) : null;
-      for (const l of this.listeners) l(frame ?? event.data);
+      for (const l of this.listeners) l(frame);
     });
     this.ws.addEventListener("close", (e) => {
       this.closed = true;
@@ -57,21 +81,18 @@ export class Client {
     });
   }
 
-  on(listener: (frame: any) => void): () => void {
+  on(listener: (frame: BenchFrame) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
   /** Resolves with the first frame matching, or rejects after timeoutMs. */
-  wait(match: (frame: any) => boolean, timeoutMs = 10_000): Promise<any> {
+  wait(match: (frame: BenchFrame) => boolean, timeoutMs = 10_000): Promise<BenchFrame> {
     return new Promise((ok, fail) => {
-      const timer = setTimeout(
-        () => (
-          off(),
-          fail(new Error(`timed out waiting for a frame${this.closed ? ` (socket closed: ${this.closeInfo})` : ""}`))
-        ),
-        timeoutMs,
-      );
+      const timer = setTimeout(() => {
+        off();
+        fail(new Error(`timed out waiting for a frame${this.closed ? ` (socket closed: ${this.closeInfo})` : ""}`));
+      }, timeoutMs);
       const off = this.on((f) => {
         if (match(f)) {
           clearTimeout(timer);
@@ -87,8 +108,8 @@ export class Client {
   }
 
   /** hello + wait for synced; resolves with the frames of the replay. */
-  async hello(lastSeq = 0, timeoutMs = 20_000): Promise<any[]> {
-    const got: any[] = [];
+  async hello(lastSeq = 0, timeoutMs = 20_000): Promise<BenchFrame[]> {
+    const got: BenchFrame[] = [];
     const off = this.on((f) => got.push(f));
     const synced = this.wait((f) => f?.type === "synced", timeoutMs);
     synced.catch(() => undefined);
@@ -110,7 +131,7 @@ export class Client {
   }
 }
 
-function safeParse(s: string) {
+function safeParse(s: string): BenchFrame {
   try {
     return JSON.parse(s);
   } catch {

@@ -3,7 +3,7 @@
  * hello(lastSeq) after any disconnect, and resends every message not yet acked with the same id (the
  * server dedupes by id). Used by the chaos harnesses to check "each message once, in order".
  */
-import type { Client } from "./client";
+import type { BenchFrame, Client } from "./client";
 
 export interface Entry {
   seq: number;
@@ -71,7 +71,7 @@ export class ResilientClient {
     return this.connecting;
   }
 
-  private onFrame(f: any) {
+  private onFrame(f: BenchFrame) {
     // The ack of a newly stored message carries its entry (no separate entry frame comes for it).
     if (f?.type === "ack" && f.entry) this.onFrame({ type: "entry", entry: f.entry });
     if (f?.type === "entry") {

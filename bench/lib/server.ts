@@ -3,21 +3,14 @@
  * persistence directory (fresh by default, or a given one to restart on the same state), in its own
  * process group so stop()/kill() end wrangler and every workerd it spawned, and nothing else.
  */
-import { freePort } from "../../scripts/lib/free-port";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { migrateAndSeed, ROOT, run, startWranglerDev, type WranglerDev } from "../../scripts/lib/dev-server";
 
-export const ROOT = resolve(import.meta.dirname, "../..");
-const BIN = join(ROOT, "node_modules/.bin");
-
-function run(cmd: string, args: string[], cwd = ROOT): void {
-  const res = spawnSync(cmd, args, { cwd, encoding: "utf8", env: process.env });
-  if (res.status !== 0)
-    throw new Error(`${cmd} ${args.join(" ")} failed (${res.status}):\n${res.stdout}\n${res.stderr}`);
-}
+export { ROOT };
 
 export interface Dev {
   /** wrangler dev's address: its proxy (a second workerd) forwards every request and frame to the worker. */
@@ -100,124 +93,56 @@ export function stateRoot(storage: "disk" | "tmpfs" = "disk"): string {
 export async function startDev(opts: DevOptions = {}): Promise<Dev> {
   const persistDir = opts.persistDir ?? mkdtempSync(join(stateRoot(opts.storage), "handoff-bench-"));
   const config = opts.config ?? "wrangler.toml";
+  const product = config === "wrangler.toml";
   // The echo worker lives in bench/ and may be uncommitted; the product runs from the frozen snapshot.
   const cwd = opts.config ? ROOT : snapshot();
-  if (opts.prepare) {
-    run(
-      join(BIN, "wrangler"),
-      ["d1", "migrations", "apply", "handoff", "--local", "--persist-to", persistDir, "-c", config],
-      cwd,
-    );
-    run(join(BIN, "tsx"), ["scripts/seed.ts", "--persist-to", persistDir], cwd);
-  }
-  const port = await freePort();
-  const inspectorPort = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const logFile = join(tmpdir(), `handoff-bench-${opts.label ?? "dev"}-${port}.log`);
-  const log = createWriteStream(logFile);
+  const removeState = () => {
+    if (!opts.persistDir) rmSync(persistDir, { recursive: true, force: true });
+  };
   // A clean clone has no .dev.vars (npm start makes one) and no build: give the product its own
   // throwaway secret and build the assets it serves, so `npm run bench` works on its own.
   const productVars: Record<string, string> = {};
-  if (!opts.config || opts.config === "wrangler.toml") {
+  if (product) {
     if (!existsSync(join(ROOT, ".dev.vars"))) productVars.TOKEN_SECRET = stateSecret(persistDir);
     if (!existsSync(join(ROOT, "dist/public/widget.js"))) run("npm", ["run", "--silent", "build"]);
   }
-  const vars = Object.entries({ ...productVars, ...opts.vars }).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
-  const child: ChildProcess = spawn(
-    join(BIN, "wrangler"),
-    [
-      "dev",
-      "-c",
-      config,
-      "--port",
-      String(port),
-      "--ip",
-      "127.0.0.1",
-      "--inspector-port",
-      String(inspectorPort),
-      "--persist-to",
-      persistDir,
-      ...vars,
-      "--show-interactive-dev-session=false",
-      "--log-level",
-      "warn",
-    ],
-    // X_LOCAL_OBSERVABILITY=false: wrangler's local trace collector (on by default since wrangler 4.5x)
-    // records a span per event and per sql.exec into its own SQLite store; measured here it made an exec
-    // ~25x and a committed write ~4x slower. It is a dev-only explorer, not the runtime, so the benches
-    // (product and echo alike) run without it. BENCH_LOCAL_OBSERVABILITY=1 puts it back.
-    {
+  const probePath = product ? "/api/health" : "/room/probe/ws";
+  let dev: WranglerDev;
+  try {
+    if (opts.prepare) migrateAndSeed(persistDir, { cwd, config });
+    dev = await startWranglerDev({
       cwd,
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: {
-        ...process.env,
-        CI: "1",
-        X_LOCAL_OBSERVABILITY: process.env.BENCH_LOCAL_OBSERVABILITY === "1" ? "true" : "false",
-      },
-    },
-  );
-  child.stdout!.pipe(log);
-  child.stderr!.pipe(log);
-  let exited = false;
-  const exitedPromise = new Promise<void>((ok) => child.once("exit", () => ((exited = true), ok())));
-  const group = (sig: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, sig);
-    } catch {
-      // gone
-    }
-  };
-  const killOnExit = () => {
-    if (!exited) group("SIGKILL");
-  };
-  process.once("exit", killOnExit);
-
+      config,
+      persistDir,
+      logFile: (port) => join(tmpdir(), `handoff-bench-${opts.label ?? "dev"}-${port}.log`),
+      vars: () => ({ ...productVars, ...opts.vars }),
+      // X_LOCAL_OBSERVABILITY=false: wrangler's local trace collector (on by default since wrangler 4.5x)
+      // records a span per event and per sql.exec into its own SQLite store; measured here it made an exec
+      // ~25x and a committed write ~4x slower. It is a dev-only explorer, not the runtime, so the benches
+      // (product and echo alike) run without it. BENCH_LOCAL_OBSERVABILITY=1 puts it back.
+      env: { X_LOCAL_OBSERVABILITY: process.env.BENCH_LOCAL_OBSERVABILITY === "1" ? "true" : "false" },
+      probePath,
+      ready: (res) => res.status < 500,
+      timeoutMs: opts.timeoutMs,
+    });
+  } catch (error) {
+    removeState();
+    throw error;
+  }
+  const { url, port, logFile, pid } = dev;
+  const directUrl = process.env.BENCH_DIRECT === "1" ? ((await findDirectUrl(pid, probePath)) ?? url) : url;
   const stop = async ({ keepState = false } = {}) => {
-    if (!exited) {
-      group("SIGTERM");
-      await Promise.race([exitedPromise, new Promise((ok) => setTimeout(ok, 5000))]);
-      if (!exited) group("SIGKILL");
-      await exitedPromise;
-    }
-    group("SIGKILL"); // stragglers in the group (workerd)
-    process.off("exit", killOnExit);
-    log.end();
+    await dev.stop();
     if (!keepState) rmSync(persistDir, { recursive: true, force: true });
   };
-  const kill = async () => {
-    group("SIGKILL");
-    await exitedPromise;
-    process.off("exit", killOnExit);
-    log.end();
-  };
   const workerdRssKiB = () => {
-    const out = spawnSync("ps", ["-o", "rss=,comm=", "-g", String(child.pid)], { encoding: "utf8" }).stdout ?? "";
+    const out = spawnSync("ps", ["-o", "rss=,comm=", "-g", String(pid)], { encoding: "utf8" }).stdout ?? "";
     return out
       .split("\n")
       .filter((l) => /workerd/.test(l))
       .reduce((sum, l) => sum + Number(l.trim().split(/\s+/)[0] || 0), 0);
   };
-
-  const deadline = Date.now() + (opts.timeoutMs ?? 90_000);
-  const probe = opts.config && opts.config !== "wrangler.toml" ? `${url}/room/probe/ws` : `${url}/api/health`;
-  while (Date.now() < deadline && !exited) {
-    try {
-      const res = await fetch(probe, { signal: AbortSignal.timeout(5000) });
-      if (res.status < 500) {
-        const directUrl =
-          process.env.BENCH_DIRECT === "1" ? ((await findDirectUrl(child.pid!, probe.slice(url.length))) ?? url) : url;
-        return { url, directUrl, port, persistDir, logFile, pid: child.pid!, stop, kill, workerdRssKiB };
-      }
-    } catch {
-      // not up yet
-    }
-    await new Promise((ok) => setTimeout(ok, 300));
-  }
-  await stop({ keepState: Boolean(opts.persistDir) });
-  throw new Error(
-    `wrangler dev did not answer on ${url}${exited ? " (it exited)" : ""}. Log tail:\n${readFileSync(logFile, "utf8").slice(-3000)}`,
-  );
+  return { url, directUrl, port, persistDir, logFile, pid, stop, kill: dev.kill, workerdRssKiB };
 }
 
 /**

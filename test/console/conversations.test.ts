@@ -3,51 +3,10 @@
  * server, and the few browser globals the module reads (location, storage, document) are stubbed.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { ServerFrame, TranscriptEntry } from "../../schema/protocol";
+import type { TranscriptEntry } from "../../schema/protocol";
+import { FakeSocket, MemoryStorage } from "../helpers/fake-socket";
 
-class FakeSocket {
-  static all: FakeSocket[] = [];
-  readyState = 0;
-  sent: any[] = [];
-  onopen?: () => void;
-  onmessage?: (ev: { data: string }) => void;
-  onclose?: () => void;
-  constructor(public url: string) {
-    FakeSocket.all.push(this);
-  }
-  send(data: string) {
-    this.sent.push(JSON.parse(data));
-  }
-  close() {
-    this.drop();
-  }
-  push(frame: ServerFrame) {
-    this.onmessage?.({ data: JSON.stringify(frame) });
-  }
-  drop() {
-    if (this.readyState === 3) return;
-    this.readyState = 3;
-    this.onclose?.();
-  }
-  resume() {
-    this.readyState = 1;
-    this.onopen?.();
-    this.push({ type: "welcome", v: 1, conversationId: "c1", role: "agent", status: "agent", lastSeq: 0 });
-    this.push({ type: "synced", lastSeq: 0 });
-  }
-  messages() {
-    return this.sent.filter((f) => f.type === "message");
-  }
-}
-
-class MemoryStorage {
-  data = new Map<string, string>();
-  getItem = (k: string) => this.data.get(k) ?? null;
-  setItem = (k: string, v: string) => void this.data.set(k, v);
-  removeItem = (k: string) => void this.data.delete(k);
-}
-
-const last = () => FakeSocket.all[FakeSocket.all.length - 1];
+const last = () => FakeSocket.last();
 const local = new MemoryStorage();
 let state: typeof import("../../console/src/state/conversations");
 

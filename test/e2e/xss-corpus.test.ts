@@ -14,197 +14,43 @@
  *
  * Build first: `npm run build`. Run: npx vitest run --config test/e2e/vitest.config.ts test/e2e/xss-corpus.test.ts
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ServerFrame } from "../../schema/protocol";
 import { Agent, type ConversationSocket } from "./harness/agent";
-import { record } from "./harness/frames";
 import { launchBrowser, screenshot } from "./harness/browser";
 import { signInToConsole } from "./harness/console";
-import { startServer, type DevServer } from "./harness/server";
-import { EMAIL_PAYLOADS, ODD_EMAILS, PAYLOADS, fitting, type Payload } from "./xss-payloads";
-
-type NodeWebSocket = new (url: string, init: { headers: Record<string, string> }) => WebSocket;
-const WS = WebSocket as unknown as NodeWebSocket;
-const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
-/** Under the per-socket token bucket (20 burst, 10/s) with room to spare. */
-const PACE_MS = 130;
-
-/** Runs in every frame before any page script. Hits are kept where page code cannot easily reach them. */
-const HOOK = `(() => {
-  const hits = [];
-  const log = console.error.bind(console);
-  const hit = (what) => { hits.push(String(what)); try { log("__XSS_HIT__ " + what); } catch {} };
-  Object.defineProperty(window, "__xssHits", { value: hits, configurable: false });
-  window.__xss = (id) => hit("__xss(" + (id ?? "") + ")");
-  for (const k of ["alert", "confirm", "prompt", "print"]) window[k] = (...a) => hit(k + "(" + a.join(",") + ")");
-})();`;
-
-interface Watched {
-  page: Page;
-  dialogs: string[];
-  hitsLogged: string[];
-  pageErrors: string[];
-}
-
-const normalise = (s: string) => s.replace(/\s+/g, " ").trim();
-const stored = (p: Payload) => p.text.trim();
-
-/** Names (<= 120 chars) and attribute values (<= 200 chars) that fit the protocol. */
-const NAMES = fitting(120);
-const ATTR_VALUES = fitting(200);
-const ATTR_CHUNKS: Payload[][] = [];
-for (let i = 0; i < ATTR_VALUES.length; i += 18) ATTR_CHUNKS.push(ATTR_VALUES.slice(i, i + 18));
-/** Attribute keys are rendered too (context panel <dt>); keys are at most 40 characters. */
-const KEY_PAYLOADS = [`"><img src=x onerror=__xss('key')>`, `<svg onload=__xss('key2')>`, `javascript:alert('key3')`];
-
-function attributesFor(chunk: Payload[], withKeys: boolean): Record<string, string> {
-  const out: Record<string, string> = {};
-  chunk.forEach((p, i) => (out[i === 0 ? "plan" : i === 1 ? "orderNumber" : `attr${i}`] = p.text));
-  if (withKeys) for (const k of KEY_PAYLOADS.slice(0, 2)) out[k] = `key payload`;
-  return out;
-}
-
-const FORBIDDEN =
-  "script,img,svg,iframe,object,embed,video,audio,source,details,summary,marquee,input,style,link,meta,base,math,template,noscript,xmp,body,form,textarea,b,frame,frameset,animate,use";
+import { type DevServer, startServer } from "./harness/server";
+import {
+  ATTR_CHUNKS,
+  attributesFor,
+  CorpusRig,
+  expectNoExecution,
+  expectSafeLinks,
+  FORBIDDEN,
+  inlineHandlers,
+  linksUnder,
+  NAMES,
+  normalise,
+  PACE_MS,
+  sleep,
+  stored,
+  type Watched,
+  waitFrame,
+} from "./xss-corpus-harness";
+import { EMAIL_PAYLOADS, ODD_EMAILS, PAYLOADS, type Payload } from "./xss-payloads";
 
 let server: DevServer;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
-const watched: Watched[] = [];
-const agents: Agent[] = [];
-const customers: WebSocket[] = [];
-
-async function newWatchedPage(viewport = { width: 1280, height: 900 }): Promise<Watched> {
-  const context = await browser.newContext({ viewport });
-  contexts.push(context);
-  await context.addInitScript(HOOK);
-  const page = await context.newPage();
-  const w: Watched = { page, dialogs: [], hitsLogged: [], pageErrors: [] };
-  page.on("dialog", (d) => {
-    w.dialogs.push(`${d.type()}: ${d.message()}`);
-    d.dismiss().catch(() => {});
-  });
-  page.on("console", (m) => {
-    if (m.text().includes("__XSS_HIT__")) w.hitsLogged.push(m.text());
-  });
-  page.on("pageerror", (e) => w.pageErrors.push(e.message));
-  watched.push(w);
-  return w;
-}
-
-/** Hits recorded in every frame of the page (the hook runs in iframes too). */
-async function hits(page: Page): Promise<string[]> {
-  const all: string[] = [];
-  for (const f of page.frames()) {
-    try {
-      all.push(...(await f.evaluate(() => [...((window as unknown as { __xssHits?: string[] }).__xssHits ?? [])])));
-    } catch {}
-  }
-  return all;
-}
-
-async function expectNoExecution(w: Watched): Promise<void> {
-  expect(await hits(w.page)).toEqual([]);
-  expect(w.hitsLogged).toEqual([]);
-  expect(w.dialogs).toEqual([]);
-  // A payload's markup that became elements would show here as frames the app never makes.
-  expect(w.page.frames().length).toBe(1);
-}
-
-/** Elements anywhere (document and open shadow roots) that carry an inline event handler attribute. */
-function inlineHandlers(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    const walk = (root: Document | ShadowRoot) => {
-      for (const el of Array.from(root.querySelectorAll("*"))) {
-        for (const a of Array.from(el.attributes))
-          if (/^on/i.test(a.name)) out.push(`<${el.tagName.toLowerCase()} ${a.name}=${a.value}>`);
-        if (el.shadowRoot) walk(el.shadowRoot);
-      }
-    };
-    walk(document);
-    return out;
-  });
-}
-
-/** Every <a> under `root` (document or the widget's shadow root): href and rel. */
-function linksUnder(
-  page: Page,
-  inWidget: boolean,
-  selector: string,
-): Promise<{ href: string | null; rel: string | null; text: string }[]> {
-  return page.evaluate(
-    ([inWidget, selector]) => {
-      const root: ParentNode = inWidget ? document.querySelector("handoff-widget")!.shadowRoot! : document;
-      return Array.from(root.querySelectorAll(selector)).map((a) => ({
-        href: a.getAttribute("href"),
-        rel: a.getAttribute("rel"),
-        text: a.textContent ?? "",
-      }));
-    },
-    [inWidget, selector] as const,
-  );
-}
-
-function expectSafeLinks(links: { href: string | null; rel: string | null }[]): void {
-  for (const l of links) {
-    expect(l.href, JSON.stringify(l)).toMatch(/^https?:\/\//i);
-    expect(new URL(l.href!).protocol).toMatch(/^https?:$/);
-    expect(l.rel ?? "", JSON.stringify(l)).toMatch(/\bnoopener\b/);
-  }
-}
-
-/** A customer over the protocol from Node (for the conversations that only need a queue card). */
-async function apiCustomer(
-  name: string,
-  email: string,
-  attributes: Record<string, string>,
-): Promise<{ id: string; ws: WebSocket; frames: ServerFrame[] }> {
-  const res = await fetch(`${server.url}/api/conversations`, {
-    method: "POST",
-    headers: { "content-type": "application/json", Origin: server.url },
-    body: JSON.stringify({ site: "demo", customer: { name, email }, attributes }),
-  });
-  expect(res.status, await res.clone().text()).toBe(201);
-  const { conversationId, token } = (await res.json()) as { conversationId: string; token: string };
-  const ws = new WS(
-    `${server.url.replace(/^http/, "ws")}/api/conversations/${conversationId}/ws?token=${encodeURIComponent(token)}`,
-    { headers: { Origin: server.url } },
-  );
-  customers.push(ws);
-  const frames: ServerFrame[] = [];
-  await new Promise<void>((ok, fail) => {
-    ws.onmessage = (ev) => {
-      const f = JSON.parse(String(ev.data)) as ServerFrame;
-      record(frames, f);
-      if (f.type === "synced") ok();
-    };
-    ws.onopen = () => ws.send(JSON.stringify({ type: "hello", v: 1, lastSeq: 0 }));
-    ws.onerror = () => fail(new Error("customer socket failed"));
-  });
-  return { id: conversationId, ws, frames };
-}
-
-async function waitFrame(frames: ServerFrame[], pred: (f: ServerFrame) => boolean, ms = 15_000): Promise<ServerFrame> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    const hit = frames.find(pred);
-    if (hit) return hit;
-    await sleep(50);
-  }
-  throw new Error(`timed out; got ${frames.map((f) => f.type).join(",")}`);
-}
+let rig: CorpusRig;
 
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
+  rig = new CorpusRig(browser, server.url);
 });
 
 afterAll(async () => {
-  for (const ws of customers) ws.close();
-  for (const a of agents) a.close();
-  for (const c of contexts) await c.close().catch(() => {});
+  await rig?.close();
   await browser?.close();
   await server?.stop();
 });
@@ -237,7 +83,7 @@ describe(`XSS corpus: ${PAYLOADS.length} payloads through the real server, widge
       });
       expect(res.status, email).toBe(400);
     }
-    const c = await apiCustomer("Identify test", ODD_EMAILS[1], {});
+    const c = await rig.apiCustomer("Identify test", ODD_EMAILS[1], {});
     for (const email of EMAIL_PAYLOADS) {
       c.ws.send(JSON.stringify({ type: "identify", email }));
       await sleep(PACE_MS);
@@ -249,13 +95,13 @@ describe(`XSS corpus: ${PAYLOADS.length} payloads through the real server, widge
   });
 
   it("console (admin) signs in and is online", async () => {
-    consolePage = await newWatchedPage();
+    consolePage = await rig.newWatchedPage();
     const page = consolePage.page;
     await signInToConsole(page, server.url, "admin@handoff.local", "demo-admin-pass");
   });
 
   it("widget: every payload typed as a customer message shows as text, nothing runs", async () => {
-    widget = await newWatchedPage({ width: 1100, height: 900 });
+    widget = await rig.newWatchedPage({ width: 1100, height: 900 });
     const page = widget.page;
     await page.goto(`${server.url}/`);
     await page.waitForFunction(() => typeof (window as unknown as { Handoff?: unknown }).Handoff === "function");
@@ -354,7 +200,7 @@ describe(`XSS corpus: ${PAYLOADS.length} payloads through the real server, widge
 
   it("agent messages and notes (agent socket) show as text in the console and the widget; notes never reach the widget", async () => {
     admin = await Agent.login(server.url, "admin@handoff.local", "demo-admin-pass");
-    agents.push(admin);
+    rig.agents.push(admin);
     adminSocket = await admin.join(conversationId);
     const ids: string[] = [];
     for (const p of PAYLOADS) {
@@ -430,7 +276,7 @@ describe(`XSS corpus: ${PAYLOADS.length} payloads through the real server, widge
     for (let i = 1; i <= count; i++) {
       const name = NAMES[i % NAMES.length];
       const attrs = i < ATTR_CHUNKS.length ? attributesFor(ATTR_CHUNKS[i], i === 1) : { plan: name.text.slice(0, 200) };
-      const c = await apiCustomer(name.text, ODD_EMAILS[i % ODD_EMAILS.length], attrs);
+      const c = await rig.apiCustomer(name.text, ODD_EMAILS[i % ODD_EMAILS.length], attrs);
       c.ws.send(JSON.stringify({ type: "request_human", id: `rh-${i}` }));
       await waitFrame(c.frames, (f) => f.type === "ack" && f.id === `rh-${i}`);
       others.push({ id: c.id, name, attrs });
@@ -492,7 +338,7 @@ describe(`XSS corpus: ${PAYLOADS.length} payloads through the real server, widge
       .poll(() => consolePage.page.locator(".transcript .entry.customer").count(), { timeout: 30_000 })
       .toBe(PAYLOADS.length);
     await sleep(500);
-    for (const w of watched) {
+    for (const w of rig.watched) {
       await expectNoExecution(w);
       expect(await inlineHandlers(w.page)).toEqual([]);
       expect(w.pageErrors).toEqual([]);

@@ -4,44 +4,7 @@ import { checkFrame, decodeFrame, helloFrame } from "../../client/frame-encoder"
 import { type Connection, type ProtocolClient, protocolClient } from "../../client/protocol-client";
 import { reconnectingSocket } from "../../client/reconnecting-socket";
 import { PROTOCOL_VERSION, type ServerFrame, type TranscriptEntry } from "../../schema/protocol";
-
-/** A socket the test plays the server for: it records what the client sends. */
-class FakeSocket {
-  static all: FakeSocket[] = [];
-  readyState = 0;
-  sent: any[] = [];
-  onopen?: () => void;
-  onmessage?: (ev: { data: string }) => void;
-  onclose?: () => void;
-  constructor(public url: string) {
-    FakeSocket.all.push(this);
-  }
-  send(data: string) {
-    this.sent.push(JSON.parse(data));
-  }
-  close() {
-    this.drop();
-  }
-  open() {
-    this.readyState = 1;
-    this.onopen?.();
-  }
-  push(frame: ServerFrame | string) {
-    this.onmessage?.({ data: typeof frame === "string" ? frame : JSON.stringify(frame) });
-  }
-  drop() {
-    if (this.readyState === 3) return;
-    this.readyState = 3;
-    this.onclose?.();
-  }
-  /** Opens and resumes: welcome, the replayed entries, synced. */
-  resume(lastSeq: number, entries: TranscriptEntry[] = []) {
-    this.open();
-    this.push({ type: "welcome", v: 1, conversationId: "c1", role: "agent", status: "agent", lastSeq });
-    for (const entry of entries) this.push({ type: "entry", entry });
-    this.push({ type: "synced", lastSeq: entries.at(-1)?.seq ?? lastSeq });
-  }
-}
+import { FakeSocket } from "../helpers/fake-socket";
 
 const entry = (seq: number, id: string): TranscriptEntry => ({
   seq,
@@ -51,7 +14,7 @@ const entry = (seq: number, id: string): TranscriptEntry => ({
   text: id,
   at: 0,
 });
-const last = () => FakeSocket.all[FakeSocket.all.length - 1];
+const last = () => FakeSocket.last();
 
 let frames: ServerFrame[];
 let connections: Connection[];

@@ -1,52 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { ServerFrame, TranscriptEntry } from "../../schema/protocol";
+import type { TranscriptEntry } from "../../schema/protocol";
 import { createSession } from "../../widget/src/core/session";
 import { storageKey } from "../../widget/src/core/storage";
-
-/** A socket the test plays the server for: it records what the widget sends. */
-class FakeSocket {
-  static all: FakeSocket[] = [];
-  readyState = 0;
-  sent: any[] = [];
-  onopen?: () => void;
-  onmessage?: (ev: { data: string }) => void;
-  onclose?: (ev: { code: number }) => void;
-  constructor(public url: string) {
-    FakeSocket.all.push(this);
-  }
-  send(data: string) {
-    this.sent.push(JSON.parse(data));
-  }
-  close() {
-    this.drop(1000);
-  }
-  // --- test side ---
-  open() {
-    this.readyState = 1;
-    this.onopen?.();
-  }
-  push(frame: ServerFrame) {
-    this.onmessage?.({ data: JSON.stringify(frame) });
-  }
-  drop(code = 1006) {
-    if (this.readyState === 3) return;
-    this.readyState = 3;
-    this.onclose?.({ code });
-  }
-  welcome(lastSeq = 0, entries: TranscriptEntry[] = []) {
-    this.open();
-    this.push({ type: "welcome", v: 1, conversationId: "c1", role: "customer", status: "bot", lastSeq });
-    for (const entry of entries) this.push({ type: "entry", entry });
-    this.push({ type: "synced", lastSeq });
-  }
-}
-
-class MemoryStorage {
-  data = new Map<string, string>();
-  getItem = (k: string) => this.data.get(k) ?? null;
-  setItem = (k: string, v: string) => void this.data.set(k, v);
-  removeItem = (k: string) => void this.data.delete(k);
-}
+import { FakeSocket, MemoryStorage, type WelcomeAs } from "../helpers/fake-socket";
 
 const customerEntry = (seq: number, id: string, text: string): TranscriptEntry => ({
   seq,
@@ -77,7 +33,9 @@ const make = () =>
     fetch: fetchMock as unknown as typeof fetch,
     random: () => 1,
   });
-const lastSocket = () => FakeSocket.all[FakeSocket.all.length - 1];
+const lastSocket = () => FakeSocket.last();
+/** The widget's socket is a customer's, on a conversation the AI answers. */
+const CUSTOMER: WelcomeAs = { role: "customer", status: "bot" };
 const flushPromises = () => vi.advanceTimersByTimeAsync(0);
 
 beforeEach(() => {
@@ -102,7 +60,7 @@ describe("Session", () => {
     const ws = lastSocket();
     expect(ws.url).toBe("wss://support.example/api/conversations/c1/ws?token=tok%2F1");
     expect(s.state.outbox).toHaveLength(1);
-    ws.welcome();
+    ws.resume(0, [], CUSTOMER);
     expect(ws.sent[0]).toEqual({ type: "hello", v: 1, lastSeq: 0 });
     const msg = ws.sent[1];
     expect(msg).toMatchObject({ type: "message", text: "Where is my order?" });
@@ -118,7 +76,7 @@ describe("Session", () => {
     s.send("first");
     await flushPromises();
     const ws1 = lastSocket();
-    ws1.welcome(0, []);
+    ws1.resume(0, [], CUSTOMER);
     const id = ws1.sent[1].id;
     ws1.push({ type: "entry", entry: aiEntry(1, "hello from the bot") });
     ws1.drop(); // lost before the ack
@@ -126,7 +84,7 @@ describe("Session", () => {
     await vi.advanceTimersByTimeAsync(500);
     const ws2 = lastSocket();
     expect(ws2).not.toBe(ws1);
-    ws2.welcome(1);
+    ws2.resume(1, [], CUSTOMER);
     expect(ws2.sent[0]).toEqual({ type: "hello", v: 1, lastSeq: 1 });
     expect(ws2.sent[1]).toEqual({ type: "message", id, text: "first" });
     // The server had stored it after all: its replay and the ack both name the same message.
@@ -147,7 +105,7 @@ describe("Session", () => {
     await vi.advanceTimersByTimeAsync(500);
     const id = s.state.outbox[0].id;
     const ws2 = lastSocket();
-    ws2.welcome(1, [customerEntry(1, id, "hi")]);
+    ws2.resume(1, [customerEntry(1, id, "hi")], CUSTOMER);
     expect(ws2.sent.filter((f) => f.type === "message")).toEqual([]);
     expect(s.state.outbox).toEqual([]);
   });
@@ -157,7 +115,7 @@ describe("Session", () => {
     s1.send("one");
     await flushPromises();
     const ws = lastSocket();
-    ws.welcome();
+    ws.resume(0, [], CUSTOMER);
     const first = ws.sent[1].id;
     ws.push({ type: "entry", entry: customerEntry(1, first, "one") });
     ws.drop();
@@ -168,7 +126,7 @@ describe("Session", () => {
     expect(s2.state.entries.map((e) => e.text)).toEqual(["one"]);
     expect(s2.state.outbox.map((p) => p.text)).toEqual(["two"]);
     const ws2 = lastSocket();
-    ws2.welcome(1);
+    ws2.resume(1, [], CUSTOMER);
     expect(ws2.sent[0]).toEqual({ type: "hello", v: 1, lastSeq: 1 });
     expect(ws2.sent[1]).toMatchObject({ type: "message", id: s2.state.outbox[0].id, text: "two" });
     expect(fetchMock).toHaveBeenCalledTimes(1); // same conversation, no new one
@@ -204,7 +162,7 @@ describe("Session", () => {
     s.send("b");
     await flushPromises();
     const ws = lastSocket();
-    ws.welcome();
+    ws.resume(0, [], CUSTOMER);
     const [a, b] = ws.sent.slice(1).map((f) => f.id);
     ws.push({ type: "error", code: "rate_limited", message: "slow down", id: a });
     ws.push({ type: "error", code: "bad_frame", message: "text is empty", id: b });
@@ -219,7 +177,7 @@ describe("Session", () => {
     s.requestHuman();
     await flushPromises();
     const ws = lastSocket();
-    ws.welcome();
+    ws.resume(0, [], CUSTOMER);
     expect(ws.sent[1]).toMatchObject({ type: "request_human" });
     ws.push({ type: "status", status: "queued" });
     ws.push({ type: "queue", queue: { position: 2, etaSeconds: 90 } });
@@ -271,7 +229,7 @@ describe("Session with a dead token", () => {
     expect(statusChecks.length).toBeGreaterThanOrEqual(1);
     const ws = lastSocket();
     expect(ws.url).toContain("/api/conversations/c2/ws?token=tok2");
-    ws.welcome();
+    ws.resume(0, [], CUSTOMER);
     expect(ws.sent.find((f) => f.type === "message")).toMatchObject({ text });
   });
 
@@ -323,7 +281,7 @@ describe("Session: a verified customer continues their open conversation on anot
     expect(JSON.parse(init.body)).toEqual({ site: "demo", userId: "u-42", userHash: "a".repeat(64) });
     const ws = lastSocket();
     expect(ws.url).toBe("wss://support.example/api/conversations/c-open/ws?token=t2");
-    ws.welcome(2, [customerEntry(1, "m1", "typed on the laptop"), aiEntry(2, "an answer")]);
+    ws.resume(2, [customerEntry(1, "m1", "typed on the laptop"), aiEntry(2, "an answer")], CUSTOMER);
     expect(ws.sent[0]).toEqual({ type: "hello", v: 1, lastSeq: 0 }); // the whole transcript, from the start
     expect(JSON.parse(storage.getItem(storageKey("demo"))!)).toMatchObject({ token: "t2", lastSeq: 2 });
   });
@@ -338,7 +296,7 @@ describe("Session: a verified customer continues their open conversation on anot
     expect(fetchMock.mock.calls.map(([u]) => u)).toEqual(["https://support.example/api/conversations/history"]);
     const ws = lastSocket();
     expect(ws.url).toContain("/api/conversations/c-open/ws");
-    ws.welcome(1);
+    ws.resume(1, [], CUSTOMER);
     expect(ws.sent[1]).toMatchObject({ type: "message", text: "hello from the phone" });
   });
 

@@ -4,7 +4,7 @@ import { runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { Env } from "../../../worker/env";
-import { createAgent, mintAgentSession } from "../helpers/agents";
+import { createSignedInAgent } from "../helpers/agents";
 import { clearSettings, seedKnowledgeBase, setHandoffOverride } from "../helpers/knowledge";
 import {
   agentPost,
@@ -16,12 +16,9 @@ import {
   readTranscript,
 } from "../helpers/sockets";
 
-const testEnv = env as unknown as Env;
+const testEnv: Env = env;
 
-async function online(name: string, teams: string[]) {
-  const agent = await createAgent(testEnv, { name, teams, status: "online" });
-  return { agent, token: await mintAgentSession(testEnv, agent.id) };
-}
+const online = (name: string, teams: string[]) => createSignedInAgent(testEnv, { name, teams, status: "online" });
 
 async function queuedConversation() {
   const { conversationId, token } = await createConversation({ customer: { name: "Pat", email: "pat@example.com" } });

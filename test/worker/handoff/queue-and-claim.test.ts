@@ -4,7 +4,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_HANDOFF_CONFIG } from "../../../worker/ai/handoff-config";
 import type { Env } from "../../../worker/env";
-import { createAgent, mintAgentSession } from "../helpers/agents";
+import { createSignedInAgent } from "../helpers/agents";
 import { clearSettings, setHandoffOverride } from "../helpers/knowledge";
 import {
   agentGet,
@@ -16,13 +16,11 @@ import {
   readTranscript,
 } from "../helpers/sockets";
 
-const testEnv = env as unknown as Env;
+const testEnv: Env = env;
 const TEAM = DEFAULT_HANDOFF_CONFIG.defaultTeam;
 
-async function onlineAgent(name: string, teams = [TEAM], maxConcurrent = 3) {
-  const agent = await createAgent(testEnv, { name, teams, status: "online", maxConcurrent });
-  return { agent, token: await mintAgentSession(testEnv, agent.id) };
-}
+const onlineAgent = (name: string, teams = [TEAM], maxConcurrent?: number) =>
+  createSignedInAgent(testEnv, { name, teams, status: "online", maxConcurrent });
 
 describe("queue and claim", () => {
   it("pushes a new handoff to an online agent's lobby and shows the customer their queue position", async () => {

@@ -69,3 +69,9 @@ export async function mintAgentSession(
 export async function agentAuthHeaders(env: { DB: D1Database }, agentId: string): Promise<Record<string, string>> {
   return { Authorization: `Bearer ${await mintAgentSession(env, agentId)}` };
 }
+
+/** Creates an agent and a session for it: the agent and its bearer token, what a lobby or a claim needs. */
+export async function createSignedInAgent(env: { DB: D1Database }, opts: CreateAgentOptions = {}) {
+  const agent = await createAgent(env, opts);
+  return { agent, token: await mintAgentSession(env, agent.id) };
+}

@@ -15,7 +15,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CLOSE, LIMITS, type ServerFrame, type TranscriptEntry } from "../../../schema/protocol";
 import type { Env } from "../../../worker/env";
-import { createAgent, mintAgentSession } from "../helpers/agents";
+import { createSignedInAgent } from "../helpers/agents";
 import {
   agentPost,
   createConversation,
@@ -24,307 +24,12 @@ import {
   readTranscript,
   type TestClient,
 } from "../helpers/sockets";
+import { frameArb, type Role } from "./fuzz-frames";
 
-const testEnv = env as unknown as Env;
+const testEnv: Env = env;
 const SEED = 20_261_122;
 const FRAME_COUNT = 10_000;
 const FRAMES_PER_SOCKET = LIMITS.rateBurst - 1; // + hello = one full bucket
-const KNOWN_TYPES = [
-  "identify",
-  "hello",
-  "message",
-  "note",
-  "typing",
-  "read",
-  "request_human",
-  "offer_reply",
-  "contact",
-  "csat",
-];
-
-type Role = "customer" | "agent";
-/** What the sender must get back: an error, an ack (and a stored entry), or nothing. */
-type Expect = "error" | "ack" | "silent";
-interface Case {
-  category: string;
-  role: Role;
-  expect: Expect;
-  /** Built once the frame's index is known (valid entries need unique client ids). */
-  build: (i: number) => { raw: string | Uint8Array; entry?: { id: string; kind: "message" | "note"; text: string } };
-}
-
-const rawCase = (category: string, role: Role, raw: string | Uint8Array, expect: Expect = "error"): Case => ({
-  category,
-  role,
-  expect,
-  build: () => ({ raw }),
-});
-const role = fc.constantFrom<Role>("customer", "agent");
-
-// --- valid frames ---------------------------------------------------------------------------
-const validText = fc
-  .oneof(
-    fc.string({ minLength: 1, maxLength: 200 }),
-    fc.string({ minLength: 1, maxLength: 120, unit: "grapheme" }),
-    fc.constantFrom("hello", "  padded  ", "<script>alert(1)</script>", "emoji 😀 ok", "'; DROP TABLE entries; --"),
-  )
-  .filter((t) => t.trim().length > 0);
-const validMessage = fc.tuple(role, validText).map(
-  ([r, text]): Case => ({
-    category: "valid-message",
-    role: r,
-    expect: "ack",
-    build: (i) => ({
-      raw: JSON.stringify({ type: "message", id: `fz-${i}`, text }),
-      entry: { id: `fz-${i}`, kind: "message", text: text.trim() },
-    }),
-  }),
-);
-const validNote = validText.map(
-  (text): Case => ({
-    category: "valid-note",
-    role: "agent",
-    expect: "ack",
-    build: (i) => ({
-      raw: JSON.stringify({ type: "note", id: `fz-${i}`, text }),
-      entry: { id: `fz-${i}`, kind: "note", text: text.trim() },
-    }),
-  }),
-);
-const validSilent = fc.oneof(
-  fc
-    .tuple(role, fc.boolean())
-    .map(([r, on]) => rawCase("valid-typing", r, JSON.stringify({ type: "typing", on }), "silent")),
-  fc
-    .tuple(role, fc.nat({ max: 1_000_000 }))
-    .map(([r, seq]) => rawCase("valid-read", r, JSON.stringify({ type: "read", seq }), "silent")),
-);
-
-// --- bad frames -----------------------------------------------------------------------------
-const isJson = (s: string) => {
-  try {
-    JSON.parse(s);
-    return true;
-  } catch {
-    return false;
-  }
-};
-const malformedJson = fc
-  .tuple(
-    role,
-    fc
-      .oneof(
-        fc.string({ maxLength: 300 }).filter((s) => !isJson(s)),
-        fc.tuple(validText, fc.nat()).map(([t, k]) => {
-          const full = JSON.stringify({ type: "message", id: "x", text: t });
-          return full.slice(0, k % (full.length - 1)); // truncated: never valid
-        }),
-        fc.constantFrom(
-          "{",
-          "}",
-          "{type:'message'}",
-          '{"type":"message",}',
-          "NaN",
-          "undefined",
-          "\u0000",
-          "",
-          " ",
-          '{"a":1}}',
-          "[1,2",
-          "'single'",
-        ),
-      )
-      .filter((s) => !isJson(s)),
-  )
-  .map(([r, raw]) => rawCase("malformed-json", r, raw));
-
-const notAnObject = fc
-  .tuple(
-    role,
-    fc.oneof(
-      fc.constantFrom("null", "true", "0", "[]", '"message"', '[{"type":"message","id":"a","text":"b"}]'),
-      fc
-        .double()
-        .map((d) => JSON.stringify(d))
-        .filter(isJson),
-    ),
-  )
-  .map(([r, raw]) => rawCase("not-an-object", r, raw));
-
-const badId = fc.oneof(
-  fc.integer(),
-  fc.constant(null),
-  fc.constant(""),
-  fc.constant("has space"),
-  fc.constant("x".repeat(LIMITS.maxClientIdChars + 1)),
-  fc.constant(["a"]),
-  fc.constant({ id: "a" }),
-  fc.constant("ok/../etc"),
-  fc.constant("é"),
-);
-const badText = fc.oneof(
-  fc.integer(),
-  fc.constant(null),
-  fc.constant(true),
-  fc.constant(""),
-  fc.constant(" \n\t "),
-  fc.constant(["hi"]),
-  fc.constant({ text: "hi" }),
-);
-const wrongTypes = fc
-  .tuple(
-    role,
-    fc.oneof(
-      fc.tuple(badId, validText).map(([id, text]) => ({ type: "message", id, text })),
-      fc.tuple(badText).map(([text]) => ({ type: "message", id: "ok-id", text })),
-      fc.constant({ type: "message", id: "no-text" }),
-      fc.constant({ type: "message", text: "no id" }),
-      fc.oneof(fc.integer(), fc.string({ maxLength: 5 }), fc.constant(null)).map((on) => ({ type: "typing", on })),
-      fc
-        .oneof(
-          fc.integer({ max: -1 }),
-          fc.double({ min: 0.1, max: 10, noInteger: true }),
-          fc.string({ maxLength: 5 }),
-          fc.constant(null),
-        )
-        .map((seq) => ({ type: "read", seq })),
-      fc
-        .oneof(fc.integer({ max: -1 }), fc.constant("0"), fc.constant(null))
-        .map((lastSeq) => ({ type: "hello", v: 1, lastSeq })),
-      fc.constant({ type: ["message"], id: "a", text: "b" }),
-      fc.constant({ type: null }),
-    ),
-  )
-  .map(([r, frame]) => rawCase("wrong-types", r, JSON.stringify(frame)));
-
-const hugeStrings = fc
-  .tuple(
-    role,
-    fc.integer({ min: LIMITS.maxTextChars + 1, max: 60_000 }),
-    fc.constantFrom("a", "é", "😀", " ", "\\u0000"),
-    fc.constantFrom("message", "note", "typing"),
-  )
-  .map(([r, n, unit, type]) => {
-    const text = unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
-    // Either over maxTextChars (bad_frame) or over maxFrameChars (too_large); both are errors.
-    return rawCase(
-      "huge-string",
-      r,
-      type === "typing" ? JSON.stringify({ type, on: text }) : JSON.stringify({ type, id: "big", text: `x${text}x` }),
-    );
-  });
-
-const unknownKind = fc
-  .tuple(
-    role,
-    fc
-      .oneof(
-        fc.string({ maxLength: 30 }),
-        fc.constantFrom(
-          "MESSAGE",
-          "Message",
-          "message ",
-          "admin",
-          "claim",
-          "close",
-          "__proto__",
-          "constructor",
-          "toString",
-          "ping",
-          "welcome",
-          "ack",
-          "error",
-        ),
-      )
-      .filter((t) => !KNOWN_TYPES.includes(t)),
-  )
-  .map(([r, type]) => rawCase("unknown-kind", r, JSON.stringify({ type, id: "u1", text: "hi" })));
-const missingKind = fc
-  .tuple(
-    role,
-    fc.constantFrom(
-      "{}",
-      '{"id":"a","text":"b"}',
-      '{"__proto__":{"type":"message"},"id":"a","text":"b"}',
-      '{"constructor":{"prototype":{"type":"message"}}}',
-    ),
-  )
-  .map(([r, raw]) => rawCase("missing-kind", r, raw));
-
-// Valid frames, but not for this role: forbidden.
-const forbiddenForRole = fc.oneof(
-  validText.map((text) => rawCase("forbidden-for-role", "customer", JSON.stringify({ type: "note", id: "n1", text }))),
-  fc
-    .constantFrom(
-      { type: "request_human", id: "rh" },
-      { type: "offer_reply", id: "or", accept: true },
-      { type: "contact", id: "ct", email: "a@example.com" },
-      { type: "csat", id: "cs", score: 5 },
-      { type: "identify", name: "Mallory" },
-    )
-    .map((frame) => rawCase("forbidden-for-role", "agent", JSON.stringify(frame))),
-);
-// Valid for the role but not in this state (ratings before close): invalid_state, still an error.
-const wrongState = fc
-  .integer({ min: 1, max: 5 })
-  .map((score) => rawCase("invalid-state", "customer", JSON.stringify({ type: "csat", id: "cs", score })));
-
-// Lone surrogates sent raw: the socket's UTF-8 encoding turns them into U+FFFD, which no id accepts.
-// JSON-escaped ones reach the parser as lone surrogates in an id, which the id pattern refuses.
-const surrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c));
-const loneSurrogates = fc
-  .tuple(role, surrogate, fc.boolean())
-  .map(([r, s, escaped]) =>
-    rawCase(
-      "lone-surrogate",
-      r,
-      escaped
-        ? `{"type":"message","id":"a\\u${s.charCodeAt(0).toString(16)}","text":"x"}`
-        : `{"type":"message","id":"a${s}","text":"x"}`,
-    ),
-  );
-const rawSurrogateJunk = fc
-  .tuple(role, fc.string({ unit: "binary", minLength: 1, maxLength: 50 }))
-  .map(([r, s]) => rawCase("lone-surrogate", r, `{"type":${s}`));
-
-// Binary frames: invalid UTF-8, random bytes, even a valid frame as bytes: all refused.
-const invalidUtf8 = fc.constantFrom(
-  [0xff],
-  [0xc3, 0x28],
-  [0xa0, 0xa1],
-  [0xe2, 0x28, 0xa1],
-  [0xf0, 0x28, 0x8c, 0xbc],
-  [0xed, 0xa0, 0x80],
-  [0xc0, 0xaf],
-  [0xf8, 0x88, 0x80, 0x80, 0x80],
-);
-const binaryFrames = fc
-  .tuple(
-    role,
-    fc.oneof(
-      invalidUtf8.map((b) => new Uint8Array(b)),
-      fc.uint8Array({ minLength: 0, maxLength: 512 }),
-      validText.map((t) => new TextEncoder().encode(JSON.stringify({ type: "message", id: "bin", text: t }))),
-    ),
-  )
-  .map(([r, bytes]) => rawCase("binary", r, bytes));
-
-const frameArb: fc.Arbitrary<Case> = fc.oneof(
-  { arbitrary: validMessage, weight: 20 },
-  { arbitrary: validNote, weight: 4 },
-  { arbitrary: validSilent, weight: 4 },
-  { arbitrary: malformedJson, weight: 10 },
-  { arbitrary: notAnObject, weight: 3 },
-  { arbitrary: wrongTypes, weight: 12 },
-  { arbitrary: hugeStrings, weight: 4 },
-  { arbitrary: unknownKind, weight: 8 },
-  { arbitrary: missingKind, weight: 2 },
-  { arbitrary: forbiddenForRole, weight: 8 },
-  { arbitrary: wrongState, weight: 2 },
-  { arbitrary: loneSurrogates, weight: 5 },
-  { arbitrary: rawSurrogateJunk, weight: 3 },
-  { arbitrary: binaryFrames, weight: 8 },
-);
 
 /** Counts acks and errors on a socket and waits until enough have arrived. */
 function counter(client: TestClient) {
@@ -358,8 +63,7 @@ function counter(client: TestClient) {
 }
 
 async function setup() {
-  const agent = await createAgent(testEnv, { name: "Fuzz Agent" });
-  const bearer = await mintAgentSession(testEnv, agent.id);
+  const { agent, token: bearer } = await createSignedInAgent(testEnv, { name: "Fuzz Agent" });
   const conv = await createConversation({ customer: { name: "Fuzz Customer" } });
   const claimed = await agentPost(`/api/agent/conversations/${conv.conversationId}/claim`, bearer);
   expect(claimed.status).toBe(200);
@@ -478,7 +182,7 @@ describe("protocol fuzzing", () => {
     expect(transcript.map(shape)).toEqual(expected);
     expect(transcript.at(-1)!.seq).toBe(last.seq);
     // Seqs are dense and increasing.
-    transcript.forEach((e, k) => expect(e.seq).toBe(startSeq + 1 + k));
+    for (const [k, e] of transcript.entries()) expect(e.seq).toBe(startSeq + 1 + k);
 
     // The observers saw the same entries live (the customer without the agents' notes).
     await watchAgent.next("entry", (f) => f.entry.id === "after-fuzz");

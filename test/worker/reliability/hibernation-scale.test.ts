@@ -7,7 +7,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { TranscriptEntry } from "../../../schema/protocol";
 import type { Env } from "../../../worker/env";
-import { createAgent, mintAgentSession } from "../helpers/agents";
+import { createSignedInAgent } from "../helpers/agents";
 import {
   agentPost,
   conversationStub,
@@ -18,7 +18,7 @@ import {
   type TestClient,
 } from "../helpers/sockets";
 
-const testEnv = env as unknown as Env;
+const testEnv: Env = env;
 const CONVERSATIONS = 20;
 const PER_PHASE = 3;
 
@@ -53,6 +53,15 @@ async function seenFrame(
 }
 const ackOf = (id: string) => (f: TestClient["frames"][number]) => f.type === "ack" && f.id === id;
 const entryOf = (id: string) => (f: TestClient["frames"][number]) => f.type === "entry" && f.entry.id === id;
+
+/** A side not connected yet: connect() opens its first client. */
+const newSide = (role: Side["role"], open: Side["open"]): Side => ({
+  role,
+  open,
+  client: null as unknown as TestClient,
+  seen: [],
+  copied: 0,
+});
 
 function harvest(side: Side) {
   const entries = side.client.entries();
@@ -103,28 +112,16 @@ describe("hibernation at scale", () => {
   it(`evicts all ${CONVERSATIONS} conversation objects mid-conversation, twice, and loses nothing`, {
     timeout: 90_000,
   }, async () => {
-    const agents = await Promise.all([createAgent(testEnv, { name: "Ana" }), createAgent(testEnv, { name: "Ben" })]);
-    const bearers = await Promise.all(agents.map((a) => mintAgentSession(testEnv, a.id)));
+    const agents = await Promise.all(["Ana", "Ben"].map((name) => createSignedInAgent(testEnv, { name })));
+    const bearers = agents.map((a) => a.token);
 
     const convs: Conv[] = await Promise.all(
       Array.from({ length: CONVERSATIONS }, async (_, n) => {
         const { conversationId: id, token } = await createConversation({ customer: { name: `Customer ${n}` } });
         const bearer = bearers[n % bearers.length];
         expect((await agentPost(`/api/agent/conversations/${id}/claim`, bearer)).status).toBe(200);
-        const customer: Side = {
-          role: "customer",
-          open: () => openCustomer(id, token),
-          client: null as unknown as TestClient,
-          seen: [],
-          copied: 0,
-        };
-        const agent: Side = {
-          role: "agent",
-          open: () => openAgent(id, bearer),
-          client: null as unknown as TestClient,
-          seen: [],
-          copied: 0,
-        };
+        const customer = newSide("customer", () => openCustomer(id, token));
+        const agent = newSide("agent", () => openAgent(id, bearer));
         await connect(customer);
         await connect(agent);
         return { id, customer, agent };
@@ -143,13 +140,12 @@ describe("hibernation at scale", () => {
 
     // Eviction 2: frames in flight, sockets closed. Clients reconnect and resume from their last seq;
     // messages whose ack never came are resent with the same id (stored once).
-    const unacked = convs.map((c) => {
+    for (const c of convs) {
       for (const side of [c.customer, c.agent]) {
         for (let k = 0; k < PER_PHASE; k++)
           side.client.send({ type: "message", id: `p4-${side.role}-${k}`, text: `p4 from the ${side.role}, #${k}` });
       }
-    });
-    void unacked;
+    }
     await evictAllDurableObjects({ webSockets: "close" });
     await Promise.all(convs.flatMap((c) => [c.customer.client.waitClosed(10_000), c.agent.client.waitClosed(10_000)]));
     for (const c of convs) {
