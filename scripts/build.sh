@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Builds every front end that exists into dist/public (the Worker's static assets).
+# Builds both front ends into dist/public (the Worker's static assets). The widget's build also checks
+# its gzipped size budget (scripts/check-widget-size.ts) and fails over it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p dist/public
-for part in widget console; do
-  if npm run 2>/dev/null | grep "^  build:${part}$" >/dev/null; then npm run --silent "build:${part}"; fi
-done
+npm run --silent build:widget
+npm run --silent build:console
