@@ -1,0 +1,193 @@
+/** The agent routes (conversations, queue, lobby, tickets, reports) and sign-in, as OpenAPI describes them. */
+import { PageQuery } from "../http/pagination";
+import { ListQuery as ConversationListQuery, TransferBody } from "../routes/agent-conversations";
+import { LoginBody } from "../routes/auth";
+import { Query as ReportQuery } from "../routes/reports";
+import { ListQuery as TicketListQuery, ReplyBody, UpdateBody as TicketUpdateBody } from "../routes/tickets";
+import { ok, type RouteDoc } from "./route-doc";
+
+export const AGENT_ROUTES: RouteDoc[] = [
+  // Agents: conversations, queue, lobby
+  {
+    method: "GET",
+    path: "/api/agent/conversations",
+    tag: "conversations",
+    auth: "agent",
+    query: ConversationListQuery,
+    summary: "List and search conversations",
+    responses: ok("{ conversations, nextCursor }"),
+  },
+  {
+    method: "GET",
+    path: "/api/agent/conversations/queue",
+    tag: "conversations",
+    auth: "agent",
+    summary: "Conversations waiting for a human in the agent's teams, oldest first",
+    query: PageQuery,
+    responses: ok("{ queue, nextCursor }"),
+  },
+  {
+    method: "GET",
+    path: "/api/agent/conversations/:id/context",
+    tag: "conversations",
+    auth: "agent",
+    summary: "The handoff context package",
+    responses: { 200: "{ context }", 404: "unknown conversation" },
+  },
+  {
+    method: "GET",
+    path: "/api/agent/conversations/:id/earlier",
+    tag: "conversations",
+    auth: "agent",
+    summary:
+      'The customer\'s other conversations: by verified id on the site, and by email (labelled `match: "email"`)',
+    responses: {
+      200: "{ conversations: [{ id, status, updatedAt, preview, summary, match }] }",
+      404: "unknown conversation",
+    },
+  },
+  {
+    method: "POST",
+    path: "/api/agent/conversations/:id/claim",
+    tag: "conversations",
+    auth: "agent",
+    summary: "Claim a queued conversation (race-safe)",
+    responses: { 200: "{ conversation }", 404: "unknown conversation", 409: "already claimed or not queued" },
+  },
+  {
+    method: "POST",
+    path: "/api/agent/conversations/:id/transfer",
+    tag: "conversations",
+    auth: "agent",
+    body: TransferBody,
+    summary: "Transfer to an agent or a team, with a note",
+    responses: {
+      200: "{ conversation }",
+      400: "invalid body",
+      404: "unknown conversation or agent",
+      409: "not allowed in this state",
+    },
+  },
+  {
+    method: "POST",
+    path: "/api/agent/conversations/:id/handback",
+    tag: "conversations",
+    auth: "agent",
+    summary: "Hand the conversation back to the AI",
+    responses: { 200: "{ conversation }", 409: "not allowed in this state" },
+  },
+  {
+    method: "POST",
+    path: "/api/agent/conversations/:id/close",
+    tag: "conversations",
+    auth: "agent",
+    summary: "Close the conversation (the customer is asked for a rating)",
+    responses: { 200: "{ conversation }", 409: "not allowed in this state" },
+  },
+  {
+    method: "GET",
+    path: "/api/agent/conversations/:id/ws",
+    tag: "conversations",
+    auth: "agent-ws",
+    summary: "An agent's WebSocket on a conversation",
+    responses: { 101: "upgraded", 401: "no session", 403: "foreign Origin", 426: "not an upgrade" },
+  },
+  {
+    method: "GET",
+    path: "/api/agent/lobby/ws",
+    tag: "conversations",
+    auth: "agent-ws",
+    summary: "The console's live socket: presence and queue pushes",
+    responses: { 101: "upgraded", 401: "no session", 403: "foreign Origin" },
+  },
+  // Tickets and reports
+  {
+    method: "GET",
+    path: "/api/agent/tickets",
+    tag: "tickets",
+    auth: "agent",
+    query: TicketListQuery,
+    summary: "List and filter tickets",
+    responses: ok("{ tickets }"),
+  },
+  {
+    method: "GET",
+    path: "/api/agent/tickets/:id",
+    tag: "tickets",
+    auth: "agent",
+    summary: "A ticket with its replies and the conversation's transcript",
+    responses: { 200: "{ ticket, replies, transcript }", 404: "no such ticket" },
+  },
+  {
+    method: "PATCH",
+    path: "/api/agent/tickets/:id",
+    tag: "tickets",
+    auth: "agent",
+    body: TicketUpdateBody,
+    summary: "Update status, priority or assignee",
+    responses: { 200: "{ ticket }", 400: "invalid body", 404: "no such ticket" },
+  },
+  {
+    method: "POST",
+    path: "/api/agent/tickets/:id/replies",
+    tag: "tickets",
+    auth: "agent",
+    body: ReplyBody,
+    summary: "Reply: appended to the conversation (and emailed to the customer)",
+    responses: { 201: "{ reply }", 400: "invalid body", 404: "no such ticket" },
+  },
+  {
+    method: "GET",
+    path: "/api/agent/reports",
+    tag: "reports",
+    auth: "agent",
+    query: ReportQuery,
+    summary: "Report over a period (JSON, or CSV with format=csv)",
+    responses: ok("{ report } or text/csv"),
+  },
+  // Sign-in
+  {
+    method: "POST",
+    path: "/api/auth/login",
+    tag: "auth",
+    auth: "credentials",
+    body: LoginBody,
+    summary: "Console sign-in: sets the session cookie, returns the CSRF token",
+    responses: {
+      200: "{ agent, csrfToken, expiresAt }",
+      401: "invalid credentials",
+      415: "not application/json",
+      429: "too many failures",
+    },
+  },
+  {
+    method: "POST",
+    path: "/api/auth/token",
+    tag: "auth",
+    auth: "credentials",
+    body: LoginBody,
+    summary: "API sign-in: returns a bearer token",
+    responses: {
+      200: "{ token, agent, expiresAt }",
+      401: "invalid credentials",
+      415: "not application/json",
+      429: "too many failures",
+    },
+  },
+  {
+    method: "POST",
+    path: "/api/auth/logout",
+    tag: "auth",
+    auth: "agent",
+    summary: "Revoke the current session",
+    responses: ok("{ ok }"),
+  },
+  {
+    method: "GET",
+    path: "/api/auth/me",
+    tag: "auth",
+    auth: "agent",
+    summary: "The signed-in agent and the CSRF token",
+    responses: ok("{ agent, csrfToken, expiresAt }"),
+  },
+];
