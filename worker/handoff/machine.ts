@@ -156,6 +156,12 @@ function scored(
   const decision = decideTurn({ text: event.text, score }, r.policy ?? initialHandoffState(), config.handoff);
   // A topic rule fires on the intent it names: that intent is the topic.
   const topic: Intent | undefined = decision.trigger === "topic" ? score.intent : undefined;
+  // A typed "no" to the pending offer declines it as the widget's No button does, and says so in the
+  // transcript: that entry is what settles the offer for every client (the widget drops its Yes/No).
+  if (r.policy?.pendingOffer && decision.action === "answer" && !decision.nextState.pendingOffer) {
+    delete r.offerTopic;
+    step.system("offer_declined", "The customer declined the offer of a person", {});
+  }
   r.policy = decision.nextState;
   r.scores = [
     ...(r.scores ?? []),

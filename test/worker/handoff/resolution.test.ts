@@ -5,6 +5,7 @@ import { runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { ContextPackage } from "../../../schema/context";
+import { pendingOffer } from "../../../widget/src/core/prompts";
 import type { Env } from "../../../worker/env";
 import { createAgent, mintAgentSession } from "../helpers/agents";
 import { clearSettings, seedKnowledgeBase, setHandoffOverride } from "../helpers/knowledge";
@@ -200,5 +201,29 @@ describe("the site's persona", () => {
     expect(bad.status).toBe(400);
     client.close();
     plain.client.close();
+  });
+});
+
+describe("a typed answer to a pending offer", () => {
+  it('a typed "no" declines the offer in the transcript, so the widget drops its Yes/No buttons', async () => {
+    const { conversationId, token } = await createConversation();
+    const client = await openCustomer(conversationId, token);
+    await client.hello(0);
+    client.send({ type: "message", id: "m1", text: "What is the capital of Mongolia" });
+    await client.next("entry", (f) => f.entry.event === "handoff_offered");
+    const reply = await say(client, "m2", "no");
+    expect(reply.text.length).toBeGreaterThan(0);
+    // What the widget replays on resume: the offer is settled there.
+    const back = await openCustomer(conversationId, token);
+    const { replay } = await back.hello(0);
+    const offered = replay.find((e) => e.event === "handoff_offered");
+    const declined = replay.find((e) => e.event === "offer_declined");
+    expect(offered).toBeDefined();
+    expect(declined?.seq).toBeGreaterThan(offered!.seq);
+    expect(pendingOffer(replay, "bot")).toBeUndefined();
+    const transcript = await readTranscript(testEnv, conversationId);
+    expect(transcript.some((e) => e.event === "queued")).toBe(false);
+    back.close();
+    client.close();
   });
 });
