@@ -5,6 +5,9 @@ import { runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { ContextPackage } from "../../../schema/context";
+import { DEMO_PERSONA, DEMO_SITE } from "../../../schema/seed/demo-site";
+import { buildSeedStatements, DEMO_AGENTS } from "../../../scripts/seed-sql";
+import { invalidateKnowledgeCache } from "../../../worker/conversation/knowledge-cache";
 import { pendingOffer } from "../../../widget/src/core/prompts";
 import type { Env } from "../../../worker/env";
 import { createAgent, mintAgentSession } from "../helpers/agents";
@@ -201,6 +204,18 @@ describe("the site's persona", () => {
     expect(bad.status).toBe(400);
     client.close();
     plain.client.close();
+  });
+});
+
+describe("the demo seed", () => {
+  it("gives the demo site Brightbox's assistant, who introduces herself by name", async () => {
+    const hashes = Object.fromEntries(DEMO_AGENTS.map((a) => [a.email, "not-a-real-hash"]));
+    await testEnv.DB.batch(buildSeedStatements(hashes).map((sql) => testEnv.DB.prepare(sql)));
+    invalidateKnowledgeCache(testEnv.DB);
+    const { client } = await startChat({ site: DEMO_SITE });
+    const reply = await say(client, "m1", "hi");
+    expect(reply.text).toContain(`${DEMO_PERSONA.assistantName}, the Brightbox support assistant`);
+    client.close();
   });
 });
 
