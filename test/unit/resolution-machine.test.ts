@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_HANDOFF_CONFIG, resolveHandoffConfig } from "../../worker/ai/handoff-config";
 import type { TurnScore } from "../../worker/ai/scorer";
 import type { ConversationRecord } from "../../worker/conversation/conversation-record";
+import { indexRow, nextWakeUp } from "../../worker/conversation/record-views";
 import { transition } from "../../worker/handoff/machine";
 import type { HandoffEvent, HandoffEventInput, Transition, TransitionResult } from "../../worker/handoff/types";
 
@@ -167,5 +168,22 @@ describe("the customer's verdict", () => {
     );
     expect(t.record.aiResolution).toBeUndefined();
     expect(t.entries).toEqual([]);
+  });
+});
+
+describe("the alarm for the quiet period (nextWakeUp)", () => {
+  it("wakes at the open answer's quiet end, and not once resolved or handed off", () => {
+    const open = answered();
+    const now = T0 + 2000;
+    expect(nextWakeUp(open, null, now)).toBe(T0 + 1000 + DAY);
+    expect(nextWakeUp({ ...open, aiResolution: "confirmed" }, null, now)).toBeNull();
+    expect(nextWakeUp({ ...open, status: "closed" }, null, now)).toBeNull();
+    // An earlier outbox retry still comes first.
+    expect(nextWakeUp(open, now + 5000, now)).toBe(now + 5000);
+  });
+
+  it("writes the resolution into the D1 index row", () => {
+    expect(indexRow({ ...answered(), aiResolution: "assumed" }, "hi").aiResolution).toBe("assumed");
+    expect(indexRow(answered(), "hi").aiResolution).toBeNull();
   });
 });
