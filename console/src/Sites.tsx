@@ -43,11 +43,14 @@ export function SitesAdmin() {
   const save = async (e: Event) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget as HTMLFormElement);
-    const text = (name: string) => String(form.get(name) ?? "").trim();
-    const body: Record<string, unknown> = {
-      requireVerification: form.get("requireVerification") === "on",
-      persona: { assistantName: text("assistantName"), companyName: text("companyName"), tone: text("tone") },
-    };
+    const body: Record<string, unknown> = { requireVerification: form.get("requireVerification") === "on" };
+    // Only the persona fields filled in; a site that never had a persona keeps having none.
+    const persona = Object.fromEntries(
+      ["assistantName", "companyName", "tone"]
+        .map((name) => [name, String(form.get(name) ?? "").trim()])
+        .filter(([, value]) => value),
+    );
+    if (Object.keys(persona).length || view!.settings.persona) body.persona = persona;
     const secret = String(form.get("identitySecret") ?? "").trim();
     if (secret) body.identitySecret = secret;
     try {
@@ -106,7 +109,8 @@ export function SitesAdmin() {
             </label>
             <label>
               Tone
-              <select name="tone" defaultValue={view.settings.persona?.tone ?? "neutral"}>
+              <select name="tone" defaultValue={view.settings.persona?.tone ?? ""}>
+                <option value="">default (neutral)</option>
                 {TONES.map((tone) => (
                   <option key={tone} value={tone}>
                     {tone}
