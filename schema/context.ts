@@ -6,6 +6,9 @@
 import type { Intent, Trigger } from "./domain";
 import type { Citation, ConversationStatus, TranscriptEntry } from "./protocol";
 
+/** The customer's verdict on one AI answer. */
+export type AnswerVerdict = "confirmed" | "rejected" | "assumed";
+
 /** Who the customer is, as the conversation knows it. */
 export interface CustomerIdentity {
   name?: string;
@@ -35,8 +38,17 @@ export interface ContextPackage {
   confidenceHistory: { seq: number; at: number; confidence: number }[];
   /** Sentiment of each customer message the AI scored, oldest first (-1..1). */
   sentimentTrend: { seq: number; at: number; sentiment: number }[];
-  /** What the AI already tried: its answers and the articles they cited. */
-  stepsAttempted: { seq: number; text: string; citations: Citation[]; confidence: number | null }[];
+  /**
+   * What the AI already tried: its answers, the articles they cited, and the customer's verdict on each
+   * (confirmed by thanks or "That helped", rejected by "I still need help", assumed after the quiet period).
+   */
+  stepsAttempted: {
+    seq: number;
+    text: string;
+    citations: Citation[];
+    confidence: number | null;
+    verdict: AnswerVerdict | null;
+  }[];
   /** The handoff decisions and offers, with their evidence. */
   decisions: { seq: number; event: string; text: string; internal?: Record<string, unknown> }[];
   ticketId: string | null;

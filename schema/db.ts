@@ -20,7 +20,7 @@
  */
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { DEFAULT_SLA } from "./domain";
+import { AI_RESOLUTIONS, DEFAULT_SLA } from "./domain";
 
 const now = sql`(CAST(unixepoch('subsecond') * 1000 AS INTEGER))`;
 
@@ -176,6 +176,8 @@ export const conversations = sqliteTable(
     escalatedAt: integer("escalated_at"),
     /** When the current handoff was queued (the console's waiting time); null when not handed off. */
     queuedAt: integer("queued_at"),
+    /** How the AI resolved it (confirmed by the customer, or assumed after the quiet period); null when it did not. */
+    aiResolution: text("ai_resolution", { enum: AI_RESOLUTIONS }),
   },
   (t) => [
     index("conversations_queue_idx").on(t.status, t.team, t.updatedAt),

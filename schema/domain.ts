@@ -21,6 +21,10 @@ export const DIALOGUE_ACTS = [
 ] as const;
 export type DialogueAct = (typeof DIALOGUE_ACTS)[number];
 
+/** How the AI resolved a conversation: the customer said so, or went quiet after an answer without a handoff. */
+export const AI_RESOLUTIONS = ["confirmed", "assumed"] as const;
+export type AiResolution = (typeof AI_RESOLUTIONS)[number];
+
 /**
  * Why a conversation went to a human. The first six are the handoff policy's own judgements (one
  * configuration each, worker/ai/handoff-config.ts); `transfer` is an agent sending it to another team,
@@ -70,4 +74,6 @@ export interface SystemEventMeta {
   csat_received: { score: number };
   sla_escalated: { team: string; waitedSeconds: number };
   resolution_confirmed: { answerSeq: number };
+  answer_rejected: { answerSeq: number };
+  resolution_assumed: { answerSeq: number; quietSeconds: number };
 }

@@ -75,6 +75,13 @@ export const ContactFrame = v.object({
   name: v.optional(shortField),
   orderNumber: v.optional(shortField),
 });
+/** The customer's "That helped" / "I still need help" under the AI answer stored as `answerSeq`. */
+export const FeedbackFrame = v.object({
+  type: v.literal("feedback"),
+  id: clientId,
+  answerSeq: seq,
+  helped: v.boolean(),
+});
 /** Satisfaction rating after the conversation was closed. */
 export const CsatFrame = v.object({
   type: v.literal("csat"),
@@ -110,13 +117,25 @@ export const ClientFrame = v.variant("type", [
   OfferReplyFrame,
   ContactFrame,
   CsatFrame,
+  FeedbackFrame,
 ]);
 export type ClientFrame = v.InferOutput<typeof ClientFrame>;
 export type ClientFrameType = ClientFrame["type"];
 
 /** Which frames each socket role may send. Anything else gets `forbidden`. */
 export const ALLOWED_FRAMES: Record<"customer" | "agent", readonly ClientFrameType[]> = {
-  customer: ["hello", "identify", "message", "typing", "read", "request_human", "offer_reply", "contact", "csat"],
+  customer: [
+    "hello",
+    "identify",
+    "message",
+    "typing",
+    "read",
+    "request_human",
+    "offer_reply",
+    "contact",
+    "csat",
+    "feedback",
+  ],
   agent: ["hello", "message", "note", "typing", "read"],
 };
 
@@ -155,8 +174,12 @@ export const SYSTEM_EVENTS = [
   "contact_collected",
   "csat_received",
   "sla_escalated",
-  /** The customer thanked or confirmed right after an AI answer: that answer resolved their question. */
+  /** The customer thanked or confirmed right after an AI answer, or pressed "That helped": that answer resolved their question. */
   "resolution_confirmed",
+  /** The customer pressed "I still need help" under an AI answer: a failed attempt. */
+  "answer_rejected",
+  /** No further customer message within the quiet period after an AI answer, and no handoff. */
+  "resolution_assumed",
 ] as const;
 export type SystemEvent = (typeof SYSTEM_EVENTS)[number];
 

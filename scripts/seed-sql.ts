@@ -6,6 +6,7 @@
  * `npm start` and never overwrites what an admin changed locally (a changed password, an edited article).
  * One statement per line: `wrangler d1 execute --file` and D1's exec both split on statement boundaries.
  */
+import { DEMO_PERSONA, DEMO_SITE } from "../schema/seed/demo-site";
 import { DEMO_KB } from "../schema/seed/demo-kb";
 
 export const DEMO_ADMIN_PASSWORD = "demo-admin-pass";
@@ -136,6 +137,10 @@ export function buildSeedStatements(passwordHashes: Record<string, string>, now 
       `INSERT INTO kb_articles (id, title, body, tags, url, updated_at) VALUES (${sqlString(k.id)}, ${sqlString(k.title)}, ${sqlString(k.body)}, ${sqlString(JSON.stringify(k.tags))}, ${sqlString(k.url ?? null)}, ${now}) ON CONFLICT(id) DO NOTHING;`,
     );
   }
+  // The demo site's persona; an admin's later edit of the site (or its identity secret) is kept.
+  out.push(
+    `INSERT INTO settings (key, value, updated_at) VALUES (${sqlString(`site:${DEMO_SITE}`)}, ${sqlString(JSON.stringify({ requireVerification: false, persona: DEMO_PERSONA }))}, ${now}) ON CONFLICT(key) DO NOTHING;`,
+  );
   return out.map((s) => s.replace(/\n/g, " "));
 }
 

@@ -3,6 +3,14 @@ import { TrendChart } from "./Chart";
 import { EarlierConversations } from "./Earlier";
 import { sentimentInfo, triggerLabel } from "./format";
 import type { Conv } from "./state/conversations";
+import type { AnswerVerdict } from "../../schema/context";
+
+/** The customer's verdict on an AI answer, as the agent reads it. */
+const VERDICT_LABELS: Record<AnswerVerdict, string> = {
+  confirmed: "Customer confirmed this helped",
+  rejected: "Customer said this did not help",
+  assumed: "No reply after this answer: assumed resolved",
+};
 
 export function ContextPanel({ conv }: { conv: Conv }) {
   const c = conv.context;
@@ -90,6 +98,11 @@ export function ContextPanel({ conv }: { conv: Conv }) {
                   {st.confidence != null ? `confidence ${st.confidence.toFixed(2)}` : ""}
                   {st.citations.length ? ` · ${st.citations.map((x) => x.title).join(", ")}` : ""}
                 </div>
+                {st.verdict ? (
+                  <div class={`verdict verdict-${st.verdict}`} data-verdict={st.verdict}>
+                    {VERDICT_LABELS[st.verdict]}
+                  </div>
+                ) : null}
               </li>
             ))}
           </ol>

@@ -9,6 +9,8 @@ interface Report {
   conversations: number;
   handedOff: number;
   aiResolved: number;
+  aiResolvedConfirmed: number;
+  aiResolvedAssumed: number;
   automationRate: number | null;
   handoffs: number;
   handoffsByTrigger: Record<string, number>;
@@ -95,7 +97,11 @@ export function ReportsView() {
           </div>
           <div class="stat" data-stat="automation">
             <span class="big">{r.automationRate == null ? "—" : `${Math.round(r.automationRate * 100)}%`}</span>{" "}
-            automation rate ({r.aiResolved} AI-resolved, {r.handedOff} handed off)
+            automation rate ({r.aiResolved} AI-resolved of all conversations, {r.handedOff} handed off)
+          </div>
+          <div class="stat" data-stat="ai-resolved">
+            <span class="big">{r.aiResolved}</span> AI-resolved: {r.aiResolvedConfirmed} confirmed by the customer,{" "}
+            {r.aiResolvedAssumed} assumed (no reply within the quiet period)
           </div>
           <div class="stat" data-stat="first-reply">
             <span class="big">{secs(r.firstHumanReplySeconds.median)}</span> median first human reply (p90{" "}

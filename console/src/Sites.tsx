@@ -1,5 +1,6 @@
 /**
- * Admin → Sites: identity verification for a site that embeds the widget. The secret is write-only (the
+ * Admin → Sites: identity verification for a site that embeds the widget, and its assistant's persona
+ * (name, company, tone). The secret is write-only (the
  * server only says whether one is set); one generated here is shown once, for the site's own server.
  */
 import { useState } from "preact/hooks";
@@ -7,9 +8,16 @@ import { ShownOnce } from "./admin-form";
 import { api } from "./api";
 import { toast } from "./state/notifications";
 
+type PersonaTone = "friendly" | "neutral" | "formal";
+const TONES: PersonaTone[] = ["friendly", "neutral", "formal"];
+
 interface SiteView {
   site: string;
-  settings: { requireVerification: boolean; identitySecretSet: boolean };
+  settings: {
+    requireVerification: boolean;
+    identitySecretSet: boolean;
+    persona?: { assistantName?: string; companyName?: string; tone?: PersonaTone };
+  };
 }
 
 /** 32 random bytes as hex: what the site's server and ours share to sign customer ids. */
@@ -36,6 +44,13 @@ export function SitesAdmin() {
     e.preventDefault();
     const form = new FormData(e.currentTarget as HTMLFormElement);
     const body: Record<string, unknown> = { requireVerification: form.get("requireVerification") === "on" };
+    // Only the persona fields filled in; a site that never had a persona keeps having none.
+    const persona = Object.fromEntries(
+      ["assistantName", "companyName", "tone"]
+        .map((name) => [name, String(form.get(name) ?? "").trim()])
+        .filter(([, value]) => value),
+    );
+    if (Object.keys(persona).length || view!.settings.persona) body.persona = persona;
     const secret = String(form.get("identitySecret") ?? "").trim();
     if (secret) body.identitySecret = secret;
     try {
@@ -82,6 +97,28 @@ export function SitesAdmin() {
             <input type="checkbox" name="requireVerification" defaultChecked={view.settings.requireVerification} />
             Require verification (refuse customers whose id is not signed)
           </label>
+          <fieldset>
+            <legend>The assistant's persona (its replies and the AI's prompt)</legend>
+            <label>
+              Assistant name (empty: "the support assistant")
+              <input name="assistantName" maxLength={60} defaultValue={view.settings.persona?.assistantName ?? ""} />
+            </label>
+            <label>
+              Company name
+              <input name="companyName" maxLength={60} defaultValue={view.settings.persona?.companyName ?? ""} />
+            </label>
+            <label>
+              Tone
+              <select name="tone" defaultValue={view.settings.persona?.tone ?? ""}>
+                <option value="">default (neutral)</option>
+                {TONES.map((tone) => (
+                  <option key={tone} value={tone}>
+                    {tone}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </fieldset>
           <button class="primary">Save site</button>
         </form>
       ) : null}

@@ -36,6 +36,7 @@ export function rowFromEvent(event: QueueEvent): ConversationRow {
     sentiment: event.sentiment ?? null,
     lastMessagePreview: null,
     escalatedAt: null,
+    aiResolution: null,
   };
 }
 

@@ -103,6 +103,39 @@ describe("customer widget (real server, headless Chromium)", () => {
     expect((page as Page & { errors?: string[] }).errors).toEqual([]);
   });
 
+  it('answers "thanks!" after an answer with a thank-you and no offer of a human, and the agent sees the answer confirmed', async () => {
+    const page = await openDemo();
+    await send(page, "How do I reset my password?");
+    const answer = inWidget(page, "li.ai[data-seq]").first();
+    await answer.waitFor({ timeout: 15_000 });
+    expect(await answer.innerText()).toMatch(/password/i);
+    // Under the answer, the two feedback choices, as plain text buttons.
+    const choices = inWidget(page, ".t > .row button");
+    await expect.poll(() => choices.allInnerTexts()).toEqual(["That helped", "I still need help"]);
+    await send(page, "thanks!");
+    const replies = inWidget(page, "li.ai[data-seq]");
+    await expect.poll(() => replies.count(), { timeout: 15_000 }).toBe(2);
+    expect(await replies.nth(1).innerText()).toMatch(/welcome|glad/i);
+    // No offer of a person, and the feedback choices went with the answer they were under.
+    expect(await inWidget(page, ".card").count()).toBe(0);
+    expect(await inWidget(page, 'li[data-event="handoff_offered"]').count()).toBe(0);
+    expect(await choices.count()).toBe(0);
+    await screenshot(page, "02-thanks-after-answer");
+
+    const id = await conversationId(page);
+    const admin = await Agent.login(server.url, "admin@handoff.local", "demo-admin-pass");
+    const res = await fetch(`${server.url}/api/agent/conversations/${id}/context`, {
+      headers: { Authorization: `Bearer ${admin.token}`, Origin: server.url },
+    });
+    const { context } = (await res.json()) as {
+      context: { stepsAttempted: { text: string; verdict: string | null }[] };
+    };
+    const answered = context.stepsAttempted.find((st) => /password/i.test(st.text));
+    expect(answered?.verdict).toBe("confirmed");
+    admin.close();
+    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+  });
+
   it("with no agent online, offers the contact form: email required and validated, then confirms with the expected response time", async () => {
     const page = await openDemo();
     await inWidget(page, "button.human").click();

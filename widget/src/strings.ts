@@ -12,7 +12,7 @@ export const launcherStrings = {
 
 export const panelStrings = {
   title: "Support",
-  welcome: "Hi! Ask us anything. Our assistant answers right away, and a person is one click away.",
+  welcome: "Hi! Our assistant answers right away, and a person is one click away.",
   close: "Close",
   composerLabel: "Message",
   placeholder: "Write a message…",
@@ -32,18 +32,18 @@ export const panelStrings = {
   offerQuestion: "Would you like to talk to a person?",
   yes: "Yes",
   no: "No",
+  helped: "That helped",
+  notHelped: "I still need help",
   connectingPerson: "Connecting you to a person…",
   queuePosition: (position: number) =>
     position <= 1 ? "You are next in line." : `You are number ${position} in line.`,
   queueEta: (seconds: number) =>
     seconds < 60 ? "Estimated wait: under a minute." : `Estimated wait: about ${Math.round(seconds / 60)} min.`,
-  joined: (name: string) => `${name} joined`,
-  offlineFormIntro: "No one is available right now. Leave your email and we will get back to you.",
   email: "Email (required)",
   name: "Name (optional)",
   orderNumber: "Order number (optional)",
   submit: "Send",
-  emailInvalid: "Please enter a valid email address.",
+  emailInvalid: "Enter a valid email address.",
   ticketConfirmed: (email: string) => `Thanks! We will reply to ${email}.`,
   csatQuestion: "How did we do?",
   csatScore: (n: number) => `${n} out of 5`,

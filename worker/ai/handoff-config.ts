@@ -53,6 +53,11 @@ export interface HandoffConfig {
   };
   /** The scorer failed (model error, invalid JSON): never a silent dead end. */
   aiError: { enabled: boolean; action: HandoffAction };
+  /**
+   * An AI answer followed by no customer message for `quietSeconds`, with no handoff, counts as resolved
+   * ("assumed", beside the customer's own "confirmed"); reports count both.
+   */
+  assumedResolution: { enabled: boolean; quietSeconds: number };
 }
 
 export const DEFAULT_HANDOFF_CONFIG: HandoffConfig = {
@@ -70,6 +75,7 @@ export const DEFAULT_HANDOFF_CONFIG: HandoffConfig = {
   customerRequest: { enabled: true, minIntentScore: 0.5, action: "handoff" },
   failedAttempts: { enabled: true, maxFailures: 2, action: "offer" },
   aiError: { enabled: true, action: "offer" },
+  assumedResolution: { enabled: true, quietSeconds: 24 * 3600 },
 };
 
 /** Defaults overridden by a partial config (one level deep), e.g. from a deployment variable. */
@@ -84,5 +90,6 @@ export function resolveHandoffConfig(overrides: Partial<HandoffConfig> = {}): Ha
     customerRequest: { ...d.customerRequest, ...overrides.customerRequest },
     failedAttempts: { ...d.failedAttempts, ...overrides.failedAttempts },
     aiError: { ...d.aiError, ...overrides.aiError },
+    assumedResolution: { ...d.assumedResolution, ...overrides.assumedResolution },
   };
 }

@@ -3,14 +3,31 @@
  * anything. Built from the conversation record and the transcript (the single source of truth); the
  * console shows it, tickets store it, webhooks carry it.
  */
-import type { ContextPackage } from "../../schema/context";
+import type { AnswerVerdict, ContextPackage } from "../../schema/context";
 import type { Citation, TranscriptEntry } from "../../schema/protocol";
 import type { ConversationRecord } from "./conversation-record";
 
 export type { ContextPackage };
 
+const VERDICT_EVENTS: Partial<Record<NonNullable<TranscriptEntry["event"]>, AnswerVerdict>> = {
+  resolution_confirmed: "confirmed",
+  answer_rejected: "rejected",
+  resolution_assumed: "assumed",
+};
+
+/** Each AI answer's latest verdict, by the answer's seq. */
+export function answerVerdicts(transcript: TranscriptEntry[]): Map<number, AnswerVerdict> {
+  const verdicts = new Map<number, AnswerVerdict>();
+  for (const e of transcript) {
+    const verdict = e.kind === "system" && e.event ? VERDICT_EVENTS[e.event] : undefined;
+    if (verdict && typeof e.meta?.answerSeq === "number") verdicts.set(e.meta.answerSeq, verdict);
+  }
+  return verdicts;
+}
+
 export function buildContextPackage(record: ConversationRecord, transcript: TranscriptEntry[]): ContextPackage {
   const scores = record.scores ?? [];
+  const verdicts = answerVerdicts(transcript);
   return {
     conversationId: record.id,
     status: record.status,
@@ -37,6 +54,7 @@ export function buildContextPackage(record: ConversationRecord, transcript: Tran
         text: e.text,
         citations: (e.meta?.citations as Citation[]) ?? [],
         confidence: (e.meta?.confidence as number) ?? null,
+        verdict: verdicts.get(e.seq) ?? null,
       })),
     decisions: transcript
       .filter(

@@ -235,13 +235,15 @@ export class ConversationObject extends ConversationCore {
       this.send(ws, { type: "ack", id: frame.id, seq: this.store.lastSeq(), at: Date.now() });
       return;
     }
-    // A rating is judged before it is stored: a refused one leaves no entry.
+    // A rating or a verdict on an answer is judged before it is stored: a refused one leaves no entry.
+    if (frame.type === "feedback" && !this.isAiAnswer(frame.answerSeq))
+      return this.reject(ws, "invalid_state", "answerSeq is not an AI answer", frame.id);
     const rated = frame.type === "csat" ? this.decide(actionEvent(frame, 0), { record }) : null;
     if (rated && !rated.ok) return this.reject(ws, "invalid_state", rated.message, frame.id);
     const { entry, duplicate } = this.appendAndAck(ws, actionEntry(frame, record));
     if (duplicate) return;
     if (rated?.ok) return this.settle(this.apply(rated));
-    const judged = frame.type === "request_human" || frame.type === "offer_reply";
+    const judged = frame.type === "request_human" || frame.type === "offer_reply" || frame.type === "feedback";
     await this.run(actionEvent(frame, entry.seq), judged ? await this.knowledge.handoffConfig() : undefined);
   }
 
@@ -260,14 +262,20 @@ export class ConversationObject extends ConversationCore {
     if (before?.status !== "bot" || before.aiPendingSeq === undefined || before.aiPendingSeq < seq) return;
     const turn = turnInput(this.store.after(0, "agent"), seq);
     if (!turn) return;
-    const [articles, config] = await Promise.all([this.knowledge.articles(), this.knowledge.handoffConfig()]);
+    const [articles, config, persona] = await Promise.all([
+      this.knowledge.articles(),
+      this.knowledge.handoffConfig(),
+      this.knowledge.persona(before.site),
+    ]);
     let score: TurnScore;
     try {
-      score = await this.scorer.scoreTurn({ text: turn.text, history: turn.history, articles });
+      score = await this.scorer.scoreTurn({ text: turn.text, history: turn.history, articles, persona });
     } catch (error) {
       score = failedScore(String(error));
     }
     await this.run({ type: "message_scored", seq, text: turn.text, score, answerSeq: turn.answerSeq }, config);
+    // An answer's quiet period ends by alarm (an assumed resolution, unless the customer writes again).
+    if (this.record()?.openAnswer?.quietUntil !== undefined) await this.scheduleAlarm();
   }
 
   private async summarize(): Promise<string> {
@@ -353,6 +361,7 @@ export class ConversationObject extends ConversationCore {
     const record = this.record();
     if (!record) return;
     if (record.status === "bot" && record.aiPendingSeq !== undefined) await this.queueAiTurn(record.aiPendingSeq);
+    await this.endQuietPeriod();
     const handoff = record.handoff;
     if (record.status === "queued" && handoff && !handoff.offline) {
       await this.settle([{ kind: "measure_queue", handoffId: handoff.id }]);
@@ -360,6 +369,21 @@ export class ConversationObject extends ConversationCore {
     }
     await this.flush();
     await this.scheduleAlarm();
+  }
+
+  /** The open AI answer's quiet period is over: an assumed resolution, when nothing happened meanwhile. */
+  private async endQuietPeriod(): Promise<void> {
+    const open = this.record()?.openAnswer;
+    if (open?.quietUntil === undefined || open.quietUntil > Date.now()) return;
+    const answer = this.store.after(open.answerTo, "agent").find((e) => e.id === `ai-${open.answerTo}`);
+    if (answer)
+      await this.run({ type: "quiet_period_elapsed", answerSeq: answer.seq }, await this.knowledge.handoffConfig());
+  }
+
+  /** Whether entry `seq` is a message from the AI (what the feedback buttons may judge). */
+  private isAiAnswer(seq: number): boolean {
+    const entry = this.store.after(seq - 1, "agent", 1)[0];
+    return entry?.seq === seq && entry.kind === "message" && entry.author.role === "ai";
   }
 
   private async scheduleAlarm(): Promise<void> {

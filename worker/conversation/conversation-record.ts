@@ -2,7 +2,7 @@
  * The conversation record: everything about a conversation except its transcript. Persisted as one
  * JSON value in the object's kv table, so it survives hibernation and eviction.
  */
-import type { Intent, Trigger } from "../../schema/domain";
+import type { AiResolution, Intent, Trigger } from "../../schema/domain";
 import type { ConversationStatus } from "../../schema/protocol";
 import type { HandoffState } from "../ai/handoff-policy";
 
@@ -56,6 +56,15 @@ export interface ConversationRecord {
   aiPendingSeq?: number;
   /** When the D1 index last got a preview update (debounces index writes on busy chats). */
   indexedAt?: number;
+  /** How the AI resolved the conversation, once it did (the D1 index and reports read it). */
+  aiResolution?: AiResolution;
+  /**
+   * The latest AI answer still waiting for the customer's verdict: the customer message it answered (the
+   * answer's entry id is `ai-<answerTo>`), and when its quiet period ends (absent when that is switched off).
+   */
+  openAnswer?: { answerTo: number; quietUntil?: number };
+  /** AI answers (seqs) the customer already judged with the feedback buttons: each is judged once. */
+  judgedAnswers?: number[];
 }
 
 export interface TurnScoreRecord {

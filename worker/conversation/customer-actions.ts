@@ -1,6 +1,6 @@
 /**
  * The customer's handoff frames (the "Talk to a human" button, the answer to an offer, the contact form,
- * the rating): the transcript entry each one stores, and the handoff machine's event it becomes.
+ * the rating, the feedback buttons under an AI answer): the transcript entry each one stores, and the handoff machine's event it becomes.
  */
 import type { ClientFrame } from "../../schema/protocol";
 import type { HandoffEventInput } from "../handoff/types";
@@ -8,12 +8,21 @@ import type { ConversationRecord } from "./conversation-record";
 import { COPY } from "./customer-copy";
 import type { NewEntry } from "./transcript-store";
 
-export type CustomerAction = Extract<ClientFrame, { type: "request_human" | "offer_reply" | "contact" | "csat" }>;
+export type CustomerAction = Extract<
+  ClientFrame,
+  { type: "request_human" | "offer_reply" | "contact" | "csat" | "feedback" }
+>;
+
+const ACTION_TYPES: ReadonlySet<ClientFrame["type"]> = new Set([
+  "request_human",
+  "offer_reply",
+  "contact",
+  "csat",
+  "feedback",
+]);
 
 export function isCustomerAction(frame: ClientFrame): frame is CustomerAction {
-  return (
-    frame.type === "request_human" || frame.type === "offer_reply" || frame.type === "contact" || frame.type === "csat"
-  );
+  return ACTION_TYPES.has(frame.type);
 }
 
 /** The entry the frame stores; its client id makes a resent frame a duplicate. */
@@ -49,6 +58,15 @@ export function actionEntry(frame: CustomerAction, record: ConversationRecord): 
         meta: { score: frame.score },
         internal: { comment: frame.comment ?? null },
       };
+    case "feedback":
+      return {
+        id: frame.id,
+        kind: "system",
+        event: frame.helped ? "resolution_confirmed" : "answer_rejected",
+        author,
+        text: frame.helped ? "That helped" : "I still need help",
+        meta: { answerSeq: frame.answerSeq },
+      };
   }
 }
 
@@ -63,5 +81,7 @@ export function actionEvent(frame: CustomerAction, seq: number): HandoffEventInp
       return { type: "contact", contact: { email: frame.email, name: frame.name, orderNumber: frame.orderNumber } };
     case "csat":
       return { type: "csat", score: frame.score, comment: frame.comment ?? null, frameId: frame.id };
+    case "feedback":
+      return { type: "answer_feedback", answerSeq: frame.answerSeq, helped: frame.helped, frameId: frame.id };
   }
 }

@@ -9,6 +9,7 @@ export const COPY = {
   aiNoAnswer:
     "I'm not sure I have the right answer for that. Could you tell me a bit more, or ask for a person any time?",
   aiFailed: "Sorry, I couldn't work that out just now.",
+  answerRejected: "Sorry that didn't help. Could you tell me a bit more, or ask for a person any time?",
   agentJoined: (name: string) => `${name} joined`,
   agentLeft: (name: string) => `${name} left the conversation`,
   transferredToAgent: (name: string) => `You're being transferred to ${name}.`,

@@ -1,6 +1,6 @@
 /**
  * What admins edit and every conversation reads: the knowledge base, the handoff settings, the
- * routing mode and the teams' SLA and hours. Read from D1 and kept in memory for a short while: an AI
+ * routing mode, the teams' SLA and hours, and each site's assistant persona. Read from D1 and kept in memory for a short while: an AI
  * turn or a handoff must not cost a D1 query per setting (under a burst of handoffs those reads were a
  * large share of the shared database's load), and an edit in the console should reach running
  * conversations within a minute. The copy is shared by every conversation object in the isolate
@@ -9,12 +9,13 @@
  * is used.
  */
 import { DEFAULT_HANDOFF_CONFIG, type HandoffConfig } from "../ai/handoff-policy";
-import type { KbArticle } from "../ai/scorer";
+import type { KbArticle, Persona } from "../ai/scorer";
 import { getDb } from "../db/client";
 import type { Env } from "../env";
 import { getSetting, loadHandoffConfig } from "../db/settings";
 import { fallbackTeam, getTeam, type TeamInfo } from "../routing/availability";
 import { kbArticles } from "../../schema/db";
+import { loadSiteSettings } from "../sites/site-settings";
 
 const TTL_MS = 60_000;
 
@@ -81,6 +82,17 @@ export class KnowledgeCache {
       async () => (await getSetting<{ assignment?: Env["ASSIGNMENT"] }>(this.d1, "routing"))?.assignment,
       undefined,
       "routing setting",
+    );
+  }
+
+  /** The site's assistant persona (name, company, tone), for the scorer's prompt and replies. */
+  persona(site: string): Promise<Persona | undefined> {
+    return cached(
+      this.d1,
+      `persona:${site}`,
+      async () => (await loadSiteSettings(this.d1, site)).persona,
+      undefined,
+      "site persona",
     );
   }
 

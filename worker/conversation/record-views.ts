@@ -39,6 +39,7 @@ export function indexRow(record: ConversationRecord, lastCustomerText: string | 
     sentiment: recentSentiment(record),
     lastMessagePreview: lastCustomerText?.slice(0, 140) ?? null,
     queuedAt: record.status === "queued" || record.status === "agent" ? (record.handoff?.queuedAt ?? null) : null,
+    aiResolution: record.aiResolution ?? null,
   };
 }
 
@@ -105,8 +106,8 @@ export function indexPreviewInterval(conversationId: string): number {
 const QUEUE_REFRESH_MS = 10_000;
 
 /**
- * When the object's alarm must next run: an outbox retry, a queued conversation's refresh and SLA, or
- * an interrupted AI turn. null when nothing waits.
+ * When the object's alarm must next run: an outbox retry, a queued conversation's refresh and SLA, an
+ * interrupted AI turn, or the end of an AI answer's quiet period. null when nothing waits.
  */
 export function nextWakeUp(record: ConversationRecord | undefined, retryAt: number | null, now: number): number | null {
   const times: number[] = [];
@@ -116,5 +117,9 @@ export function nextWakeUp(record: ConversationRecord | undefined, retryAt: numb
     if (!record.handoff.escalatedAt) times.push(record.handoff.queuedAt + record.handoff.slaSeconds * 1000);
   }
   if (record?.aiPendingSeq !== undefined) times.push(now + 1000);
+  // The quiet period after an AI answer: its end records an assumed resolution.
+  const quietUntil = record?.openAnswer?.quietUntil;
+  if (quietUntil !== undefined && record?.status === "bot" && !record.handoff && !record.aiResolution)
+    times.push(quietUntil);
   return times.length === 0 ? null : Math.max(now, Math.min(...times));
 }

@@ -34,7 +34,11 @@ export interface NewEntry {
 }
 
 /** System events only agents see: escalations and confirmed resolutions are bookkeeping, not news for the customer. */
-export const AGENT_ONLY_EVENTS: readonly SystemEvent[] = ["sla_escalated", "resolution_confirmed"];
+export const AGENT_ONLY_EVENTS: readonly SystemEvent[] = [
+  "sla_escalated",
+  "resolution_confirmed",
+  "resolution_assumed",
+];
 const AGENT_ONLY_SQL = AGENT_ONLY_EVENTS.map((e) => `'${e}'`).join(", ");
 
 export type AppendResult = { entry: TranscriptEntry; duplicate: boolean };

@@ -7,7 +7,7 @@ export async function reportRecords(d1: D1Database, from: number, to: number) {
   const db = getDb(d1);
   const [started, queued, ratings] = await Promise.all([
     db
-      .select({ id: conversations.id })
+      .select({ id: conversations.id, aiResolution: conversations.aiResolution })
       .from(conversations)
       .where(and(gte(conversations.createdAt, from), lt(conversations.createdAt, to)))
       .all(),

@@ -64,6 +64,13 @@ export const HandoffOverrideSchema = v.strictObject({
     }),
   ),
   aiError: v.optional(v.strictObject({ enabled: v.optional(v.boolean()), action: v.optional(action) })),
+  assumedResolution: v.optional(
+    v.strictObject({
+      enabled: v.optional(v.boolean()),
+      // One second to thirty days.
+      quietSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(30 * 24 * 3600))),
+    }),
+  ),
 });
 export type HandoffOverride = v.InferOutput<typeof HandoffOverrideSchema>;
 

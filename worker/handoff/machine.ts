@@ -14,6 +14,7 @@ import { round } from "../conversation/record-views";
 import { queueMeasured, routed, slaDue, startFromDecision, startHandoff, summaryReady, ticketIfOffline } from "./queue";
 import { AI_AUTHOR, refuse, Step } from "./step";
 import { claim, closeBy, handBack, ticketReply, transfer } from "./agent-actions";
+import { answerFeedback, answerGiven, confirmResolution, quietPeriodElapsed } from "./resolution";
 import type { HandoffEvent, MachineConfig, TransitionResult } from "./types";
 
 /** Per-turn scores kept for the agent's confidence history and sentiment trend. */
@@ -28,6 +29,8 @@ export function transition(record: ConversationRecord, event: HandoffEvent, conf
   switch (event.type) {
     case "customer_message": {
       const stale = indexStale(r, event);
+      // The customer wrote again: the last answer is no longer left to its quiet period.
+      delete r.openAnswer;
       if (r.status === "bot") {
         r.aiPendingSeq = event.seq;
         step.effect({ kind: "score", seq: event.seq });
@@ -63,6 +66,10 @@ export function transition(record: ConversationRecord, event: HandoffEvent, conf
         });
       return step.done();
     }
+    case "answer_feedback":
+      return answerFeedback(step, event, config);
+    case "quiet_period_elapsed":
+      return quietPeriodElapsed(step, event, config);
     case "contact": {
       const { contact } = event;
       r.contact = contact;
@@ -149,15 +156,21 @@ function scored(
   const decision = decideTurn({ text: event.text, score }, r.policy ?? initialHandoffState(), config.handoff);
   // A topic rule fires on the intent it names: that intent is the topic.
   const topic: Intent | undefined = decision.trigger === "topic" ? score.intent : undefined;
+  // A typed "no" to the pending offer declines it as the widget's No button does, and says so in the
+  // transcript: that entry is what settles the offer for every client (the widget drops its Yes/No).
+  if (r.policy?.pendingOffer && decision.action === "answer" && !decision.nextState.pendingOffer) {
+    delete r.offerTopic;
+    step.system("offer_declined", "The customer declined the offer of a person", {});
+  }
   r.policy = decision.nextState;
   r.scores = [
     ...(r.scores ?? []),
     { seq, at: step.at, confidence: score.confidence, sentiment: score.sentiment, intent: score.intent },
   ].slice(-MAX_SCORE_HISTORY);
   if (r.aiPendingSeq === seq) delete r.aiPendingSeq;
-  if (score.act === "thanks" && event.answerSeq !== undefined)
-    step.system("resolution_confirmed", "The customer confirmed the answer helped", { answerSeq: event.answerSeq });
+  if (score.act === "thanks" && event.answerSeq !== undefined) confirmResolution(step, event.answerSeq, true);
   const text = aiReplyText(score, decision.action === "answer");
+  if (decision.action === "answer" && score.grounded && !score.act && text) answerGiven(step, seq, config);
   if (text)
     step.entry({
       id: `ai-${seq}`,

@@ -59,6 +59,10 @@ export type HandoffEvent = { id: string; at: number } & (
   /** The customer's button press or offer reply, stored as entry `seq`. */
   | { type: "human_button"; seq: number }
   | { type: "offer_reply"; accept: boolean; frameId: string; seq: number }
+  /** "That helped" / "I still need help" under the AI answer `answerSeq`. */
+  | { type: "answer_feedback"; answerSeq: number; helped: boolean; frameId: string }
+  /** The alarm found the open answer's quiet period over; `answerSeq` is that answer's entry. */
+  | { type: "quiet_period_elapsed"; answerSeq: number }
   | { type: "contact"; contact: ContactDetails }
   | { type: "csat"; score: number; comment: string | null; frameId: string }
   | { type: "agent_reply"; agent: AgentRef }

@@ -1,11 +1,13 @@
 /**
  * Reports over a period, computed from recorded events only (D1 conversation index, handoff rows,
- * CSAT ratings): conversations, automation rate, handoffs by trigger, time to first human reply,
+ * CSAT ratings): conversations, AI resolutions (confirmed by the customer, or assumed after the quiet
+ * period), automation rate (AI-resolved / all conversations), handoffs by trigger, time to first human reply,
  * resolution time, CSAT. `?format=csv` exports the same figures.
  */
 import { Hono } from "hono";
 import * as v from "valibot";
 import { requireAgent, type AgentHonoEnv } from "../auth/require-agent";
+import type { AiResolution } from "../../schema/domain";
 import { reportRecords } from "../db/reports";
 import { validate } from "../http/validate";
 
@@ -39,12 +41,21 @@ reportRoutes.get("/", async (c) => {
   const firstReply = hs.filter((h) => h.firstReplyAt).map((h) => (h.firstReplyAt! - h.queuedAt) / 1000);
   const resolution = hs.filter((h) => h.resolvedAt).map((h) => (h.resolvedAt! - h.queuedAt) / 1000);
   const distribution = [1, 2, 3, 4, 5].map((score) => ratings.filter((r) => r.score === score).length);
+  // AI-resolved: the customer confirmed an AI answer, or went quiet after one, and no human took over.
+  const resolvedBy = (kind: AiResolution) =>
+    convs.filter((c) => c.aiResolution === kind && !handedOff.has(c.id)).length;
+  const aiResolvedConfirmed = resolvedBy("confirmed");
+  const aiResolvedAssumed = resolvedBy("assumed");
+  const aiResolved = aiResolvedConfirmed + aiResolvedAssumed;
   const report = {
     period: { from, to },
     conversations: convs.length,
     handedOff: convs.filter((c) => handedOff.has(c.id)).length,
-    aiResolved: convs.filter((c) => !handedOff.has(c.id)).length,
-    automationRate: convs.length ? convs.filter((c) => !handedOff.has(c.id)).length / convs.length : null,
+    aiResolved,
+    aiResolvedConfirmed,
+    aiResolvedAssumed,
+    /** AI-resolved / all conversations started in the period. */
+    automationRate: convs.length ? aiResolved / convs.length : null,
     handoffs: hs.length,
     handoffsByTrigger: byTrigger,
     firstHumanReplySeconds: {
@@ -69,6 +80,8 @@ reportRoutes.get("/", async (c) => {
       ["to", new Date(to).toISOString()],
       ["conversations", report.conversations],
       ["ai_resolved", report.aiResolved],
+      ["ai_resolved_confirmed", aiResolvedConfirmed],
+      ["ai_resolved_assumed", aiResolvedAssumed],
       ["handed_off", report.handedOff],
       ["automation_rate", report.automationRate],
       ...Object.entries(byTrigger).map(([t, n]) => [`handoffs_${t}`, n] as [string, number]),

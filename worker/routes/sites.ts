@@ -1,7 +1,8 @@
-/** Admin API for per-site settings (identity verification). Secrets are write-only: never returned. */
+/** Admin API for per-site settings (identity verification, the assistant's persona). Secrets are write-only: never returned. */
 import { Hono } from "hono";
 import * as v from "valibot";
 import { requireAgent, type AgentHonoEnv } from "../auth/require-agent";
+import { invalidateKnowledgeCache } from "../conversation/knowledge-cache";
 import { jsonBody } from "../http/json-body";
 import { validate } from "../http/validate";
 import { loadSiteSettings, saveSiteSettings, SiteSettingsSchema } from "../sites/site-settings";
@@ -23,8 +24,13 @@ siteRoutes.put("/:site", requireAgent("admin"), jsonBody(SiteSettingsSchema), as
   // Omitting identitySecret keeps the stored one, so toggling requireVerification never wipes it.
   const next = { ...current, ...body, identitySecret: body.identitySecret ?? current.identitySecret };
   await saveSiteSettings(c.env.DB, site, next);
+  invalidateKnowledgeCache(c.env.DB);
   return c.json({
     site,
-    settings: { requireVerification: next.requireVerification, identitySecretSet: Boolean(next.identitySecret) },
+    settings: {
+      requireVerification: next.requireVerification,
+      identitySecretSet: Boolean(next.identitySecret),
+      ...(next.persona ? { persona: next.persona } : {}),
+    },
   });
 });

@@ -12,7 +12,7 @@ import {
   ticketReplies,
   tickets,
 } from "../../schema/db";
-import type { Trigger } from "../../schema/domain";
+import type { AiResolution, Trigger } from "../../schema/domain";
 import type { ConversationStatus } from "../../schema/protocol";
 import type { Db } from "../db/client";
 
@@ -33,6 +33,7 @@ export interface ConversationIndexRow {
   sentiment: number | null;
   lastMessagePreview: string | null;
   queuedAt: number | null;
+  aiResolution: AiResolution | null;
 }
 
 export async function upsertConversationIndex(db: Db, row: ConversationIndexRow): Promise<void> {

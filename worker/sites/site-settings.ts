@@ -1,10 +1,20 @@
 /**
  * Per-site settings (D1 `settings`, key `site:<id>`): the identity-verification secret the embedding
- * site's server shares with us, and whether verification is required. The secret lives in D1, set by
+ * site's server shares with us, whether verification is required, and the assistant's persona. The secret lives in D1, set by
  * an admin through the API, never in the repository.
  */
 import * as v from "valibot";
+import { PERSONA_TONES } from "../ai/scorer";
 import { getSetting, putSetting } from "../db/settings";
+
+const personaName = v.pipe(v.string(), v.trim(), v.maxLength(60));
+
+/** Whose assistant this is: the name it goes by, the company, the tone (the scorer's prompt and replies). */
+export const PersonaSchema = v.strictObject({
+  assistantName: v.optional(personaName),
+  companyName: v.optional(personaName),
+  tone: v.optional(v.picklist(PERSONA_TONES)),
+});
 
 export const SiteSettingsSchema = v.object({
   /** HMAC-SHA256 key the site's server uses to sign customer ids. At least 32 characters. */
@@ -13,6 +23,7 @@ export const SiteSettingsSchema = v.object({
   ),
   /** Refuse conversations whose customer id is not signed. */
   requireVerification: v.optional(v.boolean(), false),
+  persona: v.optional(PersonaSchema),
 });
 export type SiteSettings = v.InferOutput<typeof SiteSettingsSchema>;
 

@@ -1,6 +1,9 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { DEMO_KB } from "../../../schema/seed/demo-kb";
 import { createScorer } from "../../../worker/ai/select-scorer";
+import { invalidateKnowledgeCache, KnowledgeCache } from "../../../worker/conversation/knowledge-cache";
+import { saveSiteSettings } from "../../../worker/sites/site-settings";
 import { decideTurn, initialHandoffState } from "../../../worker/ai/handoff-policy";
 import {
   createWorkersAIScorer,
@@ -167,6 +170,24 @@ describe("createScorer", () => {
       expect(prompt).toContain("Ava, the Acme Storage support assistant");
       expect(prompt).toContain("formally");
       expect(prompt).not.toContain("Brightbox");
+    });
+
+    it("takes the site's persona from its settings, as the conversation object reads them", async () => {
+      await saveSiteSettings(env.DB, "acme", {
+        requireVerification: false,
+        persona: { assistantName: "Rex", companyName: "Acme Storage", tone: "neutral" },
+      });
+      invalidateKnowledgeCache(env.DB);
+      const persona = await new KnowledgeCache(env.DB).persona("acme");
+      expect(await new KnowledgeCache(env.DB).persona("no-such-site")).toBeUndefined();
+      const { binding, calls } = fakeAi();
+      await createWorkersAIScorer({ binding }).scoreTurn({
+        text: "how do I cancel",
+        history: [],
+        articles: DEMO_KB,
+        persona,
+      });
+      expect(llmPrompt(calls)).toContain("Rex, the Acme Storage support assistant");
     });
 
     it("without a persona the prompt speaks as the support assistant, with no brand", async () => {

@@ -4,7 +4,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { Env } from "../../../worker/env";
 import { createAgent, mintAgentSession } from "../helpers/agents";
-import { clearSettings, setHandoffOverride } from "../helpers/knowledge";
+import { clearSettings, seedKnowledgeBase, setHandoffOverride } from "../helpers/knowledge";
 import { agentGet, agentPost, createConversation, openAgent, openCustomer, worker } from "../helpers/sockets";
 
 const testEnv = env as unknown as Env;
@@ -82,8 +82,21 @@ describe("tickets and reports", () => {
     const agent = await createAgent(testEnv, { name: "Rhea", teams: ["support"], status: "online" });
     const bearer = await mintAgentSession(testEnv, agent.id);
     const before = Date.now() - 1;
-    // One conversation the AI handles alone, one handed off, answered, closed and rated.
-    await createConversation();
+    // One conversation the AI resolves alone (the customer confirms its answer), one handed off, answered,
+    // closed and rated.
+    await seedKnowledgeBase(testEnv);
+    const solo = await createConversation();
+    const soloCustomer = await openCustomer(solo.conversationId, solo.token);
+    await soloCustomer.hello(0);
+    for (const [id, text] of [
+      ["q", "How do I reset my password?"],
+      ["t", "thanks, that worked!"],
+    ]) {
+      soloCustomer.send({ type: "message", id, text });
+      const ack = await soloCustomer.next("ack", (a) => a.id === id);
+      await soloCustomer.next("entry", (f) => f.entry.seq > ack.seq && f.entry.author.role === "ai");
+    }
+    soloCustomer.close();
     const { conversationId, token } = await createConversation();
     const customer = await openCustomer(conversationId, token);
     await customer.hello(0);

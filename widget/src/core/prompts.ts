@@ -39,4 +39,10 @@ export const pendingContact = (entries: TranscriptEntry[]) =>
 /** Closed and not rated since it closed. A `status: closed` frame may precede the `closed` entry. */
 export const needsCsat = (entries: TranscriptEntry[], status: ConversationStatus) =>
   status === "closed" &&
-  !entries.some((e, i) => e.event === "csat_received" && !entries.slice(i).some((l) => l.event === "reopened"));
+  entries.findLast((e) => e.event === "csat_received" || e.event === "reopened")?.event !== "csat_received";
+
+/** The latest entry, when it is an AI answer from the knowledge base: the customer may say whether it helped. */
+export const answerToJudge = (entries: TranscriptEntry[]) => {
+  const e = entries.at(-1);
+  return e?.author.role === "ai" && e.meta?.citations?.length ? e : undefined;
+};

@@ -65,6 +65,8 @@ export interface Session {
   send(text: string): void;
   requestHuman(): void;
   replyToOffer(accept: boolean): void;
+  /** "That helped" / "I still need help" under the AI answer `answerSeq`. */
+  feedback(answerSeq: number, helped: boolean): void;
   contact(details: { email: string; name?: string; orderNumber?: string }): void;
   rate(score: number, comment?: string): void;
   /**
@@ -308,6 +310,7 @@ export function createSession(deps: SessionDeps): Session {
     },
     requestHuman: () => act({ type: "request_human", id: newClientId() }),
     replyToOffer: (accept) => act({ type: "offer_reply", id: newClientId(), accept }),
+    feedback: (answerSeq, helped) => act({ type: "feedback", id: newClientId(), answerSeq, helped }),
     contact: (details) => act({ type: "contact", id: newClientId(), ...details }),
     rate: (score, comment) => act({ type: "csat", id: newClientId(), score, comment }),
     identify() {

@@ -8,7 +8,7 @@ import type { Pending } from "./storage";
 
 /** Returns the new entry list, or null if the entry is already known (by seq). */
 export function mergeEntry(entries: TranscriptEntry[], entry: TranscriptEntry): TranscriptEntry[] | null {
-  const last = entries[entries.length - 1];
+  const last = entries.at(-1);
   if (!last || entry.seq > last.seq) return [...entries, entry];
   if (entries.some((e) => e.seq === entry.seq)) return null;
   // Out of order (should not happen: the server sends in seq order); keep the list sorted anyway.

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { LIMITS } from "../../../schema/protocol";
 import type { Bridge } from "../bridge";
-import { needsCsat, pendingContact, pendingOffer } from "../core/prompts";
+import { answerToJudge, needsCsat, pendingContact, pendingOffer } from "../core/prompts";
 import type { Session } from "../core/session";
 import { panelStrings as t } from "../strings";
 import { EntryView } from "./EntryView";
@@ -25,9 +25,10 @@ export function App({ session, bridge, open, focusTick }: AppProps) {
   useEffect(() => session.subscribe(() => setTick((n) => n + 1)), [session]);
   const s = session.state;
   const { entries, status } = s;
-  const lastSeq = entries.length ? entries[entries.length - 1].seq : 0;
+  const lastSeq = entries.at(-1)?.seq ?? 0;
 
-  const [answeredOffer, setAnsweredOffer] = useState(-1);
+  // The prompt (an offer, or the feedback under an answer) the customer just answered, by its entry's seq.
+  const [answered, setAnswered] = useState(-1);
   const [contactSent, setContactSent] = useState("");
   const [rated, setRated] = useState(false);
   // Entries already on screen when the panel mounted were seen before the reload.
@@ -59,10 +60,11 @@ export function App({ session, bridge, open, focusTick }: AppProps) {
   }, [entries.length, s.outbox.length, open, s.typing, status]);
 
   const offer = pendingOffer(entries, status);
+  const answer = answerToJudge(entries);
   const noAgent = pendingContact(entries);
-  const expected = [...entries].reverse().find((e) => e.event === "no_agent_online")?.meta?.expectedResponse;
+  const expected = entries.findLast((e) => e.event === "no_agent_online")?.meta?.expectedResponse;
   const live = s.connection === "open";
-  const lastCustomer = [...entries].reverse().find((e) => e.kind === "message" && e.author.role === "customer");
+  const lastCustomer = entries.findLast((e) => e.kind === "message" && e.author.role === "customer");
 
   const stopTyping = () => {
     if (typingTimer.current) session.typing(false);
@@ -77,18 +79,24 @@ export function App({ session, bridge, open, focusTick }: AppProps) {
     stopTyping();
   };
 
-  const notice = (s.createFailed ||
-    s.connection === "reconnecting" ||
-    s.connection === "offline" ||
-    s.connection === "connecting") && (
+  // Each connection state but open and idle has its notice under the same name in the strings.
+  const noticeText = s.createFailed
+    ? t.createFailed
+    : s.connection !== "open" && s.connection !== "idle" && t[s.connection];
+  const notice = noticeText && (
     <div class="n" role="status">
-      {s.createFailed
-        ? t.createFailed
-        : s.connection === "offline"
-          ? t.offline
-          : s.connection === "connecting"
-            ? t.connecting
-            : t.reconnecting}
+      {noticeText}
+    </div>
+  );
+
+  /** Two text buttons, the first the primary one: the offer's Yes/No, the feedback under an answer (never in a form). */
+  const choice = (yes: string, no: string, pick: (yes: boolean) => void) => (
+    <div class="row">
+      {[yes, no].map((label, i) => (
+        <button class={i ? "btn2" : "btn"} disabled={!live} onClick={() => pick(!i)}>
+          {label}
+        </button>
+      ))}
     </div>
   );
 
@@ -105,7 +113,7 @@ export function App({ session, bridge, open, focusTick }: AppProps) {
     >
       <div class="h">
         <h2>{bridge.config.title || t.title}</h2>
-        <button ref={closeBtn} type="button" aria-label={t.close} onClick={() => bridge.close()}>
+        <button ref={closeBtn} aria-label={t.close} onClick={() => bridge.close()}>
           ×
         </button>
       </div>
@@ -127,27 +135,13 @@ export function App({ session, bridge, open, focusTick }: AppProps) {
           ))}
         </ul>
         {!s.outbox.length && lastCustomer && lastCustomer.seq <= s.readSeq && <span class="meta">{t.read}</span>}
-        {offer && answeredOffer !== offer.seq && (
+        {answer &&
+          answered !== answer.seq &&
+          choice(t.helped, t.notHelped, (helped) => (setAnswered(answer.seq), session.feedback(answer.seq, helped)))}
+        {offer && answered !== offer.seq && (
           <div class="card">
             <p>{t.offerQuestion}</p>
-            <div class="row">
-              <button
-                class="btn"
-                type="button"
-                disabled={!live}
-                onClick={() => (setAnsweredOffer(offer.seq), session.replyToOffer(true))}
-              >
-                {t.yes}
-              </button>
-              <button
-                class="btn2"
-                type="button"
-                disabled={!live}
-                onClick={() => (setAnsweredOffer(offer.seq), session.replyToOffer(false))}
-              >
-                {t.no}
-              </button>
-            </div>
+            {choice(t.yes, t.no, (yes) => (setAnswered(offer.seq), session.replyToOffer(yes)))}
           </div>
         )}
         {noAgent && !contactSent && (
@@ -189,13 +183,13 @@ export function App({ session, bridge, open, focusTick }: AppProps) {
       )}
       <div class="f">
         {status === "closed" ? (
-          <button class="btn" type="button" onClick={() => (session.reset(), setRated(false), setContactSent(""))}>
+          <button class="btn" onClick={() => (session.reset(), setRated(false), setContactSent(""))}>
             {t.newConversation}
           </button>
         ) : (
           <>
             {status === "bot" && (
-              <button class="human" type="button" onClick={() => session.requestHuman()}>
+              <button class="human" onClick={() => session.requestHuman()}>
                 {t.talkToHuman}
               </button>
             )}

@@ -33,7 +33,7 @@ export function EntryView({ entry, base }: { entry: TranscriptEntry; base: strin
   const who = role === "customer" ? t.you : role === "ai" ? t.assistant : entry.author.name || t.agent;
   const citations = role === "ai" && Array.isArray(entry.meta?.citations) ? (entry.meta!.citations as Citation[]) : [];
   return (
-    <li class={`m ${role === "agent" ? "agent" : role === "ai" ? "ai" : "customer"}`} data-seq={entry.seq}>
+    <li class={`m ${role}`} data-seq={entry.seq}>
       <span class={role === "customer" ? "sr" : "who"}>{who}</span>
       <Text text={entry.text} />
       <Sources citations={citations} base={base} />

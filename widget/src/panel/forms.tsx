@@ -1,5 +1,6 @@
 /**
- * The inline forms: contact details when no agent is online, and the satisfaction rating after
+ * The inline forms: contact details when no agent is online (under the conversation's own notice
+ * saying so, which is why the form has no introduction of its own), and the satisfaction rating after
  * the conversation closed. The email is checked with the protocol's own rule (core/email.ts).
  */
 import { useState } from "preact/hooks";
@@ -31,7 +32,6 @@ export function ContactForm({ onSubmit }: { onSubmit: (d: ContactDetails) => voi
         onSubmit(details);
       }}
     >
-      <p>{t.offlineFormIntro}</p>
       <label>
         {t.email}
         <input

@@ -1,7 +1,8 @@
 /**
  * Panel styles, injected into the shadow root (the page's CSS cannot reach them). Colours are
  * picked for WCAG AA on their backgrounds; the brand colour's text colour is computed by the
- * launcher (--ht). Motion is decorative only and switched off for prefers-reduced-motion.
+ * launcher (--ht). Motion (animations only, no transitions) is decorative and switched off for
+ * prefers-reduced-motion.
  */
 export const CSS =
   ".p{position:absolute;bottom:72px;right:0;width:min(380px,calc(100vw - 40px));height:min(600px,calc(100vh - 120px));background:#fff;color:#1a1a1a;border-radius:12px;box-shadow:0 8px 30px rgba(0,0,0,.3);display:flex;flex-direction:column;overflow:hidden;animation:in .18s ease-out}" +
@@ -18,7 +19,7 @@ export const CSS =
   ".t{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:8px}" +
   ".t ul{display:flex;flex-direction:column;gap:8px;margin:0;padding:0;list-style:none}" +
   ".m{max-width:85%;padding:8px 11px;border-radius:12px;white-space:pre-wrap;overflow-wrap:anywhere}" +
-  ".m p{margin:0}" +
+  ".m p,.card p,.q p{margin:0}" +
   ".who{display:block;font-size:12px;font-weight:600;color:#4d4d4d;margin-bottom:2px}" +
   ".customer{align-self:flex-end;background:var(--hc);color:var(--ht)}" +
   ".customer a{color:inherit}" +
@@ -32,16 +33,15 @@ export const CSS =
   ".meta{font-size:12px;align-self:flex-end;color:#4d4d4d;margin-top:-4px}" +
   ".err{color:#b00020}" +
   ".card{align-self:stretch;border:1px solid #d6d9dc;border-radius:10px;padding:10px;display:flex;flex-direction:column;gap:8px;background:#fafafa;font-size:14px}" +
-  ".card p{margin:0}" +
   ".row{display:flex;gap:8px;flex-wrap:wrap}" +
-  ".btn{border:1px solid var(--hc);background:var(--hc);color:var(--ht);border-radius:8px;padding:6px 14px}" +
-  ".btn2{border:1px solid #6b6b6b;background:#fff;color:#1a1a1a;border-radius:8px;padding:6px 14px}" +
+  ".btn,.btn2{border-radius:8px;padding:6px 14px}" +
+  ".btn{border:1px solid var(--hc);background:var(--hc);color:var(--ht)}" +
+  ".btn2{border:1px solid #6b6b6b;background:#fff;color:#1a1a1a}" +
   ".btn[aria-pressed=true]{outline:3px solid #1a1a1a;outline-offset:1px}" +
   ".btn2[aria-pressed=true]{background:#1a1a1a;color:#fff}" +
   "label{display:flex;flex-direction:column;gap:2px;font-size:13px}" +
   "input,textarea{border:1px solid #6b6b6b;border-radius:8px;padding:7px 9px;background:#fff}" +
   ".q{padding:10px 14px;background:#eef3fc;color:#1a1a1a;font-size:14px;border-top:1px solid #d6d9dc}" +
-  ".q p{margin:0}" +
   ".typ{font-size:13px;color:#4d4d4d;padding:0 14px 4px}" +
   ".dots::after{content:'…';display:inline-block;animation:blink 1s steps(2) infinite}" +
   "@keyframes blink{50%{opacity:.3}}" +
@@ -50,4 +50,4 @@ export const CSS =
   ".f textarea{flex:1;resize:none;height:42px;max-height:120px}" +
   ".human{align-self:flex-start;background:none;border:0;color:#0b57d0;text-decoration:underline;padding:2px 4px;font-size:14px}" +
   ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}" +
-  "@media (prefers-reduced-motion:reduce){*{animation:none!important;transition:none!important}}";
+  "@media (prefers-reduced-motion:reduce){*{animation:none!important}}";
