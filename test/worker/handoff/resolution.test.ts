@@ -194,7 +194,8 @@ describe("the site's persona", () => {
     const { client } = await startChat({ site: "persona-demo" });
     const reply = await say(client, "m1", "hi");
     expect(reply.text).toContain("Juno, the Brightbox support assistant");
-    const plain = await startChat({ site: "other-site" });
+    // A configured site with no persona of its own (SITES lists "default").
+    const plain = await startChat({ site: "default" });
     expect((await say(plain.client, "m1", "hi")).text).not.toContain("Juno");
     const bad = await worker().fetch(`${ORIGIN}/api/sites/persona-demo`, {
       method: "PUT",
