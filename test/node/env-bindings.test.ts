@@ -28,6 +28,7 @@ function declaredBindings(config: Config): Map<string, string> {
     ["vectorize", config.vectorize],
     ["hyperdrive", config.hyperdrive],
     ["workflow", config.workflows],
+    ["ratelimit", config.ratelimits],
   ];
   for (const [kind, list] of lists) for (const b of list ?? []) add(kind, b.binding ?? b.name);
   for (const [kind, single] of [

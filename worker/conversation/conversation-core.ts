@@ -22,6 +22,7 @@ import {
   type TranscriptEntry,
 } from "../../schema/protocol";
 import type { DomainErrorCode } from "../../schema/errors";
+import { isSessionLive, SessionLivenessCache } from "../auth/sessions";
 import type { Env } from "../env";
 import { errorResponse } from "../http/errors";
 import { isWebSocketUpgrade, upgradeRequired } from "../http/upgrade";
@@ -29,6 +30,8 @@ import type { ConversationRecord, CustomerIdentity } from "./conversation-record
 import {
   PARTICIPANT_HEADER,
   readAttachment,
+  customerSocketCap,
+  signOut,
   SocketLimiter,
   writeAttachment,
   type Participant,
@@ -55,6 +58,7 @@ export type ActionResult =
 export class ConversationCore extends DurableObject<Env> {
   protected readonly store: TranscriptStore;
   private readonly limiter = new SocketLimiter();
+  private readonly sessions = new SessionLivenessCache((id, now) => isSessionLive(this.env.DB, id, now));
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -101,6 +105,12 @@ export class ConversationCore extends DurableObject<Env> {
     } catch {
       return errorResponse("unauthenticated", "no participant");
     }
+    if (participant.role === "customer") {
+      const cap = customerSocketCap(this.env);
+      if (this.ctx.getWebSockets("customer").length >= cap) {
+        return errorResponse("too_many_sockets", `this conversation already has ${cap} customer sockets open`);
+      }
+    }
     const pair = new WebSocketPair();
     const attachment: SocketAttachment = { ...participant, synced: false, connectedAt: Date.now() };
     // Tags let us find sockets by role (and an agent's own sockets) without reading every attachment.
@@ -116,6 +126,8 @@ export class ConversationCore extends DurableObject<Env> {
     const who = readAttachment(ws);
     if (!who) return ws.close(CLOSE.policy, "unknown socket");
     try {
+      // Before anything else: a frame from a signed-out agent is never looked at.
+      if (who.role === "agent" && !(await this.agentSessionLive(who))) return signOut(ws);
       // The id (found without parsing: parsing is the work the limit saves) lets the client retry that frame.
       if (!this.limiter.take(ws))
         return this.reject(
@@ -158,6 +170,38 @@ export class ConversationCore extends DurableObject<Env> {
 
   async webSocketError(ws: WebSocket): Promise<void> {
     this.limiter.forget(ws);
+  }
+
+  /**
+   * Closes an agent's sockets here, every one or those of one session: called by the revocation hook
+   * when the agent signs out or is disabled (worker/lobby/revocation.ts). Returns how many it closed.
+   */
+  async closeAgentSockets(agentId: string, sessionId?: string): Promise<number> {
+    let closed = 0;
+    for (const ws of this.ctx.getWebSockets(`agent:${agentId}`)) {
+      const who = readAttachment(ws);
+      if (sessionId !== undefined && who?.sessionId !== sessionId) continue;
+      if (who?.sessionId) this.sessions.forget(who.sessionId);
+      signOut(ws);
+      closed++;
+    }
+    return closed;
+  }
+
+  /** Agent sockets without a session id predate the re-check and are treated as signed out. */
+  private agentSessionLive(who: SocketAttachment): Promise<boolean> {
+    if (!who.sessionId) return Promise.resolve(false);
+    return this.sessions.isLive(who.sessionId, who.sessionExpiresAt);
+  }
+
+  /** Whether a live broadcast may go to this socket; an agent socket whose session expired is closed instead. */
+  private mayReceive(ws: WebSocket, who: SocketAttachment, now: number): boolean {
+    if (!who.synced) return false;
+    if (who.role === "agent" && (!who.sessionId || (who.sessionExpiresAt ?? 0) <= now)) {
+      signOut(ws);
+      return false;
+    }
+    return true;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -306,10 +350,11 @@ export class ConversationCore extends DurableObject<Env> {
     // Most entries (every chat message) look the same to both sides: encode them once.
     const customerFrame =
       visible === entry ? agentFrame : visible ? encodeServerFrame({ type: "entry", entry: visible }) : null;
+    const now = Date.now();
     for (const ws of this.ctx.getWebSockets()) {
       if (ws === except) continue;
       const who = readAttachment(ws);
-      if (!who?.synced) continue; // It will get this entry in its hello replay.
+      if (!who || !this.mayReceive(ws, who, now)) continue; // Unsynced: it gets this entry in its hello replay.
       const frame = who.role === "agent" ? agentFrame : customerFrame;
       if (frame) this.sendRaw(ws, frame);
     }
@@ -318,8 +363,11 @@ export class ConversationCore extends DurableObject<Env> {
   /** Ephemeral frames (typing, read, status, queue) to every synced socket except `except`. */
   protected broadcastFrame(frame: ServerFrame, except?: WebSocket, tag?: string): void {
     const text = encodeServerFrame(frame);
+    const now = Date.now();
     for (const ws of this.ctx.getWebSockets(tag)) {
-      if (ws === except || !readAttachment(ws)?.synced) continue;
+      if (ws === except) continue;
+      const who = readAttachment(ws);
+      if (!who || !this.mayReceive(ws, who, now)) continue;
       this.sendRaw(ws, text);
     }
   }

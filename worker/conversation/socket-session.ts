@@ -3,7 +3,8 @@
  * hibernation); the rate-limit bucket lives in memory on purpose: a socket that hibernated was idle,
  * so a fresh full bucket after waking is the right answer anyway.
  */
-import { LIMITS } from "../../schema/protocol";
+import { CLOSE, LIMITS, SIGNED_OUT_REASON } from "../../schema/protocol";
+import type { Env } from "../env";
 
 export interface Participant {
   role: "customer" | "agent";
@@ -12,6 +13,11 @@ export interface Participant {
   name?: string;
   /** Agent's permission role, for admin-only actions. */
   permission?: "agent" | "admin";
+  /** Agent sockets: the session that opened them, re-checked on every frame (worker/auth/sessions.ts). */
+  sessionId?: string;
+  sessionExpiresAt?: number;
+  /** Customer sockets: the caller's IP as the Worker saw it (CF-Connecting-IP), for the per-IP limits. */
+  ip?: string;
 }
 
 export interface SocketAttachment extends Participant {
@@ -21,6 +27,21 @@ export interface SocketAttachment extends Participant {
 }
 
 export const PARTICIPANT_HEADER = "X-Handoff-Participant";
+
+/** The participant an agent's socket carries: who they are and the session to re-check. */
+export function agentParticipant(
+  agent: { id: string; name: string; role: "agent" | "admin" },
+  session: { id: string; expiresAt: number },
+): Participant {
+  return {
+    role: "agent",
+    id: agent.id,
+    name: agent.name,
+    permission: agent.role,
+    sessionId: session.id,
+    sessionExpiresAt: session.expiresAt,
+  };
+}
 
 /**
  * Attachments read back once per socket per wake-up: every broadcast visits every socket, and
@@ -96,3 +117,20 @@ export class SocketLimiter {
     this.buckets.delete(ws);
   }
 }
+
+/** Closes a signed-out agent's socket with the code the console shows as "signed out". */
+export function signOut(ws: WebSocket): void {
+  try {
+    ws.close(CLOSE.signedOut, SIGNED_OUT_REASON);
+  } catch {
+    // Already closing.
+  }
+}
+
+/** Customer sockets one conversation accepts at once (MAX_CUSTOMER_SOCKETS, default 10): a tab or two per device. */
+export function customerSocketCap(env: Pick<Env, "MAX_CUSTOMER_SOCKETS">): number {
+  const cap = Number(env.MAX_CUSTOMER_SOCKETS);
+  return Number.isInteger(cap) && cap > 0 ? cap : DEFAULT_CUSTOMER_SOCKET_CAP;
+}
+
+export const DEFAULT_CUSTOMER_SOCKET_CAP = 10;
