@@ -25,13 +25,16 @@ import type { DomainErrorCode } from "../../schema/errors";
 import { isSessionLive, SessionLivenessCache } from "../auth/sessions";
 import type { Env } from "../env";
 import { errorResponse } from "../http/errors";
+import { floodKindOf, withinFloodLimits } from "./flood-limits";
 import { isWebSocketUpgrade, upgradeRequired } from "../http/upgrade";
 import type { ConversationRecord, CustomerIdentity } from "./conversation-record";
 import {
   PARTICIPANT_HEADER,
   readAttachment,
   customerSocketCap,
+  agentSessionExpired,
   signOut,
+  signOutAgentSockets,
   SocketLimiter,
   writeAttachment,
   type Participant,
@@ -58,6 +61,7 @@ export type ActionResult =
 export class ConversationCore extends DurableObject<Env> {
   protected readonly store: TranscriptStore;
   private readonly limiter = new SocketLimiter();
+  private floodChain: Promise<void> = Promise.resolve();
   private readonly sessions = new SessionLivenessCache((id, now) => isSessionLive(this.env.DB, id, now));
 
   constructor(ctx: DurableObjectState, env: Env) {
@@ -149,6 +153,13 @@ export class ConversationCore extends DurableObject<Env> {
       }
       if (frame.type === "hello") return this.onHello(ws, who, frame.v, frame.lastSeq);
       if (!who.synced) return this.reject(ws, "not_ready", "send hello first");
+      if (who.role === "customer" && floodKindOf(frame)) {
+        // Not awaited: the limit's round trip must not hold up the next frame (the socket's bucket would refill
+        // meanwhile). The frames that count run on their own chain, so they keep their order.
+        const turn = this.floodChain.then(() => this.onLimitedFrame(ws, who, frame));
+        this.floodChain = turn.catch(() => undefined);
+        return;
+      }
       await this.onFrame(ws, who, frame);
     } catch (error) {
       // A bug must not take the conversation down: tell the client, keep the socket and the transcript.
@@ -177,15 +188,7 @@ export class ConversationCore extends DurableObject<Env> {
    * when the agent signs out or is disabled (worker/lobby/revocation.ts). Returns how many it closed.
    */
   async closeAgentSockets(agentId: string, sessionId?: string): Promise<number> {
-    let closed = 0;
-    for (const ws of this.ctx.getWebSockets(`agent:${agentId}`)) {
-      const who = readAttachment(ws);
-      if (sessionId !== undefined && who?.sessionId !== sessionId) continue;
-      if (who?.sessionId) this.sessions.forget(who.sessionId);
-      signOut(ws);
-      closed++;
-    }
-    return closed;
+    return signOutAgentSockets(this.ctx.getWebSockets(`agent:${agentId}`), sessionId, this.sessions);
   }
 
   /** Agent sockets without a session id predate the re-check and are treated as signed out. */
@@ -196,12 +199,27 @@ export class ConversationCore extends DurableObject<Env> {
 
   /** Whether a live broadcast may go to this socket; an agent socket whose session expired is closed instead. */
   private mayReceive(ws: WebSocket, who: SocketAttachment, now: number): boolean {
-    if (!who.synced) return false;
-    if (who.role === "agent" && (!who.sessionId || (who.sessionExpiresAt ?? 0) <= now)) {
-      signOut(ws);
-      return false;
+    if (!agentSessionExpired(who, now)) return who.synced;
+    signOut(ws);
+    return false;
+  }
+
+  /** A message or handoff, once the IP's and the site's allowance hold; refused ones store nothing. */
+  private async onLimitedFrame(ws: WebSocket, who: SocketAttachment, frame: Exclude<ClientFrame, { type: "hello" }>) {
+    const id = "id" in frame ? frame.id : undefined;
+    try {
+      const kind = floodKindOf(frame);
+      const caller = { ip: who.ip, site: this.requireRecord().site };
+      if (kind && !(await withinFloodLimits(this.env, kind, caller))) {
+        // No strike: the limit is the IP's or the site's, not this socket's doing alone.
+        const message = "too many requests: try again in a minute";
+        return this.send(ws, { type: "error", code: "rate_limited", message, ...(id ? { id } : {}) });
+      }
+      await this.onFrame(ws, who, frame);
+    } catch (error) {
+      console.error("frame failed", error);
+      this.send(ws, { type: "error", code: "internal", message: "the server could not process this frame" });
     }
-    return true;
   }
 
   // ------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
  * so a fresh full bucket after waking is the right answer anyway.
  */
 import { CLOSE, LIMITS, SIGNED_OUT_REASON } from "../../schema/protocol";
+import type { SessionLivenessCache } from "../auth/sessions";
 import type { Env } from "../env";
 
 export interface Participant {
@@ -134,3 +135,28 @@ export function customerSocketCap(env: Pick<Env, "MAX_CUSTOMER_SOCKETS">): numbe
 }
 
 export const DEFAULT_CUSTOMER_SOCKET_CAP = 10;
+
+/**
+ * Signs out the given sockets of an agent, all of them or those of one session, and tells the object's
+ * session cache so a frame already in flight is refused too. Returns how many it closed.
+ */
+export function signOutAgentSockets(
+  sockets: WebSocket[],
+  sessionId: string | undefined,
+  sessions: SessionLivenessCache,
+): number {
+  let closed = 0;
+  for (const ws of sockets) {
+    const who = readAttachment(ws);
+    if (sessionId !== undefined && who?.sessionId !== sessionId) continue;
+    if (who?.sessionId) sessions.forget(who.sessionId);
+    signOut(ws);
+    closed++;
+  }
+  return closed;
+}
+
+/** An agent socket that may no longer hear anything: its session expired (or it predates session ids). */
+export function agentSessionExpired(who: Participant, now: number): boolean {
+  return who.role === "agent" && (!who.sessionId || (who.sessionExpiresAt ?? 0) <= now);
+}

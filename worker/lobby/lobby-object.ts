@@ -12,10 +12,11 @@ import { isSessionLive, SESSION_TTL_MS, SessionLivenessCache } from "../auth/ses
 import {
   PARTICIPANT_HEADER,
   readAttachment,
+  agentSessionExpired,
   signOut,
+  signOutAgentSockets,
   writeAttachment,
   type Participant,
-  type SocketAttachment,
 } from "../conversation/socket-session";
 import { conversationStub } from "../conversation/stub";
 import { getDb } from "../db/client";
@@ -125,16 +126,11 @@ export class LobbyObject extends DurableObject<Env> {
 
   /** Closes the target's lobby sockets and their sockets in every conversation they opened. Returns how many. */
   async revokeSockets(target: RevocationTarget): Promise<number> {
-    const matches = (who: SocketAttachment | null) =>
-      target.sessionId === undefined || who?.sessionId === target.sessionId;
-    let closed = 0;
-    for (const ws of this.ctx.getWebSockets(`agent:${target.agentId}`)) {
-      const who = readAttachment(ws);
-      if (!matches(who)) continue;
-      if (who?.sessionId) this.sessions.forget(who.sessionId);
-      signOut(ws);
-      closed++;
-    }
+    const closed = signOutAgentSockets(
+      this.ctx.getWebSockets(`agent:${target.agentId}`),
+      target.sessionId,
+      this.sessions,
+    );
     const rows = (
       target.sessionId === undefined
         ? this.sql.exec<{ conversation_id: string }>(
@@ -186,7 +182,7 @@ export class LobbyObject extends DurableObject<Env> {
     for (const ws of this.ctx.getWebSockets()) {
       const who = readAttachment(ws);
       // A console whose session expired hears nothing more: it is told it was signed out.
-      if (!who?.sessionId || (who.sessionExpiresAt ?? 0) <= now) {
+      if (!who || agentSessionExpired(who, now)) {
         signOut(ws);
         continue;
       }
