@@ -108,9 +108,9 @@ export function protocolClient(o: ProtocolClientOptions): ProtocolClient {
       }
       o.onFrame(frame);
     },
-    onDrop: (opened, retries) => {
+    onDrop: (opened, retries, code) => {
       set("reconnecting");
-      o.onDrop?.(opened, retries);
+      o.onDrop?.(opened, retries, code);
     },
   });
 

@@ -3,7 +3,7 @@ import { backoffDelay, DEFAULT_BACKOFF } from "../../client/backoff";
 import { checkFrame, decodeFrame, helloFrame } from "../../client/frame-encoder";
 import { type Connection, type ProtocolClient, protocolClient } from "../../client/protocol-client";
 import { reconnectingSocket } from "../../client/reconnecting-socket";
-import { PROTOCOL_VERSION, type ServerFrame, type TranscriptEntry } from "../../schema/protocol";
+import { CLOSE, PROTOCOL_VERSION, type ServerFrame, type TranscriptEntry } from "../../schema/protocol";
 
 /** A socket the test plays the server for: it records what the client sends. */
 class FakeSocket {
@@ -12,7 +12,7 @@ class FakeSocket {
   sent: any[] = [];
   onopen?: () => void;
   onmessage?: (ev: { data: string }) => void;
-  onclose?: () => void;
+  onclose?: (ev: { code: number }) => void;
   constructor(public url: string) {
     FakeSocket.all.push(this);
   }
@@ -29,10 +29,10 @@ class FakeSocket {
   push(frame: ServerFrame | string) {
     this.onmessage?.({ data: typeof frame === "string" ? frame : JSON.stringify(frame) });
   }
-  drop() {
+  drop(code = 1006) {
     if (this.readyState === 3) return;
     this.readyState = 3;
-    this.onclose?.();
+    this.onclose?.({ code });
   }
   /** Opens and resumes: welcome, the replayed entries, synced. */
   resume(lastSeq: number, entries: TranscriptEntry[] = []) {
@@ -240,6 +240,21 @@ describe("reconnectingSocket", () => {
     await vi.advanceTimersByTimeAsync(60_000);
     expect(FakeSocket.all).toHaveLength(1);
     expect(socket.send("x")).toBe(false);
+  });
+
+  it("tells onDrop the close code, so the console can tell a sign-out from a network drop", () => {
+    const codes: number[] = [];
+    const socket = reconnectingSocket({
+      url: () => "wss://x",
+      WebSocket: FakeSocket as unknown as typeof WebSocket,
+      onOpen: () => {},
+      onMessage: () => {},
+      onDrop: (_opened, _retries, code) => codes.push(code),
+    });
+    socket.start();
+    last().drop(CLOSE.signedOut);
+    expect(codes).toEqual([CLOSE.signedOut]);
+    socket.stop();
   });
 });
 
