@@ -108,9 +108,9 @@ export function protocolClient(o: ProtocolClientOptions): ProtocolClient {
       }
       o.onFrame(frame);
     },
-    onDrop: (opened, retries, code) => {
+    onDrop: (opened, retries) => {
       set("reconnecting");
-      o.onDrop?.(opened, retries, code);
+      o.onDrop?.(opened, retries);
     },
   });
 

@@ -19,7 +19,7 @@ export interface ReconnectingSocketOptions {
    * had opened (false: the upgrade was refused or never reached). `retries`: reconnects already tried
    * since the last healthy session (0 on the first drop). `code`: the close code (4001: signed out).
    */
-  onDrop?: (opened: boolean, retries: number, code: number) => void;
+  onDrop?: (opened: boolean, retries: number, code?: number) => void;
 }
 
 export interface ReconnectingSocket {
@@ -58,13 +58,13 @@ export function reconnectingSocket(o: ReconnectingSocketOptions): ReconnectingSo
     socket.onmessage = (ev) => {
       if (ws === socket) o.onMessage(String(ev.data));
     };
-    // Stand-in sockets (tests, some polyfills) may call onclose with no event: treat that as an abnormal close.
+    // Stand-in sockets (tests, some polyfills) may call onclose with no event: the code is then unknown.
     socket.onclose = (ev?: CloseEvent) => {
       if (ws !== socket) return; // replaced or stopped
       ws = null;
       if (!running) return;
       timer = setTimeout(connect, backoffDelay(retries, o.backoff, o.random));
-      o.onDrop?.(opened, retries++, ev?.code ?? 1006);
+      o.onDrop?.(opened, retries++, ev?.code);
     };
   };
   return {

@@ -6,7 +6,7 @@
 import { checkFrame } from "../../../client/frame-encoder";
 import { isTransient, type ProtocolClient, protocolClient } from "../../../client/protocol-client";
 import type { ContextPackage } from "../../../schema/context";
-import { CLOSE, type ConversationStatus, type ServerFrame, type TranscriptEntry } from "../../../schema/protocol";
+import type { ConversationStatus, ServerFrame, TranscriptEntry } from "../../../schema/protocol";
 import { api } from "../api";
 import { clientId, load, save } from "../storage";
 import { agent } from "./agent";
@@ -92,12 +92,9 @@ function newConv(id: string): Conv {
         changed();
       },
       // A dropped socket may mean an expired session: after two retries, ask before trying again.
-      onDrop: (_opened, retries, code) => {
-        if (code === CLOSE.signedOut) {
-          // Signed out (sign-out elsewhere, disabled, expired): the session check sends the console to sign-in.
-          conv.client.stop();
-          void checkSession();
-        } else if (retries > 1)
+      // Closed as signed out, the lobby socket closes too and its check ends the session (state/lobby.ts).
+      onDrop: (_opened, retries) => {
+        if (retries > 1)
           void checkSession().then((ok) => {
             if (!ok) conv.client.stop();
           });
