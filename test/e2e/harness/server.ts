@@ -60,6 +60,9 @@ export async function startServer({ timeoutMs = 90_000 } = {}): Promise<DevServe
       persistDir,
       "--var",
       `ALLOWED_ORIGINS:${url}`,
+      // The console is served from the same origin in these runs.
+      "--var",
+      `CONSOLE_ORIGINS:${url}`,
       // A per-run secret, so the tests need no .dev.vars and never see a developer's.
       "--var",
       `TOKEN_SECRET:e2e-${Math.random().toString(36).slice(2)}${Date.now()}`,
