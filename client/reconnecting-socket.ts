@@ -17,9 +17,9 @@ export interface ReconnectingSocketOptions {
   /**
    * The socket closed and the next connect is scheduled; calling stop() here cancels it. `opened`: it
    * had opened (false: the upgrade was refused or never reached). `retries`: reconnects already tried
-   * since the last healthy session (0 on the first drop).
+   * since the last healthy session (0 on the first drop). `code`: the close code (4001: signed out).
    */
-  onDrop?: (opened: boolean, retries: number) => void;
+  onDrop?: (opened: boolean, retries: number, code?: number) => void;
 }
 
 export interface ReconnectingSocket {
@@ -58,12 +58,13 @@ export function reconnectingSocket(o: ReconnectingSocketOptions): ReconnectingSo
     socket.onmessage = (ev) => {
       if (ws === socket) o.onMessage(String(ev.data));
     };
-    socket.onclose = () => {
+    // Stand-in sockets (tests, some polyfills) may call onclose with no event: the code is then unknown.
+    socket.onclose = (ev?: CloseEvent) => {
       if (ws !== socket) return; // replaced or stopped
       ws = null;
       if (!running) return;
       timer = setTimeout(connect, backoffDelay(retries, o.backoff, o.random));
-      o.onDrop?.(opened, retries++);
+      o.onDrop?.(opened, retries++, ev?.code);
     };
   };
   return {

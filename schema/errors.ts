@@ -28,6 +28,7 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   upgrade_required: 426,
   rate_limited: 429,
+  too_many_sockets: 429,
   internal: 500,
   unavailable: 503,
 } as const satisfies Record<string, number>;

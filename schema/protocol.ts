@@ -30,7 +30,12 @@ export const STATUSES = ["bot", "queued", "agent", "closed"] as const;
 export type ConversationStatus = (typeof STATUSES)[number];
 
 /** WebSocket close codes used by the server. 1008 = policy violation (RFC 6455). */
-export const CLOSE = { policy: 1008, tooBig: 1009 } as const;
+/**
+ * Close codes. `signedOut`: the agent's session was revoked or expired, or the agent was disabled; the
+ * console shows the reason and asks to sign in again rather than reconnecting.
+ */
+export const CLOSE = { policy: 1008, tooBig: 1009, signedOut: 4001 } as const;
+export const SIGNED_OUT_REASON = "signed out";
 
 const clientId = v.pipe(
   v.string(),

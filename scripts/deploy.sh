@@ -31,6 +31,12 @@ for (const o of origins.split(",").map((s) => s.trim()).filter(Boolean)) {
   if (example(o)) problems.push(`ALLOWED_ORIGINS contains the example origin ${o}: list your site and support hostnames.`);
   if (o.startsWith("http://")) problems.push(`ALLOWED_ORIGINS contains ${o}: production origins must be https://.`);
 }
+const consoleOrigins = String(c.vars?.CONSOLE_ORIGINS ?? "");
+if (!consoleOrigins) problems.push("vars.CONSOLE_ORIGINS is empty: list the https:// origin of the agent console.");
+for (const o of consoleOrigins.split(",").map((s) => s.trim()).filter(Boolean)) {
+  if (example(o)) problems.push(`CONSOLE_ORIGINS contains the example origin ${o}: list your support hostname.`);
+  if (o.startsWith("http://")) problems.push(`CONSOLE_ORIGINS contains ${o}: production origins must be https://.`);
+}
 if (c.vars?.ALLOW_HTTP_WEBHOOKS === "true") problems.push("ALLOW_HTTP_WEBHOOKS is \"true\": that is for tests only; remove it from production.");
 if (c.vars?.EMAIL_FROM && /@example\.(com|org|net)>?$/i.test(c.vars.EMAIL_FROM)) problems.push(`vars.EMAIL_FROM "${c.vars.EMAIL_FROM}" is the example sender: use an address on your Email Routing domain.`);
 if (!c.ai?.binding) problems.push("[env.production.ai] is missing: production answers with Workers AI.");

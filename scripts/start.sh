@@ -20,10 +20,12 @@ PORT="${PORT:-8787}"
 # this very origin, so the local list follows the port (wrangler.toml's default names 8787 only).
 # Set ALLOWED_ORIGINS yourself to open sockets from other local pages too.
 ALLOWED_ORIGINS="${ALLOWED_ORIGINS:-http://localhost:${PORT},http://127.0.0.1:${PORT}}"
+# The console is served from the same local host, so its Origins follow the port too.
+CONSOLE_ORIGINS="${CONSOLE_ORIGINS:-http://localhost:${PORT},http://127.0.0.1:${PORT}}"
 cat <<MSG
 
   Handoff is starting on http://localhost:${PORT}
     Demo customer site (with the widget): http://localhost:${PORT}/
     Agent console:                        http://localhost:${PORT}/console/
 MSG
-exec npx wrangler dev --port "$PORT" --var "ALLOWED_ORIGINS:${ALLOWED_ORIGINS}" "$@"
+exec npx wrangler dev --port "$PORT" --var "ALLOWED_ORIGINS:${ALLOWED_ORIGINS}" --var "CONSOLE_ORIGINS:${CONSOLE_ORIGINS}" "$@"

@@ -38,6 +38,19 @@ export interface Env {
   ALLOWED_ORIGINS: string;
   /** Comma-separated sites that exist without an admin configuring them (worker/sites/known-sites.ts). */
   SITES: string;
+  /**
+   * Comma-separated Origins of the agent console: the only pages that may open agent and lobby sockets or
+   * make cookie-authenticated writes. Kept apart from ALLOWED_ORIGINS (customers' sites, which embed the widget).
+   */
+  CONSOLE_ORIGINS: string;
+  /** Customer sockets one conversation accepts at once (default 10). */
+  MAX_CUSTOMER_SOCKETS?: string;
+  /** Customer chat messages per IP and per site, across isolates (`[[ratelimits]]`, worker/conversation/flood-limits.ts). */
+  MESSAGE_IP_LIMITER: RateLimit;
+  MESSAGE_SITE_LIMITER: RateLimit;
+  /** Handoffs (talk to a human, offer accepted) per IP and per site. */
+  HANDOFF_IP_LIMITER: RateLimit;
+  HANDOFF_SITE_LIMITER: RateLimit;
   /** Sender of transcripts and ticket replies, e.g. "Acme Support <support@acme.io>"; production only. */
   EMAIL_FROM?: string;
   /** Secret: HMAC key for customer tokens and agent sessions (.dev.vars locally, `wrangler secret put`). */

@@ -3,7 +3,7 @@ import { backoffDelay, DEFAULT_BACKOFF } from "../../client/backoff";
 import { checkFrame, decodeFrame, helloFrame } from "../../client/frame-encoder";
 import { type Connection, type ProtocolClient, protocolClient } from "../../client/protocol-client";
 import { reconnectingSocket } from "../../client/reconnecting-socket";
-import { PROTOCOL_VERSION, type ServerFrame, type TranscriptEntry } from "../../schema/protocol";
+import { CLOSE, PROTOCOL_VERSION, type ServerFrame, type TranscriptEntry } from "../../schema/protocol";
 import { FakeSocket } from "../helpers/fake-socket";
 
 const entry = (seq: number, id: string): TranscriptEntry => ({
@@ -203,6 +203,21 @@ describe("reconnectingSocket", () => {
     await vi.advanceTimersByTimeAsync(60_000);
     expect(FakeSocket.all).toHaveLength(1);
     expect(socket.send("x")).toBe(false);
+  });
+
+  it("tells onDrop the close code, so the console can tell a sign-out from a network drop", () => {
+    const codes: number[] = [];
+    const socket = reconnectingSocket({
+      url: () => "wss://x",
+      WebSocket: FakeSocket as unknown as typeof WebSocket,
+      onOpen: () => {},
+      onMessage: () => {},
+      onDrop: (_opened, _retries, code) => codes.push(code),
+    });
+    socket.start();
+    last().drop(CLOSE.signedOut);
+    expect(codes).toEqual([CLOSE.signedOut]);
+    socket.stop();
   });
 });
 

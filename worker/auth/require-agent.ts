@@ -8,13 +8,19 @@
  *    too, so state-changing methods must also carry `X-CSRF-Token` equal to the session's csrf token
  *    (returned by login; a cross-site page cannot read it). SameSite=Strict on the cookie is a second layer.
  *
+ *    A state-changing request that carries the cookie must also come from the console: its Origin must be
+ *    in CONSOLE_ORIGINS (a missing Origin is refused too). Customers' sites (ALLOWED_ORIGINS) are same-site
+ *    with the console often enough that SameSite alone does not keep their scripts out.
+ *
  * Failures: 401 `unauthenticated` (missing, unknown, expired, revoked session or disabled agent),
- * 403 `forbidden` (wrong role), 403 `csrf_failed` (cookie request without a matching token).
+ * 403 `forbidden` (wrong role), 403 `csrf_failed` (cookie request without a matching token),
+ * 403 `origin_not_allowed` (cookie write from outside the console's Origins).
  */
 import type { Env } from "../env";
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { apiError } from "../http/errors";
+import { parseAllowedOrigins } from "../http/upgrade";
 import { timingSafeEqual } from "./password";
 import { verifySession, type AuthAgent } from "./sessions";
 
@@ -46,9 +52,15 @@ export function readSessionToken(req: Request | { header(name: string): string |
   return cookie ? { token: cookie, via: "cookie" as const } : null;
 }
 
+/** Whether a state-changing request carrying the session cookie comes from a console Origin. */
+export function isConsoleWrite(origin: string | undefined, consoleOrigins: string): boolean {
+  return origin !== undefined && parseAllowedOrigins(consoleOrigins).has(origin.replace(/\/+$/, ""));
+}
+
 export function requireAgent(role?: "admin") {
   return createMiddleware<AgentHonoEnv>(async (c, next) => {
-    const cred = readSessionToken(c.req, getCookie(c, SESSION_COOKIE));
+    const cookie = getCookie(c, SESSION_COOKIE);
+    const cred = readSessionToken(c.req, cookie);
     if (!cred) return apiError(c, 401, "unauthenticated", "Sign in to continue.");
     const session = await verifySession(c.env.DB, cred.token);
     if (!session) return apiError(c, 401, "unauthenticated", "Your session is invalid or has expired. Sign in again.");
@@ -56,6 +68,17 @@ export function requireAgent(role?: "admin") {
       const sent = c.req.header(CSRF_HEADER) ?? "";
       if (!timingSafeEqual(encoder.encode(sent), encoder.encode(session.csrfToken))) {
         return apiError(c, 403, "csrf_failed", `Missing or wrong ${CSRF_HEADER} header.`);
+      }
+    }
+    // Checked whenever the cookie is there, even if a bearer token is used: a browser attached it.
+    if (cookie !== undefined && UNSAFE_METHODS.has(c.req.method)) {
+      if (!isConsoleWrite(c.req.header("Origin"), c.env.CONSOLE_ORIGINS)) {
+        return apiError(
+          c,
+          403,
+          "origin_not_allowed",
+          "Changes with the session cookie are accepted from the console only.",
+        );
       }
     }
     if (role === "admin" && session.agent.role !== "admin") {

@@ -129,3 +129,49 @@ export async function revokeAgentSessions(d1: D1Database, agentId: string, now =
     .run();
   return res.meta.changes;
 }
+
+/**
+ * Whether a session may still act: known, not revoked, not expired, and its agent not disabled. Used by the
+ * Durable Objects to re-check the session behind an open socket (the Worker checked it only at upgrade).
+ */
+export async function isSessionLive(d1: D1Database, sessionId: string, now = Date.now()): Promise<boolean> {
+  const row = await getDb(d1)
+    .select({ expiresAt: sessions.expiresAt })
+    .from(sessions)
+    .innerJoin(agents, eq(agents.id, sessions.agentId))
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), eq(agents.disabled, false)))
+    .get();
+  return row !== undefined && row.expiresAt > now;
+}
+
+/** How long an object trusts its last answer about a session before asking D1 again. */
+export const SESSION_RECHECK_MS = 5_000;
+
+/**
+ * A short cache of `isSessionLive` answers, one per object instance: an agent typing sends several frames
+ * a second, and one D1 read per frame would be most of a frame's cost. A revoked session is closed at once
+ * by the revocation hook (worker/lobby/revocation.ts); this cache bounds how long a socket the hook missed
+ * can still act. A "not live" answer is final: sessions never come back.
+ */
+export class SessionLivenessCache {
+  private readonly answers = new Map<string, { live: boolean; checkedAt: number }>();
+
+  constructor(
+    private readonly lookup: (sessionId: string, now: number) => Promise<boolean>,
+    private readonly ttlMs = SESSION_RECHECK_MS,
+  ) {}
+
+  async isLive(sessionId: string, expiresAt: number | undefined, now = Date.now()): Promise<boolean> {
+    if (expiresAt !== undefined && expiresAt <= now) return false;
+    const known = this.answers.get(sessionId);
+    if (known && (!known.live || now - known.checkedAt < this.ttlMs)) return known.live;
+    const live = await this.lookup(sessionId, now);
+    this.answers.set(sessionId, { live, checkedAt: now });
+    return live;
+  }
+
+  /** Called when the object is told a session was revoked. */
+  forget(sessionId: string): void {
+    this.answers.set(sessionId, { live: false, checkedAt: 0 });
+  }
+}

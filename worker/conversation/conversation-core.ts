@@ -22,13 +22,19 @@ import {
   type TranscriptEntry,
 } from "../../schema/protocol";
 import type { DomainErrorCode } from "../../schema/errors";
+import { isSessionLive, SessionLivenessCache } from "../auth/sessions";
 import type { Env } from "../env";
 import { errorResponse } from "../http/errors";
+import { floodKindOf, withinFloodLimits } from "./flood-limits";
 import { isWebSocketUpgrade, upgradeRequired } from "../http/upgrade";
 import type { ConversationRecord, CustomerIdentity } from "./conversation-record";
 import {
   PARTICIPANT_HEADER,
   readAttachment,
+  customerSocketCap,
+  agentSessionExpired,
+  signOut,
+  signOutAgentSockets,
   SocketLimiter,
   writeAttachment,
   type Participant,
@@ -55,6 +61,8 @@ export type ActionResult =
 export class ConversationCore extends DurableObject<Env> {
   protected readonly store: TranscriptStore;
   private readonly limiter = new SocketLimiter();
+  private floodChain: Promise<void> = Promise.resolve();
+  private readonly sessions = new SessionLivenessCache((id, now) => isSessionLive(this.env.DB, id, now));
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -101,6 +109,12 @@ export class ConversationCore extends DurableObject<Env> {
     } catch {
       return errorResponse("unauthenticated", "no participant");
     }
+    if (participant.role === "customer") {
+      const cap = customerSocketCap(this.env);
+      if (this.ctx.getWebSockets("customer").length >= cap) {
+        return errorResponse("too_many_sockets", `this conversation already has ${cap} customer sockets open`);
+      }
+    }
     const pair = new WebSocketPair();
     const attachment: SocketAttachment = { ...participant, synced: false, connectedAt: Date.now() };
     // Tags let us find sockets by role (and an agent's own sockets) without reading every attachment.
@@ -116,6 +130,8 @@ export class ConversationCore extends DurableObject<Env> {
     const who = readAttachment(ws);
     if (!who) return ws.close(CLOSE.policy, "unknown socket");
     try {
+      // Before anything else: a frame from a signed-out agent is never looked at.
+      if (who.role === "agent" && !(await this.agentSessionLive(who))) return signOut(ws);
       // The id (found without parsing: parsing is the work the limit saves) lets the client retry that frame.
       if (!this.limiter.take(ws))
         return this.reject(
@@ -137,6 +153,13 @@ export class ConversationCore extends DurableObject<Env> {
       }
       if (frame.type === "hello") return this.onHello(ws, who, frame.v, frame.lastSeq);
       if (!who.synced) return this.reject(ws, "not_ready", "send hello first");
+      if (who.role === "customer" && floodKindOf(frame)) {
+        // Not awaited: the limit's round trip must not hold up the next frame (the socket's bucket would refill
+        // meanwhile). The frames that count run on their own chain, so they keep their order.
+        const turn = this.floodChain.then(() => this.onLimitedFrame(ws, who, frame));
+        this.floodChain = turn.catch(() => undefined);
+        return;
+      }
       await this.onFrame(ws, who, frame);
     } catch (error) {
       // A bug must not take the conversation down: tell the client, keep the socket and the transcript.
@@ -158,6 +181,45 @@ export class ConversationCore extends DurableObject<Env> {
 
   async webSocketError(ws: WebSocket): Promise<void> {
     this.limiter.forget(ws);
+  }
+
+  /**
+   * Closes an agent's sockets here, every one or those of one session: called by the revocation hook
+   * when the agent signs out or is disabled (worker/lobby/revocation.ts). Returns how many it closed.
+   */
+  async closeAgentSockets(agentId: string, sessionId?: string): Promise<number> {
+    return signOutAgentSockets(this.ctx.getWebSockets(`agent:${agentId}`), sessionId, this.sessions);
+  }
+
+  /** Agent sockets without a session id predate the re-check and are treated as signed out. */
+  private agentSessionLive(who: SocketAttachment): Promise<boolean> {
+    if (!who.sessionId) return Promise.resolve(false);
+    return this.sessions.isLive(who.sessionId, who.sessionExpiresAt);
+  }
+
+  /** Whether a live broadcast may go to this socket; an agent socket whose session expired is closed instead. */
+  private mayReceive(ws: WebSocket, who: SocketAttachment, now: number): boolean {
+    if (!agentSessionExpired(who, now)) return who.synced;
+    signOut(ws);
+    return false;
+  }
+
+  /** A message or handoff, once the IP's and the site's allowance hold; refused ones store nothing. */
+  private async onLimitedFrame(ws: WebSocket, who: SocketAttachment, frame: Exclude<ClientFrame, { type: "hello" }>) {
+    const id = "id" in frame ? frame.id : undefined;
+    try {
+      const kind = floodKindOf(frame);
+      const caller = { ip: who.ip, site: this.requireRecord().site };
+      if (kind && !(await withinFloodLimits(this.env, kind, caller))) {
+        // No strike: the limit is the IP's or the site's, not this socket's doing alone.
+        const message = "too many requests: try again in a minute";
+        return this.send(ws, { type: "error", code: "rate_limited", message, ...(id ? { id } : {}) });
+      }
+      await this.onFrame(ws, who, frame);
+    } catch (error) {
+      console.error("frame failed", error);
+      this.send(ws, { type: "error", code: "internal", message: "the server could not process this frame" });
+    }
   }
 
   // ------------------------------------------------------------------------------------------
@@ -306,10 +368,11 @@ export class ConversationCore extends DurableObject<Env> {
     // Most entries (every chat message) look the same to both sides: encode them once.
     const customerFrame =
       visible === entry ? agentFrame : visible ? encodeServerFrame({ type: "entry", entry: visible }) : null;
+    const now = Date.now();
     for (const ws of this.ctx.getWebSockets()) {
       if (ws === except) continue;
       const who = readAttachment(ws);
-      if (!who?.synced) continue; // It will get this entry in its hello replay.
+      if (!who || !this.mayReceive(ws, who, now)) continue; // Unsynced: it gets this entry in its hello replay.
       const frame = who.role === "agent" ? agentFrame : customerFrame;
       if (frame) this.sendRaw(ws, frame);
     }
@@ -318,8 +381,11 @@ export class ConversationCore extends DurableObject<Env> {
   /** Ephemeral frames (typing, read, status, queue) to every synced socket except `except`. */
   protected broadcastFrame(frame: ServerFrame, except?: WebSocket, tag?: string): void {
     const text = encodeServerFrame(frame);
+    const now = Date.now();
     for (const ws of this.ctx.getWebSockets(tag)) {
-      if (ws === except || !readAttachment(ws)?.synced) continue;
+      if (ws === except) continue;
+      const who = readAttachment(ws);
+      if (!who || !this.mayReceive(ws, who, now)) continue;
       this.sendRaw(ws, text);
     }
   }

@@ -3,7 +3,9 @@
  * hibernation); the rate-limit bucket lives in memory on purpose: a socket that hibernated was idle,
  * so a fresh full bucket after waking is the right answer anyway.
  */
-import { LIMITS } from "../../schema/protocol";
+import { CLOSE, LIMITS, SIGNED_OUT_REASON } from "../../schema/protocol";
+import type { SessionLivenessCache } from "../auth/sessions";
+import type { Env } from "../env";
 
 export interface Participant {
   role: "customer" | "agent";
@@ -12,6 +14,11 @@ export interface Participant {
   name?: string;
   /** Agent's permission role, for admin-only actions. */
   permission?: "agent" | "admin";
+  /** Agent sockets: the session that opened them, re-checked on every frame (worker/auth/sessions.ts). */
+  sessionId?: string;
+  sessionExpiresAt?: number;
+  /** Customer sockets: the caller's IP as the Worker saw it (CF-Connecting-IP), for the per-IP limits. */
+  ip?: string;
 }
 
 export interface SocketAttachment extends Participant {
@@ -21,6 +28,21 @@ export interface SocketAttachment extends Participant {
 }
 
 export const PARTICIPANT_HEADER = "X-Handoff-Participant";
+
+/** The participant an agent's socket carries: who they are and the session to re-check. */
+export function agentParticipant(
+  agent: { id: string; name: string; role: "agent" | "admin" },
+  session: { id: string; expiresAt: number },
+): Participant {
+  return {
+    role: "agent",
+    id: agent.id,
+    name: agent.name,
+    permission: agent.role,
+    sessionId: session.id,
+    sessionExpiresAt: session.expiresAt,
+  };
+}
 
 /**
  * Attachments read back once per socket per wake-up: every broadcast visits every socket, and
@@ -95,4 +117,46 @@ export class SocketLimiter {
   forget(ws: WebSocket): void {
     this.buckets.delete(ws);
   }
+}
+
+/** Closes a signed-out agent's socket with the code the console shows as "signed out". */
+export function signOut(ws: WebSocket): void {
+  try {
+    ws.close(CLOSE.signedOut, SIGNED_OUT_REASON);
+  } catch {
+    // Already closing.
+  }
+}
+
+/** Customer sockets one conversation accepts at once (MAX_CUSTOMER_SOCKETS, default 10): a tab or two per device. */
+export function customerSocketCap(env: Pick<Env, "MAX_CUSTOMER_SOCKETS">): number {
+  const cap = Number(env.MAX_CUSTOMER_SOCKETS);
+  return Number.isInteger(cap) && cap > 0 ? cap : DEFAULT_CUSTOMER_SOCKET_CAP;
+}
+
+export const DEFAULT_CUSTOMER_SOCKET_CAP = 10;
+
+/**
+ * Signs out the given sockets of an agent, all of them or those of one session, and tells the object's
+ * session cache so a frame already in flight is refused too. Returns how many it closed.
+ */
+export function signOutAgentSockets(
+  sockets: WebSocket[],
+  sessionId: string | undefined,
+  sessions: SessionLivenessCache,
+): number {
+  let closed = 0;
+  for (const ws of sockets) {
+    const who = readAttachment(ws);
+    if (sessionId !== undefined && who?.sessionId !== sessionId) continue;
+    if (who?.sessionId) sessions.forget(who.sessionId);
+    signOut(ws);
+    closed++;
+  }
+  return closed;
+}
+
+/** An agent socket that may no longer hear anything: its session expired (or it predates session ids). */
+export function agentSessionExpired(who: Participant, now: number): boolean {
+  return who.role === "agent" && (!who.sessionId || (who.sessionExpiresAt ?? 0) <= now);
 }

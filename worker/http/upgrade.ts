@@ -41,6 +41,9 @@ export function upgradeRequired(): Response {
 /** The deployment's allowlist, wrangler.toml's ALLOWED_ORIGINS: `requireUpgrade({ origins: allowedOrigins })`. */
 export const allowedOrigins = (c: Context<{ Bindings: Pick<Env, "ALLOWED_ORIGINS"> }>) => c.env.ALLOWED_ORIGINS;
 
+/** The console's Origins, CONSOLE_ORIGINS: for agent and lobby sockets, never a customer's site. */
+export const consoleOrigins = (c: Context<{ Bindings: Pick<Env, "CONSOLE_ORIGINS"> }>) => c.env.CONSOLE_ORIGINS;
+
 export function requireUpgrade<E extends HonoEnv = HonoEnv>(options: RequireUpgradeOptions<E>): MiddlewareHandler<E> {
   return async (c, next) => {
     const origins = typeof options.origins === "function" ? options.origins(c) : options.origins;

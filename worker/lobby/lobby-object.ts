@@ -8,7 +8,17 @@ import { DurableObject } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { agents } from "../../schema/db";
 import { encodeLobbyFrame, parseLobbyFrame, type LobbyServerFrame, type QueueEvent } from "../../schema/protocol";
-import { PARTICIPANT_HEADER, readAttachment, writeAttachment, type Participant } from "../conversation/socket-session";
+import { isSessionLive, SESSION_TTL_MS, SessionLivenessCache } from "../auth/sessions";
+import {
+  PARTICIPANT_HEADER,
+  readAttachment,
+  agentSessionExpired,
+  signOut,
+  signOutAgentSockets,
+  writeAttachment,
+  type Participant,
+} from "../conversation/socket-session";
+import { conversationStub } from "../conversation/stub";
 import { getDb } from "../db/client";
 import type { Env } from "../env";
 import { errorResponse } from "../http/errors";
@@ -16,14 +26,24 @@ import { isWebSocketUpgrade, upgradeRequired } from "../http/upgrade";
 
 export const LOBBY_NAME = "lobby";
 
+/** Whose sockets a revocation closes: every session of an agent (disabled), or one session (sign-out). */
+export type RevocationTarget = { agentId: string; sessionId?: string };
+
 export class LobbyObject extends DurableObject<Env> {
   private readonly sql: SqlStorage;
+  private readonly sessions = new SessionLivenessCache((id, now) => isSessionLive(this.env.DB, id, now));
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
     // Agents whose last socket closed, and when they become offline.
     this.sql.exec("CREATE TABLE IF NOT EXISTS going_offline (agent_id TEXT PRIMARY KEY, at INTEGER NOT NULL)");
+    // Conversations each agent session opened a socket on, so a revocation can close those sockets too.
+    this.sql.exec(
+      `CREATE TABLE IF NOT EXISTS agent_conversations (
+        session_id TEXT NOT NULL, agent_id TEXT NOT NULL, conversation_id TEXT NOT NULL, at INTEGER NOT NULL,
+        PRIMARY KEY (session_id, conversation_id))`,
+    );
   }
 
   async fetch(request: Request): Promise<Response> {
@@ -43,6 +63,7 @@ export class LobbyObject extends DurableObject<Env> {
   async webSocketMessage(ws: WebSocket, raw: string | ArrayBuffer): Promise<void> {
     const who = readAttachment(ws);
     if (!who) return;
+    if (!who.sessionId || !(await this.sessions.isLive(who.sessionId, who.sessionExpiresAt))) return signOut(ws);
     const parsed = parseLobbyFrame(raw);
     if (!parsed.ok) return this.send(ws, { type: "error", code: parsed.code, message: parsed.message });
     await this.setStatus(who.id, parsed.frame.status);
@@ -86,6 +107,49 @@ export class LobbyObject extends DurableObject<Env> {
     return this.broadcast({ type: "queue_event", event });
   }
 
+  /**
+   * Called by the Worker before it forwards an agent's conversation upgrade: the one record of which
+   * conversations a session has sockets on. Rows outlive their sockets; they are dropped on revocation
+   * and once their session has expired.
+   */
+  async trackConversationSocket(input: { sessionId: string; agentId: string; conversationId: string }): Promise<void> {
+    const now = Date.now();
+    this.sql.exec("DELETE FROM agent_conversations WHERE at < ?", now - SESSION_TTL_MS);
+    this.sql.exec(
+      "INSERT INTO agent_conversations (session_id, agent_id, conversation_id, at) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET at = excluded.at",
+      input.sessionId,
+      input.agentId,
+      input.conversationId,
+      now,
+    );
+  }
+
+  /** Closes the target's lobby sockets and their sockets in every conversation they opened. Returns how many. */
+  async revokeSockets(target: RevocationTarget): Promise<number> {
+    const closed = signOutAgentSockets(
+      this.ctx.getWebSockets(`agent:${target.agentId}`),
+      target.sessionId,
+      this.sessions,
+    );
+    const rows = (
+      target.sessionId === undefined
+        ? this.sql.exec<{ conversation_id: string }>(
+            "DELETE FROM agent_conversations WHERE agent_id = ? RETURNING conversation_id",
+            target.agentId,
+          )
+        : this.sql.exec<{ conversation_id: string }>(
+            "DELETE FROM agent_conversations WHERE session_id = ? AND agent_id = ? RETURNING conversation_id",
+            target.sessionId,
+            target.agentId,
+          )
+    ).toArray();
+    const ids = [...new Set(rows.map((r) => r.conversation_id))];
+    const counts = await Promise.all(
+      ids.map((id) => conversationStub(this.env, id).closeAgentSockets(target.agentId, target.sessionId)),
+    );
+    return closed + counts.reduce((a, b) => a + b, 0);
+  }
+
   /** Agent ids with at least one console socket open. */
   async online(): Promise<string[]> {
     return this.onlineAgentIds();
@@ -114,7 +178,14 @@ export class LobbyObject extends DurableObject<Env> {
   private broadcast(frame: LobbyServerFrame): number {
     const text = encodeLobbyFrame(frame);
     let sent = 0;
+    const now = Date.now();
     for (const ws of this.ctx.getWebSockets()) {
+      const who = readAttachment(ws);
+      // A console whose session expired hears nothing more: it is told it was signed out.
+      if (!who || agentSessionExpired(who, now)) {
+        signOut(ws);
+        continue;
+      }
       try {
         ws.send(text);
         sent++;

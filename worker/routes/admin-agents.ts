@@ -19,6 +19,7 @@ import { AGENT_ROLES } from "../../schema/db";
 import { hashPassword } from "../auth/password";
 import { requireAgent, type AgentHonoEnv } from "../auth/require-agent";
 import { revokeAgentSessions } from "../auth/sessions";
+import { closeRevokedSockets } from "../lobby/revocation";
 import { type AgentChanges, disableAgent, getAgentView, insertAgent, listAgentViews, updateAgent } from "../db/agents";
 import { deleteTeam, getTeam, insertTeam, listTeams, updateTeam } from "../db/teams";
 import { pageOf, readPage } from "../http/pagination";
@@ -152,7 +153,10 @@ agentAdminRoutes.patch("/agents/:id", requireAgent("admin"), jsonBody(UpdateAgen
     throw err;
   }
   // Sessions check `disabled` on every request anyway; revoking also ends them for good if re-enabled.
-  if (body.disabled === true || body.password !== undefined) await revokeAgentSessions(c.env.DB, id);
+  if (body.disabled === true || body.password !== undefined) {
+    await revokeAgentSessions(c.env.DB, id);
+    await closeRevokedSockets(c.env, { agentId: id });
+  }
   return c.json({ agent: await agentOr404(c.env.DB, id) });
 });
 
@@ -162,6 +166,7 @@ agentAdminRoutes.delete("/agents/:id", requireAgent("admin"), async (c) => {
   if (id === c.var.agent.id) throw new ApiError(409, "self_lockout", "You cannot disable yourself.");
   await disableAgent(c.env.DB, id);
   await revokeAgentSessions(c.env.DB, id);
+  await closeRevokedSockets(c.env, { agentId: id });
   return c.json({ agent: await agentOr404(c.env.DB, id) });
 });
 

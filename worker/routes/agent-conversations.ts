@@ -9,6 +9,7 @@ import { type AgentAction, canSeeTeam, denial } from "../../schema/access";
 import { CONVERSATION_STATUSES } from "../../schema/db";
 import { requireAgent, type AgentHonoEnv } from "../auth/require-agent";
 import type { ActionResult } from "../conversation/conversation-core";
+import { agentParticipant } from "../conversation/socket-session";
 import { conversationStub } from "../conversation/stub";
 import { getAgentView } from "../db/agents";
 import { earlierConversations, queuedConversations, searchConversations } from "../db/conversations";
@@ -16,22 +17,21 @@ import { CONVERSATION_ID } from "../http/conversation-id";
 import { apiError, ApiError, refusalResponse } from "../http/errors";
 import { PageQuery, pageOf, readPage } from "../http/pagination";
 import { jsonBody } from "../http/json-body";
-import { allowedOrigins, requireUpgrade } from "../http/upgrade";
+import { consoleOrigins, requireUpgrade } from "../http/upgrade";
 import { validate } from "../http/validate";
+import { trackAgentConversationSocket } from "../lobby/revocation";
 import { forwardUpgrade } from "./conversations";
 
 export const agentConversationRoutes = new Hono<AgentHonoEnv>();
 
-agentConversationRoutes.get("/:id/ws", requireUpgrade({ origins: allowedOrigins }), requireAgent(), async (c) => {
+agentConversationRoutes.get("/:id/ws", requireUpgrade({ origins: consoleOrigins }), requireAgent(), async (c) => {
   const id = c.req.param("id");
   if (!CONVERSATION_ID.test(id)) return apiError(c, 404, "not_found", "unknown conversation");
   const agent = c.get("agent");
-  return forwardUpgrade(c.env, id, c.req.raw, {
-    role: "agent",
-    id: agent.id,
-    name: agent.name,
-    permission: agent.role,
-  });
+  const session = c.get("session");
+  // Recorded before the socket exists, so a revocation racing this upgrade cannot miss it.
+  await trackAgentConversationSocket(c.env, { sessionId: session.id, agentId: agent.id, conversationId: id });
+  return forwardUpgrade(c.env, id, c.req.raw, agentParticipant(agent, session));
 });
 
 agentConversationRoutes.use("*", requireAgent());

@@ -23,6 +23,7 @@ import * as v from "valibot";
 import { dummyPasswordHash, verifyPassword } from "../auth/password";
 import { requireAgent, SESSION_COOKIE, type AgentHonoEnv } from "../auth/require-agent";
 import { createSession, revokeSessionById, SESSION_TTL_MS, verifySession } from "../auth/sessions";
+import { closeRevokedSockets } from "../lobby/revocation";
 import { findAgentByEmail } from "../db/agents";
 import { admitLoginAttempt, recordLoginSuccess } from "../db/login-attempts";
 import { ApiError, handleApiError } from "../http/errors";
@@ -100,6 +101,7 @@ authRoutes.post("/token", jsonOnly, jsonBody(LoginBody), async (c) => {
 
 authRoutes.post("/logout", requireAgent(), async (c) => {
   await revokeSessionById(c.env.DB, c.var.session.id);
+  await closeRevokedSockets(c.env, { agentId: c.var.agent.id, sessionId: c.var.session.id });
   deleteCookie(c, SESSION_COOKIE, { path: "/", secure: new URL(c.req.url).protocol === "https:" });
   return c.json({ ok: true });
 });

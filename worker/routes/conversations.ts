@@ -126,7 +126,9 @@ conversationRoutes.get("/:id", requireCustomerToken(), async (c) => {
 });
 
 conversationRoutes.get("/:id/ws", requireUpgrade({ origins: allowedOrigins }), requireCustomerToken(), async (c) => {
-  const participant: Participant = { role: "customer", id: "customer" };
+  // The object limits messages and handoffs per IP (worker/conversation/flood-limits.ts); only the Worker sees it.
+  const ip = c.req.header("CF-Connecting-IP");
+  const participant: Participant = { role: "customer", id: "customer", ...(ip ? { ip } : {}) };
   return forwardUpgrade(c.env, c.var.customer.cid, c.req.raw, participant);
 });
 

@@ -92,6 +92,7 @@ function newConv(id: string): Conv {
         changed();
       },
       // A dropped socket may mean an expired session: after two retries, ask before trying again.
+      // Closed as signed out, the lobby socket closes too and its check ends the session (state/lobby.ts).
       onDrop: (_opened, retries) => {
         if (retries > 1)
           void checkSession().then((ok) => {

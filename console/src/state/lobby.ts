@@ -6,7 +6,7 @@ import { decodeFrame } from "../../../client/frame-encoder";
 import { type ReconnectingSocket, reconnectingSocket } from "../../../client/reconnecting-socket";
 import { canSeeTeam } from "../../../schema/access";
 import type { ConversationRow } from "../../../schema/api";
-import type { LobbyClientFrame, LobbyServerFrame, QueueEvent } from "../../../schema/protocol";
+import { CLOSE, type LobbyClientFrame, type LobbyServerFrame, type QueueEvent } from "../../../schema/protocol";
 import { api } from "../api";
 import { applyQueueEvent, mergeRefresh, type PendingRow } from "../queue-merge";
 import { load, save } from "../storage";
@@ -71,11 +71,15 @@ export function connectLobby(): void {
       } else if (frame.type === "queue_event") onQueueEvent(frame.event);
       changed();
     },
-    // A dropped socket may mean an expired session: after two retries, ask before trying again.
-    onDrop: (_opened, retries) => {
+    // A dropped socket may mean an expired session: after two retries, ask before trying again. Closed as
+    // signed out: no retry; the session check answers 401 and the console shows the sign-in with its notice.
+    onDrop: (_opened, retries, code) => {
       lobby.status = "offline";
       changed();
-      if (retries > 1)
+      if (code === CLOSE.signedOut) {
+        s.stop();
+        void checkSession();
+      } else if (retries > 1)
         void checkSession().then((ok) => {
           if (!ok) s.stop();
         });

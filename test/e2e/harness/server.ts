@@ -38,6 +38,8 @@ export async function startServer({ timeoutMs = 90_000 } = {}): Promise<DevServe
       logFile: (port) => join(ARTIFACTS, `wrangler-${port}.log`),
       vars: (url) => ({
         ALLOWED_ORIGINS: url,
+        // The console is served from the same origin in these runs.
+        CONSOLE_ORIGINS: url,
         // A per-run secret, so the tests need no .dev.vars and never see a developer's.
         TOKEN_SECRET: `e2e-${Math.random().toString(36).slice(2)}${Date.now()}`,
       }),

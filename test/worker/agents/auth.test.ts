@@ -184,7 +184,7 @@ describe("requireAgent middleware", () => {
   it("requires X-CSRF-Token on cookie-authenticated state changes, not on bearer ones", async () => {
     const admin = await createAgent(testEnv, { role: "admin" });
     const s = await createSession(testEnv.DB, admin.id);
-    const cookie = { Cookie: `${SESSION_COOKIE}=${s.token}` };
+    const cookie = { Cookie: `${SESSION_COOKIE}=${s.token}`, Origin: "http://localhost:8787" };
 
     const missing = await call("/change", { method: "POST", headers: cookie });
     expect(missing.status).toBe(403);

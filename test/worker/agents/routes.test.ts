@@ -12,7 +12,8 @@ const BASE = "https://handoff.test";
 type ErrorJson = { error: { code: string; message: string } };
 
 function api(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
-  const headers: Record<string, string> = { ...init.headers };
+  // The console's Origin, as a browser sends it: cookie writes are accepted from CONSOLE_ORIGINS only.
+  const headers: Record<string, string> = { Origin: "http://localhost:8787", ...init.headers };
   if (init.body !== undefined) headers["Content-Type"] = "application/json";
   return SELF.fetch(`${BASE}${path}`, {
     method: init.method ?? "GET",
