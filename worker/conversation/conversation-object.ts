@@ -42,8 +42,9 @@ import {
 import { TranscriptStore } from "./transcript-store";
 import { Outbox, type OutboxOp } from "./outbox";
 import { deliverOutboxOp } from "./outbox-delivery";
+import { isWork, outboxOpOf, type RecordViews, transitionIndexOnly, type Work } from "./effect-ops";
 import { fallbackSummary, summaryInput, turnInput } from "./ai-turn";
-import { failedScore, indexPreviewInterval, indexRow, nextWakeUp } from "./record-views";
+import { failedScore, indexPreviewInterval, nextWakeUp } from "./record-views";
 import type { SocketAttachment } from "./socket-session";
 
 export type { AgentRef } from "../handoff/types";
@@ -56,9 +57,6 @@ interface TicketReplyResult {
   delivered: boolean;
   emailed: boolean;
 }
-
-/** Work the machine asked for that must be awaited, answered by a later event. */
-type Work = Extract<HandoffEffect, { kind: "score" | "summarize" | "route" | "measure_queue" }>;
 
 export class ConversationObject extends ConversationCore {
   private readonly outbox: Outbox;
@@ -120,7 +118,7 @@ export class ConversationObject extends ConversationCore {
       for (const effect of result.effects) {
         if (effect.kind === "frame") frames.push(effect);
         else if (isWork(effect)) work.push(effect);
-        else this.outbox.add(this.outboxOp(effect, result.record));
+        else this.outbox.add(outboxOpOf(effect, result.record, this.views()));
       }
       return appended.filter((a) => !a.duplicate).map((a) => a.entry);
     });
@@ -165,24 +163,6 @@ export class ConversationObject extends ConversationCore {
   private async action(input: HandoffEventInput): Promise<ActionResult> {
     const result = await this.run(input);
     return result.ok ? { ok: true, record: this.requireRecord() } : result;
-  }
-
-  private outboxOp(effect: Exclude<HandoffEffect, Work | { kind: "frame" }>, record: ConversationRecord): OutboxOp {
-    switch (effect.kind) {
-      case "index":
-        return { kind: "index", row: indexRow(record, this.store.lastCustomerText()) };
-      case "ticket":
-        return {
-          kind: "ticket",
-          ticket: {
-            ...effect.ticket,
-            subject: (record.summary || this.store.lastCustomerText() || "Conversation").slice(0, 120),
-            context: this.contextPackage(record) as unknown as Record<string, unknown>,
-          },
-        };
-      default:
-        return effect;
-    }
   }
 
   // ------------------------------------------------------------------------------------------
@@ -406,18 +386,14 @@ export class ConversationObject extends ConversationCore {
     return deliverOutboxOp(this.env, op, () => this.contextPackage(this.requireRecord()));
   }
 
+  private views(): RecordViews {
+    return {
+      lastCustomerText: () => this.store.lastCustomerText(),
+      contextPackage: (record) => this.contextPackage(record),
+    };
+  }
+
   private contextPackage(record: ConversationRecord): ContextPackage {
     return buildContextPackage(record, this.store.after(0, "agent"));
   }
-}
-
-function isWork(effect: HandoffEffect): effect is Work {
-  return (
-    effect.kind === "score" || effect.kind === "summarize" || effect.kind === "route" || effect.kind === "measure_queue"
-  );
-}
-
-/** A new conversation's first D1 index row, through the same apply step as every other effect. */
-function transitionIndexOnly(record: ConversationRecord): Transition {
-  return { ok: true, changed: false, at: record.createdAt, record, entries: [], effects: [{ kind: "index" }] };
 }
