@@ -2,62 +2,13 @@
 // pure (the input record untouched, the same answer twice).
 import { describe, expect, it } from "vitest";
 import { DEFAULT_HANDOFF_CONFIG } from "../../worker/ai/handoff-config";
-import type { TurnScore } from "../../worker/ai/scorer";
 import type { ConversationRecord } from "../../worker/conversation/conversation-record";
 import { transition } from "../../worker/handoff/machine";
-import type {
-  HandoffEffect,
-  HandoffEvent,
-  HandoffEventInput,
-  Transition,
-  TransitionResult,
-} from "../../worker/handoff/types";
+import { config, event, ok, record, score, T0 } from "./machine-fixtures";
+import type { HandoffEffect, Transition } from "../../worker/handoff/types";
 
-const T0 = 1_700_000_000_000;
-const config = { handoff: DEFAULT_HANDOFF_CONFIG };
 const ada = { id: "agent-ada", name: "Ada" };
 const bob = { id: "agent-bob", name: "Bob" };
-
-let counter = 0;
-
-function event(input: HandoffEventInput, at = T0 + 1000): HandoffEvent {
-  counter += 1;
-  return { ...input, id: `00000000-0000-4000-8000-${String(counter).padStart(12, "0")}`, at } as HandoffEvent;
-}
-
-function record(overrides: Partial<ConversationRecord> = {}): ConversationRecord {
-  return {
-    id: "c-1",
-    site: "demo",
-    status: "bot",
-    createdAt: T0,
-    updatedAt: T0,
-    customer: { name: "Uma", verified: false },
-    attributes: {},
-    readSeq: { customer: 0, agent: 0 },
-    ...overrides,
-  };
-}
-
-function score(overrides: Partial<TurnScore> = {}): TurnScore {
-  return {
-    answer: "Refunds take five days.",
-    grounded: true,
-    citations: [{ id: "kb-1", title: "Refunds" }],
-    confidence: 0.9,
-    intent: "other",
-    intentScore: 0.9,
-    sentiment: 0.2,
-    rejectedPrevious: false,
-    scorer: "embedded",
-    ...overrides,
-  };
-}
-
-function ok(result: TransitionResult): Transition {
-  if (!result.ok) throw new Error(`refused: ${result.code} ${result.message}`);
-  return result;
-}
 
 const kinds = (t: Transition) => t.effects.map((e) => e.kind);
 const events = (t: Transition) => t.entries.map((e) => e.event ?? e.kind);

@@ -2,55 +2,23 @@
 // the customer's verdict (thanks, "That helped", "I still need help") closes it, and the quiet period's end
 // records an assumed resolution, never after a handoff or a further message.
 import { describe, expect, it } from "vitest";
-import { DEFAULT_HANDOFF_CONFIG, resolveHandoffConfig } from "../../worker/ai/handoff-config";
+import { resolveHandoffConfig } from "../../worker/ai/handoff-config";
 import type { TurnScore } from "../../worker/ai/scorer";
 import type { ConversationRecord } from "../../worker/conversation/conversation-record";
 import { indexRow, nextWakeUp } from "../../worker/conversation/record-views";
 import { transition } from "../../worker/handoff/machine";
-import type { HandoffEvent, HandoffEventInput, Transition, TransitionResult } from "../../worker/handoff/types";
+import { score as baseScore, config, event, ok, record, T0 } from "./machine-fixtures";
+import type { Transition } from "../../worker/handoff/types";
 
-const T0 = 1_700_000_000_000;
-const config = { handoff: DEFAULT_HANDOFF_CONFIG };
 const DAY = 24 * 3600 * 1000;
-let counter = 0;
 
-function event(input: HandoffEventInput, at = T0 + 1000): HandoffEvent {
-  counter += 1;
-  return { ...input, id: `00000000-0000-4000-8000-${String(counter).padStart(12, "0")}`, at } as HandoffEvent;
-}
-
-function record(overrides: Partial<ConversationRecord> = {}): ConversationRecord {
-  return {
-    id: "c-1",
-    site: "demo",
-    status: "bot",
-    createdAt: T0,
-    updatedAt: T0,
-    customer: { name: "Uma", verified: false },
-    attributes: {},
-    readSeq: { customer: 0, agent: 0 },
-    ...overrides,
-  };
-}
-
+/** An answer from the password article. */
 function score(overrides: Partial<TurnScore> = {}): TurnScore {
-  return {
+  return baseScore({
     answer: "Open Settings, then Reset password.",
-    grounded: true,
     citations: [{ id: "kb-1", title: "Passwords" }],
-    confidence: 0.9,
-    intent: "other",
-    intentScore: 0.9,
-    sentiment: 0.2,
-    rejectedPrevious: false,
-    scorer: "embedded",
     ...overrides,
-  };
-}
-
-function ok(result: TransitionResult): Transition {
-  if (!result.ok) throw new Error(`refused: ${result.code} ${result.message}`);
-  return result;
+  });
 }
 
 const events = (t: Transition) => t.entries.map((e) => e.event ?? e.kind);
