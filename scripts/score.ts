@@ -9,7 +9,8 @@
  */
 import { createInterface } from "node:readline";
 import { DEMO_KB } from "../schema/seed/demo-kb";
-import { errorScore, scoreTurnSync } from "../worker/ai/embedded/embedded-scorer";
+import { scoreTurnSync } from "../worker/ai/embedded/embedded-scorer";
+import { errorScore } from "../worker/ai/scorer";
 import { decideTurn, initialHandoffState } from "../worker/ai/handoff-policy";
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

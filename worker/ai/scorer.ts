@@ -82,3 +82,21 @@ export interface Scorer {
   /** A short summary of the customer's issue for the agent (LLM in Workers AI mode, extractive in embedded). */
   summarize(input: SummaryInput): Promise<string>;
 }
+
+/** A TurnScore for a failed scorer: neutral values, `error` set so the policy offers a human. */
+export function errorScore(scorer: TurnScore["scorer"], err: unknown): TurnScore {
+  const message = err instanceof Error ? err.message : String(err);
+  return {
+    answer: "",
+    grounded: false,
+    citations: [],
+    confidence: 0,
+    intent: "other",
+    intentScore: 0,
+    sentiment: 0,
+    act: null,
+    rejectedPrevious: false,
+    scorer,
+    error: message.slice(0, 300) || "scorer failed",
+  };
+}

@@ -8,7 +8,7 @@
  */
 import type { ClientFrame } from "../../schema/protocol";
 import { DEFAULT_HANDOFF_CONFIG, type HandoffConfig } from "../ai/handoff-policy";
-import type { Scorer, TurnScore } from "../ai/scorer";
+import { errorScore, type Scorer, type TurnScore } from "../ai/scorer";
 import { createScorer } from "../ai/select-scorer";
 import { getDb } from "../db/client";
 import type { Env } from "../env";
@@ -44,7 +44,7 @@ import { Outbox, type OutboxOp } from "./outbox";
 import { deliverOutboxOp } from "./outbox-delivery";
 import { isWork, outboxOpOf, type RecordViews, transitionIndexOnly, type Work } from "./effect-ops";
 import { fallbackSummary, summaryInput, turnInput } from "./ai-turn";
-import { failedScore, indexPreviewInterval, nextWakeUp } from "./record-views";
+import { indexPreviewInterval, nextWakeUp } from "./record-views";
 import type { SocketAttachment } from "./socket-session";
 
 export type { AgentRef } from "../handoff/types";
@@ -251,7 +251,7 @@ export class ConversationObject extends ConversationCore {
     try {
       score = await this.scorer.scoreTurn({ text: turn.text, history: turn.history, articles, persona });
     } catch (error) {
-      score = failedScore(String(error));
+      score = errorScore(this.scorer.name, error);
     }
     await this.run({ type: "message_scored", seq, text: turn.text, score, answerSeq: turn.answerSeq }, config);
     // An answer's quiet period ends by alarm (an assumed resolution, unless the customer writes again).

@@ -5,7 +5,6 @@
  */
 import type { QueueEvent } from "../../schema/protocol";
 import type { HandoffDecision } from "../ai/handoff-policy";
-import type { TurnScore } from "../ai/scorer";
 import type { ConversationIndexRow } from "../routing/d1-records";
 import type { ConversationRecord } from "./conversation-record";
 
@@ -70,22 +69,6 @@ export function decisionEvidence(decision: HandoffDecision, seq: number) {
     scores: decision.scores,
     threshold: decision.threshold,
     evidence: { ...decision.evidence, messageSeq: seq },
-  };
-}
-
-/** A scorer that threw: the policy turns this into an offer of a human (never a dead end). */
-export function failedScore(error: string): TurnScore {
-  return {
-    answer: "",
-    grounded: false,
-    citations: [],
-    confidence: 0,
-    intent: "other",
-    intentScore: 0,
-    sentiment: 0,
-    rejectedPrevious: false,
-    scorer: "embedded",
-    error,
   };
 }
 

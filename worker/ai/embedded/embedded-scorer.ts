@@ -8,7 +8,7 @@
  */
 import type { DialogueAct } from "../../../schema/domain";
 import { actReply } from "../acts/replies";
-import type { Intent, Scorer, SummaryInput, TurnInput, TurnScore } from "../scorer";
+import { errorScore, type Intent, type Scorer, type SummaryInput, type TurnInput, type TurnScore } from "../scorer";
 import { type ActResult, detectAct } from "./acts";
 import { extractAnswer } from "./answer";
 import { retrievalConfidence, type ConfidenceParts } from "./confidence";
@@ -164,23 +164,5 @@ export function createEmbeddedScorer(): Scorer {
     async summarize(input: SummaryInput): Promise<string> {
       return extractiveSummary(input.transcript);
     },
-  };
-}
-
-/** A TurnScore for a failed scorer: neutral values, `error` set so the policy offers a human. */
-export function errorScore(scorer: TurnScore["scorer"], err: unknown): TurnScore {
-  const message = err instanceof Error ? err.message : String(err);
-  return {
-    answer: "",
-    grounded: false,
-    citations: [],
-    confidence: 0,
-    intent: "other",
-    intentScore: 0,
-    sentiment: 0,
-    act: null,
-    rejectedPrevious: false,
-    scorer,
-    error: message.slice(0, 300) || "scorer failed",
   };
 }
