@@ -29,16 +29,15 @@ import { floodKindOf, withinFloodLimits } from "./flood-limits";
 import { isWebSocketUpgrade, upgradeRequired } from "../http/upgrade";
 import type { ConversationRecord, CustomerIdentity } from "./conversation-record";
 import {
-  PARTICIPANT_HEADER,
+  admitSocket,
+  agentSessionLive,
   readAttachment,
-  customerSocketCap,
   agentSessionExpired,
   signOut,
   signOutAgentSockets,
   SocketLimiter,
-  writeAttachment,
-  type Participant,
   type SocketAttachment,
+  writeAttachment,
 } from "./socket-session";
 import { forCustomer, TranscriptStore, type NewEntry } from "./transcript-store";
 
@@ -103,27 +102,7 @@ export class ConversationCore extends DurableObject<Env> {
     if (!isWebSocketUpgrade(request)) return upgradeRequired();
     const record = this.record();
     if (!record) return errorResponse("not_found", "unknown conversation");
-    let participant: Participant;
-    try {
-      participant = JSON.parse(request.headers.get(PARTICIPANT_HEADER) ?? "");
-    } catch {
-      return errorResponse("unauthenticated", "no participant");
-    }
-    if (participant.role === "customer") {
-      const cap = customerSocketCap(this.env);
-      if (this.ctx.getWebSockets("customer").length >= cap) {
-        return errorResponse("too_many_sockets", `this conversation already has ${cap} customer sockets open`);
-      }
-    }
-    const pair = new WebSocketPair();
-    const attachment: SocketAttachment = { ...participant, synced: false, connectedAt: Date.now() };
-    // Tags let us find sockets by role (and an agent's own sockets) without reading every attachment.
-    this.ctx.acceptWebSocket(
-      pair[1],
-      participant.role === "agent" ? ["agent", `agent:${participant.id}`] : ["customer"],
-    );
-    writeAttachment(pair[1], attachment);
-    return new Response(null, { status: 101, webSocket: pair[0] });
+    return admitSocket(this.ctx, this.env, request);
   }
 
   async webSocketMessage(ws: WebSocket, raw: string | ArrayBuffer): Promise<void> {
@@ -131,7 +110,7 @@ export class ConversationCore extends DurableObject<Env> {
     if (!who) return ws.close(CLOSE.policy, "unknown socket");
     try {
       // Before anything else: a frame from a signed-out agent is never looked at.
-      if (who.role === "agent" && !(await this.agentSessionLive(who))) return signOut(ws);
+      if (who.role === "agent" && !(await agentSessionLive(who, this.sessions))) return signOut(ws);
       // The id (found without parsing: parsing is the work the limit saves) lets the client retry that frame.
       if (!this.limiter.take(ws))
         return this.reject(
@@ -189,12 +168,6 @@ export class ConversationCore extends DurableObject<Env> {
    */
   async closeAgentSockets(agentId: string, sessionId?: string): Promise<number> {
     return signOutAgentSockets(this.ctx.getWebSockets(`agent:${agentId}`), sessionId, this.sessions);
-  }
-
-  /** Agent sockets without a session id predate the re-check and are treated as signed out. */
-  private agentSessionLive(who: SocketAttachment): Promise<boolean> {
-    if (!who.sessionId) return Promise.resolve(false);
-    return this.sessions.isLive(who.sessionId, who.sessionExpiresAt);
   }
 
   /** Whether a live broadcast may go to this socket; an agent socket whose session expired is closed instead. */

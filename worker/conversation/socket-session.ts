@@ -3,6 +3,7 @@
  * hibernation); the rate-limit bucket lives in memory on purpose: a socket that hibernated was idle,
  * so a fresh full bucket after waking is the right answer anyway.
  */
+import { errorResponse } from "../http/errors";
 import { CLOSE, LIMITS, SIGNED_OUT_REASON } from "../../schema/protocol";
 import type { SessionLivenessCache } from "../auth/sessions";
 import type { Env } from "../env";
@@ -159,4 +160,38 @@ export function signOutAgentSockets(
 /** An agent socket that may no longer hear anything: its session expired (or it predates session ids). */
 export function agentSessionExpired(who: Participant, now: number): boolean {
   return who.role === "agent" && (!who.sessionId || (who.sessionExpiresAt ?? 0) <= now);
+}
+
+/**
+ * Accepts an upgrade the Worker already authenticated: the participant comes in PARTICIPANT_HEADER, a
+ * customer socket past the cap is refused (the open ones are untouched), and the socket is tagged by role
+ * (and an agent's by their id) so they are found without reading every attachment.
+ */
+export function admitSocket(
+  ctx: DurableObjectState,
+  env: Pick<Env, "MAX_CUSTOMER_SOCKETS">,
+  request: Request,
+): Response {
+  let participant: Participant;
+  try {
+    participant = JSON.parse(request.headers.get(PARTICIPANT_HEADER) ?? "");
+  } catch {
+    return errorResponse("unauthenticated", "no participant");
+  }
+  if (participant.role === "customer") {
+    const cap = customerSocketCap(env);
+    if (ctx.getWebSockets("customer").length >= cap) {
+      return errorResponse("too_many_sockets", `this conversation already has ${cap} customer sockets open`);
+    }
+  }
+  const pair = new WebSocketPair();
+  ctx.acceptWebSocket(pair[1], participant.role === "agent" ? ["agent", `agent:${participant.id}`] : ["customer"]);
+  writeAttachment(pair[1], { ...participant, synced: false, connectedAt: Date.now() });
+  return new Response(null, { status: 101, webSocket: pair[0] });
+}
+
+/** Whether an agent socket's session still holds; sockets without a session id predate the re-check. */
+export function agentSessionLive(who: SocketAttachment, sessions: SessionLivenessCache): Promise<boolean> {
+  if (!who.sessionId) return Promise.resolve(false);
+  return sessions.isLive(who.sessionId, who.sessionExpiresAt);
 }
