@@ -1,6 +1,7 @@
 /** The context panel beside a conversation: who the customer is, why it was handed off, the AI's confidence and the customer's mood over time. */
 import { TrendChart } from "./Chart";
 import { EarlierConversations } from "./Earlier";
+import { SummaryFieldsView } from "./SummaryFields";
 import { sentimentInfo, triggerLabel } from "./format";
 import type { Conv } from "./state/conversations";
 import type { AnswerVerdict } from "../../schema/context";
@@ -76,7 +77,7 @@ export function ContextPanel({ conv }: { conv: Conv }) {
       </section>
       <section>
         <h3>AI summary</h3>
-        <p class="summary">{c.summary || "No summary yet."}</p>
+        <SummaryFieldsView summary={c.summary} fields={c.summaryFields} />
       </section>
       <EarlierConversations conversationId={conv.id} />
       <section>

@@ -44,6 +44,7 @@ import { Outbox, type OutboxOp } from "./outbox";
 import { deliverOutboxOp } from "./outbox-delivery";
 import { isWork, outboxOpOf, type RecordViews, transitionIndexOnly, type Work } from "./effect-ops";
 import { fallbackSummary, summaryInput, turnInput } from "./ai-turn";
+import { knowledgeBaseProducts } from "../ai/embedded/summarize";
 import { indexPreviewInterval, nextWakeUp } from "./record-views";
 import type { SocketAttachment } from "./socket-session";
 
@@ -311,8 +312,9 @@ export class ConversationObject extends ConversationCore {
   }
 
   async getContext(): Promise<ContextPackage | null> {
+    const products = knowledgeBaseProducts(await this.knowledge.articles());
     const record = this.record();
-    return record ? this.contextPackage(record) : null;
+    return record ? buildContextPackage(record, this.store.after(0, "agent"), products) : null;
   }
 
   /** Everything this object holds about its conversation, for a customer's data export (worker/privacy). */
