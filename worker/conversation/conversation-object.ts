@@ -44,7 +44,7 @@ import { Outbox, type OutboxOp } from "./outbox";
 import { deliverOutboxOp } from "./outbox-delivery";
 import { isWork, outboxOpOf, type RecordViews, transitionIndexOnly, type Work } from "./effect-ops";
 import { fallbackSummary, summaryInput, turnInput } from "./ai-turn";
-import { knowledgeBaseProducts } from "../ai/embedded/summarize";
+import * as assist from "../assist/wiring";
 import { indexPreviewInterval, nextWakeUp } from "./record-views";
 import type { SocketAttachment } from "./socket-session";
 
@@ -114,7 +114,7 @@ export class ConversationObject extends ConversationCore {
     const work: Work[] = [];
     const frames: Extract<HandoffEffect, { kind: "frame" }>[] = [];
     const stored = this.store.transaction(() => {
-      const appended = result.entries.map((entry) => this.store.append(entry, result.at));
+      const appended = result.entries.map((entry) => this.store.append(assist.withQuickReplies(entry), result.at));
       if (result.changed) this.saveRecord(result.record);
       for (const effect of result.effects) {
         if (effect.kind === "frame") frames.push(effect);
@@ -180,8 +180,8 @@ export class ConversationObject extends ConversationCore {
       const reply = this.decide({ type: "agent_reply", agent: { id: who.id, name: who.name ?? who.id } }, { record });
       if (!reply.ok) return this.reject(ws, "invalid_state", reply.message, frame.id);
       const author = { role: "agent" as const, id: who.id, name: who.name };
-      const { duplicate } = this.appendAndAck(ws, { id: frame.id, kind: "message", author, text: frame.text });
-      if (!duplicate) await this.settle(this.apply(reply));
+      const { entry, duplicate } = this.appendAndAck(ws, assist.agentMessageEntry(frame, author));
+      if (!duplicate) await this.settle(this.apply(assist.withDraftRow(reply, entry, record, who.id)));
       return;
     }
     if (record.status === "closed") {
@@ -210,6 +210,10 @@ export class ConversationObject extends ConversationCore {
     record: ConversationRecord,
     frame: ClientFrame,
   ): Promise<void> {
+    if (frame.type === "quick_reply") {
+      const tap = assist.quickReplyFrame(frame, this.store.after(frame.seq - 1, "customer", 1)[0]);
+      return tap.ok ? this.onFrame(ws, who, tap.frame) : this.reject(ws, "invalid_state", tap.message, frame.id);
+    }
     if (!isCustomerAction(frame)) return super.onCustomerAction(ws, who, record, frame);
     if (frame.type === "request_human" && (record.status === "queued" || record.status === "agent")) {
       // Already with the humans: acknowledged, and nothing to store.
@@ -249,12 +253,14 @@ export class ConversationObject extends ConversationCore {
       this.knowledge.persona(before.site),
     ]);
     let score: TurnScore;
+    this.broadcastFrame(assist.aiTyping(true)); // Cleared once the answer (or the error's offer) is sent.
     try {
       score = await this.scorer.scoreTurn({ text: turn.text, history: turn.history, articles, persona });
     } catch (error) {
       score = errorScore(this.scorer.name, error);
     }
     await this.run({ type: "message_scored", seq, text: turn.text, score, answerSeq: turn.answerSeq }, config);
+    this.broadcastFrame(assist.aiTyping(false));
     // An answer's quiet period ends by alarm (an assumed resolution, unless the customer writes again).
     if (this.record()?.openAnswer?.quietUntil !== undefined) await this.scheduleAlarm();
   }
@@ -312,7 +318,7 @@ export class ConversationObject extends ConversationCore {
   }
 
   async getContext(): Promise<ContextPackage | null> {
-    const products = knowledgeBaseProducts(await this.knowledge.articles());
+    const products = assist.knowledgeBaseProducts(await this.knowledge.articles());
     const record = this.record();
     return record ? buildContextPackage(record, this.store.after(0, "agent"), products) : null;
   }
