@@ -53,7 +53,7 @@ describe("quick replies", () => {
     const { conversationId, customer } = await chat();
     customer.send({ type: "message", id: "q", text: "Can you tell me the airspeed velocity of an unladen swallow?" });
     const offer = (await customer.next("entry", (f) => f.entry.event === "handoff_offered")).entry;
-    expect((offer.meta?.quickReplies as QuickReply[]).map((b) => b.value)).toEqual(["yes", "no"]);
+    expect((offer.meta!.quickReplies as QuickReply[]).map((b) => b.value)).toEqual(["yes", "no"]);
     customer.send({ type: "quick_reply", id: "yes-1", seq: offer.seq, value: "yes" });
     customer.send({ type: "quick_reply", id: "yes-1", seq: offer.seq, value: "yes" });
     await customer.next("entry", (f) => f.entry.event === "queued");
