@@ -217,7 +217,7 @@ export const ADMIN_SYSTEM_ROUTES: RouteDoc[] = [
     path: "/api/sites/:site",
     tag: "settings",
     auth: "admin",
-    summary: "A site's identity-verification settings (the secret is never returned)",
+    summary: "A site's settings (the secret is never returned), its daily AI budget and today's use of it",
     responses: { 200: "{ site, settings }", 400: "invalid site id" },
   },
   {
@@ -226,7 +226,7 @@ export const ADMIN_SYSTEM_ROUTES: RouteDoc[] = [
     tag: "settings",
     auth: "admin",
     body: SiteSettingsSchema,
-    summary: "Set a site's identity secret and whether verification is required",
+    summary: "Set a site's identity secret, whether verification is required, its persona and daily AI budget",
     responses: { 200: "{ site, settings }", 400: "invalid body" },
   },
   // Admin: customer data and the audit log
