@@ -14,6 +14,7 @@ import { AuditQuery } from "../routes/admin-privacy";
 import { CustomerQuerySchema } from "../privacy/customer";
 import { RetentionBody } from "../privacy/retention";
 import { SiteSettingsSchema } from "../sites/site-settings";
+import { AccessSettingsSchema } from "../auth/team-boundaries";
 import { created, ok, type RouteDoc } from "./route-doc";
 
 export const ADMIN_PEOPLE_ROUTES: RouteDoc[] = [
@@ -211,6 +212,23 @@ export const ADMIN_SYSTEM_ROUTES: RouteDoc[] = [
     auth: "admin",
     summary: "Back to the default handoff settings",
     responses: ok("{ override, effective, defaults }"),
+  },
+  {
+    method: "GET",
+    path: "/api/settings/access",
+    tag: "settings",
+    auth: "admin",
+    summary: "Whether teams are skills only or access boundaries (admins bypass them)",
+    responses: ok("{ access: { teams }, defaults }"),
+  },
+  {
+    method: "PUT",
+    path: "/api/settings/access",
+    tag: "settings",
+    auth: "admin",
+    body: AccessSettingsSchema,
+    summary: "Set teams as skills only or as access boundaries",
+    responses: { 200: "{ access: { teams }, defaults }", 400: "invalid body" },
   },
   {
     method: "GET",
