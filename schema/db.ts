@@ -385,3 +385,4 @@ export type KbArticleRow = typeof kbArticles.$inferSelect;
 export type SettingRow = typeof settings.$inferSelect;
 
 export * from "./db-privacy";
+export * from "./db-usage";

@@ -43,7 +43,7 @@ import { TranscriptStore } from "./transcript-store";
 import { Outbox, type OutboxOp } from "./outbox";
 import { deliverOutboxOp } from "./outbox-delivery";
 import { isWork, outboxOpOf, type RecordViews, transitionIndexOnly, type Work } from "./effect-ops";
-import { fallbackSummary, summaryInput, turnInput } from "./ai-turn";
+import { admitAiTurn, fallbackSummary, summaryInput, turnInput } from "./ai-turn";
 import { indexPreviewInterval, nextWakeUp } from "./record-views";
 import type { SocketAttachment } from "./socket-session";
 
@@ -242,11 +242,14 @@ export class ConversationObject extends ConversationCore {
     if (before?.status !== "bot" || before.aiPendingSeq === undefined || before.aiPendingSeq < seq) return;
     const turn = turnInput(this.store.after(0, "agent"), seq);
     if (!turn) return;
-    const [articles, config, persona] = await Promise.all([
+    const [articles, config, persona, budget] = await Promise.all([
       this.knowledge.articles(),
       this.knowledge.handoffConfig(),
       this.knowledge.persona(before.site),
+      this.knowledge.aiTurnsPerDay(before.site),
     ]);
+    if (!(await admitAiTurn(this.env.DB, before.site, budget)))
+      return void (await this.run({ type: "ai_budget_spent", seq }, config));
     let score: TurnScore;
     try {
       score = await this.scorer.scoreTurn({ text: turn.text, history: turn.history, articles, persona });
@@ -260,6 +263,7 @@ export class ConversationObject extends ConversationCore {
 
   private async summarize(): Promise<string> {
     const transcript = this.store.after(0, "agent");
+    if (this.record()?.handoff?.trigger === "ai_budget") return fallbackSummary(transcript); // no more AI spent
     try {
       return await this.scorer.summarize({ transcript: summaryInput(transcript) });
     } catch (error) {
