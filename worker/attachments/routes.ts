@@ -15,7 +15,7 @@
  */
 import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { createMiddleware } from "hono/factory";
-import { ATTACHMENT_DEFAULTS, ATTACHMENT_ID, customerAttachmentPath } from "../../schema/attachments";
+import { ATTACHMENT_DEFAULTS, ATTACHMENT_ID } from "../../schema/attachments";
 import { type AgentHonoEnv, requireAgent } from "../auth/require-agent";
 import { conversationStub } from "../conversation/stub";
 import type { Env } from "../env";
@@ -27,7 +27,8 @@ import type { ConversationQuota, RegisterResult, StoredAttachment, Uploader } fr
 import { serveObject } from "./download";
 import { attachmentLimits } from "./limits";
 import { objectKey } from "./r2-objects";
-import { IMAGE_LINK_TTL_SECONDS, signLinkQuery, verifyLink } from "./signed-url";
+import { signedUrl } from "./links";
+import { IMAGE_LINK_TTL_SECONDS, verifyLink } from "./signed-url";
 import { cleanFileName, storeUpload } from "./upload";
 
 /** The object's attachment RPCs, typed plainly (RPC's mapped types are too deep for tsc). */
@@ -46,12 +47,6 @@ const rpc = (env: Env, conversationId: string) => conversationStub(env, conversa
 type AnyContext = Context;
 
 const newAttachmentId = (): string => crypto.randomUUID().replace(/-/g, "");
-
-/** An absolute signed link to the file: the widget shows it from customers' sites, on other origins. */
-export async function signedUrl(env: Env, origin: string, conversationId: string, attachmentId: string, ttl: number) {
-  const query = await signLinkQuery(env.TOKEN_SECRET, conversationId, attachmentId, ttl);
-  return `${origin}${customerAttachmentPath(conversationId, attachmentId)}?${query}`;
-}
 
 async function upload(c: AnyContext, conversationId: string, uploader: Uploader): Promise<Response> {
   const env: Env = c.env;

@@ -29,6 +29,12 @@ const tooLarge = (max: number): UploadRefusal => ({
   message: `files may be at most ${max} bytes`,
 });
 
+const shortBody = (): UploadRefusal => ({
+  ok: false,
+  code: "bad_request",
+  message: "the body ended before Content-Length bytes",
+});
+
 /** Reads until `bytes` have arrived or the body ended. */
 async function readHead(reader: ReadableStreamDefaultReader<Uint8Array>, bytes: number) {
   let head: Uint8Array = new Uint8Array(0);
@@ -66,6 +72,7 @@ export async function storeUpload(input: UploadInput): Promise<UploadResult> {
       message: `this file's type is not accepted (allowed: ${[...limits.allowed].join(", ")})`,
     };
   }
+  if (ended && head.length < length) return shortBody();
   const type = ATTACHMENT_KINDS[kind];
   const fixed = new FixedLengthStream(length);
   // Set by the pump when it stops the write on purpose (closures defeat narrowing of a plain `let`).
@@ -86,7 +93,7 @@ export async function storeUpload(input: UploadInput): Promise<UploadResult> {
         await writer.write(next.value);
       }
       if (count < length) {
-        stop.refusal = { ok: false, code: "bad_request", message: "the body ended before Content-Length bytes" };
+        stop.refusal = shortBody();
         throw new Error(stop.refusal.message);
       }
       await writer.close();

@@ -30,7 +30,11 @@ export function uploadUrl(conversationId: string, agent = false, name?: string):
   return `http://localhost${base}/${conversationId}/attachments${name ? `?name=${encodeURIComponent(name)}` : ""}`;
 }
 
-export function upload(conversationId: string, bytes: Uint8Array<ArrayBuffer>, options: UploadOptions = {}): Promise<Response> {
+export function upload(
+  conversationId: string,
+  bytes: Uint8Array<ArrayBuffer>,
+  options: UploadOptions = {},
+): Promise<Response> {
   const headers: Record<string, string> = { "content-type": options.type ?? "application/octet-stream" };
   if (options.bearer) headers.Authorization = `Bearer ${options.bearer}`;
   if (options.ip) headers["CF-Connecting-IP"] = options.ip;
