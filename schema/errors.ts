@@ -12,6 +12,8 @@ export const ERROR_STATUS = {
   invalid_credentials: 401,
   bad_token: 401,
   forbidden: 403,
+  /** A signed attachment link that is forged, for another file, or past its expiry. */
+  bad_link: 403,
   csrf_failed: 403,
   origin_not_allowed: 403,
   wrong_conversation: 403,
@@ -27,7 +29,13 @@ export const ERROR_STATUS = {
   already_claimed: 409,
   invalid_state: 409,
   too_large: 413,
+  length_required: 411,
+  /** Attachments (worker/attachments): one file over the size limit, or the conversation's total or count. */
+  file_too_large: 413,
+  attachments_full: 413,
   unsupported_media_type: 415,
+  /** An attachment whose first bytes are not one of the allowed types (docs/attachments.md). */
+  unsupported_type: 415,
   upgrade_required: 426,
   rate_limited: 429,
   too_many_sockets: 429,

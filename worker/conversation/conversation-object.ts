@@ -29,7 +29,8 @@ import { isEmailConfigured } from "../integrations/email";
 import { ticketReplyEmailed } from "../routing/d1-records";
 import { measureQueue, routeHandoff } from "../routing/route-handoff";
 import { buildContextPackage, type ContextPackage } from "./context-package";
-import { type ActionResult, ConversationCore, type CreateConversation } from "./conversation-core";
+import { ConversationAttachments } from "../attachments/conversation-attachments";
+import type { ActionResult, CreateConversation } from "./conversation-core";
 import type { ConversationRecord } from "./conversation-record";
 import { actionEntry, actionEvent, isCustomerAction } from "./customer-actions";
 import { KnowledgeCache } from "./knowledge-cache";
@@ -58,7 +59,7 @@ interface TicketReplyResult {
   emailed: boolean;
 }
 
-export class ConversationObject extends ConversationCore {
+export class ConversationObject extends ConversationAttachments {
   private readonly outbox: Outbox;
   private readonly knowledge: KnowledgeCache;
   private scorerInstance: Scorer | null = null;
@@ -175,11 +176,14 @@ export class ConversationObject extends ConversationCore {
     record: ConversationRecord,
     frame: Extract<ClientFrame, { type: "message" }>,
   ): Promise<void> {
+    const attached = this.attachedFields(ws, who, frame);
+    if (!attached) return;
     if (who.role === "agent") {
       const reply = this.decide({ type: "agent_reply", agent: { id: who.id, name: who.name ?? who.id } }, { record });
       if (!reply.ok) return this.reject(ws, "invalid_state", reply.message, frame.id);
       const author = { role: "agent" as const, id: who.id, name: who.name };
-      const { duplicate } = this.appendAndAck(ws, { id: frame.id, kind: "message", author, text: frame.text });
+      const message = { id: frame.id, kind: "message", author, text: frame.text, ...attached } as const;
+      const { duplicate } = this.appendAndAck(ws, message);
       if (!duplicate) await this.settle(this.apply(reply));
       return;
     }
@@ -188,8 +192,10 @@ export class ConversationObject extends ConversationCore {
       if (reopened.ok) this.apply(reopened);
     }
     const author = { role: "customer" as const, name: record.customer.name };
-    const { entry, duplicate } = this.appendAndAck(ws, { id: frame.id, kind: "message", author, text: frame.text });
-    if (duplicate) return;
+    const input = { id: frame.id, kind: "message", author, text: frame.text, ...attached } as const;
+    const { entry, duplicate } = this.appendAndAck(ws, input);
+    // Files without words are no question: no AI turn, so no failed attempt and no low-confidence handoff.
+    if (duplicate || frame.text === "") return;
     const message = {
       type: "customer_message",
       seq: entry.seq,
@@ -321,12 +327,12 @@ export class ConversationObject extends ConversationCore {
 
   /** Everything this object holds about its conversation, for a customer's data export (worker/privacy). */
   async exportData(): Promise<ConversationExport | null> {
-    return exportConversation(this.record(), this.store);
+    return exportConversation(this.record(), this.store, await this.listAttachments());
   }
 
   /** Closes the sockets and deletes all storage (worker/privacy); idempotent. */
   async eraseData(options: { onlyIfClosed?: boolean } = {}): Promise<EraseOutcome> {
-    const outcome = await eraseConversationStorage(this.ctx, this.record(), options);
+    const outcome = await eraseConversationStorage(this.ctx, this.record(), options, this.env.ATTACHMENTS);
     // The storage is empty now: fresh views of it, as a new instance would have (no cached record).
     if (outcome.erased || outcome.reason === "missing")
       Object.assign(this, {
