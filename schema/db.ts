@@ -385,4 +385,5 @@ export type KbArticleRow = typeof kbArticles.$inferSelect;
 export type SettingRow = typeof settings.$inferSelect;
 
 export * from "./db-privacy";
+export * from "./db-usage";
 export * from "./db-assist";

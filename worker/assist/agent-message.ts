@@ -16,17 +16,24 @@ export function draftMeta(draft: string | undefined, sent: string): DraftMeta | 
   return { editDistance: distance(draft.trim(), sent), draftChars: draft.trim().length };
 }
 
-export function agentMessageEntry(frame: Extract<ClientFrame, { type: "message" }>, author: Author): NewEntry {
+/** `attached`: the fields the message's attachments add (worker/attachments), kept beside assist's own. */
+export function agentMessageEntry(
+  frame: Extract<ClientFrame, { type: "message" }>,
+  author: Author,
+  attached: Pick<NewEntry, "meta" | "internal"> = {},
+): NewEntry {
   const draft = draftMeta(frame.draft, frame.text);
   const quickReplies = agentQuickReplies(frame.quickReplies);
+  const meta = { ...attached.meta, ...(quickReplies ? { quickReplies } : {}) };
+  // The draft is agents-only: the customer is not told how the reply was written.
+  const internal = { ...attached.internal, ...(draft ? { draft } : {}) };
   return {
     id: frame.id,
     kind: "message",
     author,
     text: frame.text,
-    ...(quickReplies ? { meta: { quickReplies } } : {}),
-    // Agents only: the customer is not told how the reply was written.
-    ...(draft ? { internal: { draft } } : {}),
+    ...(Object.keys(meta).length ? { meta } : {}),
+    ...(Object.keys(internal).length ? { internal } : {}),
   };
 }
 

@@ -6,6 +6,7 @@
 import type { AnswerVerdict, ContextPackage } from "../../schema/context";
 import type { Citation, TranscriptEntry } from "../../schema/protocol";
 import { structuredSummary, type SummaryTurn } from "../ai/embedded/summarize";
+import { transcriptAttachments } from "../attachments/transcript-links";
 import type { ConversationRecord } from "./conversation-record";
 
 export type { ContextPackage };
@@ -96,6 +97,7 @@ export function buildContextPackage(
       )
       .map((e) => ({ seq: e.seq, event: e.event!, text: e.text, internal: e.internal })),
     ticketId: record.handoff?.ticketId ?? null,
+    attachments: transcriptAttachments(record.id, transcript),
     transcript,
   };
 }

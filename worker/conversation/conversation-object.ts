@@ -29,7 +29,8 @@ import { isEmailConfigured } from "../integrations/email";
 import { ticketReplyEmailed } from "../routing/d1-records";
 import { measureQueue, routeHandoff } from "../routing/route-handoff";
 import { buildContextPackage, type ContextPackage } from "./context-package";
-import { type ActionResult, ConversationCore, type CreateConversation } from "./conversation-core";
+import { ConversationAttachments } from "../attachments/conversation-attachments";
+import type { ActionResult, CreateConversation } from "./conversation-core";
 import type { ConversationRecord } from "./conversation-record";
 import { actionEntry, actionEvent, isCustomerAction } from "./customer-actions";
 import { KnowledgeCache } from "./knowledge-cache";
@@ -43,7 +44,7 @@ import { TranscriptStore } from "./transcript-store";
 import { Outbox, type OutboxOp } from "./outbox";
 import { deliverOutboxOp } from "./outbox-delivery";
 import { isWork, outboxOpOf, type RecordViews, transitionIndexOnly, type Work } from "./effect-ops";
-import { fallbackSummary, summaryInput, turnInput } from "./ai-turn";
+import { admitAiTurn, fallbackSummary, summaryInput, turnInput } from "./ai-turn";
 import * as assist from "../assist/wiring";
 import { indexPreviewInterval, nextWakeUp } from "./record-views";
 import type { SocketAttachment } from "./socket-session";
@@ -59,7 +60,7 @@ interface TicketReplyResult {
   emailed: boolean;
 }
 
-export class ConversationObject extends ConversationCore {
+export class ConversationObject extends ConversationAttachments {
   private readonly outbox: Outbox;
   private readonly knowledge: KnowledgeCache;
   private scorerInstance: Scorer | null = null;
@@ -176,11 +177,13 @@ export class ConversationObject extends ConversationCore {
     record: ConversationRecord,
     frame: Extract<ClientFrame, { type: "message" }>,
   ): Promise<void> {
+    const attached = this.attachedFields(ws, who, frame);
+    if (!attached) return;
     if (who.role === "agent") {
       const reply = this.decide({ type: "agent_reply", agent: { id: who.id, name: who.name ?? who.id } }, { record });
       if (!reply.ok) return this.reject(ws, "invalid_state", reply.message, frame.id);
       const author = { role: "agent" as const, id: who.id, name: who.name };
-      const { entry, duplicate } = this.appendAndAck(ws, assist.agentMessageEntry(frame, author));
+      const { entry, duplicate } = this.appendAndAck(ws, assist.agentMessageEntry(frame, author, attached));
       if (!duplicate) await this.settle(this.apply(assist.withDraftRow(reply, entry, record, who.id)));
       return;
     }
@@ -189,8 +192,10 @@ export class ConversationObject extends ConversationCore {
       if (reopened.ok) this.apply(reopened);
     }
     const author = { role: "customer" as const, name: record.customer.name };
-    const { entry, duplicate } = this.appendAndAck(ws, { id: frame.id, kind: "message", author, text: frame.text });
-    if (duplicate) return;
+    const input = { id: frame.id, kind: "message", author, text: frame.text, ...attached } as const;
+    const { entry, duplicate } = this.appendAndAck(ws, input);
+    // Files without words are no question: no AI turn, so no failed attempt and no low-confidence handoff.
+    if (duplicate || frame.text === "") return;
     const message = {
       type: "customer_message",
       seq: entry.seq,
@@ -247,11 +252,14 @@ export class ConversationObject extends ConversationCore {
     if (before?.status !== "bot" || before.aiPendingSeq === undefined || before.aiPendingSeq < seq) return;
     const turn = turnInput(this.store.after(0, "agent"), seq);
     if (!turn) return;
-    const [articles, config, persona] = await Promise.all([
+    const [articles, config, persona, budget] = await Promise.all([
       this.knowledge.articles(),
       this.knowledge.handoffConfig(),
       this.knowledge.persona(before.site),
+      this.knowledge.aiTurnsPerDay(before.site),
     ]);
+    if (!(await admitAiTurn(this.env.DB, before.site, budget)))
+      return void (await this.run({ type: "ai_budget_spent", seq }, config));
     let score: TurnScore;
     this.broadcastFrame(assist.aiTyping(true)); // Cleared once the answer (or the error's offer) is sent.
     try {
@@ -267,6 +275,7 @@ export class ConversationObject extends ConversationCore {
 
   private async summarize(): Promise<string> {
     const transcript = this.store.after(0, "agent");
+    if (this.record()?.handoff?.trigger === "ai_budget") return fallbackSummary(transcript); // no more AI spent
     try {
       return await this.scorer.summarize({ transcript: summaryInput(transcript) });
     } catch (error) {
@@ -325,12 +334,12 @@ export class ConversationObject extends ConversationCore {
 
   /** Everything this object holds about its conversation, for a customer's data export (worker/privacy). */
   async exportData(): Promise<ConversationExport | null> {
-    return exportConversation(this.record(), this.store);
+    return exportConversation(this.record(), this.store, await this.listAttachments());
   }
 
   /** Closes the sockets and deletes all storage (worker/privacy); idempotent. */
   async eraseData(options: { onlyIfClosed?: boolean } = {}): Promise<EraseOutcome> {
-    const outcome = await eraseConversationStorage(this.ctx, this.record(), options);
+    const outcome = await eraseConversationStorage(this.ctx, this.record(), options, this.env.ATTACHMENTS);
     // The storage is empty now: fresh views of it, as a new instance would have (no cached record).
     if (outcome.erased || outcome.reason === "missing")
       Object.assign(this, {

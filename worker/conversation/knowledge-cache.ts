@@ -96,6 +96,17 @@ export class KnowledgeCache {
     );
   }
 
+  /** The site's daily AI budget setting (undefined: the default, worker/conversation/ai-budget.ts). */
+  aiTurnsPerDay(site: string): Promise<number | undefined> {
+    return cached(
+      this.d1,
+      `ai-budget:${site}`,
+      async () => (await loadSiteSettings(this.d1, site)).aiTurnsPerDay,
+      undefined,
+      "site AI budget",
+    );
+  }
+
   /** A team's SLA, expected response and business hours (a fallback when the team has no row). */
   team(id: string): Promise<TeamInfo> {
     return cached(this.d1, `team:${id}`, () => getTeam(getDb(this.d1), id), fallbackTeam(id), "team settings");
