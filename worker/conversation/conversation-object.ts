@@ -33,6 +33,7 @@ import { type ActionResult, ConversationCore, type CreateConversation } from "./
 import type { ConversationRecord } from "./conversation-record";
 import { actionEntry, actionEvent, isCustomerAction } from "./customer-actions";
 import { KnowledgeCache } from "./knowledge-cache";
+import { localiseScore } from "../languages/localise-score";
 import {
   type ConversationExport,
   type EraseOutcome,
@@ -242,14 +243,12 @@ export class ConversationObject extends ConversationCore {
     if (before?.status !== "bot" || before.aiPendingSeq === undefined || before.aiPendingSeq < seq) return;
     const turn = turnInput(this.store.after(0, "agent"), seq);
     if (!turn) return;
-    const [articles, config, persona] = await Promise.all([
-      this.knowledge.articles(),
-      this.knowledge.handoffConfig(),
-      this.knowledge.persona(before.site),
-    ]);
+    const { language } = before;
+    const { articles, config, persona } = await this.knowledge.forTurn(before.site, language);
     let score: TurnScore;
     try {
-      score = await this.scorer.scoreTurn({ text: turn.text, history: turn.history, articles, persona });
+      score = await this.scorer.scoreTurn({ text: turn.text, history: turn.history, articles, persona, language });
+      score = localiseScore(score, { language, text: turn.text, persona, articles });
     } catch (error) {
       score = errorScore(this.scorer.name, error);
     }
