@@ -8,6 +8,7 @@ export const ERROR_STATUS = {
   bad_cursor: 400,
   url_not_allowed: 400,
   no_contact_address: 400,
+  unsupported_language: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
   bad_token: 401,
@@ -41,6 +42,7 @@ export const ERROR_STATUS = {
   too_many_sockets: 429,
   internal: 500,
   unavailable: 503,
+  translation_unavailable: 503,
 } as const satisfies Record<string, number>;
 
 export type ApiErrorCode = keyof typeof ERROR_STATUS;

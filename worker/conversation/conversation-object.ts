@@ -34,6 +34,7 @@ import type { ActionResult, CreateConversation } from "./conversation-core";
 import type { ConversationRecord } from "./conversation-record";
 import { actionEntry, actionEvent, isCustomerAction } from "./customer-actions";
 import { KnowledgeCache } from "./knowledge-cache";
+import { localiseScore } from "../languages/localise-score";
 import {
   type ConversationExport,
   type EraseOutcome,
@@ -252,18 +253,15 @@ export class ConversationObject extends ConversationAttachments {
     if (before?.status !== "bot" || before.aiPendingSeq === undefined || before.aiPendingSeq < seq) return;
     const turn = turnInput(this.store.after(0, "agent"), seq);
     if (!turn) return;
-    const [articles, config, persona, budget] = await Promise.all([
-      this.knowledge.articles(),
-      this.knowledge.handoffConfig(),
-      this.knowledge.persona(before.site),
-      this.knowledge.aiTurnsPerDay(before.site),
-    ]);
+    const { language } = before;
+    const { articles, config, persona, budget } = await this.knowledge.forTurn(before.site, language);
     if (!(await admitAiTurn(this.env.DB, before.site, budget)))
       return void (await this.run({ type: "ai_budget_spent", seq }, config));
     let score: TurnScore;
     this.broadcastFrame(assist.aiTyping(true)); // Cleared once the answer (or the error's offer) is sent.
     try {
-      score = await this.scorer.scoreTurn({ text: turn.text, history: turn.history, articles, persona });
+      score = await this.scorer.scoreTurn({ text: turn.text, history: turn.history, articles, persona, language });
+      score = localiseScore(score, { language, text: turn.text, persona, articles });
     } catch (error) {
       score = errorScore(this.scorer.name, error);
     }
