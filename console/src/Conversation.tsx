@@ -7,6 +7,7 @@ import { type AttachmentRef, entryAttachments } from "../../schema/attachments";
 import { api, post } from "./api";
 import { AttachmentList, PendingAttachments } from "./Attachments";
 import { ContextPanel } from "./ContextPanel";
+import { cannedButtons, SuggestReply } from "./SuggestReply";
 import { dateTime, time } from "./format";
 import { loadDraft, saveDraft } from "./storage";
 import { agent } from "./state/agent";
@@ -82,6 +83,8 @@ export function ConversationView({ conv }: { conv: Conv }) {
   const [transfer, setTransfer] = useState(false);
   const [busy, setBusy] = useState(false);
   const [files, setFiles] = useState<AttachmentRef[]>([]);
+  // What the composer's text came from: an AI draft (its edit distance is recorded), a canned response's buttons.
+  const [assist, setAssist] = useState<{ draft?: string; quickReplies?: string[] }>({});
   const [uploading, setUploading] = useState<string | null>(null);
   const input = useRef<HTMLTextAreaElement>(null);
   const list = useRef<HTMLOListElement>(null);
@@ -92,6 +95,7 @@ export function ConversationView({ conv }: { conv: Conv }) {
     setDraft(loadDraft(conv.id));
     setTransfer(false);
     setFiles([]);
+    setAssist({});
   }, [conv.id]);
   useEffect(() => {
     if (!cannedCache)
@@ -158,7 +162,9 @@ export function ConversationView({ conv }: { conv: Conv }) {
     const body = c.body
       .replace(/\{\{\s*agent\s*\}\}/g, me.name)
       .replace(/\{\{\s*customer\s*\}\}/g, conv.context?.customer?.name ?? "there");
-    update(body);
+    const { text, quickReplies } = cannedButtons(body);
+    update(text);
+    setAssist((a) => ({ ...a, quickReplies }));
     input.current?.focus();
   };
   const submit = () => {
@@ -167,8 +173,9 @@ export function ConversationView({ conv }: { conv: Conv }) {
       toast("Claim the conversation before replying (or write an internal note).");
       return;
     }
-    if (send(conv, mode, draft, files)) {
+    if (send(conv, mode, draft, files, assist)) {
       setDraft("");
+      if (mode === "message") setAssist({});
       if (mode === "message") setFiles([]);
       saveDraft(conv.id, "");
       clearTimeout(idle.current);
@@ -338,6 +345,9 @@ export function ConversationView({ conv }: { conv: Conv }) {
                 </li>
               ))}
             </ul>
+          ) : null}
+          {mode === "message" && mine ? (
+            <SuggestReply conversationId={conv.id} onDraft={(text) => (update(text), setAssist({ draft: text }))} />
           ) : null}
           <label class="sr-only" for={`reply-${conv.id}`}>
             {mode === "note" ? "Internal note (never sent to the customer)" : "Reply"}

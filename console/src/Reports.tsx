@@ -3,6 +3,7 @@ import { useEffect, useState } from "preact/hooks";
 import { api } from "./api";
 import { triggerLabel } from "./format";
 import { toast } from "./state/notifications";
+import { AssistReports } from "./AssistReports";
 
 interface Report {
   period: { from: number; to: number };
@@ -19,7 +20,7 @@ interface Report {
   csat: { average: number | null; count: number; distribution: number[] };
 }
 const DAY = 86_400_000;
-const secs = (s: number | null) =>
+export const secs = (s: number | null) =>
   s == null
     ? "—"
     : s < 60
@@ -28,7 +29,7 @@ const secs = (s: number | null) =>
         ? `${(s / 60).toFixed(1)} min`
         : `${(s / 3600).toFixed(1)} h`;
 
-function Bars({ data, label }: { data: [string, number][]; label: string }) {
+export function Bars({ data, label }: { data: [string, number][]; label: string }) {
   const max = Math.max(1, ...data.map(([, n]) => n));
   const rowH = 22;
   return (
@@ -131,6 +132,7 @@ export function ReportsView() {
           </div>
         </div>
       )}
+      <AssistReports range={range} />
     </section>
   );
 }
