@@ -65,8 +65,8 @@ export interface Session {
   send(text: string): void;
   requestHuman(): void;
   replyToOffer(accept: boolean): void;
-  /** "That helped" / "I still need help" under the AI answer `answerSeq`. */
-  feedback(answerSeq: number, helped: boolean): void;
+  /** A tap on the quick-reply button `value` under entry `seq` ("That helped" under an answer, an agent's choice). */
+  tap(seq: number, value: string): void;
   contact(details: { email: string; name?: string; orderNumber?: string }): void;
   rate(score: number, comment?: string): void;
   /**
@@ -310,7 +310,7 @@ export function createSession(deps: SessionDeps): Session {
     },
     requestHuman: () => act({ type: "request_human", id: newClientId() }),
     replyToOffer: (accept) => act({ type: "offer_reply", id: newClientId(), accept }),
-    feedback: (answerSeq, helped) => act({ type: "feedback", id: newClientId(), answerSeq, helped }),
+    tap: (seq, value) => act({ type: "quick_reply", id: newClientId(), seq, value }),
     contact: (details) => act({ type: "contact", id: newClientId(), ...details }),
     rate: (score, comment) => act({ type: "csat", id: newClientId(), score, comment }),
     identify() {

@@ -1,8 +1,8 @@
 /** The chat panel: transcript, handoff prompts, queue notice, forms and composer. */
 import { useEffect, useRef, useState } from "preact/hooks";
-import { LIMITS } from "../../../schema/protocol";
+import { LIMITS, type QuickReply } from "../../../schema/protocol";
 import type { Bridge } from "../bridge";
-import { answerToJudge, needsCsat, pendingContact, pendingOffer } from "../core/prompts";
+import { needsCsat, pendingContact, pendingOffer } from "../core/prompts";
 import type { Session } from "../core/session";
 import { panelStrings as t } from "../strings";
 import type { FormsPart } from "../parts/forms";
@@ -55,13 +55,24 @@ export function App({ session, bridge, open, focusTick }: AppProps) {
     bridge.setUnread(open ? 0 : unread);
   }, [open, lastSeq, s.connection, seenSeq]);
 
+  // On a phone the panel is the whole screen (styles.ts): the page behind it must not scroll.
+  useEffect(() => {
+    if (!open || innerWidth > 480) return;
+    const page = document.documentElement.style;
+    const was = page.overflow;
+    page.overflow = "hidden";
+    return () => void (page.overflow = was);
+  }, [open]);
+
   useEffect(() => {
     const el = scroller.current;
     if (el) el.scrollTop = el.scrollHeight;
   }, [entries.length, s.outbox.length, open, s.typing, status]);
 
   const offer = pendingOffer(entries, status);
-  const answer = answerToJudge(entries);
+  // The buttons under the latest entry (the offer has its own card): the AI's feedback, an agent's choices.
+  const last = entries.at(-1);
+  const quick: QuickReply[] | undefined = last?.event !== "handoff_offered" ? last?.meta?.quickReplies : undefined;
   const noAgent = pendingContact(entries);
   const expected = entries.findLast((e) => e.event === "no_agent_online")?.meta?.expectedResponse;
   const live = s.connection === "open";
@@ -136,9 +147,19 @@ export function App({ session, bridge, open, focusTick }: AppProps) {
           ))}
         </ul>
         {!s.outbox.length && lastCustomer && lastCustomer.seq <= s.readSeq && <span class="meta">{t.read}</span>}
-        {answer &&
-          answered !== answer.seq &&
-          choice(t.helped, t.notHelped, (helped) => (setAnswered(answer.seq), session.feedback(answer.seq, helped)))}
+        {quick && answered !== last!.seq && (
+          <div class="row">
+            {quick.map((q, i) => (
+              <button
+                class={i ? "btn2" : "btn"}
+                disabled={!live}
+                onClick={() => (setAnswered(last!.seq), session.tap(last!.seq, q.value))}
+              >
+                {{ helped: t.helped, not_helped: t.notHelped }[q.value] ?? q.label}
+              </button>
+            ))}
+          </div>
+        )}
         {offer && answered !== offer.seq && (
           <div class="card">
             <p>{t.offerQuestion}</p>

@@ -46,4 +46,6 @@ export const CSS =
   ".f textarea{flex:1;resize:none;height:42px;max-height:120px}" +
   ".human{align-self:flex-start;background:none;border:0;color:#0b57d0;text-decoration:underline;padding:2px 4px;font-size:14px}" +
   ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}" +
-  "@media (prefers-reduced-motion:reduce){*{animation:none!important}}";
+  "@media (prefers-reduced-motion:reduce){*{animation:none!important}}" +
+  // A phone: the whole dynamic viewport, inside the safe area; the header's close button replaces the launcher.
+  "@media (max-width:480px){.p{position:fixed;inset:0;width:auto;height:100dvh;border-radius:0;padding:env(safe-area-inset-top) env(safe-area-inset-right) env(safe-area-inset-bottom) env(safe-area-inset-left)}.h button{min-width:44px;min-height:44px}.t{overscroll-behavior:contain}.l[aria-expanded=true]{display:none}}";
