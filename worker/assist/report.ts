@@ -1,6 +1,7 @@
 /**
  * The AI's effect on the humans' work, over a period (docs/assist.md):
- * - time to first human reply (first reply - queued) and handle time (resolved - claimed), median, for handoffs
+ * - time to first human reply (first reply - queued) and handle time (claimed until the agent resolved, handed back
+ *   or transferred it), median, for handoffs
  *   whose agent sent at least one AI-drafted reply versus the others;
  * - draft acceptance: drafted replies sent / grounded suggestions, and how many went out nearly as drafted
  *   (edit distance at most ACCEPTED_AS_IS_SHARE of the draft's length);
@@ -13,6 +14,8 @@ import { percentile } from "../routes/reports";
 import { clusterGaps } from "./knowledge-gaps";
 
 export const ACCEPTED_AS_IS_SHARE = 0.1;
+/** The outcomes that end an agent's handling of a handoff. */
+const HANDLED: ReadonlySet<string> = new Set(["resolved", "handed_back", "transferred"]);
 const DAY = 24 * 3600 * 1000;
 
 export interface AssistReport {
@@ -26,7 +29,10 @@ type HandoffRow = Awaited<ReturnType<typeof reportRecords>>["handoffs"][number];
 
 function times(rows: HandoffRow[]) {
   const firstReply = rows.filter((h) => h.firstReplyAt).map((h) => (h.firstReplyAt! - h.queuedAt) / 1000);
-  const handle = rows.filter((h) => h.resolvedAt && h.claimedAt).map((h) => (h.resolvedAt! - h.claimedAt!) / 1000);
+  // Handled by an agent: claimed, then ended by that agent (not a ticket opened before anyone claimed it).
+  const handle = rows
+    .filter((h) => h.claimedAt && h.resolvedAt && h.resolvedAt >= h.claimedAt && HANDLED.has(h.outcome ?? ""))
+    .map((h) => (h.resolvedAt! - h.claimedAt!) / 1000);
   return {
     handoffs: rows.length,
     firstReplyMedianSeconds: percentile(firstReply, 50),
