@@ -61,7 +61,29 @@ export function withDraftRow(
   return { ...reply, effects: [...reply.effects, { kind: "draft_reply", row }] };
 }
 
-/** The AI participant's typing indicator: on while an AI turn runs, off once its answer is sent. */
+/**
+ * A turn shorter than this shows no typing indicator: the embedded scorer answers in a few milliseconds, and a
+ * flash of "typing" before every answer would be noise (and a frame per turn to every socket). An LLM turn takes
+ * seconds, so the customer sees the assistant typing for all of it but the first instant.
+ */
+export const AI_TYPING_DELAY_MS = 300;
+
 export function aiTyping(on: boolean): ServerFrame {
   return { type: "typing", role: "ai", on };
+}
+
+/**
+ * The AI participant's typing indicator for one turn: on once the turn has run AI_TYPING_DELAY_MS; the returned
+ * stop() (called once the answer, or the offer that replaces a failed turn, is sent) turns it off if it was on.
+ */
+export function aiTypingIndicator(broadcast: (frame: ServerFrame) => void, delayMs = AI_TYPING_DELAY_MS): () => void {
+  let shown = false;
+  const timer = setTimeout(() => {
+    shown = true;
+    broadcast(aiTyping(true));
+  }, delayMs);
+  return () => {
+    clearTimeout(timer);
+    if (shown) broadcast(aiTyping(false));
+  };
 }

@@ -1,6 +1,7 @@
 /**
  * Agent-assist HTTP routes (docs/assist.md):
  *   POST /api/agent/conversations/:id/suggestion   agent holding it   { text, citations, grounded }
+ *   (the conversation routes' team boundary applies to the suggestion and to drafting from a conversation)
  *   GET  /api/agent/assist/report                  any agent          { report } or CSV (?format=csv)
  *   POST /api/agent/assist/kb-drafts               any agent          { draft } 201, from a conversation's resolving reply
  *   GET  /api/admin/assist/kb-drafts               admin              { drafts }
@@ -12,6 +13,7 @@ import { denial } from "../../schema/access";
 import type { SuggestionResponse } from "../../schema/assist";
 import type { ContextPackage } from "../../schema/context";
 import { requireAgent, type AgentHonoEnv } from "../auth/require-agent";
+import { requireWithinTeams } from "../auth/team-boundaries";
 import { invalidateKnowledgeCache, KnowledgeCache } from "../conversation/knowledge-cache";
 import { conversationStub } from "../conversation/stub";
 import { getKbDraft, insertKbDraft, listKbDrafts, publishKbDraft, recordSuggestion } from "../db/assist";
@@ -39,6 +41,12 @@ assistAgentRoutes.post("/conversations/:id/suggestion", requireAgent(), async (c
   const id = c.req.param("id");
   const context = (await stubFor(c.env, id).getContext()) as ContextPackage | null;
   if (!context) return apiError(c, 404, "not_found", "unknown conversation");
+  await requireWithinTeams(
+    c.env.DB,
+    agent,
+    { team: context.team, assigneeId: context.assignedAgent?.id },
+    "conversation",
+  );
   const denied = denial(agent, "reply", {
     status: context.status,
     team: context.team,
@@ -97,7 +105,14 @@ assistAgentRoutes.post("/assist/kb-drafts", requireAgent(), jsonBody(KbDraftBody
   const body = c.req.valid("json");
   const context = (await stubFor(c.env, body.conversationId).getContext()) as ContextPackage | null;
   if (!context) return apiError(c, 404, "not_found", "unknown conversation");
-  const draft = kbDraftFrom(context, body.question, c.get("agent").id, Date.now());
+  const agent = c.get("agent");
+  await requireWithinTeams(
+    c.env.DB,
+    agent,
+    { team: context.team, assigneeId: context.assignedAgent?.id },
+    "conversation",
+  );
+  const draft = kbDraftFrom(context, body.question, agent.id, Date.now());
   if (!draft) return apiError(c, 409, "invalid_state", "no agent reply in this conversation to draft an article from");
   await insertKbDraft(c.env.DB, draft);
   return c.json({ draft }, 201);

@@ -258,7 +258,7 @@ export class ConversationObject extends ConversationAttachments {
     if (!(await admitAiTurn(this.env.DB, before.site, budget)))
       return void (await this.run({ type: "ai_budget_spent", seq }, config));
     let score: TurnScore;
-    this.broadcastFrame(assist.aiTyping(true)); // Cleared once the answer (or the error's offer) is sent.
+    const stopTyping = assist.aiTypingIndicator((frame) => this.broadcastFrame(frame));
     try {
       score = await this.scorer.scoreTurn({ text: turn.text, history: turn.history, articles, persona, language });
       score = localiseScore(score, { language, text: turn.text, persona, articles });
@@ -266,7 +266,7 @@ export class ConversationObject extends ConversationAttachments {
       score = errorScore(this.scorer.name, error);
     }
     await this.run({ type: "message_scored", seq, text: turn.text, score, answerSeq: turn.answerSeq }, config);
-    this.broadcastFrame(assist.aiTyping(false));
+    stopTyping();
     // An answer's quiet period ends by alarm (an assumed resolution, unless the customer writes again).
     if (this.record()?.openAnswer?.quietUntil !== undefined) await this.scheduleAlarm();
   }

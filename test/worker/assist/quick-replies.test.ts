@@ -1,14 +1,25 @@
 // Quick replies: the buttons the AI offers (feedback under an answer, yes/no under an offer) and an agent's
 // buttons from a canned response; a tap is stored once under retries and means what its button says. And the
-// AI's typing indicator, on while an AI turn runs, off once the answer is out.
+// AI's typing indicator, on while a slow AI turn runs, off once the answer is out.
+import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { QuickReply, TranscriptEntry } from "../../../schema/protocol";
+import { createEmbeddedScorer } from "../../../worker/ai/embedded/embedded-scorer";
+import type { Scorer } from "../../../worker/ai/scorer";
+import { AI_TYPING_DELAY_MS } from "../../../worker/assist/agent-message";
 import { quickReplyFrame } from "../../../worker/assist/quick-replies";
 import type { Env } from "../../../worker/env";
 import { createSignedInAgent } from "../helpers/agents";
 import { seedKnowledgeBase } from "../helpers/knowledge";
-import { agentPost, createConversation, openAgent, openCustomer, readTranscript } from "../helpers/sockets";
+import {
+  agentPost,
+  conversationStub,
+  createConversation,
+  openAgent,
+  openCustomer,
+  readTranscript,
+} from "../helpers/sockets";
 
 const testEnv: Env = env;
 
@@ -128,8 +139,21 @@ describe("quick replies", () => {
 });
 
 describe("the AI's typing indicator", () => {
-  it("is on while the AI turn runs and off once the answer is sent", async () => {
-    const { customer } = await chat();
+  it("is on while a slow AI turn runs and off once the answer is sent", async () => {
+    const { conversationId, customer } = await chat();
+    // Test-only: the embedded scorer, slowed down to an LLM's pace.
+    const embedded = createEmbeddedScorer();
+    const slow: Scorer = {
+      ...embedded,
+      name: "embedded",
+      scoreTurn: async (input) => {
+        await new Promise((r) => setTimeout(r, AI_TYPING_DELAY_MS + 400));
+        return embedded.scoreTurn(input);
+      },
+    };
+    await runInDurableObject(conversationStub(testEnv, conversationId), (instance) => {
+      (instance as unknown as { scorerInstance: Scorer }).scorerInstance = slow;
+    });
     customer.send({ type: "message", id: "q", text: "How do I cancel my subscription?" });
     const on = await customer.next("typing", (f) => f.role === "ai");
     expect(on.on).toBe(true);
@@ -140,6 +164,15 @@ describe("the AI's typing indicator", () => {
     const offAt = after.findIndex((f) => f.type === "typing" && f.role === "ai" && !f.on);
     expect(answerAt).toBeGreaterThan(0);
     expect(offAt).toBeGreaterThan(answerAt);
+    customer.close();
+  });
+
+  it("is not shown for a turn faster than the delay", async () => {
+    const { customer } = await chat();
+    customer.send({ type: "message", id: "q", text: "How do I cancel my subscription?" });
+    await customer.next("entry", (f) => f.entry.author.role === "ai");
+    await new Promise((r) => setTimeout(r, AI_TYPING_DELAY_MS + 100));
+    expect(customer.frames.some((f) => f.type === "typing" && f.role === "ai")).toBe(false);
     customer.close();
   });
 });

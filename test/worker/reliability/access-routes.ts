@@ -110,7 +110,12 @@ export const ROUTES: RouteRow[] = [
   { method: "POST", pattern: "/api/agent/tickets/:id/replies", access: "agent", team: { of: "ticket", by: "refuse" } },
   { method: "GET", pattern: "/api/agent/reports", access: "agent" },
   // Agent assist (worker/assist/routes.ts).
-  { method: "POST", pattern: "/api/agent/conversations/:id/suggestion", access: "agent" },
+  {
+    method: "POST",
+    pattern: "/api/agent/conversations/:id/suggestion",
+    access: "agent",
+    team: { of: "conversation", by: "refuse" },
+  },
   { method: "GET", pattern: "/api/agent/assist/report", access: "agent" },
   { method: "POST", pattern: "/api/agent/assist/kb-drafts", access: "agent" },
   { method: "GET", pattern: "/api/admin/assist/kb-drafts", access: "admin" },
