@@ -37,9 +37,7 @@ export function widgetConfig(part: WidgetPart, options: { outDir?: string; sourc
         },
       },
     ],
-    resolve: lazy
-      ? { alias: [{ find: /^preact(\/hooks|\/jsx-runtime)?$/, replacement: here("src/parts/kit.ts") }] }
-      : {},
+    resolve: lazy ? { alias: [{ find: /^preact(\/jsx-runtime)?$/, replacement: here("src/parts/kit.ts") }] } : {},
     define: { "process.env.NODE_ENV": JSON.stringify("production") },
     build: {
       outDir: options.outDir ?? here("../dist/public"),
