@@ -30,6 +30,7 @@ export interface PanelView {
 
 /** `redraw`: asks index.tsx for a render (coalesced), after this view's own state changed. */
 export function panelView(session: Session, bridge: Bridge, redraw: () => void): PanelView {
+  // This view's own state: plain locals, each change followed by redraw(). The session's is session.state.
   // The prompt (an offer, or the feedback under an answer) the customer just answered, by its entry's seq.
   let answered = -1;
   /** The email the contact details went out with; "" before. */
@@ -97,6 +98,7 @@ export function panelView(session: Session, bridge: Bridge, redraw: () => void):
           </div>
         )}
         <div class="t" ref={scroller}>
+          {/* The transcript: a stored entry's body is EntryView's (EntryView.tsx, Text.tsx), a pending one's here. */}
           <ul role="log" aria-live="polite" aria-relevant="additions">
             <li class="m ai">
               <Text text={bridge.config.welcome || t.welcome} />
@@ -188,6 +190,7 @@ export function panelView(session: Session, bridge: Bridge, redraw: () => void):
                   {t.talkToHuman}
                 </button>
               )}
+              {/* The composer: its buttons sit beside Send, in this form. */}
               <form
                 onSubmit={(e) => {
                   e.preventDefault();
