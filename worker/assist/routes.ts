@@ -12,6 +12,7 @@ import * as v from "valibot";
 import { denial } from "../../schema/access";
 import type { SuggestionResponse } from "../../schema/assist";
 import type { ContextPackage } from "../../schema/context";
+import { requireConversationWithinTeams } from "../auth/conversation-teams";
 import { requireAgent, type AgentHonoEnv } from "../auth/require-agent";
 import { requireWithinTeams } from "../auth/team-boundaries";
 import { invalidateKnowledgeCache, KnowledgeCache } from "../conversation/knowledge-cache";
@@ -36,7 +37,7 @@ function stubFor(env: AgentHonoEnv["Bindings"], id: string) {
   return conversationStub(env, id);
 }
 
-assistAgentRoutes.post("/conversations/:id/suggestion", requireAgent(), async (c) => {
+assistAgentRoutes.post("/conversations/:id/suggestion", requireAgent(), requireConversationWithinTeams(), async (c) => {
   const agent = c.get("agent");
   const id = c.req.param("id");
   const context = (await stubFor(c.env, id).getContext()) as ContextPackage | null;

@@ -5,8 +5,8 @@
  */
 import type { AnswerVerdict, ContextPackage } from "../../schema/context";
 import type { Citation, TranscriptEntry } from "../../schema/protocol";
-import { structuredSummary, type SummaryTurn } from "../ai/embedded/summarize";
 import { transcriptAttachments } from "../attachments/transcript-links";
+import { structuredSummary, type SummaryTurn } from "../ai/embedded/summarize";
 import type { ConversationRecord } from "./conversation-record";
 
 export type { ContextPackage };

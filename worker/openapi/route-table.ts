@@ -6,8 +6,8 @@
  */
 import { ADMIN_PEOPLE_ROUTES, ADMIN_SYSTEM_ROUTES } from "./routes-admin";
 import { AGENT_ROUTES } from "./routes-agent";
-import { ASSIST_ROUTES } from "./routes-assist";
 import { ATTACHMENT_ROUTES } from "./routes-attachments";
+import { ASSIST_ROUTES } from "./routes-assist";
 import { CUSTOMER_ROUTES, PAGE_ROUTES } from "./routes-customer";
 import type { RouteDoc } from "./route-doc";
 
