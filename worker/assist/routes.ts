@@ -1,7 +1,7 @@
 /**
  * Agent-assist HTTP routes (docs/assist.md):
  *   POST /api/agent/conversations/:id/suggestion   agent holding it   { text, citations, grounded }
- *   (the conversation routes' team boundary applies to the suggestion and to drafting from a conversation)
+ *   (teams as boundaries apply to the suggestion and to drafting from a conversation: 403 outside_team)
  *   GET  /api/agent/assist/report                  any agent          { report } or CSV (?format=csv)
  *   POST /api/agent/assist/kb-drafts               any agent          { draft } 201, from a conversation's resolving reply
  *   GET  /api/admin/assist/kb-drafts               admin              { drafts }
@@ -42,12 +42,6 @@ assistAgentRoutes.post("/conversations/:id/suggestion", requireAgent(), requireC
   const id = c.req.param("id");
   const context = (await stubFor(c.env, id).getContext()) as ContextPackage | null;
   if (!context) return apiError(c, 404, "not_found", "unknown conversation");
-  await requireWithinTeams(
-    c.env.DB,
-    agent,
-    { team: context.team, assigneeId: context.assignedAgent?.id },
-    "conversation",
-  );
   const denied = denial(agent, "reply", {
     status: context.status,
     team: context.team,

@@ -23,9 +23,9 @@ describe("summaryFields in the context package", () => {
       id: "m1",
       text: "My files are not syncing, the app shows error E42 since order #A-7741 arrived on March 3.",
     });
-    await customer.next("typing", (f) => f.role === "ai" && !f.on);
+    await customer.next("entry", (f) => f.entry.author.role === "ai" || f.entry.event === "handoff_offered");
     customer.send({ type: "message", id: "m2", text: "I paid $129.00 for my Brightbox Go. I want a replacement." });
-    await customer.next("typing", (f) => f.role === "ai" && !f.on);
+    await customer.next("entry", (f) => f.entry.author.role === "ai" || f.entry.event === "handoff_offered");
     customer.send({ type: "request_human", id: "h" });
     await customer.next("entry", (f) => f.entry.event === "queued");
     await agentPost(`/api/agent/conversations/${conversationId}/claim`, ana.token);
