@@ -95,7 +95,8 @@ export const DEMO_CANNED = [
     shortcut: "restart",
     title: "Restart the box",
     team: "support",
-    body: "Please unplug your Brightbox for 10 seconds, plug it back in and wait for the white light. Does it show online now?",
+    // The last line becomes quick-reply buttons under the message (docs/assist.md).
+    body: "Please unplug your Brightbox for 10 seconds, plug it back in and wait for the white light. Does it show online now?\nButtons: Yes, it's online | No, still offline",
   },
 ];
 

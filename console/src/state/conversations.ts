@@ -220,7 +220,14 @@ function onEntry(conv: Conv, e: TranscriptEntry) {
 function persistOutbox(conv: Conv) {
   save(
     `outbox.${conv.id}`,
-    conv.outbox.map(({ id, kind, text, attachments, sentAt }) => ({ id, kind, text, attachments, sentAt })),
+    conv.outbox.map(({ id, kind, text, attachments, assist, sentAt }) => ({
+      id,
+      kind,
+      text,
+      attachments,
+      assist,
+      sentAt,
+    })),
   );
 }
 
