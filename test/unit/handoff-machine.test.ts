@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_HANDOFF_CONFIG } from "../../worker/ai/handoff-config";
 import type { ConversationRecord } from "../../worker/conversation/conversation-record";
 import { transition } from "../../worker/handoff/machine";
+import { ticketIdFor } from "../../worker/handoff/ticket-id";
 import { config, event, ok, record, score, T0 } from "./machine-fixtures";
 import type { HandoffEffect, Transition } from "../../worker/handoff/types";
 
@@ -206,7 +207,7 @@ describe("contact details and tickets", () => {
     const r = offline();
     const contact = { email: "uma@example.com", orderNumber: "BB-55" };
     const t = ok(transition(r, event({ type: "contact", contact }), config));
-    const ticketId = `T-${r.handoff!.id.slice(0, 8).toUpperCase()}`;
+    const ticketId = ticketIdFor(r.handoff!.id);
     expect(t.record.handoff?.ticketId).toBe(ticketId);
     expect(effect(t, "ticket").ticket).toMatchObject({
       id: ticketId,
