@@ -11,7 +11,7 @@ import type { TicketStatus } from "../../schema/db";
 import type { QueueEvent } from "../../schema/protocol";
 import type { WebhookEventName } from "../integrations/webhooks/events";
 import type { sendTicketReplyEmail } from "../integrations/email";
-import type { ConversationIndexRow, NewTicket, OpenHandoff, TicketReplyRow } from "../routing/d1-records";
+import type { ConversationIndexRow, NewCsat, NewTicket, OpenHandoff, TicketReplyRow } from "../routing/d1-records";
 import { type PermanentFailureCode, PermanentDeliveryError } from "./permanent-failure";
 
 export type OutboxOp =
@@ -27,17 +27,7 @@ export type OutboxOp =
     }
   | { kind: "handoff_escalated"; handoffId: string; conversationId: string; at: number }
   | { kind: "ticket"; ticket: NewTicket }
-  | {
-      kind: "csat";
-      rating: {
-        id: string;
-        conversationId: string;
-        score: number;
-        comment: string | null;
-        agentId: string | null;
-        createdAt: number;
-      };
-    }
+  | { kind: "csat"; rating: NewCsat }
   | { kind: "lobby"; event: QueueEvent }
   /** An agent's answer to a ticket: its row, and the ticket moved to pending with an assignee. */
   | {

@@ -128,17 +128,17 @@ export async function createTicket(db: Db, t: NewTicket): Promise<void> {
     throw new PermanentDeliveryError("ticket_id_collision", `ticket id ${t.id} belongs to another handoff`);
 }
 
-export async function saveCsat(
-  db: Db,
-  r: {
-    id: string;
-    conversationId: string;
-    score: number;
-    comment: string | null;
-    agentId: string | null;
-    createdAt: number;
-  },
-): Promise<void> {
+/** A customer's rating of a closed conversation. */
+export interface NewCsat {
+  id: string;
+  conversationId: string;
+  score: number;
+  comment: string | null;
+  agentId: string | null;
+  createdAt: number;
+}
+
+export async function saveCsat(db: Db, r: NewCsat): Promise<void> {
   await db.insert(csatRatings).values(r).onConflictDoNothing({ target: csatRatings.conversationId });
 }
 
