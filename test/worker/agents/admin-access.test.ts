@@ -1,3 +1,4 @@
+// Role checks and CSRF on the admin API through the real Worker (SELF), real D1.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createAgent, mintAgentSession } from "../helpers/agents";

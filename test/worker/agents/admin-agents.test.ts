@@ -1,3 +1,5 @@
+// The admin API's agents through the real Worker (SELF), real D1: create, edit, disable, and no
+// self-lockout.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { adminHeaders, api, bearer, code } from "../helpers/admin-api";

@@ -1,3 +1,5 @@
+// The admin API's teams, canned responses, knowledge base and handoff settings through the real Worker
+// (SELF), real D1.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { loadHandoffConfig } from "../../../worker/db/settings";

@@ -1,3 +1,5 @@
+// The webhooks admin API through the Worker: registration with a secret shown once, and the endpoint URLs
+// it refuses (schemes, credentials, IP literals, private and local names).
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkEndpointUrl } from "../../../worker/integrations/webhooks/routes";
 import { worker } from "../helpers/sockets";

@@ -1,3 +1,4 @@
+// Webhook signatures and the retry policy, pure: what a receiver verifies and how long a dead one is tried.
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   RETRY_BASE_MS,
