@@ -8,10 +8,13 @@ export const ERROR_STATUS = {
   bad_cursor: 400,
   url_not_allowed: 400,
   no_contact_address: 400,
+  unsupported_language: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
   bad_token: 401,
   forbidden: 403,
+  /** A signed attachment link that is forged, for another file, or past its expiry. */
+  bad_link: 403,
   csrf_failed: 403,
   origin_not_allowed: 403,
   wrong_conversation: 403,
@@ -27,12 +30,19 @@ export const ERROR_STATUS = {
   already_claimed: 409,
   invalid_state: 409,
   too_large: 413,
+  length_required: 411,
+  /** Attachments (worker/attachments): one file over the size limit, or the conversation's total or count. */
+  file_too_large: 413,
+  attachments_full: 413,
   unsupported_media_type: 415,
+  /** An attachment whose first bytes are not one of the allowed types (docs/attachments.md). */
+  unsupported_type: 415,
   upgrade_required: 426,
   rate_limited: 429,
   too_many_sockets: 429,
   internal: 500,
   unavailable: 503,
+  translation_unavailable: 503,
 } as const satisfies Record<string, number>;
 
 export type ApiErrorCode = keyof typeof ERROR_STATUS;

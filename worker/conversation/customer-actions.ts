@@ -5,7 +5,7 @@
 import type { ClientFrame, SystemEvent } from "../../schema/protocol";
 import type { HandoffEventInput } from "../handoff/types";
 import type { ConversationRecord } from "./conversation-record";
-import { COPY } from "./customer-copy";
+import { customerCopy } from "../languages/customer-copy";
 import type { NewEntry } from "./transcript-store";
 
 export type CustomerAction = Extract<
@@ -44,12 +44,12 @@ export function actionEntry(frame: CustomerAction, record: ConversationRecord): 
         ? system("handoff_requested", "Yes, connect me with a person")
         : system("offer_declined", "No thanks");
     case "contact":
-      return system("contact_collected", COPY.contactSaved, {
+      return system("contact_collected", customerCopy(record.language).contactSaved, {
         author: { ...author, name: frame.name ?? record.customer.name },
         internal: { email: frame.email, name: frame.name, orderNumber: frame.orderNumber },
       });
     case "csat":
-      return system("csat_received", COPY.csatThanks, {
+      return system("csat_received", customerCopy(record.language).csatThanks, {
         meta: { score: frame.score },
         internal: { comment: frame.comment ?? null },
       });

@@ -15,6 +15,8 @@ import type { Env } from "../env";
 import { getSetting, loadHandoffConfig } from "../db/settings";
 import { fallbackTeam, getTeam, type TeamInfo } from "../routing/availability";
 import { kbArticles } from "../../schema/db";
+import { type ArticleVersion, articlesInLanguage } from "../ai/embedded/retrieval";
+import { allArticleVersions } from "../db/kb-versions";
 import { loadSiteSettings } from "../sites/site-settings";
 
 const TTL_MS = 60_000;
@@ -68,6 +70,40 @@ export class KnowledgeCache {
       [],
       "knowledge base",
     );
+  }
+
+  /** Every per-language article version (worker/routes/admin-kb-versions.ts). */
+  articleVersions(): Promise<ArticleVersion[]> {
+    return cached(this.d1, "kb-versions", () => allArticleVersions(this.d1), [], "knowledge-base versions");
+  }
+
+  /**
+   * The knowledge base in `language`: the version in that language of each article that has one, else the
+   * English original. Cached per language, so the retrieval index (keyed by the array) is built once per copy.
+   */
+  articlesIn(language: string | undefined): Promise<KbArticle[]> {
+    if (!language || language === "en") return this.articles();
+    return cached(
+      this.d1,
+      `kb:${language}`,
+      async () => {
+        const [originals, versions] = await Promise.all([this.articles(), this.articleVersions()]);
+        return articlesInLanguage(originals, versions, language);
+      },
+      [],
+      "knowledge base",
+    );
+  }
+
+  /** What an AI turn reads: the knowledge base in the customer's language, the handoff settings, the persona. */
+  async forTurn(site: string, language: string | undefined) {
+    const [articles, config, persona, budget] = await Promise.all([
+      this.articlesIn(language),
+      this.handoffConfig(),
+      this.persona(site),
+      this.aiTurnsPerDay(site),
+    ]);
+    return { articles, config, persona, budget };
   }
 
   handoffConfig(): Promise<HandoffConfig> {

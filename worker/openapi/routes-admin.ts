@@ -10,6 +10,7 @@ import {
   UpdateArticleBody,
   UpdateCannedBody,
 } from "../routes/admin-content";
+import { PutArticleVersionBody } from "../routes/admin-kb-versions";
 import { AuditQuery } from "../routes/admin-privacy";
 import { CustomerQuerySchema } from "../privacy/customer";
 import { RetentionBody } from "../privacy/retention";
@@ -183,6 +184,31 @@ export const ADMIN_PEOPLE_ROUTES: RouteDoc[] = [
     auth: "admin",
     summary: "Delete an article",
     responses: { 200: "{ ok }", 404: "not found" },
+  },
+  {
+    method: "GET",
+    path: "/api/kb/articles/:id/versions",
+    tag: "content",
+    auth: "agent",
+    summary: "An article's versions in other languages",
+    responses: { 200: "{ versions }", 404: "not found" },
+  },
+  {
+    method: "PUT",
+    path: "/api/kb/articles/:id/versions/:language",
+    tag: "content",
+    auth: "admin",
+    body: PutArticleVersionBody,
+    summary: "Create or replace an article's version in a language (es, fr, de, pt, it, nl, ja, ar)",
+    responses: { 200: "{ version }", 400: "invalid body or unsupported_language", 404: "not found" },
+  },
+  {
+    method: "DELETE",
+    path: "/api/kb/articles/:id/versions/:language",
+    tag: "content",
+    auth: "admin",
+    summary: "Delete an article's version in a language",
+    responses: { 200: "{ ok }", 400: "unsupported_language", 404: "not found" },
   },
 ];
 

@@ -132,6 +132,9 @@ export const ROUTES: RouteRow[] = [
   { method: "POST", pattern: "/api/kb/articles", access: "admin" },
   { method: "PATCH", pattern: "/api/kb/articles/:id", access: "admin" },
   { method: "DELETE", pattern: "/api/kb/articles/:id", access: "admin" },
+  { method: "GET", pattern: "/api/kb/articles/:id/versions", access: "agent" },
+  { method: "PUT", pattern: "/api/kb/articles/:id/versions/:language", access: "admin" },
+  { method: "DELETE", pattern: "/api/kb/articles/:id/versions/:language", access: "admin" },
   { method: "GET", pattern: "/api/settings/handoff", access: "admin" },
   { method: "PUT", pattern: "/api/settings/handoff", access: "admin" },
   { method: "DELETE", pattern: "/api/settings/handoff", access: "admin" },
@@ -154,4 +157,11 @@ export const ROUTES: RouteRow[] = [
   { method: "GET", pattern: "/api/admin/erasures/:id", access: "admin" },
   { method: "GET", pattern: "/api/admin/retention", access: "admin" },
   { method: "PUT", pattern: "/api/admin/retention/:site", access: "site-admin" },
+  // Attachments (worker/attachments/routes.ts): a signed link (?exp=&sig=) also opens one file's download.
+  { method: "POST", pattern: "/api/conversations/:id/attachments", access: "customer" },
+  { method: "GET", pattern: "/api/conversations/:id/attachments", access: "customer" },
+  { method: "GET", pattern: "/api/conversations/:id/attachments/:attachmentId", access: "customer" },
+  { method: "POST", pattern: "/api/agent/conversations/:id/attachments", access: "agent" },
+  { method: "GET", pattern: "/api/agent/conversations/:id/attachments", access: "agent" },
+  { method: "GET", pattern: "/api/agent/conversations/:id/attachments/:attachmentId", access: "agent" },
 ];
