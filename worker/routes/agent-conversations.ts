@@ -9,7 +9,7 @@ import * as v from "valibot";
 import { type AgentAction, canSeeTeam, denial } from "../../schema/access";
 import { CONVERSATION_STATUSES } from "../../schema/db";
 import { requireAgent, type AgentHonoEnv } from "../auth/require-agent";
-import { assertWithinTeams, loadTeamMode, teamScope } from "../auth/team-boundaries";
+import { requireConversationWithinTeams, teamScope } from "../auth/team-boundaries";
 import type { ConversationRecord } from "../conversation/conversation-record";
 import type { ActionResult } from "../conversation/conversation-core";
 import { agentParticipant } from "../conversation/socket-session";
@@ -74,21 +74,14 @@ function stub(c: { env: AgentHonoEnv["Bindings"] }, id: string) {
   return conversationStub(c.env, id);
 }
 
-/**
- * Throws 403 `outside_team` when teams are boundaries and the conversation is another team's. Reads the
- * record (`record`, when the caller has it) only in that mode; an unknown one is left to the caller's 404.
- */
-async function conversationWithinTeams(
+/** The team-boundary check (worker/auth/team-boundaries.ts) for conversation `id`. */
+function conversationWithinTeams(
   c: { env: AgentHonoEnv["Bindings"] },
   id: string,
   agent: AgentHonoEnv["Variables"]["agent"],
   record?: ConversationRecord | null,
 ): Promise<void> {
-  if (agent.role === "admin") return;
-  const mode = await loadTeamMode(c.env.DB);
-  if (mode === "skills") return;
-  const r = record === undefined ? await stub(c, id).getRecord() : record;
-  if (r) assertWithinTeams(agent, { team: r.team, assigneeId: r.assignedAgent?.id }, mode, "conversation");
+  return requireConversationWithinTeams(c.env, id, agent, record);
 }
 
 function actionResponse(c: Parameters<typeof apiError>[0], result: ActionResult) {
