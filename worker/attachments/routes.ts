@@ -6,8 +6,7 @@
  *   GET  /api/conversations/:id/attachments/:attachmentId      the file (token, or a signed link's ?exp=&sig=)
  *
  * with the customer token of that very conversation (`Authorization: Bearer` or `?token=`), and the same
- * three under /api/agent/conversations/:id/attachments with an agent session (and, with teams as
- * boundaries, of the conversation's team: worker/auth/team-boundaries.ts). An upload answers
+ * three under /api/agent/conversations/:id/attachments with an agent session. An upload answers
  * `201 {"attachment": {id, name, type, size, url}}`; a message frame then references the id.
  *
  * Refusals (schema/errors.ts): 411 length_required, 413 file_too_large (per file) and attachments_full
@@ -17,8 +16,8 @@
 import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { createMiddleware } from "hono/factory";
 import { ATTACHMENT_DEFAULTS, ATTACHMENT_ID } from "../../schema/attachments";
+import { requireConversationWithinTeams } from "../auth/conversation-teams";
 import { type AgentHonoEnv, requireAgent } from "../auth/require-agent";
-import { withinConversationTeams } from "../auth/team-boundaries";
 import { conversationStub } from "../conversation/stub";
 import type { Env } from "../env";
 import { isConversationId } from "../http/conversation-id";
@@ -164,18 +163,18 @@ const agentConversation = (c: Context<AgentHonoEnv>): string | null => {
   return isConversationId(id) ? id : null;
 };
 
-agentAttachmentRoutes.post("/:id/attachments", requireAgent(), withinConversationTeams(), async (c) => {
+agentAttachmentRoutes.post("/:id/attachments", requireAgent(), requireConversationWithinTeams(), async (c) => {
   const id = agentConversation(c);
   if (!id) return apiError(c, 404, "not_found", "unknown conversation");
   return upload(c, id, { role: "agent", id: c.get("agent").id });
 });
 
-agentAttachmentRoutes.get("/:id/attachments", requireAgent(), withinConversationTeams(), (c) => {
+agentAttachmentRoutes.get("/:id/attachments", requireAgent(), requireConversationWithinTeams(), (c) => {
   const id = agentConversation(c);
   return id ? list(c, id) : apiError(c, 404, "not_found", "unknown conversation");
 });
 
-agentAttachmentRoutes.get("/:id/attachments/:attachmentId", requireAgent(), withinConversationTeams(), (c) => {
+agentAttachmentRoutes.get("/:id/attachments/:attachmentId", requireAgent(), requireConversationWithinTeams(), (c) => {
   const id = agentConversation(c);
   return id ? download(c, id, c.req.param("attachmentId")) : apiError(c, 404, "not_found", "unknown conversation");
 });

@@ -8,14 +8,9 @@
  * The setting is read from D1 on every request (one indexed read beside the session's): turning
  * boundaries on applies to the next request everywhere, with no cache to wait out.
  */
-import { createMiddleware } from "hono/factory";
 import * as v from "valibot";
 import { DEFAULT_TEAM_MODE, TEAM_MODES, type TeamMode, type Viewer, withinTeams } from "../../schema/access";
-import type { ConversationRecord } from "../conversation/conversation-record";
-import { conversationStub } from "../conversation/stub";
 import { agentIdsInTeams } from "../db/agents";
-import type { Env } from "../env";
-import { CONVERSATION_ID } from "../http/conversation-id";
 import { getSetting, putSetting } from "../db/settings";
 import { ApiError } from "../http/errors";
 
@@ -55,30 +50,6 @@ export async function requireWithinTeams(
 ): Promise<void> {
   if (viewer.role !== "admin") assertWithinTeams(viewer, target, await loadTeamMode(d1), what);
 }
-
-/**
- * Throws 403 `outside_team` when teams are boundaries and conversation `id` is another team's. Reads the
- * record (`record`, when the caller has it) only in that mode; an unknown one is left to the caller's 404.
- */
-export async function requireConversationWithinTeams(
-  env: Pick<Env, "DB" | "CONVERSATION">,
-  id: string,
-  viewer: Viewer,
-  record?: ConversationRecord | null,
-): Promise<void> {
-  if (viewer.role === "admin") return;
-  const mode = await loadTeamMode(env.DB);
-  if (mode === "skills" || !CONVERSATION_ID.test(id)) return;
-  const r = record === undefined ? await conversationStub(env, id).getRecord() : record;
-  if (r) assertWithinTeams(viewer, { team: r.team, assigneeId: r.assignedAgent?.id }, mode, "conversation");
-}
-
-/** requireConversationWithinTeams as middleware, for routes under /:id after requireAgent(). */
-export const withinConversationTeams = () =>
-  createMiddleware<{ Bindings: Env; Variables: { agent: Viewer } }>(async (c, next) => {
-    await requireConversationWithinTeams(c.env, c.req.param("id") ?? "", c.get("agent"));
-    await next();
-  });
 
 /**
  * The filter a list or search applies for `viewer`: null when it sees everything (skills, or an admin),
