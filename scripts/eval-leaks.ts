@@ -4,9 +4,13 @@
  */
 import { CONVERSATIONS } from "./eval-conversations";
 import { EVAL_PHRASINGS } from "./eval-phrasings";
-import { ACT_TRAIN_PHRASINGS } from "./train-act-phrasings";
 import { DOMAIN_SUPPLEMENT } from "./train-intent";
-import { TRAIN_PHRASINGS } from "./train-phrasings";
+import { readPhrasings } from "./lib/phrasings";
+import { ACT_LABELS } from "../worker/ai/embedded/act-features";
+import { INTENTS } from "../worker/ai/scorer";
+
+const TRAIN_PHRASINGS = readPhrasings("intent", "en", "train", INTENTS);
+const ACT_TRAIN_PHRASINGS = readPhrasings("acts", "en", "train", ACT_LABELS);
 
 export function checkNoLeaks(): void {
   const training = new Set(

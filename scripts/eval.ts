@@ -1,7 +1,7 @@
 /**
  * `npm run eval`: the embedded scorer and the handoff policy on data training never saw (scripts/eval-data.ts):
  * Bitext's held-out template families, a fifth of BANKING77, CLINC150's validation split, SST-2 dev, half of
- * TweetEval, the hand-written phrasings (scripts/eval-phrasings.ts) and the multi-turn suite
+ * TweetEval, the hand-written phrasings (data/phrasings/intent/en.heldout.txt) and the multi-turn suite
  * (scripts/eval-conversations.ts). First the issue's table of figures, then the detail behind each, misses named.
  * Nothing here feeds back into training; thresholds are not tuned on these numbers.
  */

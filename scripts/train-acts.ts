@@ -1,7 +1,7 @@
 /**
  * Trains the dialogue-act detector (worker/ai/embedded/acts.ts) and writes worker/ai/embedded/act-weights.json.
  * Acts: CLINC150's act intents (scripts/lib/intent-map.ts CLINC_TO_ACT) from its TRAINING split, plus
- * scripts/train-act-phrasings.ts. "none": every other CLINC150 training row (out-of-scope included), BANKING77's
+ * data/phrasings/acts/en.train.txt. "none": every other CLINC150 training row (out-of-scope included), BANKING77's
  * and Bitext's training rows, and the hand-written training phrasings of the four handoff intents. Held-out rows
  * (scripts/eval-data.ts) are never read. Deterministic (seeded).
  *
@@ -19,8 +19,12 @@ import { predictProba, saveLinearModel, trainLinearModel } from "../worker/ai/em
 import { fnv1a } from "../worker/ai/embedded/text";
 import { ACT_DIMS } from "../worker/ai/embedded/model-dims";
 import { loadBanking77, loadBitext, loadClinc } from "./eval-data";
-import { ACT_TRAIN_PHRASINGS } from "./train-act-phrasings";
-import { TRAIN_PHRASINGS } from "./train-phrasings";
+import { readPhrasings } from "./lib/phrasings";
+import { INTENTS } from "../worker/ai/scorer";
+
+/** The hand-written phrasings (data/phrasings/): the acts' own, and the intent model's, whose requests are "none". */
+const ACT_TRAIN_PHRASINGS = readPhrasings("acts", "en", "train", ACT_LABELS);
+const TRAIN_PHRASINGS = readPhrasings("intent", "en", "train", INTENTS);
 
 const PHRASE_WEIGHT = 4;
 /**

@@ -4,7 +4,7 @@
  * the same hashed word uni/bigrams and character 3-grams as the intent model, weights in ./act-weights.json,
  * trained by scripts/train-acts.ts on CLINC150's act intents (greeting, thank_you, goodbye, yes, no, maybe,
  * are_you_a_bot and the chit-chat about the assistant) against every other CLINC150 intent, its out-of-scope rows, BANKING77
- * and Bitext as "none", plus a few hand-written chat phrasings (scripts/train-act-phrasings.ts).
+ * and Bitext as "none", plus a few hand-written chat phrasings (data/phrasings/acts/en.train.txt).
  *
  * Cheap and offline: both scorers call it (the Workers AI scorer too, before spending a model call).
  */

@@ -7,7 +7,7 @@
  * is at most FRUSTRATION_SENTIMENT ("this is ridiculous, nothing works") is a complaint, with probability
  * max(model's, |sentiment|). The P(other) gate keeps a sworn-at but clear task ("send me the damn invoice")
  * as "other". The gate was 0.99 for the first model (17 of 15,885 "other" training rows re-labelled); the model
- * retrained with scripts/train-phrasings.ts is less sure of sworn-at tasks, and 0.99 would re-label 59 of 15,092,
+ * retrained with the hand-written phrasings (data/phrasings/) is less sure of sworn-at tasks, and 0.99 would re-label 59 of 15,092,
  * so it is 0.95 now (7 of 15,092 with the current sentiment). Checked on Bitext's TRAINING split only.
  */
 import weightsJson from "./intent-weights.json";
