@@ -11,6 +11,7 @@ import { answeredConfidently, f3, type Judged, judge, pct, prf, rate } from "./e
 import { runConversation } from "./eval-multiturn";
 import { EVAL_PHRASINGS } from "./eval-phrasings";
 import { checkNoLeaks } from "./eval-leaks";
+import { languageFigures, printLanguageTables } from "./eval-languages";
 import { DIALOGUE_ACTS } from "../schema/domain";
 import { classifyIntentModel } from "../worker/ai/embedded/intent";
 import { INTENTS, type Intent } from "../worker/ai/scorer";
@@ -166,6 +167,7 @@ fig(
   `${CONVERSATIONS.length} conversations`,
   `${passed}/${CONVERSATIONS.length} / ${turns.filter((t) => t.ok).length}/${turns.length}`,
 );
+printLanguageTables(languageFigures());
 
 function intentTable(title: string, rows: JudgedRow[]) {
   console.log(`\n### Intent and handoff, ${title} (${rows.length} messages)\n`);

@@ -20,12 +20,17 @@ import {
 } from "./act-features";
 import { type LinearModelJson, loadLinearModel, predictProba } from "./linear-model";
 import { words } from "./text";
+import { CONCEPT_STEMS_HASH } from "./concepts";
 
 export * from "./act-features";
 
 const model = loadLinearModel(weightsJson as LinearModelJson);
-if (model.dims !== ACT_DIMS || model.labels.join() !== ACT_LABELS.join()) {
-  throw new Error("act-weights.json does not match ACT_LABELS/ACT_DIMS: run `npm run train`");
+if (
+  model.dims !== ACT_DIMS ||
+  model.labels.join() !== ACT_LABELS.join() ||
+  (weightsJson as LinearModelJson).meta?.conceptStems !== CONCEPT_STEMS_HASH
+) {
+  throw new Error("act-weights.json does not match ACT_LABELS/ACT_DIMS/concept-stems.json: run `npm run train`");
 }
 
 /** The act of `text`; `afterAnswer`: the message follows an AI answer, where acts are likelier (the looser threshold). */
