@@ -14,6 +14,8 @@ export interface KbArticle {
   tags: string[];
   /** Public link shown to the customer as a citation. */
   url?: string;
+  /** The language of this text when it is a version of the article (absent: the English original). */
+  language?: string;
 }
 
 /** Intents the handoff policy understands (schema/domain.ts). */
@@ -80,6 +82,8 @@ export interface TurnScore {
   scorer: "embedded" | "workers-ai";
   /** Set when the scorer failed (model error, invalid JSON); the policy then offers a human. */
   error?: string;
+  /** The message's language (primary subtag), or "und" when the detector could not tell. */
+  language?: string;
 }
 
 export interface SummaryInput {
