@@ -67,7 +67,7 @@ export class ConversationAttachments extends ConversationCore {
       return null;
     }
     // A file with no words is no question for the AI; locally nobody describes the image (docs/attachments.md).
-    const fileOnly = frame.text === "" && who.role === "customer";
+    const fileOnly = !frame.text && who.role === "customer";
     return { meta: { attachments: resolved.refs }, ...(fileOnly ? { internal: { described: false } } : {}) };
   }
 }

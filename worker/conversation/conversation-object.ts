@@ -182,7 +182,7 @@ export class ConversationObject extends ConversationAttachments {
       const reply = this.decide({ type: "agent_reply", agent: { id: who.id, name: who.name ?? who.id } }, { record });
       if (!reply.ok) return this.reject(ws, "invalid_state", reply.message, frame.id);
       const author = { role: "agent" as const, id: who.id, name: who.name };
-      const message = { id: frame.id, kind: "message", author, text: frame.text, ...attached } as const;
+      const message = { id: frame.id, kind: "message", author, text: frame.text ?? "", ...attached } as const;
       const { duplicate } = this.appendAndAck(ws, message);
       if (!duplicate) await this.settle(this.apply(reply));
       return;
@@ -192,10 +192,10 @@ export class ConversationObject extends ConversationAttachments {
       if (reopened.ok) this.apply(reopened);
     }
     const author = { role: "customer" as const, name: record.customer.name };
-    const input = { id: frame.id, kind: "message", author, text: frame.text, ...attached } as const;
+    const input = { id: frame.id, kind: "message", author, text: frame.text ?? "", ...attached } as const;
     const { entry, duplicate } = this.appendAndAck(ws, input);
     // Files without words are no question: no AI turn, so no failed attempt and no low-confidence handoff.
-    if (duplicate || frame.text === "") return;
+    if (duplicate || !frame.text) return;
     const message = {
       type: "customer_message",
       seq: entry.seq,
