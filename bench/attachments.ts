@@ -47,21 +47,37 @@ async function textRound(lanes: Lane[]): Promise<number[]> {
   );
 }
 
+async function uploadOnce(dev: Dev, lane: Lane, body: Uint8Array, name: string): Promise<string> {
+  const { conversationId, token } = lane.conv;
+  const res = await fetch(`${dev.directUrl}/api/conversations/${conversationId}/attachments?name=${name}`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${token}`, "content-type": "image/png" },
+    body,
+  });
+  if (res.status !== 201) throw new Error(`upload: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { attachment: { id: string } }).attachment.id;
+}
+
+/** One upload at a time: what a single 1 MB upload costs with nothing else going on. */
+async function aloneRound(dev: Dev, lanes: Lane[], body: Uint8Array): Promise<number[]> {
+  const times: number[] = [];
+  for (const [i, lane] of lanes.slice(0, 5).entries()) {
+    const start = performance.now();
+    await uploadOnce(dev, lane, body, `alone-${i}.png`);
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
 async function imageRound(dev: Dev, bearer: string, lanes: Lane[], body: Uint8Array) {
   const uploads: number[] = [];
   const toConsole: number[] = [];
   const t0 = performance.now();
   await Promise.all(
     lanes.map(async (lane, i) => {
-      const { conversationId, token } = lane.conv;
+      const { conversationId } = lane.conv;
       const start = performance.now();
-      const res = await fetch(`${dev.directUrl}/api/conversations/${conversationId}/attachments?name=screen-${i}.png`, {
-        method: "POST",
-        headers: { Authorization: `Bearer ${token}`, "content-type": "image/png" },
-        body,
-      });
-      if (res.status !== 201) throw new Error(`upload: ${res.status} ${await res.text()}`);
-      const { attachment } = (await res.json()) as { attachment: { id: string } };
+      const attachment = { id: await uploadOnce(dev, lane, body, `screen-${i}.png`) };
       uploads.push(performance.now() - start);
       const id = `image-${i}`;
       const seen = agentSees(lane.agent, id);
@@ -96,8 +112,10 @@ export async function attachmentsSection(dev: Dev, bearer: string) {
   });
   try {
     const baseline = stats(await textRound(lanes));
+    const body = imageBytes();
+    const alone = stats(await aloneRound(dev, lanes, body));
     await sleep(500);
-    const round = await imageRound(dev, bearer, lanes, imageBytes());
+    const round = await imageRound(dev, bearer, lanes, body);
     const upload = stats(round.uploads);
     const image = stats(round.toConsole);
     const megabytes = (n * IMAGE_BYTES) / (1024 * 1024);
@@ -107,6 +125,15 @@ export async function attachmentsSection(dev: Dev, bearer: string) {
       p50: `${fmt(baseline.p50)} ms`,
       p99: `${fmt(baseline.p99)} ms`,
       throughput: `${baseline.n}/${n} delivered`,
+      target: "-",
+      verdict: "-",
+    });
+    rows.push({
+      bench: "attachments: 1 MB upload alone (baseline: one at a time)",
+      scale: `${alone.n} in a row`,
+      p50: `${fmt(alone.p50)} ms`,
+      p99: `${fmt(alone.p99)} ms`,
+      throughput: `${fmt(1000 / alone.p50)} MB/s`,
       target: "-",
       verdict: "-",
     });
