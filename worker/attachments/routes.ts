@@ -101,6 +101,7 @@ async function list(c: AnyContext, conversationId: string): Promise<Response> {
       size: a.size,
       uploadedBy: a.uploader.role,
       createdAt: a.createdAt,
+      ...(a.description ? { description: a.description } : {}),
       url: await signedUrl(env, origin, conversationId, a.id, IMAGE_LINK_TTL_SECONDS),
     })),
   );

@@ -267,7 +267,7 @@ export class ConversationObject extends ConversationAttachments {
   private async summarize(): Promise<string> {
     const transcript = this.store.after(0, "agent");
     try {
-      return await this.scorer.summarize({ transcript: summaryInput(transcript) });
+      return await this.scorer.summarize({ transcript: summaryInput(this.summaryTranscript(transcript)) });
     } catch (error) {
       console.error("summary failed", error);
       return fallbackSummary(transcript);
