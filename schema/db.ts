@@ -68,6 +68,8 @@ export const agents = sqliteTable(
     maxConcurrent: integer("max_concurrent").notNull().default(3),
     status: text("status", { enum: AGENT_STATUSES }).notNull().default("offline"),
     disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+    /** Languages the agent speaks (primary subtags); empty = the languages of their teams. */
+    languages: text("languages", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
     createdAt: integer("created_at").notNull().default(now),
     updatedAt: integer("updated_at").notNull().default(now),
   },
@@ -90,6 +92,8 @@ export const teams = sqliteTable("teams", {
   businessHours: text("business_hours", { mode: "json" }).$type<BusinessHours | null>(),
   /** Told to the customer when nobody is online, e.g. "within 4 hours". */
   expectedResponse: text("expected_response").notNull().default(DEFAULT_SLA.expectedResponse),
+  /** Languages the team speaks (primary subtags): what its agents speak unless they list their own. */
+  languages: text("languages", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
   createdAt: integer("created_at").notNull().default(now),
   updatedAt: integer("updated_at").notNull().default(now),
 });
@@ -178,6 +182,8 @@ export const conversations = sqliteTable(
     queuedAt: integer("queued_at"),
     /** How the AI resolved it (confirmed by the customer, or assumed after the quiet period); null when it did not. */
     aiResolution: text("ai_resolution", { enum: AI_RESOLUTIONS }),
+    /** The customer's language (primary subtag), shown on the queue card; null when unknown. */
+    language: text("language"),
   },
   (t) => [
     index("conversations_queue_idx").on(t.status, t.team, t.updatedAt),
@@ -322,6 +328,24 @@ export const kbArticles = sqliteTable(
   (t) => [index("kb_articles_updated_idx").on(t.updatedAt)],
 );
 
+/** An article in another language than its English original: the AI answers from it in that language. */
+export const kbArticleVersions = sqliteTable(
+  "kb_article_versions",
+  {
+    articleId: text("article_id")
+      .notNull()
+      .references(() => kbArticles.id, { onDelete: "cascade" }),
+    /** Primary subtag ("es"); never "en" (the article itself is the English version). */
+    language: text("language").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    /** This version's own public page, when it has one (else the article's). */
+    url: text("url"),
+    updatedAt: integer("updated_at").notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.language] })],
+);
+
 /**
  * Key/value settings with JSON values. Known keys:
  * - "handoff": override of the handoff policy config (merged onto defaults, worker/db/settings.ts);
@@ -382,6 +406,8 @@ export type TicketReplyRow = typeof ticketReplies.$inferSelect;
 export type CannedResponseRow = typeof cannedResponses.$inferSelect;
 export type CsatRow = typeof csatRatings.$inferSelect;
 export type KbArticleRow = typeof kbArticles.$inferSelect;
+export type KbArticleVersionRow = typeof kbArticleVersions.$inferSelect;
 export type SettingRow = typeof settings.$inferSelect;
 
 export * from "./db-privacy";
+export * from "./db-usage";

@@ -8,6 +8,7 @@ export const ERROR_STATUS = {
   bad_cursor: 400,
   url_not_allowed: 400,
   no_contact_address: 400,
+  unsupported_language: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
   bad_token: 401,
@@ -17,11 +18,13 @@ export const ERROR_STATUS = {
   csrf_failed: 403,
   origin_not_allowed: 403,
   wrong_conversation: 403,
+  outside_team: 403,
   identity_invalid: 403,
   identity_required: 401,
   identity_not_configured: 403,
   not_found: 404,
   unknown_site: 404,
+  unknown_agent: 404,
   conflict: 409,
   self_lockout: 409,
   already_claimed: 409,
@@ -39,6 +42,7 @@ export const ERROR_STATUS = {
   too_many_sockets: 429,
   internal: 500,
   unavailable: 503,
+  translation_unavailable: 503,
 } as const satisfies Record<string, number>;
 
 export type ApiErrorCode = keyof typeof ERROR_STATUS;

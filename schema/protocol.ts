@@ -7,6 +7,7 @@
  */
 import * as v from "valibot";
 import type { Intent, Trigger } from "./domain";
+import { LanguageTag } from "./languages";
 
 /** Bumped on any incompatible change; clients send it in `hello` and the server refuses others. */
 export const PROTOCOL_VERSION = 1;
@@ -124,6 +125,8 @@ export const IdentifyFrame = v.object({
       v.check((r) => Object.keys(r).length <= 20, "at most 20 attributes"),
     ),
   ),
+  /** The widget's locale ("fr", "pt-BR"), kept as the conversation's language (primary subtag). */
+  locale: v.optional(LanguageTag),
 });
 
 export const ClientFrame = v.variant("type", [
@@ -174,6 +177,8 @@ export interface Citation {
   id: string;
   title: string;
   url?: string;
+  /** The language of the article version the answer came from (absent: the English original). */
+  language?: string;
 }
 
 /** System events recorded in the transcript. Agents and reports read decisions from here. */
@@ -360,6 +365,8 @@ export interface QueueEvent {
   trigger?: Trigger;
   /** For topic handoffs: the intent whose rule routed the conversation (e.g. "billing_dispute"). */
   topic?: Intent;
+  /** The customer's language (primary subtag), when known. */
+  language?: string;
   reason?: string;
   agentId?: string;
   agentName?: string;

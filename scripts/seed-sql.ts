@@ -8,6 +8,7 @@
  */
 import { DEMO_PERSONA, DEMO_SITE } from "../schema/seed/demo-site";
 import { DEMO_KB } from "../schema/seed/demo-kb";
+import { DEMO_KB_VERSIONS } from "../schema/seed/demo-kb-versions";
 
 export const DEMO_ADMIN_PASSWORD = "demo-admin-pass";
 export const DEMO_AGENT_PASSWORD = "demo-agent-pass";
@@ -135,6 +136,11 @@ export function buildSeedStatements(passwordHashes: Record<string, string>, now 
   for (const k of DEMO_KB) {
     out.push(
       `INSERT INTO kb_articles (id, title, body, tags, url, updated_at) VALUES (${sqlString(k.id)}, ${sqlString(k.title)}, ${sqlString(k.body)}, ${sqlString(JSON.stringify(k.tags))}, ${sqlString(k.url ?? null)}, ${now}) ON CONFLICT(id) DO NOTHING;`,
+    );
+  }
+  for (const k of DEMO_KB_VERSIONS) {
+    out.push(
+      `INSERT INTO kb_article_versions (article_id, language, title, body, url, updated_at) VALUES (${sqlString(k.articleId)}, ${sqlString(k.language)}, ${sqlString(k.title)}, ${sqlString(k.body)}, ${sqlString(k.url)}, ${now}) ON CONFLICT DO NOTHING;`,
     );
   }
   // The demo site's persona; an admin's later edit of the site (or its identity secret) is kept.

@@ -37,6 +37,7 @@ export function rowFromEvent(event: QueueEvent): ConversationRow {
     lastMessagePreview: null,
     escalatedAt: null,
     aiResolution: null,
+    language: event.language ?? null,
   };
 }
 

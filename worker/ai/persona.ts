@@ -1,7 +1,9 @@
 /**
  * The assistant's persona, resolved from the optional settings in TurnInput.persona. Names are trimmed and
  * capped, so a setting can never flood the prompt or a reply, and an empty name falls back to the neutral wording.
+ * The role is worded in the conversation's language ("the support assistant", "l'assistant du support").
  */
+import { customerCopy } from "../languages/customer-copy";
 import type { Persona, PersonaTone } from "./scorer";
 
 export interface ResolvedPersona {
@@ -20,10 +22,10 @@ function cleanName(name: string | undefined): string | null {
   return cleaned || null;
 }
 
-export function resolvePersona(persona: Persona | undefined): ResolvedPersona {
+export function resolvePersona(persona: Persona | undefined, language?: string): ResolvedPersona {
   const assistantName = cleanName(persona?.assistantName);
   const companyName = cleanName(persona?.companyName);
-  const role = companyName ? `the ${companyName} support assistant` : "the support assistant";
+  const role = customerCopy(language).assistantRole(companyName);
   return {
     assistantName,
     companyName,

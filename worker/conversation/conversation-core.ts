@@ -50,6 +50,8 @@ export interface CreateConversation {
   site: string;
   customer: CustomerIdentity;
   attributes: Record<string, string>;
+  /** The widget's locale as a primary subtag ("fr"). */
+  language?: string;
 }
 
 /** Result of an agent action. Errors carry the same stable codes as HTTP errors (schema/errors.ts). */
@@ -85,6 +87,7 @@ export class ConversationCore extends DurableObject<Env> {
       updatedAt: now,
       customer: input.customer,
       attributes: input.attributes,
+      ...(input.language ? { language: input.language } : {}),
       readSeq: { customer: 0, agent: 0 },
     };
     this.store.transaction(() => {
@@ -260,6 +263,7 @@ export class ConversationCore extends DurableObject<Env> {
           ...(frame.email ? { email: frame.email } : {}),
         };
         record.attributes = { ...record.attributes, ...(frame.attributes ?? {}) };
+        if (frame.locale) record.language = frame.locale;
         this.saveRecord(record);
         return;
       }

@@ -34,6 +34,7 @@ import type { ActionResult, CreateConversation } from "./conversation-core";
 import type { ConversationRecord } from "./conversation-record";
 import { actionEntry, actionEvent, isCustomerAction } from "./customer-actions";
 import { KnowledgeCache } from "./knowledge-cache";
+import { localiseScore } from "../languages/localise-score";
 import {
   type ConversationExport,
   type EraseOutcome,
@@ -44,7 +45,7 @@ import { TranscriptStore } from "./transcript-store";
 import { Outbox, type OutboxOp } from "./outbox";
 import { deliverOutboxOp } from "./outbox-delivery";
 import { isWork, outboxOpOf, type RecordViews, transitionIndexOnly, type Work } from "./effect-ops";
-import { fallbackSummary, summaryInput, turnInput } from "./ai-turn";
+import { admitAiTurn, fallbackSummary, summaryInput, turnInput } from "./ai-turn";
 import { indexPreviewInterval, nextWakeUp } from "./record-views";
 import type { SocketAttachment } from "./socket-session";
 
@@ -248,14 +249,14 @@ export class ConversationObject extends ConversationAttachments {
     if (before?.status !== "bot" || before.aiPendingSeq === undefined || before.aiPendingSeq < seq) return;
     const turn = turnInput(this.store.after(0, "agent"), seq);
     if (!turn) return;
-    const [articles, config, persona] = await Promise.all([
-      this.knowledge.articles(),
-      this.knowledge.handoffConfig(),
-      this.knowledge.persona(before.site),
-    ]);
+    const { language } = before;
+    const { articles, config, persona, budget } = await this.knowledge.forTurn(before.site, language);
+    if (!(await admitAiTurn(this.env.DB, before.site, budget)))
+      return void (await this.run({ type: "ai_budget_spent", seq }, config));
     let score: TurnScore;
     try {
-      score = await this.scorer.scoreTurn({ text: turn.text, history: turn.history, articles, persona });
+      score = await this.scorer.scoreTurn({ text: turn.text, history: turn.history, articles, persona, language });
+      score = localiseScore(score, { language, text: turn.text, persona, articles });
     } catch (error) {
       score = errorScore(this.scorer.name, error);
     }
@@ -266,6 +267,7 @@ export class ConversationObject extends ConversationAttachments {
 
   private async summarize(): Promise<string> {
     const transcript = this.store.after(0, "agent");
+    if (this.record()?.handoff?.trigger === "ai_budget") return fallbackSummary(transcript); // no more AI spent
     try {
       return await this.scorer.summarize({ transcript: summaryInput(this.summaryTranscript(transcript)) });
     } catch (error) {

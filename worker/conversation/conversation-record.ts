@@ -30,6 +30,11 @@ export interface ConversationRecord {
   customer: CustomerIdentity;
   attributes: Record<string, string>;
   contact?: ContactDetails;
+  /**
+   * The customer's language (primary subtag, "fr"): the widget's locale at first, then the language of their
+   * confident messages (worker/languages/conversation-language.ts). Absent: unknown, English copy.
+   */
+  language?: string;
   /** Team the conversation is routed to once handed off. */
   team?: string;
   assignedAgent?: { id: string; name: string };

@@ -5,7 +5,7 @@
 import type { ClientFrame } from "../../schema/protocol";
 import type { HandoffEventInput } from "../handoff/types";
 import type { ConversationRecord } from "./conversation-record";
-import { COPY } from "./customer-copy";
+import { customerCopy } from "../languages/customer-copy";
 import type { NewEntry } from "./transcript-store";
 
 export type CustomerAction = Extract<
@@ -45,7 +45,7 @@ export function actionEntry(frame: CustomerAction, record: ConversationRecord): 
         kind: "system",
         event: "contact_collected",
         author: { ...author, name: frame.name ?? record.customer.name },
-        text: COPY.contactSaved,
+        text: customerCopy(record.language).contactSaved,
         internal: { email: frame.email, name: frame.name, orderNumber: frame.orderNumber },
       };
     case "csat":
@@ -54,7 +54,7 @@ export function actionEntry(frame: CustomerAction, record: ConversationRecord): 
         kind: "system",
         event: "csat_received",
         author,
-        text: COPY.csatThanks,
+        text: customerCopy(record.language).csatThanks,
         meta: { score: frame.score },
         internal: { comment: frame.comment ?? null },
       };

@@ -15,6 +15,8 @@ import type { Env } from "../env";
 import { getSetting, loadHandoffConfig } from "../db/settings";
 import { fallbackTeam, getTeam, type TeamInfo } from "../routing/availability";
 import { kbArticles } from "../../schema/db";
+import { type ArticleVersion, articlesInLanguage } from "../ai/embedded/retrieval";
+import { allArticleVersions } from "../db/kb-versions";
 import { loadSiteSettings } from "../sites/site-settings";
 
 const TTL_MS = 60_000;
@@ -70,6 +72,40 @@ export class KnowledgeCache {
     );
   }
 
+  /** Every per-language article version (worker/routes/admin-kb-versions.ts). */
+  articleVersions(): Promise<ArticleVersion[]> {
+    return cached(this.d1, "kb-versions", () => allArticleVersions(this.d1), [], "knowledge-base versions");
+  }
+
+  /**
+   * The knowledge base in `language`: the version in that language of each article that has one, else the
+   * English original. Cached per language, so the retrieval index (keyed by the array) is built once per copy.
+   */
+  articlesIn(language: string | undefined): Promise<KbArticle[]> {
+    if (!language || language === "en") return this.articles();
+    return cached(
+      this.d1,
+      `kb:${language}`,
+      async () => {
+        const [originals, versions] = await Promise.all([this.articles(), this.articleVersions()]);
+        return articlesInLanguage(originals, versions, language);
+      },
+      [],
+      "knowledge base",
+    );
+  }
+
+  /** What an AI turn reads: the knowledge base in the customer's language, the handoff settings, the persona. */
+  async forTurn(site: string, language: string | undefined) {
+    const [articles, config, persona, budget] = await Promise.all([
+      this.articlesIn(language),
+      this.handoffConfig(),
+      this.persona(site),
+      this.aiTurnsPerDay(site),
+    ]);
+    return { articles, config, persona, budget };
+  }
+
   handoffConfig(): Promise<HandoffConfig> {
     return cached(this.d1, "handoff", () => loadHandoffConfig(this.d1), DEFAULT_HANDOFF_CONFIG, "handoff settings");
   }
@@ -93,6 +129,17 @@ export class KnowledgeCache {
       async () => (await loadSiteSettings(this.d1, site)).persona,
       undefined,
       "site persona",
+    );
+  }
+
+  /** The site's daily AI budget setting (undefined: the default, worker/conversation/ai-budget.ts). */
+  aiTurnsPerDay(site: string): Promise<number | undefined> {
+    return cached(
+      this.d1,
+      `ai-budget:${site}`,
+      async () => (await loadSiteSettings(this.d1, site)).aiTurnsPerDay,
+      undefined,
+      "site AI budget",
     );
   }
 

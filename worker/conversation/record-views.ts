@@ -39,6 +39,7 @@ export function indexRow(record: ConversationRecord, lastCustomerText: string | 
     lastMessagePreview: lastCustomerText?.slice(0, 140) ?? null,
     queuedAt: record.status === "queued" || record.status === "agent" ? (record.handoff?.queuedAt ?? null) : null,
     aiResolution: record.aiResolution ?? null,
+    language: record.language ?? null,
   };
 }
 
@@ -51,6 +52,7 @@ export function lobbyEvent(record: ConversationRecord, kind: QueueEvent["kind"],
     at,
     trigger: record.trigger,
     ...(record.topic ? { topic: record.topic } : {}),
+    ...(record.language ? { language: record.language } : {}),
     reason: record.triggerReason,
     agentId: record.assignedAgent?.id,
     agentName: record.assignedAgent?.name,

@@ -3,7 +3,6 @@
  * a Step (./step.ts). Each either refuses with a stable code or returns the whole change at once.
  */
 import { DEFAULT_SLA } from "../../schema/domain";
-import { COPY } from "../conversation/customer-copy";
 import { initialHandoffState } from "../ai/handoff-policy";
 import { startHandoff } from "./queue";
 import { refuse, type Step } from "./step";
@@ -48,7 +47,7 @@ export function claim(step: Step, agent: AgentRef): TransitionResult {
   r.assignedAgent = agent;
   handoff.claimedAt = step.at;
   handoff.offline = false;
-  step.status("agent", "agent_joined", COPY.agentJoined(agent.name), { agentName: agent.name, agentId: agent.id });
+  step.status("agent", "agent_joined", step.copy.agentJoined(agent.name), { agentName: agent.name, agentId: agent.id });
   step.effect({ kind: "handoff_claimed", handoffId: handoff.id, agentId: agent.id, at: step.at });
   step.index();
   step.lobby("claimed");
@@ -84,7 +83,7 @@ export function transfer(
     r.assignedAgent = to.agent;
     step.system(
       "transferred",
-      COPY.transferredToAgent(to.agent.name),
+      step.copy.transferredToAgent(to.agent.name),
       { agentName: to.agent.name, agentId: to.agent.id },
       { from, note },
     );
@@ -96,7 +95,7 @@ export function transfer(
   const team = to.team ?? handoff.team;
   step.effect({ kind: "handoff_resolved", handoffId: handoff.id, outcome: "transferred", at: step.at });
   delete r.assignedAgent;
-  step.system("transferred", COPY.transferredToTeam(team), { team }, { from, note });
+  step.system("transferred", step.copy.transferredToTeam(team), { team }, { from, note });
   startHandoff(step, { trigger: "transfer", reason: `Transferred by ${by.name}${note ? `: ${note}` : ""}`, team }, [
     "agent",
   ]);
@@ -112,7 +111,7 @@ export function handBack(step: Step, by: Actor): TransitionResult {
   delete r.assignedAgent;
   // A fresh start for the AI: old failures and offers belong to the previous episode.
   r.policy = initialHandoffState();
-  step.status("bot", "handed_back", COPY.handedBack, { agentName: by.name });
+  step.status("bot", "handed_back", step.copy.handedBack, { agentName: by.name });
   step.index();
   step.lobby("handed_back");
   return step.done();
@@ -125,7 +124,7 @@ export function closeBy(step: Step, by: Actor): TransitionResult {
     return refuse("invalid_state", "only the assigned agent can close this conversation");
   if (r.handoff && !r.handoff.ticketId)
     step.effect({ kind: "handoff_resolved", handoffId: r.handoff.id, outcome: "resolved", at: step.at });
-  step.status("closed", "closed", COPY.closed, { csat: true, agentName: by.name });
+  step.status("closed", "closed", step.copy.closed, { csat: true, agentName: by.name });
   step.index();
   step.lobby("closed");
   step.effect({

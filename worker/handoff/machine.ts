@@ -9,10 +9,10 @@ import type { Intent } from "../../schema/domain";
 import { decideHumanButton, decideOfferReply, decideTurn, initialHandoffState } from "../ai/handoff-policy";
 import type { TurnScore } from "../ai/scorer";
 import type { ConversationRecord } from "../conversation/conversation-record";
-import { COPY } from "../conversation/customer-copy";
 import { round } from "../conversation/record-views";
 import { queueMeasured, routed, slaDue, startFromDecision, startHandoff, summaryReady, ticketIfOffline } from "./queue";
 import { AI_AUTHOR, refuse, Step } from "./step";
+import { nextConversationLanguage } from "../languages/conversation-language";
 import { claim, closeBy, handBack, ticketReply, transfer } from "./agent-actions";
 import { answerFeedback, answerGiven, confirmResolution, quietPeriodElapsed } from "./resolution";
 import type { HandoffEvent, MachineConfig, TransitionResult } from "./types";
@@ -40,6 +40,17 @@ export function transition(record: ConversationRecord, event: HandoffEvent, conf
     }
     case "message_scored":
       return scored(step, event, config);
+    case "ai_budget_spent":
+      // Too late when an agent claimed or the customer pressed the button meanwhile: already with a person.
+      if (r.status !== "bot") return step.done(false);
+      if (r.aiPendingSeq === event.seq) delete r.aiPendingSeq;
+      startHandoff(step, {
+        trigger: "ai_budget",
+        reason: "The site's daily AI budget is used up",
+        team: config.handoff.defaultTeam,
+        evidence: { messageSeq: event.seq },
+      });
+      return step.done();
     case "human_button": {
       // Queued or with an agent: already with the humans. Closed: a message reopens it first.
       if (r.status !== "bot") return step.done(false);
@@ -62,7 +73,7 @@ export function transition(record: ConversationRecord, event: HandoffEvent, conf
           id: `ai-declined-${event.frameId}`,
           kind: "message",
           author: AI_AUTHOR,
-          text: COPY.offerDeclined,
+          text: step.copy.offerDeclined,
         });
       return step.done();
     }
@@ -163,13 +174,14 @@ function scored(
     step.system("offer_declined", "The customer declined the offer of a person", {});
   }
   r.policy = decision.nextState;
+  r.language = nextConversationLanguage(r.language, score.language, event.text);
   r.scores = [
     ...(r.scores ?? []),
     { seq, at: step.at, confidence: score.confidence, sentiment: score.sentiment, intent: score.intent },
   ].slice(-MAX_SCORE_HISTORY);
   if (r.aiPendingSeq === seq) delete r.aiPendingSeq;
   if (score.act === "thanks" && event.answerSeq !== undefined) confirmResolution(step, event.answerSeq, true);
-  const text = aiReplyText(score, decision.action === "answer");
+  const text = aiReplyText(step, score, decision.action === "answer");
   if (decision.action === "answer" && score.grounded && !score.act && text) answerGiven(step, seq, config);
   if (text)
     step.entry({
@@ -191,7 +203,7 @@ function scored(
     if (topic) r.offerTopic = topic;
     step.system(
       "handoff_offered",
-      COPY.offerHuman,
+      step.copy.offerHuman,
       { trigger: decision.trigger, offer: true, ...(topic ? { topic } : {}) },
       startFromDecision(decision, seq).evidence,
     );
@@ -202,8 +214,8 @@ function scored(
 }
 
 /** On a handoff the notice says what happens next; an answer is still given when it is grounded. */
-function aiReplyText(score: TurnScore, answering: boolean): string {
+function aiReplyText(step: Step, score: TurnScore, answering: boolean): string {
   if (score.answer.trim()) return score.answer;
-  if (score.error) return COPY.aiFailed;
-  return answering ? COPY.aiNoAnswer : "";
+  if (score.error) return step.copy.aiFailed;
+  return answering ? step.copy.aiNoAnswer : "";
 }

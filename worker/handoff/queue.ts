@@ -7,7 +7,6 @@ import { DEFAULT_SLA, type Intent, type Trigger } from "../../schema/domain";
 import type { ConversationStatus, QueueInfo } from "../../schema/protocol";
 import type { HandoffDecision } from "../ai/handoff-policy";
 import { canTransition, type HandoffRecord } from "../conversation/conversation-record";
-import { COPY } from "../conversation/customer-copy";
 import { decisionEvidence } from "../conversation/record-views";
 import type { Step } from "./step";
 import type { AgentRef, RouteOutcome } from "./types";
@@ -56,7 +55,7 @@ export function startHandoff(step: Step, start: HandoffStart, from: readonly Con
   if (start.topic) record.topic = start.topic;
   else delete record.topic;
   const meta = { trigger: start.trigger, team: start.team, ...(start.topic ? { topic: start.topic } : {}) };
-  step.status("queued", "queued", COPY.connecting, meta, start.evidence);
+  step.status("queued", "queued", step.copy.connecting, meta, start.evidence);
   step.lobby("handoff");
   step.effect({
     kind: "handoff_open",
@@ -96,12 +95,12 @@ export function routed(step: Step, handoffId: string, outcome: RouteOutcome, cla
   const handoff = record.handoff;
   if (record.status !== "queued" || handoff?.id !== handoffId) return;
   if (outcome.kind === "unreachable") {
-    goOffline(step, COPY.teamUnreachable);
+    goOffline(step, step.copy.teamUnreachable);
     return;
   }
   handoff.slaSeconds = outcome.slaSeconds;
   handoff.expectedResponse = outcome.expectedResponse;
-  if (outcome.online === 0) goOffline(step, COPY.noAgentOnline(handoff.expectedResponse));
+  if (outcome.online === 0) goOffline(step, step.copy.noAgentOnline(handoff.expectedResponse));
   else if (outcome.assignTo) claim(outcome.assignTo);
   else if (outcome.queue) queueMeasured(step, handoffId, outcome.queue);
 }
@@ -157,7 +156,7 @@ export function ticketIfOffline(step: Step): void {
     eventId: `${ticketId}:created`,
     extra: { ticketId, contactEmail: email },
   });
-  step.system("ticket_created", COPY.ticketCreated(ticketId, handoff.expectedResponse), {
+  step.system("ticket_created", step.copy.ticketCreated(ticketId, handoff.expectedResponse), {
     ticketId,
     expectedResponse: handoff.expectedResponse,
     email,
@@ -171,7 +170,7 @@ export function slaDue(step: Step): boolean {
   if (record.status !== "queued" || !h || h.offline) return false;
   if (h.escalatedAt || step.at - h.queuedAt < h.slaSeconds * 1000) return true;
   h.escalatedAt = step.at;
-  step.system("sla_escalated", COPY.escalated(Math.round(h.slaSeconds / 60)), {
+  step.system("sla_escalated", step.copy.escalated(Math.round(h.slaSeconds / 60)), {
     team: h.team,
     waitedSeconds: Math.round((step.at - h.queuedAt) / 1000),
   });

@@ -5,7 +5,6 @@
  * failed attempt, as a typed "that didn't help" is, and enough of them offer a human.
  */
 import { initialHandoffState } from "../ai/handoff-policy";
-import { COPY } from "../conversation/customer-copy";
 import { AI_AUTHOR, type Step } from "./step";
 import type { HandoffEvent, MachineConfig, TransitionResult } from "./types";
 
@@ -53,7 +52,7 @@ export function answerFeedback(
       r.policy.pendingOffer = { trigger: "failed_attempts", team, turn: policy.turn };
       step.system(
         "handoff_offered",
-        COPY.offerHuman,
+        step.copy.offerHuman,
         { trigger: "failed_attempts", offer: true },
         {
           trigger: "failed_attempts",
@@ -65,7 +64,12 @@ export function answerFeedback(
       return step.done();
     }
   }
-  step.entry({ id: `ai-rejected-${event.frameId}`, kind: "message", author: AI_AUTHOR, text: COPY.answerRejected });
+  step.entry({
+    id: `ai-rejected-${event.frameId}`,
+    kind: "message",
+    author: AI_AUTHOR,
+    text: step.copy.answerRejected,
+  });
   return step.done();
 }
 

@@ -8,6 +8,7 @@ import type { ConversationStatus, QueueEventKind, SystemEvent } from "../../sche
 import { type ConversationRecord, canTransition } from "../conversation/conversation-record";
 import { lobbyEvent } from "../conversation/record-views";
 import type { NewEntry } from "../conversation/transcript-store";
+import { type CustomerCopy, customerCopy } from "../languages/customer-copy";
 import type { HandoffEffect, HandoffEvent, Refusal, Transition } from "./types";
 
 export const SYSTEM_AUTHOR = { role: "system" } as const;
@@ -28,6 +29,11 @@ export class Step {
 
   get at(): number {
     return this.event.at;
+  }
+
+  /** What the AI and the system say, in the conversation's language as this transition leaves it. */
+  get copy(): CustomerCopy {
+    return customerCopy(this.record.language);
   }
 
   entry(entry: NewEntry): void {

@@ -39,7 +39,7 @@ const shortcutField = v.pipe(
   v.toLowerCase(),
   v.regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, "shortcut must be 1-32 of a-z, 0-9, '-', '_'"),
 );
-const titleField = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(200));
+export const titleField = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(200));
 const cannedBodyField = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(4000));
 // Exported for the OpenAPI document (worker/openapi).
 export const CreateCannedBody = v.strictObject({
@@ -58,7 +58,7 @@ export const UpdateCannedBody = v.strictObject({
 // Exported for the OpenAPI document (worker/openapi).
 export const CannedQuery = v.object({ team: v.optional(slugField), ...PageQuery.entries });
 
-const articleBodyField = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(100_000));
+export const articleBodyField = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(100_000));
 const tagsField = v.pipe(
   v.array(v.pipe(v.string(), v.trim(), v.toLowerCase(), v.minLength(1), v.maxLength(40))),
   v.maxLength(30),
@@ -78,7 +78,7 @@ export function isSafeArticleUrl(raw: string): boolean {
     return false;
   }
 }
-const urlField = v.nullable(
+export const urlField = v.nullable(
   v.pipe(
     v.string(),
     v.trim(),

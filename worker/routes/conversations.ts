@@ -17,6 +17,7 @@ import { allowedOrigins, parseAllowedOrigins, requireUpgrade } from "../http/upg
 import { clientIp, enforceLimits } from "../http/rate-limit";
 import { checkIdentity } from "../sites/identity";
 import { isKnownSite } from "../sites/known-sites";
+import { LanguageTag } from "../../schema/languages";
 
 const shortText = v.pipe(v.string(), v.trim(), v.maxLength(120));
 // Exported for the OpenAPI document (worker/openapi).
@@ -41,6 +42,8 @@ export const CreateConversationBody = v.object({
     ),
     {},
   ),
+  /** The widget's locale ("fr", "pt-BR"): the conversation's language before the customer writes. */
+  locale: v.optional(LanguageTag),
 });
 
 export const conversationRoutes = new Hono<{ Bindings: Env }>();
@@ -66,7 +69,7 @@ async function requireKnownSite(c: Context<{ Bindings: Env }>, site: string) {
 
 // The widget may start a conversation with no body at all: every field has a default.
 conversationRoutes.post("/", jsonBody(v.optional(CreateConversationBody, {}), customerBody), async (c) => {
-  const { site, customer, attributes } = c.req.valid("json");
+  const { site, customer, attributes, locale } = c.req.valid("json");
   await requireKnownSite(c, site);
   // Per IP within the site (so one site's flood never throttles another's visitors) and per site.
   const ip = clientIp(c);
@@ -88,6 +91,7 @@ conversationRoutes.post("/", jsonBody(v.optional(CreateConversationBody, {}), cu
     site,
     customer: { name: customer.name, email: customer.email, userId: customer.userId, verified: identity.verified },
     attributes,
+    ...(locale ? { language: locale } : {}),
   });
   const { token, expiresAt } = await signCustomerToken(c.env.TOKEN_SECRET, id);
   return c.json({ conversationId: id, token, expiresAt }, 201);

@@ -5,15 +5,17 @@
  */
 import { Hono } from "hono";
 import { html } from "hono/html";
+import { primaryLanguage } from "../../schema/languages";
 import { getArticle, listArticleTitles } from "../db/content";
+import { getArticleVersion } from "../db/kb-versions";
 import type { Env } from "../env";
 import { helpPageHeaders } from "../http/security-headers";
 
 export const helpRoutes = new Hono<{ Bindings: Env }>();
 helpRoutes.use("*", helpPageHeaders());
 
-const page = (title: string, body: unknown) => html`<!doctype html>
-<html lang="en">
+const page = (title: string, body: unknown, lang = "en") => html`<!doctype html>
+<html lang="${lang}">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -38,14 +40,19 @@ helpRoutes.get("/", async (c) => {
   );
 });
 
+// ?lang=es shows the article's Spanish version (what the AI cited) when it has one, else the English original.
 helpRoutes.get("/:id", async (c) => {
   const article = await getArticle(c.env.DB, c.req.param("id"));
   if (!article)
     return c.html(page("Not found", html`<h1>Article not found</h1><p><a href="/help">All articles</a></p>`), 404);
+  const language = primaryLanguage(c.req.query("lang"));
+  const version = language && language !== "en" ? await getArticleVersion(c.env.DB, article.id, language) : undefined;
+  const shown = version ?? article;
   return c.html(
     page(
-      article.title,
-      html`<p><a href="/help">← All articles</a></p><h1>${article.title}</h1><p>${article.body}</p><p class="tags">${(article.tags ?? []).join(" · ")}</p>`,
+      shown.title,
+      html`<p><a href="/help">← All articles</a></p><h1>${shown.title}</h1><p>${shown.body}</p><p class="tags">${(article.tags ?? []).join(" · ")}</p>`,
+      version ? version.language : "en",
     ),
   );
 });

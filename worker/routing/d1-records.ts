@@ -34,6 +34,7 @@ export interface ConversationIndexRow {
   lastMessagePreview: string | null;
   queuedAt: number | null;
   aiResolution: AiResolution | null;
+  language: string | null;
 }
 
 export async function upsertConversationIndex(db: Db, row: ConversationIndexRow): Promise<void> {

@@ -30,6 +30,13 @@ export interface RouteRow {
   /** The pattern exactly as Hono registers it (app.routes). */
   pattern: string;
   access: Access;
+  /**
+   * Bounded by teams when the `access` setting says "boundaries" (team-boundary-matrix.test.ts): :id is a
+   * conversation or a ticket of a team the caller is not in, and the route refuses with 403 outside_team
+   * ("refuse"), or leaves that row out of its answer ("hide"). `always`: the route filters by team under
+   * "skills" too (the queue shows an agent their own teams' work in either mode).
+   */
+  team?: { of: "conversation" | "ticket"; by: "refuse" | "hide"; always?: true };
 }
 
 // prettier-ignore
@@ -47,20 +54,60 @@ export const ROUTES: RouteRow[] = [
   { method: "GET", pattern: "/console/*", access: "public-page" },
   { method: "GET", pattern: "/api/sites/:site", access: "site-admin" },
   { method: "PUT", pattern: "/api/sites/:site", access: "site-admin" },
-  { method: "GET", pattern: "/api/agent/conversations/:id/ws", access: "agent-ws" },
-  { method: "GET", pattern: "/api/agent/conversations", access: "agent" },
-  { method: "GET", pattern: "/api/agent/conversations/queue", access: "agent" },
-  { method: "GET", pattern: "/api/agent/conversations/:id/context", access: "agent" },
-  { method: "GET", pattern: "/api/agent/conversations/:id/earlier", access: "agent" },
-  { method: "POST", pattern: "/api/agent/conversations/:id/claim", access: "agent" },
-  { method: "POST", pattern: "/api/agent/conversations/:id/transfer", access: "agent" },
-  { method: "POST", pattern: "/api/agent/conversations/:id/handback", access: "agent" },
-  { method: "POST", pattern: "/api/agent/conversations/:id/close", access: "agent" },
+  {
+    method: "GET",
+    pattern: "/api/agent/conversations/:id/ws",
+    access: "agent-ws",
+    team: { of: "conversation", by: "refuse" },
+  },
+  { method: "GET", pattern: "/api/agent/conversations", access: "agent", team: { of: "conversation", by: "hide" } },
+  {
+    method: "GET",
+    pattern: "/api/agent/conversations/queue",
+    access: "agent",
+    team: { of: "conversation", by: "hide", always: true },
+  },
+  {
+    method: "GET",
+    pattern: "/api/agent/conversations/:id/context",
+    access: "agent",
+    team: { of: "conversation", by: "refuse" },
+  },
+  {
+    method: "GET",
+    pattern: "/api/agent/conversations/:id/earlier",
+    access: "agent",
+    team: { of: "conversation", by: "refuse" },
+  },
+  {
+    method: "POST",
+    pattern: "/api/agent/conversations/:id/claim",
+    access: "agent",
+    team: { of: "conversation", by: "refuse" },
+  },
+  {
+    method: "POST",
+    pattern: "/api/agent/conversations/:id/transfer",
+    access: "agent",
+    team: { of: "conversation", by: "refuse" },
+  },
+  {
+    method: "POST",
+    pattern: "/api/agent/conversations/:id/handback",
+    access: "agent",
+    team: { of: "conversation", by: "refuse" },
+  },
+  {
+    method: "POST",
+    pattern: "/api/agent/conversations/:id/close",
+    access: "agent",
+    team: { of: "conversation", by: "refuse" },
+  },
   { method: "GET", pattern: "/api/agent/lobby/ws", access: "agent-ws" },
-  { method: "GET", pattern: "/api/agent/tickets", access: "agent" },
-  { method: "GET", pattern: "/api/agent/tickets/:id", access: "agent" },
-  { method: "PATCH", pattern: "/api/agent/tickets/:id", access: "agent" },
-  { method: "POST", pattern: "/api/agent/tickets/:id/replies", access: "agent" },
+  { method: "GET", pattern: "/api/agent/tickets", access: "agent", team: { of: "ticket", by: "hide" } },
+  { method: "GET", pattern: "/api/agent/tickets/:id", access: "agent", team: { of: "ticket", by: "refuse" } },
+  { method: "PATCH", pattern: "/api/agent/tickets/:id", access: "agent", team: { of: "ticket", by: "refuse" } },
+  { method: "POST", pattern: "/api/agent/tickets/:id/replies", access: "agent", team: { of: "ticket", by: "refuse" } },
   { method: "GET", pattern: "/api/agent/reports", access: "agent" },
   { method: "POST", pattern: "/api/auth/login", access: "credentials" },
   { method: "POST", pattern: "/api/auth/token", access: "credentials" },
@@ -85,9 +132,14 @@ export const ROUTES: RouteRow[] = [
   { method: "POST", pattern: "/api/kb/articles", access: "admin" },
   { method: "PATCH", pattern: "/api/kb/articles/:id", access: "admin" },
   { method: "DELETE", pattern: "/api/kb/articles/:id", access: "admin" },
+  { method: "GET", pattern: "/api/kb/articles/:id/versions", access: "agent" },
+  { method: "PUT", pattern: "/api/kb/articles/:id/versions/:language", access: "admin" },
+  { method: "DELETE", pattern: "/api/kb/articles/:id/versions/:language", access: "admin" },
   { method: "GET", pattern: "/api/settings/handoff", access: "admin" },
   { method: "PUT", pattern: "/api/settings/handoff", access: "admin" },
   { method: "DELETE", pattern: "/api/settings/handoff", access: "admin" },
+  { method: "GET", pattern: "/api/settings/access", access: "admin" },
+  { method: "PUT", pattern: "/api/settings/access", access: "admin" },
   // Webhooks (worker/integrations/webhooks/routes.ts).
   { method: "GET", pattern: "/api/admin/webhooks", access: "admin" },
   { method: "POST", pattern: "/api/admin/webhooks", access: "admin" },

@@ -3,8 +3,11 @@
  * with one of these instead of a knowledge-base answer (worker/ai/embedded/acts.ts detects the act).
  * `yes`/`no` with an offer of a human pending never get here: the handoff policy turns them into accepting or
  * declining the offer, and the conversation object words that.
+ * English has a wording per tone; every other language has one courteous register, from its catalogue
+ * (worker/languages/catalogues/).
  */
 import type { DialogueAct } from "../../../schema/domain";
+import { copyLanguage, customerCopy } from "../../languages/customer-copy";
 import { resolvePersona, type ResolvedPersona } from "../persona";
 import type { Persona, PersonaTone } from "../scorer";
 
@@ -59,8 +62,12 @@ const REPLIES: Record<DialogueAct, Record<PersonaTone, ReplyText>> = {
   },
 };
 
-/** The reply to `act` in the persona's name and tone (neutral wording without a persona). */
-export function actReply(act: DialogueAct, persona?: Persona): string {
-  const resolved = resolvePersona(persona);
-  return REPLIES[act][resolved.tone](resolved);
+/**
+ * The reply to `act` in the persona's name and tone (neutral wording without a persona), in `language`
+ * (English when absent or not one the product speaks).
+ */
+export function actReply(act: DialogueAct, persona?: Persona, language?: string): string {
+  const resolved = resolvePersona(persona, language);
+  if (copyLanguage(language) === "en") return REPLIES[act][resolved.tone](resolved);
+  return customerCopy(language).acts[act](resolved.selfDescription, resolved.companyName);
 }

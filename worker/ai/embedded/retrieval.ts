@@ -1,6 +1,8 @@
 /**
  * BM25 retrieval over the knowledge base with minisearch (BM25+ scoring, runs in workerd). The index is built
- * once per article set and cached by a cheap key (ids, titles and body lengths), not rebuilt per message.
+ * once per article set and cached by a cheap key (ids, languages, titles and body lengths), not rebuilt per
+ * message. A conversation searches the article set of its language (`articlesInLanguage`): each article's
+ * version in that language where there is one, the English original otherwise.
  */
 import MiniSearch from "minisearch";
 import type { KbArticle } from "../scorer";
@@ -25,7 +27,7 @@ const byKey = new Map<string, KbIndex>();
 
 function cacheKey(articles: KbArticle[]): string {
   let key = `${articles.length}`;
-  for (const a of articles) key += `|${a.id}:${a.title.length}:${a.body.length}:${a.tags.length}`;
+  for (const a of articles) key += `|${a.id}:${a.language ?? ""}:${a.title.length}:${a.body.length}:${a.tags.length}`;
   return key;
 }
 
@@ -70,4 +72,40 @@ export function retrieve(articles: KbArticle[], query: string, limit = 3): Retri
   return results
     .slice(0, limit)
     .map((r) => ({ article: index.byId.get(String(r.id))!, score: r.score, matchedTerms: r.queryTerms }));
+}
+
+/** An article's text in one language other than English, as the knowledge base stores it. */
+export interface ArticleVersion {
+  articleId: string;
+  language: string;
+  title: string;
+  body: string;
+  url: string | null;
+}
+
+/**
+ * The knowledge base as a customer writing `language` reads it: every article once, in its `language` version
+ * when it has one (same id, so a citation names the article, with `language` saying which version), else the
+ * English original. English (or no language) is the originals themselves.
+ */
+export function articlesInLanguage(
+  originals: KbArticle[],
+  versions: ArticleVersion[],
+  language: string | undefined,
+): KbArticle[] {
+  if (!language || language === "en") return originals;
+  const inLanguage = new Map(versions.filter((v) => v.language === language).map((v) => [v.articleId, v]));
+  if (inLanguage.size === 0) return originals;
+  return originals.map((article) => {
+    const version = inLanguage.get(article.id);
+    if (!version) return article;
+    return {
+      id: article.id,
+      title: version.title,
+      body: version.body,
+      tags: article.tags,
+      url: version.url ?? article.url,
+      language,
+    };
+  });
 }
