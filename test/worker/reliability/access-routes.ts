@@ -161,7 +161,22 @@ export const ROUTES: RouteRow[] = [
   { method: "POST", pattern: "/api/conversations/:id/attachments", access: "customer" },
   { method: "GET", pattern: "/api/conversations/:id/attachments", access: "customer" },
   { method: "GET", pattern: "/api/conversations/:id/attachments/:attachmentId", access: "customer" },
-  { method: "POST", pattern: "/api/agent/conversations/:id/attachments", access: "agent" },
-  { method: "GET", pattern: "/api/agent/conversations/:id/attachments", access: "agent" },
-  { method: "GET", pattern: "/api/agent/conversations/:id/attachments/:attachmentId", access: "agent" },
+  {
+    method: "POST",
+    pattern: "/api/agent/conversations/:id/attachments",
+    access: "agent",
+    team: { of: "conversation", by: "refuse" },
+  },
+  {
+    method: "GET",
+    pattern: "/api/agent/conversations/:id/attachments",
+    access: "agent",
+    team: { of: "conversation", by: "refuse" },
+  },
+  {
+    method: "GET",
+    pattern: "/api/agent/conversations/:id/attachments/:attachmentId",
+    access: "agent",
+    team: { of: "conversation", by: "refuse" },
+  },
 ];
