@@ -5,6 +5,7 @@ import type { Bridge } from "../bridge";
 import { answerToJudge, needsCsat, pendingContact, pendingOffer } from "../core/prompts";
 import type { Session } from "../core/session";
 import { panelStrings as t } from "../strings";
+import type { AttachPart } from "../parts/attach";
 import type { FormsPart } from "../parts/forms";
 import { EntryView } from "./EntryView";
 import { Part } from "./Part";
@@ -38,6 +39,21 @@ export function App({ session, bridge, open, focusTick }: AppProps) {
   const closeBtn = useRef<HTMLButtonElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // Files picked, pasted or dropped, until their upload (the lazy attach part) sent them or was cancelled.
+  const [files, setFiles] = useState<File[]>([]);
+  const picker = useRef<HTMLInputElement>(null);
+  const add = (list?: FileList | null) => {
+    const picked = [...(list ?? [])];
+    if (picked.length) setFiles((f) => [...f, ...picked]);
+  };
+  /** A message's files, shown by the attach part (a placeholder while it loads). */
+  const shown = (refs: unknown) =>
+    Array.isArray(refs) &&
+    refs.length > 0 && (
+      <Part<AttachPart> bridge={bridge} name="attach">
+        {(a) => <a.Files refs={refs} session={session} />}
+      </Part>
+    );
 
   useEffect(() => {
     if (focusTick) (input.current ?? closeBtn.current)?.focus();
@@ -111,6 +127,8 @@ export function App({ session, bridge, open, focusTick }: AppProps) {
       onKeyDown={(e) => {
         if (e.key === "Escape") bridge.close();
       }}
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => (e.preventDefault(), add(e.dataTransfer?.files))}
     >
       <div class="h">
         <h2>{bridge.config.title || t.title}</h2>
@@ -125,12 +143,15 @@ export function App({ session, bridge, open, focusTick }: AppProps) {
             <Text text={bridge.config.welcome || t.welcome} />
           </li>
           {entries.map((e) => (
-            <EntryView key={e.seq} entry={e} base={bridge.config.origin} />
+            <EntryView key={e.seq} entry={e} base={bridge.config.origin}>
+              {shown(e.meta?.attachments)}
+            </EntryView>
           ))}
           {s.outbox.map((p) => (
             <li key={p.id} class="m customer" data-pending="">
               <span class="sr">{t.you}</span>
               <Text text={p.text} />
+              {shown(p.a)}
               <small>{p.error ? t.failed(p.error) : t.sending}</small>
             </li>
           ))}
@@ -144,6 +165,13 @@ export function App({ session, bridge, open, focusTick }: AppProps) {
             <p>{t.offerQuestion}</p>
             {choice(t.yes, t.no, (yes) => (setAnswered(offer.seq), session.replyToOffer(yes)))}
           </div>
+        )}
+        {files.length > 0 && (
+          <Part<AttachPart> bridge={bridge} name="attach">
+            {(a) => (
+              <a.Uploads files={files} session={session} done={(f) => setFiles((x) => x.filter((y) => y !== f))} />
+            )}
+          </Part>
         )}
         {/* The forms are a lazy part (widget-forms.js): a first message never needs them. */}
         {(noAgent || contactSent) && (
@@ -200,6 +228,10 @@ export function App({ session, bridge, open, focusTick }: AppProps) {
                 send();
               }}
             >
+              <button type="button" class="btn2" aria-label={t.attach} onClick={() => picker.current!.click()}>
+                📎
+              </button>
+              <input ref={picker} type="file" multiple hidden onChange={(e) => add(e.currentTarget.files)} />
               <label class="sr" for="hf-in">
                 {t.composerLabel}
               </label>
@@ -214,6 +246,7 @@ export function App({ session, bridge, open, focusTick }: AppProps) {
                     send();
                   }
                 }}
+                onPaste={(e) => add(e.clipboardData?.files)}
                 onInput={() => {
                   if (!typingTimer.current) session.typing(true);
                   clearTimeout(typingTimer.current);
