@@ -18,6 +18,8 @@ export const LAZY_PARTS = {
   forms: "src/parts/forms.tsx",
   /** Attachments: uploads with progress, cancel and retry, thumbnails, full-size view, file cards. */
   attach: "src/parts/attach.tsx",
+  /** The feedback choices under an answer, the offer of a person, the queue notice. */
+  prompts: "src/parts/prompts.tsx",
 };
 
 export type WidgetPart = keyof typeof FIRST_LOAD | keyof typeof LAZY_PARTS;

@@ -3,6 +3,7 @@ import { entryAttachments } from "../../schema/attachments";
 import { AttachmentList } from "./Attachments";
 import { TrendChart } from "./Chart";
 import { EarlierConversations } from "./Earlier";
+import { SummaryFieldsView } from "./SummaryFields";
 import { sentimentInfo, triggerLabel } from "./format";
 import type { Conv } from "./state/conversations";
 import type { AnswerVerdict } from "../../schema/context";
@@ -80,7 +81,7 @@ export function ContextPanel({ conv }: { conv: Conv }) {
       </section>
       <section>
         <h3>AI summary</h3>
-        <p class="summary">{c.summary || "No summary yet."}</p>
+        <SummaryFieldsView summary={c.summary} fields={c.summaryFields} />
       </section>
       <EarlierConversations conversationId={conv.id} />
       <section>

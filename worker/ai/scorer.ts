@@ -82,8 +82,6 @@ export interface TurnScore {
   scorer: "embedded" | "workers-ai";
   /** Set when the scorer failed (model error, invalid JSON); the policy then offers a human. */
   error?: string;
-  /** The message's language (primary subtag), or "und" when the detector could not tell. */
-  language?: string;
 }
 
 export interface SummaryInput {

@@ -17,13 +17,13 @@
 import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { createMiddleware } from "hono/factory";
 import { ATTACHMENT_DEFAULTS, ATTACHMENT_ID } from "../../schema/attachments";
+import { requireConversationWithinTeams } from "../auth/conversation-teams";
 import { type AgentHonoEnv, requireAgent } from "../auth/require-agent";
-import { assertWithinTeams, loadTeamMode } from "../auth/team-boundaries";
 import { conversationStub } from "../conversation/stub";
 import type { Env } from "../env";
 import { isConversationId } from "../http/conversation-id";
 import { type CustomerHonoEnv, requireCustomerToken } from "../http/customer-token";
-import { ApiError, apiError, refusalResponse } from "../http/errors";
+import { apiError, refusalResponse } from "../http/errors";
 import { clientIp, enforceLimits } from "../http/rate-limit";
 import type { ConversationQuota, RegisterResult, StoredAttachment, Uploader } from "./attachment-store";
 import { serveObject } from "./download";
@@ -160,29 +160,23 @@ customerAttachmentRoutes.get("/:id/attachments/:attachmentId", tokenOrSignedLink
 
 export const agentAttachmentRoutes = new Hono<AgentHonoEnv>();
 
-/**
- * The conversation id of an agent route, once the agent may open that conversation: 404 for a malformed id,
- * 403 `outside_team` when teams are boundaries and it is another team's (worker/auth/team-boundaries.ts).
- */
-async function agentConversation(c: Context<AgentHonoEnv>): Promise<string> {
+const agentConversation = (c: Context<AgentHonoEnv>): string | null => {
   const id = c.req.param("id") ?? "";
-  if (!isConversationId(id)) throw new ApiError(404, "not_found", "unknown conversation");
-  const agent = c.get("agent");
-  if (agent.role === "admin") return id;
-  const mode = await loadTeamMode(c.env.DB);
-  if (mode === "skills") return id;
-  const record = await conversationStub(c.env, id).getRecord();
-  if (record)
-    assertWithinTeams(agent, { team: record.team, assigneeId: record.assignedAgent?.id }, mode, "conversation");
-  return id;
-}
+  return isConversationId(id) ? id : null;
+};
 
-agentAttachmentRoutes.post("/:id/attachments", requireAgent(), async (c) =>
-  upload(c, await agentConversation(c), { role: "agent", id: c.get("agent").id }),
-);
+agentAttachmentRoutes.post("/:id/attachments", requireAgent(), requireConversationWithinTeams(), async (c) => {
+  const id = agentConversation(c);
+  if (!id) return apiError(c, 404, "not_found", "unknown conversation");
+  return upload(c, id, { role: "agent", id: c.get("agent").id });
+});
 
-agentAttachmentRoutes.get("/:id/attachments", requireAgent(), async (c) => list(c, await agentConversation(c)));
+agentAttachmentRoutes.get("/:id/attachments", requireAgent(), requireConversationWithinTeams(), (c) => {
+  const id = agentConversation(c);
+  return id ? list(c, id) : apiError(c, 404, "not_found", "unknown conversation");
+});
 
-agentAttachmentRoutes.get("/:id/attachments/:attachmentId", requireAgent(), async (c) =>
-  download(c, await agentConversation(c), c.req.param("attachmentId")),
-);
+agentAttachmentRoutes.get("/:id/attachments/:attachmentId", requireAgent(), requireConversationWithinTeams(), (c) => {
+  const id = agentConversation(c);
+  return id ? download(c, id, c.req.param("attachmentId")) : apiError(c, 404, "not_found", "unknown conversation");
+});

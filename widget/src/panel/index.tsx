@@ -1,12 +1,17 @@
 /**
  * widget-panel.js: loaded by the launcher on first open. Registers a mount function under a
- * private global that the launcher calls on this script's load event (see ../core/parts.ts).
+ * private global that the launcher calls on this script's load event (see ../core/parts.ts), and
+ * puts the Preact runtime the lazy parts use under another (Kit in ../bridge.ts).
  */
-import { render } from "preact";
-import { type Bridge, type MountPanel, PART_GLOBAL } from "../bridge";
+import { Component, Fragment, render } from "preact";
+import { jsx } from "preact/jsx-runtime";
+import { type Bridge, type Kit, type MountPanel, PART_GLOBAL } from "../bridge";
 import { createSession } from "../core/session";
-import { App } from "./App";
+import { panelView } from "./App";
 import { CSS } from "./styles";
+
+const globals = window as unknown as Record<string, unknown>;
+globals[`${PART_GLOBAL}kit`] = { jsx, Fragment, Component } satisfies Kit;
 
 const mountPanel: MountPanel = (bridge: Bridge) => {
   const style = document.createElement("style");
@@ -26,16 +31,29 @@ const mountPanel: MountPanel = (bridge: Bridge) => {
   addEventListener("online", () => session.reconnectNow());
   addEventListener("offline", () => session.wentOffline());
 
-  let focusTick = 0;
-  const draw = () =>
-    render(<App session={session} bridge={bridge} open={bridge.isOpen()} focusTick={focusTick} />, bridge.mount);
+  const draw = () => {
+    render(view.render(), bridge.mount);
+    view.rendered();
+  };
+  // State changes come in bursts (a resume replays many entries): one render for each burst.
+  let queued = false;
+  const redraw = () => {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      draw();
+    });
+  };
+  const view = panelView(session, bridge, redraw);
+  session.subscribe(redraw);
   // Read markers wait for the tab to be visible; redraw so they go out when it is.
   document.addEventListener("visibilitychange", draw);
   draw();
   return {
     opened(focus) {
-      if (focus) focusTick++;
       draw();
+      if (focus) view.focus();
     },
     closed: draw,
     identified: () => session.identify(),
@@ -43,4 +61,4 @@ const mountPanel: MountPanel = (bridge: Bridge) => {
   };
 };
 
-(window as unknown as Record<string, unknown>)[`${PART_GLOBAL}panel`] = mountPanel;
+globals[`${PART_GLOBAL}panel`] = mountPanel;

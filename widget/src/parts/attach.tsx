@@ -7,12 +7,11 @@
  * the token) that open full size, and a card (name, type, size) for anything else. Never HTML or SVG
  * inline: only the raster types the server serves inline are shown as images.
  */
-import { useEffect, useState } from "preact/hooks";
+import { Component } from "preact";
 import { type AttachmentRef, formatBytes, isInlineImage, type UploadedAttachment } from "../../../schema/attachments";
-import { PART_GLOBAL, type PartFactory } from "../bridge";
+import { PART_GLOBAL } from "../bridge";
 import type { Session } from "../core/session";
 import { attachStrings as t } from "../strings";
-import { setKit } from "./kit";
 
 const CSS =
   ".up{display:flex;flex-direction:column;gap:4px;font-size:13px}" +
@@ -54,22 +53,38 @@ async function uploadUrl(session: Session, name: string): Promise<string> {
   throw new Error(t.network);
 }
 
-type UploadState = { progress: number; error?: string };
+interface UploadProps {
+  file: File;
+  session: Session;
+  done: (file: File) => void;
+}
 
 /** One picked file: uploads it on mount, then sends the message that references it and calls done. */
-function Upload({ file, session, done }: { file: File; session: Session; done: (file: File) => void }) {
-  const [state, setState] = useState<UploadState>({ progress: 0 });
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
+class Upload extends Component<UploadProps, { progress: number; error?: string }> {
+  state = { progress: 0 } as { progress: number; error?: string };
+  private xhr: XMLHttpRequest | null = null;
+
+  componentDidMount() {
+    this.start();
+  }
+
+  componentWillUnmount() {
+    this.xhr?.abort();
+    this.xhr = null;
+  }
+
+  private start() {
+    const { file, session, done } = this.props;
     const xhr = new XMLHttpRequest();
-    let cancelled = false;
-    const fail = (error: string) => !cancelled && setState({ progress: 0, error });
+    this.xhr = xhr;
+    const fail = (error: string) => this.xhr === xhr && this.setState({ progress: 0, error });
+    this.setState({ progress: 0, error: undefined });
     uploadUrl(session, file.name).then(
       (url) => {
-        if (cancelled) return;
+        if (this.xhr !== xhr) return;
         xhr.open("POST", url);
         xhr.setRequestHeader("Content-Type", file.type || "application/octet-stream");
-        xhr.upload.onprogress = (e) => e.lengthComputable && setState({ progress: e.loaded / e.total });
+        xhr.upload.onprogress = (e) => e.lengthComputable && this.setState({ progress: e.loaded / e.total });
         xhr.onerror = () => fail(t.network);
         xhr.onload = () => {
           let body: { attachment?: UploadedAttachment; error?: { message?: string } } = {};
@@ -86,97 +101,115 @@ function Upload({ file, session, done }: { file: File; session: Session; done: (
       },
       (e: Error) => fail(e.message),
     );
-    return () => {
-      cancelled = true;
-      xhr.abort();
-    };
-  }, [attempt]);
-  return (
-    <div class="card up" role={state.error ? "alert" : "status"}>
-      {state.error ? (
-        <p>{t.failed(file.name, state.error)}</p>
-      ) : (
-        <>
-          <span>{t.uploading(file.name)}</span>
-          <progress max={1} value={state.progress} />
-        </>
-      )}
-      <div class="row">
-        {state.error && (
-          <button class="btn" onClick={() => (setState({ progress: 0 }), setAttempt(attempt + 1))}>
-            {t.retry}
-          </button>
+  }
+
+  render() {
+    const { file, done } = this.props;
+    const { progress, error } = this.state;
+    return (
+      <div class="card up" role={error ? "alert" : "status"}>
+        {error ? (
+          <p>{t.failed(file.name, error)}</p>
+        ) : (
+          <>
+            <span>{t.uploading(file.name)}</span>
+            <progress max={1} value={progress} />
+          </>
         )}
-        <button class="btn2" onClick={() => done(file)}>
-          {t.cancel}
-        </button>
+        <div class="row">
+          {error && (
+            <button type="button" class="btn" onClick={() => this.start()}>
+              {t.retry}
+            </button>
+          )}
+          <button type="button" class="btn2" onClick={() => done(file)}>
+            {t.cancel}
+          </button>
+        </div>
       </div>
-    </div>
-  );
+    );
+  }
 }
+
+/** A stable key per picked file, so removing one keeps every other upload's component (and request). */
+const keys = new WeakMap<File, number>();
+let nextKey = 0;
 
 function Uploads({ files, session, done }: { files: File[]; session: Session; done: (file: File) => void }) {
   return (
     <>
-      {files.map((file) => (
-        <Upload file={file} session={session} done={done} />
-      ))}
+      {files.map((file) => {
+        if (!keys.has(file)) keys.set(file, nextKey++);
+        return <Upload key={keys.get(file)} file={file} session={session} done={done} />;
+      })}
     </>
   );
 }
 
 /** The files a message carries: a thumbnail that opens full size for raster images, else a card. */
-function Files({ refs, session }: { refs: AttachmentRef[]; session: Session }) {
-  const [full, setFull] = useState<AttachmentRef | null>(null);
-  const [, setTick] = useState(0);
-  const missing = refs.some((f) => !links.has(f.id));
-  useEffect(() => {
-    if (missing) refreshLinks(session).then(() => setTick((n) => n + 1));
-  }, [missing]);
-  const big = full && links.get(full.id);
-  return (
-    <div class="fs">
-      {refs.map((f) => {
-        const url = links.get(f.id);
-        if (isInlineImage(f.type))
+class Files extends Component<{ refs: AttachmentRef[]; session: Session }, { full: AttachmentRef | null }> {
+  state = { full: null as AttachmentRef | null };
+  /** Ids already asked for: a file the list does not know is not asked for again on every render. */
+  private asked = new Set<string>();
+
+  componentDidMount() {
+    this.fetchLinks();
+  }
+
+  componentDidUpdate() {
+    this.fetchLinks();
+  }
+
+  private fetchLinks() {
+    const missing = this.props.refs.filter((f) => !links.has(f.id) && !this.asked.has(f.id));
+    if (!missing.length) return;
+    for (const f of missing) this.asked.add(f.id);
+    refreshLinks(this.props.session).then(() => this.forceUpdate());
+  }
+
+  render() {
+    const { refs } = this.props;
+    const { full } = this.state;
+    const big = full && links.get(full.id);
+    return (
+      <div class="fs">
+        {refs.map((f) => {
+          const url = links.get(f.id);
+          if (isInlineImage(f.type))
+            return (
+              <button type="button" class="th" aria-label={t.open(f.name)} onClick={() => this.setState({ full: f })}>
+                {url ? <img src={url} alt={f.name} /> : f.name}
+              </button>
+            );
           return (
-            <button class="th" aria-label={t.open(f.name)} onClick={() => setFull(f)}>
-              {url ? <img src={url} alt={f.name} /> : f.name}
-            </button>
+            <a
+              class="fc"
+              href={url}
+              download={f.name}
+              target="_blank"
+              rel="noopener noreferrer"
+              aria-label={t.download(f.name)}
+            >
+              <strong>{f.name}</strong>
+              <span>
+                {f.type} · {formatBytes(f.size)}
+              </span>
+            </a>
           );
-        return (
-          <a
-            class="fc"
-            href={url}
-            download={f.name}
-            target="_blank"
-            rel="noopener noreferrer"
-            aria-label={t.download(f.name)}
-          >
-            <strong>{f.name}</strong>
-            <span>
-              {f.type} · {formatBytes(f.size)}
-            </span>
-          </a>
-        );
-      })}
-      {big && (
-        <div class="full" role="dialog" aria-label={full.name}>
-          <img src={big} alt={full.name} />
-          <button class="btn2" onClick={() => setFull(null)}>
-            {t.closeImage}
-          </button>
-        </div>
-      )}
-    </div>
-  );
+        })}
+        {big && full && (
+          <div class="full" role="dialog" aria-label={full.name}>
+            <img src={big} alt={full.name} />
+            <button type="button" class="btn2" onClick={() => this.setState({ full: null })}>
+              {t.closeImage}
+            </button>
+          </div>
+        )}
+      </div>
+    );
+  }
 }
 
 const attach = { css: CSS, Uploads, Files };
 export type AttachPart = typeof attach;
-
-const factory: PartFactory<AttachPart> = (kit) => {
-  setKit(kit);
-  return attach;
-};
-(window as unknown as Record<string, unknown>)[`${PART_GLOBAL}attach`] = factory;
+(window as unknown as Record<string, unknown>)[`${PART_GLOBAL}attach`] = attach;
