@@ -34,6 +34,7 @@ import type { ConversationRecord } from "./conversation-record";
 import { actionEntry, actionEvent, isCustomerAction } from "./customer-actions";
 import { KnowledgeCache } from "./knowledge-cache";
 import { localiseScore } from "../languages/localise-score";
+import { agentMessageEntry, customerMessageEntry } from "../languages/message-entry";
 import {
   type ConversationExport,
   type EraseOutcome,
@@ -180,7 +181,7 @@ export class ConversationObject extends ConversationCore {
       const reply = this.decide({ type: "agent_reply", agent: { id: who.id, name: who.name ?? who.id } }, { record });
       if (!reply.ok) return this.reject(ws, "invalid_state", reply.message, frame.id);
       const author = { role: "agent" as const, id: who.id, name: who.name };
-      const { duplicate } = this.appendAndAck(ws, { id: frame.id, kind: "message", author, text: frame.text });
+      const { duplicate } = this.appendAndAck(ws, agentMessageEntry(frame, author));
       if (!duplicate) await this.settle(this.apply(reply));
       return;
     }
@@ -189,7 +190,7 @@ export class ConversationObject extends ConversationCore {
       if (reopened.ok) this.apply(reopened);
     }
     const author = { role: "customer" as const, name: record.customer.name };
-    const { entry, duplicate } = this.appendAndAck(ws, { id: frame.id, kind: "message", author, text: frame.text });
+    const { entry, duplicate } = this.appendAndAck(ws, customerMessageEntry(frame, author));
     if (duplicate) return;
     const message = {
       type: "customer_message",

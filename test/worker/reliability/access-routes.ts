@@ -50,6 +50,8 @@ export const ROUTES: RouteRow[] = [
   { method: "GET", pattern: "/api/agent/conversations/:id/ws", access: "agent-ws" },
   { method: "GET", pattern: "/api/agent/conversations", access: "agent" },
   { method: "GET", pattern: "/api/agent/conversations/queue", access: "agent" },
+  { method: "GET", pattern: "/api/agent/translation", access: "agent" },
+  { method: "POST", pattern: "/api/agent/translation", access: "agent" },
   { method: "GET", pattern: "/api/agent/conversations/:id/context", access: "agent" },
   { method: "GET", pattern: "/api/agent/conversations/:id/earlier", access: "agent" },
   { method: "POST", pattern: "/api/agent/conversations/:id/claim", access: "agent" },
