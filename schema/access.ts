@@ -31,6 +31,27 @@ export interface Denial {
   message: string;
 }
 
+/**
+ * What teams mean for access (the admin's `access` setting, GET/PUT /api/settings/access):
+ * - "skills" (the default): teams route work and filter the queue; any agent may open any conversation
+ *   or ticket.
+ * - "boundaries": an agent may open (read, claim, note on, transfer, hand back, close, reply to the ticket
+ *   of) only a conversation or ticket of one of their teams, one with no team, or one assigned to them.
+ *   Admins bypass it.
+ */
+export const TEAM_MODES = ["skills", "boundaries"] as const;
+export type TeamMode = (typeof TEAM_MODES)[number];
+export const DEFAULT_TEAM_MODE: TeamMode = "skills";
+
+/** Whether the team mode lets `viewer` open a conversation or ticket of `team` assigned to `assigneeId`. */
+export function withinTeams(
+  viewer: Pick<Viewer, "id" | "role" | "teams">,
+  target: { team: string | null | undefined; assigneeId: string | null | undefined },
+  mode: TeamMode,
+): boolean {
+  return mode === "skills" || canSeeTeam(viewer, target.team) || target.assigneeId === viewer.id;
+}
+
 /** Queue visibility: admins see every team, agents their own teams and conversations with no team. */
 export function canSeeTeam(viewer: Pick<Viewer, "role" | "teams">, team: string | null | undefined): boolean {
   return viewer.role === "admin" || !team || viewer.teams.includes(team);

@@ -4,7 +4,8 @@
  * and the transcript; the console shows it, tickets store it, webhooks carry it.
  */
 import type { Intent, Trigger } from "./domain";
-import type { Citation, ConversationStatus, TranscriptEntry } from "./protocol";
+import type { AttachmentRef } from "./attachments";
+import type { Citation, ConversationStatus, Role, TranscriptEntry } from "./protocol";
 
 /** The customer's verdict on one AI answer. */
 export type AnswerVerdict = "confirmed" | "rejected" | "assumed";
@@ -52,5 +53,7 @@ export interface ContextPackage {
   /** The handoff decisions and offers, with their evidence. */
   decisions: { seq: number; event: string; text: string; internal?: Record<string, unknown> }[];
   ticketId: string | null;
+  /** Every file the messages carry (references and agent API paths; the bytes stay in R2). */
+  attachments: (AttachmentRef & { seq: number; from: Role; path: string })[];
   transcript: TranscriptEntry[];
 }

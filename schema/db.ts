@@ -410,3 +410,4 @@ export type KbArticleVersionRow = typeof kbArticleVersions.$inferSelect;
 export type SettingRow = typeof settings.$inferSelect;
 
 export * from "./db-privacy";
+export * from "./db-usage";

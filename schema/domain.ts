@@ -28,7 +28,8 @@ export type AiResolution = (typeof AI_RESOLUTIONS)[number];
 /**
  * Why a conversation went to a human. The first six are the handoff policy's own judgements (one
  * configuration each, worker/ai/handoff-config.ts); `transfer` is an agent sending it to another team,
- * and `agent_takeover` an agent taking it from the AI unasked.
+ * `agent_takeover` an agent taking it from the AI unasked, and `ai_budget` the site's daily AI budget
+ * being used up (worker/conversation/ai-budget.ts).
  */
 export const POLICY_TRIGGERS = [
   "ai_error",
@@ -39,7 +40,7 @@ export const POLICY_TRIGGERS = [
   "negative_sentiment",
 ] as const;
 export type PolicyTrigger = (typeof POLICY_TRIGGERS)[number];
-export const TRIGGERS = [...POLICY_TRIGGERS, "transfer", "agent_takeover"] as const;
+export const TRIGGERS = [...POLICY_TRIGGERS, "transfer", "agent_takeover", "ai_budget"] as const;
 export type Trigger = (typeof TRIGGERS)[number];
 
 /** Intents the scorer recognises and the topic rules route on. "other" is everything else. */

@@ -1,50 +1,61 @@
 /**
- * Builds the two widget files into the Worker's static assets (dist/public):
- *   widget.js        the launcher every page of the customer's site loads (vanilla, tiny)
- *   widget-panel.js  the Preact chat panel, fetched on first open
- * Both are IIFEs with fixed names, because sites embed them by URL. IIFE output cannot be
- * code-split, so this config builds one of them per run: `WIDGET_PART=panel` selects the panel
- * (npm run build:widget runs both, then scripts/check-widget-size.ts).
+ * Builds one widget file (widget/parts.ts) into the Worker's static assets (dist/public): IIFE output
+ * cannot be code-split, so each file is its own run. `npm run build:widget` runs scripts/build-widget.ts
+ * (every file, with widgetConfig) then scripts/check-widget-size.ts; `vite build -c widget/vite.config.ts`
+ * alone builds the file WIDGET_PART names (default: the launcher).
+ * A lazy part resolves preact to widget/src/parts/kit.ts, the panel's own Preact handed over at load.
  * The launcher run also copies the demo page to dist/public/index.html (served at /).
  */
 import preact from "@preact/preset-vite";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vite";
+import { defineConfig, type UserConfig } from "vite";
+import { FIRST_LOAD, fileOf, LAZY_PARTS, type WidgetPart } from "./parts";
 
-const panel = process.env.WIDGET_PART === "panel";
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
-export default defineConfig({
-  root: here("."),
-  publicDir: false,
-  // No devtools, no HMR runtime: every byte ships to the customer's visitors.
-  plugins: [
-    preact({ devtoolsInProd: false, prefreshEnabled: false }),
-    {
-      name: "handoff-demo-page",
-      generateBundle() {
-        if (!panel)
-          this.emitFile({
-            type: "asset",
-            fileName: "index.html",
-            source: readFileSync(here("demo/index.html"), "utf8"),
-          });
+/** `outDir`: somewhere else than dist/public (with `sourcemap`, to see which module the bytes come from). */
+export function widgetConfig(part: WidgetPart, options: { outDir?: string; sourcemap?: boolean } = {}): UserConfig {
+  const entries: Record<string, string> = { ...FIRST_LOAD, ...LAZY_PARTS };
+  if (!entries[part]) throw new Error(`WIDGET_PART=${part}: not one of ${Object.keys(entries).join(", ")}`);
+  const lazy = part in LAZY_PARTS;
+  return {
+    root: here("."),
+    publicDir: false,
+    // No devtools, no HMR runtime: every byte ships to the customer's visitors.
+    plugins: [
+      preact({ devtoolsInProd: false, prefreshEnabled: false }),
+      {
+        name: "handoff-demo-page",
+        generateBundle() {
+          if (part === "launcher")
+            this.emitFile({
+              type: "asset",
+              fileName: "index.html",
+              source: readFileSync(here("demo/index.html"), "utf8"),
+            });
+        },
+      },
+    ],
+    resolve: lazy
+      ? { alias: [{ find: /^preact(\/hooks|\/jsx-runtime)?$/, replacement: here("src/parts/kit.ts") }] }
+      : {},
+    define: { "process.env.NODE_ENV": JSON.stringify("production") },
+    build: {
+      outDir: options.outDir ?? here("../dist/public"),
+      sourcemap: options.sourcemap,
+      // dist/public is shared with the console build and the other widget files.
+      emptyOutDir: false,
+      target: "es2022",
+      copyPublicDir: false,
+      lib: {
+        entry: here(entries[part]),
+        formats: ["iife"],
+        name: `HandoffWidget_${part}`,
+        fileName: () => fileOf(part),
       },
     },
-  ],
-  define: { "process.env.NODE_ENV": JSON.stringify("production") },
-  build: {
-    outDir: here("../dist/public"),
-    // dist/public is shared with the console build and the other part of the widget.
-    emptyOutDir: false,
-    target: "es2022",
-    copyPublicDir: false,
-    lib: {
-      entry: here(panel ? "src/panel/index.tsx" : "src/launcher.ts"),
-      formats: ["iife"],
-      name: panel ? "HandoffPanel" : "HandoffLauncher",
-      fileName: () => (panel ? "widget-panel.js" : "widget.js"),
-    },
-  },
-});
+  };
+}
+
+export default defineConfig(() => widgetConfig((process.env.WIDGET_PART || "launcher") as WidgetPart));

@@ -28,6 +28,14 @@ export interface Env {
   RL_EMAILS_PER_IP: RateLimit;
   RL_EMAILS_PER_SITE: RateLimit;
   RL_EMAILS_PER_CONVERSATION: RateLimit;
+  /** Attachments' bytes (`[[r2_buckets]]`, worker/attachments); simulated locally by wrangler dev. */
+  ATTACHMENTS: R2Bucket;
+  /** Attachment uploads per IP (`[[ratelimits]]`). */
+  ATTACHMENT_IP_LIMITER: RateLimit;
+  /** Attachment limits (docs/attachments.md): bytes per file, bytes per conversation, allowed kinds. */
+  ATTACHMENT_MAX_FILE_BYTES?: string;
+  ATTACHMENT_MAX_CONVERSATION_BYTES?: string;
+  ATTACHMENT_TYPES?: string;
   /** Workers AI: declared only in production (it is remote-only; see wrangler.toml). */
   AI?: Ai;
   /** "embedded" (offline, deterministic; local default and tests) or "workers-ai" (production). */

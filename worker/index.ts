@@ -22,6 +22,7 @@ import { openApiRoutes } from "./openapi/routes";
 import { transcriptEmailRoutes } from "./routes/transcript-email";
 import { adminPrivacyRoutes } from "./routes/admin-privacy";
 import { auditTrail } from "./audit/trail";
+import { agentAttachmentRoutes, customerAttachmentRoutes } from "./attachments/routes";
 
 export { ConversationObject } from "./conversation/conversation-object";
 export { LobbyObject } from "./lobby/lobby-object";
@@ -48,6 +49,8 @@ app.route("/api/admin/webhooks", webhookAdminRoutes);
 app.route("/api/openapi.json", openApiRoutes);
 app.route("/api/conversations", transcriptEmailRoutes);
 app.route("/api/admin", adminPrivacyRoutes);
+app.route("/api/conversations", customerAttachmentRoutes);
+app.route("/api/agent/conversations", agentAttachmentRoutes);
 app.route("/api", adminRoutes);
 // --- end route mounts ---
 

@@ -1,4 +1,5 @@
 /** The context panel beside a conversation: who the customer is, why it was handed off, the AI's confidence and the customer's mood over time. */
+import { AttachmentList } from "./Attachments";
 import { TrendChart } from "./Chart";
 import { EarlierConversations } from "./Earlier";
 import { sentimentInfo, triggerLabel } from "./format";
@@ -110,6 +111,12 @@ export function ContextPanel({ conv }: { conv: Conv }) {
           <p class="muted">None.</p>
         )}
       </section>
+      {c.attachments?.length ? (
+        <section>
+          <h3>Attachments</h3>
+          <AttachmentList conversationId={conv.id} files={c.attachments} />
+        </section>
+      ) : null}
       {c.decisions.length ? (
         <section>
           <h3>Decisions</h3>

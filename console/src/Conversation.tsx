@@ -3,11 +3,14 @@ import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { offeredActions } from "../../schema/access";
 import type { CannedResponseRow } from "../../schema/api";
 import type { Citation, TranscriptEntry } from "../../schema/protocol";
+import { type AttachmentRef, entryAttachments } from "../../schema/attachments";
 import { api, post } from "./api";
+import { AttachmentList, PendingAttachments } from "./Attachments";
 import { ContextPanel } from "./ContextPanel";
 import { dateTime, time } from "./format";
 import { loadDraft, saveDraft } from "./storage";
 import { agent } from "./state/agent";
+import { uploadAttachment } from "./state/attachments";
 import { type Conv, discard, refreshContext, retry, send, sendTyping } from "./state/conversations";
 import { toast } from "./state/notifications";
 import { changed } from "./state/render";
@@ -16,7 +19,7 @@ import { TransferDialog } from "./TransferDialog";
 type Canned = CannedResponseRow;
 let cannedCache: Canned[] | null = null;
 
-function Entry({ e }: { e: TranscriptEntry }) {
+function Entry({ e, conversationId }: { e: TranscriptEntry; conversationId: string }) {
   const role = e.kind === "note" ? "note" : e.kind === "system" ? "system" : e.author.role;
   const who =
     e.kind === "note"
@@ -47,7 +50,8 @@ function Entry({ e }: { e: TranscriptEntry }) {
           <span class={`conf-badge ${confidence < 0.35 ? "low" : ""}`}>confidence {confidence.toFixed(2)}</span>
         ) : null}
       </div>
-      <div class="text">{e.text}</div>
+      {e.text ? <div class="text">{e.text}</div> : null}
+      <AttachmentList conversationId={conversationId} files={entryAttachments(e.meta)} />
       {citations.length ? (
         <div class="cites">
           Sources:{" "}
@@ -77,6 +81,8 @@ export function ConversationView({ conv }: { conv: Conv }) {
   const [pick, setPick] = useState(0);
   const [transfer, setTransfer] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [files, setFiles] = useState<AttachmentRef[]>([]);
+  const [uploading, setUploading] = useState<string | null>(null);
   const input = useRef<HTMLTextAreaElement>(null);
   const list = useRef<HTMLOListElement>(null);
   const typingAt = useRef(0);
@@ -85,6 +91,7 @@ export function ConversationView({ conv }: { conv: Conv }) {
   useEffect(() => {
     setDraft(loadDraft(conv.id));
     setTransfer(false);
+    setFiles([]);
   }, [conv.id]);
   useEffect(() => {
     if (!cannedCache)
@@ -160,12 +167,33 @@ export function ConversationView({ conv }: { conv: Conv }) {
       toast("Claim the conversation before replying (or write an internal note).");
       return;
     }
-    if (send(conv, mode, draft)) {
+    if (send(conv, mode, draft, files)) {
       setDraft("");
+      if (mode === "message") setFiles([]);
       saveDraft(conv.id, "");
       clearTimeout(idle.current);
       typingAt.current = 0;
       if (mode === "message") sendTyping(conv, false);
+    }
+  };
+  const attach = async (picked: Iterable<File>) => {
+    for (const file of picked) {
+      setUploading(file.name);
+      try {
+        const ref = await uploadAttachment(conv.id, file);
+        setFiles((now) => [...now, ref]);
+      } catch (e) {
+        toast(`${file.name}: ${(e as Error).message}`);
+      } finally {
+        setUploading(null);
+      }
+    }
+  };
+  const onPaste = (e: ClipboardEvent) => {
+    const pasted = [...(e.clipboardData?.files ?? [])];
+    if (pasted.length && mode === "message") {
+      e.preventDefault();
+      attach(pasted);
     }
   };
   const onKey = (e: KeyboardEvent) => {
@@ -254,7 +282,7 @@ export function ConversationView({ conv }: { conv: Conv }) {
         {transfer ? <TransferDialog conv={conv} onDone={() => setTransfer(false)} /> : null}
         <ol class="transcript" ref={list} aria-live="polite" aria-relevant="additions">
           {entries.map((e) => (
-            <Entry key={e.seq} e={e} />
+            <Entry key={e.seq} e={e} conversationId={conv.id} />
           ))}
           {conv.outbox.map((o) => (
             <li
@@ -266,7 +294,8 @@ export function ConversationView({ conv }: { conv: Conv }) {
                 <strong>{o.kind === "note" ? "Internal note · you" : me.name}</strong>{" "}
                 <span>{o.state === "failed" ? `Not sent: ${o.error ?? "failed"}` : "Sending…"}</span>
               </div>
-              <div class="text">{o.text}</div>
+              {o.text ? <div class="text">{o.text}</div> : null}
+              <AttachmentList conversationId={conv.id} files={o.attachments ?? []} />
               {o.state === "failed" ? (
                 <div class="row">
                   <button onClick={() => retry(conv, o.id)}>Retry</button>
@@ -328,9 +357,32 @@ export function ConversationView({ conv }: { conv: Conv }) {
             }
             onInput={(e) => update((e.target as HTMLTextAreaElement).value)}
             onKeyDown={onKey}
+            onPaste={onPaste}
             aria-keyshortcuts="Alt+R"
           />
-          <button type="submit" class="primary" disabled={!draft.trim()}>
+          {mode === "message" ? (
+            <>
+              <PendingAttachments
+                files={files}
+                uploading={uploading}
+                onRemove={(id) => setFiles((now) => now.filter((f) => f.id !== id))}
+              />
+              <label class="attach-button">
+                Attach file
+                <input
+                  type="file"
+                  class="sr-only"
+                  multiple
+                  disabled={!mine || uploading !== null}
+                  onChange={(e) => {
+                    const input = e.target as HTMLInputElement;
+                    attach([...(input.files ?? [])]).finally(() => (input.value = ""));
+                  }}
+                />
+              </label>
+            </>
+          ) : null}
+          <button type="submit" class="primary" disabled={!draft.trim() && (mode === "note" || files.length === 0)}>
             {mode === "note" ? "Add note" : "Send"}
           </button>
         </form>

@@ -1,7 +1,9 @@
 /** Tickets (handoffs nobody could take): list + filter, overdue SLAs highlighted; open one to see context and transcript, reply, update. */
 import { useEffect, useState } from "preact/hooks";
 import type { TicketReplyRow, TicketView } from "../../schema/api";
+import { entryAttachments } from "../../schema/attachments";
 import type { TranscriptEntry } from "../../schema/protocol";
+import { AttachmentList } from "./Attachments";
 import { api, post } from "./api";
 import { dateTime, time, triggerLabel } from "./format";
 import { agent } from "./state/agent";
@@ -79,7 +81,8 @@ function TicketDetail({ id, onBack }: { id: string; onBack: () => void }) {
               <strong>{e.kind === "system" ? "System" : (e.author.name ?? e.author.role)}</strong>{" "}
               <time>{time(e.at)}</time>
             </div>
-            <div class="text">{e.text}</div>
+            {e.text ? <div class="text">{e.text}</div> : null}
+            <AttachmentList conversationId={t.conversationId} files={entryAttachments(e.meta)} />
           </li>
         ))}
       </ol>

@@ -29,6 +29,8 @@ export function setCsrf(token: string): void {
   if (token) sessionStorage.setItem(CSRF_KEY, token);
   else sessionStorage.removeItem(CSRF_KEY);
 }
+/** For requests that are not JSON (file uploads), which set the header themselves. */
+export const csrfToken = (): string => csrf;
 export function onUnauthorized(fn: () => void): void {
   unauthorized = fn;
 }

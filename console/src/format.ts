@@ -10,6 +10,7 @@ const TRIGGERS: Record<Trigger, string> = {
   topic: "Topic rule",
   transfer: "Transferred",
   agent_takeover: "Agent took over",
+  ai_budget: "AI budget used up",
 };
 const TOPICS: Partial<Record<Intent, string>> = {
   billing_dispute: "Billing dispute",

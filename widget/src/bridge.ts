@@ -1,7 +1,12 @@
 /**
- * The contract between the launcher (widget.js, loaded on every page view) and the panel
- * (widget-panel.js, loaded on first open). Types only, so it costs no bytes in either bundle.
+ * The contract between the launcher (widget.js, loaded on every page view), the panel
+ * (widget-panel.js, loaded on first open) and the lazy parts (widget-<part>.js, loaded by the panel
+ * the first time it shows what they hold). Types and one string constant, so it costs next to
+ * nothing in each bundle.
  */
+import type { Fragment } from "preact";
+import type { useEffect, useRef, useState } from "preact/hooks";
+import type { jsx } from "preact/jsx-runtime";
 import type { Identity } from "./core/session";
 
 export interface WidgetConfig {
@@ -24,6 +29,11 @@ export interface Bridge {
   /** Close the panel (its close button, Escape) and give focus back to the launcher. */
   close(): void;
   setUnread(count: number): void;
+  /**
+   * Loads widget-`part`.js from where widget.js came from, once, and resolves with what it registered
+   * under PART_GLOBAL + part. Rejects when the script fails to load; the next call tries again.
+   */
+  load<T>(part: string): Promise<T>;
 }
 
 /** What the panel hands back: the launcher forwards the site's API calls through it. */
@@ -35,6 +45,24 @@ export interface Panel {
   configured(): void;
 }
 
-/** Global the panel script sets for the launcher to pick up on the script's load event. */
-export const PANEL_GLOBAL = "__handoffPanel";
+/**
+ * Prefix of the global a part script sets for the loader to pick up (and delete) on its load event:
+ * `__handoff_panel` holds a MountPanel, `__handoff_<part>` a PartFactory.
+ */
+export const PART_GLOBAL = "__handoff_";
 export type MountPanel = (bridge: Bridge) => Panel;
+
+/**
+ * The panel's Preact runtime, handed to a lazy part: a part bundles no Preact of its own (its build
+ * aliases preact to widget/src/parts/kit.ts), so its hooks and vnodes are the panel's.
+ */
+export interface Kit {
+  jsx: typeof jsx;
+  Fragment: typeof Fragment;
+  useState: typeof useState;
+  useEffect: typeof useEffect;
+  useRef: typeof useRef;
+}
+
+/** What a part script registers: called once with the panel's kit, it returns the part's exports. */
+export type PartFactory<T> = (kit: Kit) => T;

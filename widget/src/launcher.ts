@@ -12,9 +12,9 @@
  * and replayed here, so Handoff("identify", {...}) works whichever script runs first.
  */
 import type { Bridge, MountPanel, Panel, WidgetConfig } from "./bridge";
-import { PANEL_GLOBAL } from "./bridge";
 import type { Identity } from "./core/session";
 import { textOn } from "./core/contrast";
+import { partLoader } from "./core/parts";
 import { openKey, storageKey } from "./core/storage";
 import { launcherStrings as t } from "./strings";
 
@@ -100,7 +100,7 @@ function boot(): void {
 
   let open = false;
   let panel: Panel | undefined;
-  let loading = false;
+  let panelLoad: Promise<void> | undefined;
   let wantFocus = true;
   const identity: Bridge["identity"] = { customer: {}, attributes: {} };
 
@@ -115,27 +115,21 @@ function boot(): void {
       badge.textContent = n ? String(n) : "";
       launcher.setAttribute("aria-label", n ? `${t.open} (${t.unread(n)})` : open ? t.close : t.open);
     },
+    load: partLoader(script.src),
   };
 
   function loadPanel(): void {
-    if (panel || loading) return;
-    loading = true;
-    const s = document.createElement("script");
-    s.src = new URL("widget-panel.js", script!.src).href;
-    s.async = true;
-    s.onload = () => {
-      const mountPanel = w[PANEL_GLOBAL] as MountPanel | undefined;
-      delete w[PANEL_GLOBAL];
-      if (!mountPanel) return;
-      panel = mountPanel(bridge);
-      if (open) panel.opened(wantFocus);
-    };
-    s.onerror = () => {
+    if (panelLoad) return;
+    panelLoad = bridge.load<MountPanel>("panel").then(
+      (mountPanel) => {
+        panel = mountPanel(bridge);
+        if (open) panel.opened(wantFocus);
+      },
       // Let the next click try again (flaky network) instead of leaving a dead button.
-      loading = false;
-      s.remove();
-    };
-    document.head.append(s);
+      () => {
+        panelLoad = undefined;
+      },
+    );
   }
 
   /** `focus`: move focus into the panel (a visitor's action), not when restoring after navigation. */

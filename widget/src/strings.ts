@@ -1,7 +1,7 @@
 /**
  * Every string the customer sees, in one module so a translation is one file.
- * Two exports because the launcher and the panel are separate bundles: the launcher imports only
- * `launcherStrings`, so the panel's strings never weigh on the first paint of the host page.
+ * One export per bundle: the launcher imports only `launcherStrings` and the forms part only
+ * `formStrings`, so neither the panel's nor the forms' strings weigh on what loads before they show.
  * Functions take the values they interpolate, so translators control word order.
  */
 export const launcherStrings = {
@@ -39,6 +39,16 @@ export const panelStrings = {
     position <= 1 ? "You are next in line." : `You are number ${position} in line.`,
   queueEta: (seconds: number) =>
     seconds < 60 ? "Estimated wait: under a minute." : `Estimated wait: about ${Math.round(seconds / 60)} min.`,
+  newConversation: "Start a new conversation",
+  failed: (reason: string) => `Not sent: ${reason}`,
+  createFailed: "Could not start the chat. Retrying…",
+  loading: "Loading…",
+  partFailed: "This did not load.",
+  retry: "Try again",
+};
+
+/** The forms' strings, in their lazy part (widget-forms.js, ../parts/forms.tsx). */
+export const formStrings = {
   email: "Email (required)",
   name: "Name (optional)",
   orderNumber: "Order number (optional)",
@@ -49,9 +59,6 @@ export const panelStrings = {
   csatScore: (n: number) => `${n} out of 5`,
   csatComment: "Comment (optional)",
   csatThanks: "Thanks for your feedback!",
-  newConversation: "Start a new conversation",
-  failed: (reason: string) => `Not sent: ${reason}`,
-  createFailed: "Could not start the chat. Retrying…",
 };
 
 export type PanelStrings = typeof panelStrings;

@@ -47,7 +47,10 @@ export interface TurnInput {
   articles: KbArticle[];
   /** Absent: neutral wording ("the support assistant"), no company name. */
   persona?: Persona;
-  /** The conversation's language so far (primary subtag); absent when unknown. */
+  /**
+   * The customer's language as known before this message (BCP 47): the conversation's language so far, else the
+   * widget's locale. The detector's fallback for a message too short or too unsure to tell (./language/detect.ts).
+   */
   language?: string;
 }
 
@@ -70,12 +73,15 @@ export interface TurnScore {
   act?: DialogueAct | null;
   /** The customer rejected the previous AI answer ("that didn't help"). */
   rejectedPrevious: boolean;
+  /**
+   * The message's language, a primary subtag ("fr"), or "und" when neither the text nor TurnInput.language tells
+   * (./language/detect.ts). Both scorers set it; absent only from scores built by hand (tests).
+   */
+  language?: string;
   /** Which scorer produced this, and anything it wants to record for evidence. */
   scorer: "embedded" | "workers-ai";
   /** Set when the scorer failed (model error, invalid JSON); the policy then offers a human. */
   error?: string;
-  /** The message's language (primary subtag), or "und" when the detector could not tell. */
-  language?: string;
 }
 
 export interface SummaryInput {

@@ -2,6 +2,9 @@
 import type { TranscriptEntry } from "../../schema/protocol";
 import type { PriorTurn } from "../ai/scorer";
 
+/** Whether the site's daily AI budget has a turn left (./ai-budget.ts). */
+export { admitAiTurn } from "./ai-budget";
+
 const HISTORY_TURNS = 10;
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { AnswerVerdict, ContextPackage } from "../../schema/context";
 import type { Citation, TranscriptEntry } from "../../schema/protocol";
+import { transcriptAttachments } from "../attachments/transcript-links";
 import type { ConversationRecord } from "./conversation-record";
 
 export type { ContextPackage };
@@ -67,6 +68,7 @@ export function buildContextPackage(record: ConversationRecord, transcript: Tran
       )
       .map((e) => ({ seq: e.seq, event: e.event!, text: e.text, internal: e.internal })),
     ticketId: record.handoff?.ticketId ?? null,
+    attachments: transcriptAttachments(record.id, transcript),
     transcript,
   };
 }

@@ -29,7 +29,8 @@ import { isEmailConfigured } from "../integrations/email";
 import { ticketReplyEmailed } from "../routing/d1-records";
 import { measureQueue, routeHandoff } from "../routing/route-handoff";
 import { buildContextPackage, type ContextPackage } from "./context-package";
-import { type ActionResult, ConversationCore, type CreateConversation } from "./conversation-core";
+import { ConversationAttachments } from "../attachments/conversation-attachments";
+import type { ActionResult, CreateConversation } from "./conversation-core";
 import type { ConversationRecord } from "./conversation-record";
 import { actionEntry, actionEvent, isCustomerAction } from "./customer-actions";
 import { KnowledgeCache } from "./knowledge-cache";
@@ -45,7 +46,7 @@ import { TranscriptStore } from "./transcript-store";
 import { Outbox, type OutboxOp } from "./outbox";
 import { deliverOutboxOp } from "./outbox-delivery";
 import { isWork, outboxOpOf, type RecordViews, transitionIndexOnly, type Work } from "./effect-ops";
-import { fallbackSummary, summaryInput, turnInput } from "./ai-turn";
+import { admitAiTurn, fallbackSummary, summaryInput, turnInput } from "./ai-turn";
 import { indexPreviewInterval, nextWakeUp } from "./record-views";
 import type { SocketAttachment } from "./socket-session";
 
@@ -60,7 +61,7 @@ interface TicketReplyResult {
   emailed: boolean;
 }
 
-export class ConversationObject extends ConversationCore {
+export class ConversationObject extends ConversationAttachments {
   private readonly outbox: Outbox;
   private readonly knowledge: KnowledgeCache;
   private scorerInstance: Scorer | null = null;
@@ -177,11 +178,13 @@ export class ConversationObject extends ConversationCore {
     record: ConversationRecord,
     frame: Extract<ClientFrame, { type: "message" }>,
   ): Promise<void> {
+    const attached = this.attachedFields(ws, who, frame);
+    if (!attached) return;
     if (who.role === "agent") {
       const reply = this.decide({ type: "agent_reply", agent: { id: who.id, name: who.name ?? who.id } }, { record });
       if (!reply.ok) return this.reject(ws, "invalid_state", reply.message, frame.id);
       const author = { role: "agent" as const, id: who.id, name: who.name };
-      const { duplicate } = this.appendAndAck(ws, agentMessageEntry(frame, author));
+      const { duplicate } = this.appendAndAck(ws, agentMessageEntry(frame, author, attached));
       if (!duplicate) await this.settle(this.apply(reply));
       return;
     }
@@ -190,8 +193,9 @@ export class ConversationObject extends ConversationCore {
       if (reopened.ok) this.apply(reopened);
     }
     const author = { role: "customer" as const, name: record.customer.name };
-    const { entry, duplicate } = this.appendAndAck(ws, customerMessageEntry(frame, author));
-    if (duplicate) return;
+    const { entry, duplicate } = this.appendAndAck(ws, customerMessageEntry(frame, author, attached));
+    // Files without words are no question: no AI turn, so no failed attempt and no low-confidence handoff.
+    if (duplicate || frame.text === "") return;
     const message = {
       type: "customer_message",
       seq: entry.seq,
@@ -245,7 +249,9 @@ export class ConversationObject extends ConversationCore {
     const turn = turnInput(this.store.after(0, "agent"), seq);
     if (!turn) return;
     const { language } = before;
-    const { articles, config, persona } = await this.knowledge.forTurn(before.site, language);
+    const { articles, config, persona, budget } = await this.knowledge.forTurn(before.site, language);
+    if (!(await admitAiTurn(this.env.DB, before.site, budget)))
+      return void (await this.run({ type: "ai_budget_spent", seq }, config));
     let score: TurnScore;
     try {
       score = await this.scorer.scoreTurn({ text: turn.text, history: turn.history, articles, persona, language });
@@ -260,6 +266,7 @@ export class ConversationObject extends ConversationCore {
 
   private async summarize(): Promise<string> {
     const transcript = this.store.after(0, "agent");
+    if (this.record()?.handoff?.trigger === "ai_budget") return fallbackSummary(transcript); // no more AI spent
     try {
       return await this.scorer.summarize({ transcript: summaryInput(transcript) });
     } catch (error) {
@@ -317,12 +324,12 @@ export class ConversationObject extends ConversationCore {
 
   /** Everything this object holds about its conversation, for a customer's data export (worker/privacy). */
   async exportData(): Promise<ConversationExport | null> {
-    return exportConversation(this.record(), this.store);
+    return exportConversation(this.record(), this.store, await this.listAttachments());
   }
 
   /** Closes the sockets and deletes all storage (worker/privacy); idempotent. */
   async eraseData(options: { onlyIfClosed?: boolean } = {}): Promise<EraseOutcome> {
-    const outcome = await eraseConversationStorage(this.ctx, this.record(), options);
+    const outcome = await eraseConversationStorage(this.ctx, this.record(), options, this.env.ATTACHMENTS);
     // The storage is empty now: fresh views of it, as a new instance would have (no cached record).
     if (outcome.erased || outcome.reason === "missing")
       Object.assign(this, {

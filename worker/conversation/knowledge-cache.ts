@@ -97,12 +97,13 @@ export class KnowledgeCache {
 
   /** What an AI turn reads: the knowledge base in the customer's language, the handoff settings, the persona. */
   async forTurn(site: string, language: string | undefined) {
-    const [articles, config, persona] = await Promise.all([
+    const [articles, config, persona, budget] = await Promise.all([
       this.articlesIn(language),
       this.handoffConfig(),
       this.persona(site),
+      this.aiTurnsPerDay(site),
     ]);
-    return { articles, config, persona };
+    return { articles, config, persona, budget };
   }
 
   handoffConfig(): Promise<HandoffConfig> {
@@ -128,6 +129,17 @@ export class KnowledgeCache {
       async () => (await loadSiteSettings(this.d1, site)).persona,
       undefined,
       "site persona",
+    );
+  }
+
+  /** The site's daily AI budget setting (undefined: the default, worker/conversation/ai-budget.ts). */
+  aiTurnsPerDay(site: string): Promise<number | undefined> {
+    return cached(
+      this.d1,
+      `ai-budget:${site}`,
+      async () => (await loadSiteSettings(this.d1, site)).aiTurnsPerDay,
+      undefined,
+      "site AI budget",
     );
   }
 

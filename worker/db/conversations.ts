@@ -3,6 +3,7 @@ import { and, desc, eq, ne, or, type SQL } from "drizzle-orm";
 import { type CONVERSATION_STATUSES, conversations } from "../../schema/db";
 import { type Page, sqlWindow } from "../http/pagination";
 import { getDb } from "./client";
+import { type TeamScope, withinTeamScope } from "./team-scope";
 import { containsText } from "./text-search";
 
 const summaryColumns = {
@@ -31,6 +32,8 @@ export interface ConversationFilter {
   agent?: string;
   /** Text over customer name and email, summary, last message and id. */
   q?: string;
+  /** Teams as boundaries: only what this agent may open (null or absent: everything). */
+  scope?: TeamScope | null;
 }
 
 /** The agents' list and search, newest first. */
@@ -39,6 +42,7 @@ export function searchConversations(d1: D1Database, filter: ConversationFilter, 
   if (filter.status) filters.push(eq(conversations.status, filter.status));
   if (filter.team) filters.push(eq(conversations.team, filter.team));
   if (filter.agent) filters.push(eq(conversations.assignedAgentId, filter.agent));
+  if (filter.scope) filters.push(withinTeamScope(filter.scope, conversations.team, conversations.assignedAgentId));
   const q = filter.q;
   if (q) {
     const columns = [

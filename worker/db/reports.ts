@@ -1,11 +1,15 @@
-/** The recorded events a report covers: conversations started, handoffs queued and CSAT given in [from, to). */
-import { and, gte, lt } from "drizzle-orm";
-import { conversations, csatRatings, handoffs } from "../../schema/db";
+/**
+ * The recorded events a report covers: conversations started, handoffs queued and CSAT given in [from, to),
+ * and the AI turns taken and refused (the daily AI budget) on the UTC days it touches.
+ */
+import { and, gte, lt, lte, sum } from "drizzle-orm";
+import { aiUsage, conversations, csatRatings, handoffs } from "../../schema/db";
+import { usageDay } from "./ai-usage";
 import { getDb } from "./client";
 
 export async function reportRecords(d1: D1Database, from: number, to: number) {
   const db = getDb(d1);
-  const [started, queued, ratings] = await Promise.all([
+  const [started, queued, ratings, usage] = await Promise.all([
     db
       .select({ id: conversations.id, aiResolution: conversations.aiResolution })
       .from(conversations)
@@ -21,6 +25,12 @@ export async function reportRecords(d1: D1Database, from: number, to: number) {
       .from(csatRatings)
       .where(and(gte(csatRatings.createdAt, from), lt(csatRatings.createdAt, to)))
       .all(),
+    db
+      .select({ taken: sum(aiUsage.turns).mapWith(Number), refused: sum(aiUsage.refused).mapWith(Number) })
+      .from(aiUsage)
+      .where(and(gte(aiUsage.day, usageDay(from)), lte(aiUsage.day, usageDay(Math.max(from, to - 1)))))
+      .get(),
   ]);
-  return { conversations: started, handoffs: queued, ratings };
+  const aiTurns = { taken: usage?.taken ?? 0, refused: usage?.refused ?? 0 };
+  return { conversations: started, handoffs: queued, ratings, aiTurns };
 }

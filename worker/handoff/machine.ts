@@ -40,6 +40,17 @@ export function transition(record: ConversationRecord, event: HandoffEvent, conf
     }
     case "message_scored":
       return scored(step, event, config);
+    case "ai_budget_spent":
+      // Too late when an agent claimed or the customer pressed the button meanwhile: already with a person.
+      if (r.status !== "bot") return step.done(false);
+      if (r.aiPendingSeq === event.seq) delete r.aiPendingSeq;
+      startHandoff(step, {
+        trigger: "ai_budget",
+        reason: "The site's daily AI budget is used up",
+        team: config.handoff.defaultTeam,
+        evidence: { messageSeq: event.seq },
+      });
+      return step.done();
     case "human_button": {
       // Queued or with an agent: already with the humans. Closed: a message reopens it first.
       if (r.status !== "bot") return step.done(false);

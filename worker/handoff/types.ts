@@ -56,6 +56,8 @@ export type HandoffEvent = { id: string; at: number } & (
       /** The AI answer this message follows directly, if it does (a "thanks" then confirms it). */
       answerSeq?: number;
     }
+  /** The site's daily AI budget is spent: the customer message `seq` goes to a person, unscored. */
+  | { type: "ai_budget_spent"; seq: number }
   /** The customer's button press or offer reply, stored as entry `seq`. */
   | { type: "human_button"; seq: number }
   | { type: "offer_reply"; accept: boolean; frameId: string; seq: number }

@@ -9,6 +9,7 @@ import { eq } from "drizzle-orm";
 import { agents } from "../../schema/db";
 import { encodeLobbyFrame, parseLobbyFrame, type LobbyServerFrame, type QueueEvent } from "../../schema/protocol";
 import { isSessionLive, SESSION_TTL_MS, SessionLivenessCache } from "../auth/sessions";
+import { queueEventAudience } from "../auth/team-boundaries";
 import {
   PARTICIPANT_HEADER,
   readAttachment,
@@ -17,6 +18,7 @@ import {
   signOutAgentSockets,
   writeAttachment,
   type Participant,
+  type SocketAttachment,
 } from "../conversation/socket-session";
 import { conversationStub } from "../conversation/stub";
 import { getDb } from "../db/client";
@@ -104,7 +106,7 @@ export class LobbyObject extends DurableObject<Env> {
 
   /** Called by conversation objects: push a queue change to every online console. */
   async publish(event: QueueEvent): Promise<number> {
-    return this.broadcast({ type: "queue_event", event });
+    return this.broadcast({ type: "queue_event", event }, await queueEventAudience(this.env.DB, event));
   }
 
   /**
@@ -175,7 +177,7 @@ export class LobbyObject extends DurableObject<Env> {
     else await this.ctx.storage.setAlarm(next);
   }
 
-  private broadcast(frame: LobbyServerFrame): number {
+  private broadcast(frame: LobbyServerFrame, audience: (who: SocketAttachment) => boolean = () => true): number {
     const text = encodeLobbyFrame(frame);
     let sent = 0;
     const now = Date.now();
@@ -186,6 +188,7 @@ export class LobbyObject extends DurableObject<Env> {
         signOut(ws);
         continue;
       }
+      if (!audience(who)) continue;
       try {
         ws.send(text);
         sent++;

@@ -6,6 +6,7 @@
  */
 import { ADMIN_PEOPLE_ROUTES, ADMIN_SYSTEM_ROUTES } from "./routes-admin";
 import { AGENT_ROUTES } from "./routes-agent";
+import { ATTACHMENT_ROUTES } from "./routes-attachments";
 import { CUSTOMER_ROUTES, PAGE_ROUTES } from "./routes-customer";
 import type { RouteDoc } from "./route-doc";
 
@@ -17,4 +18,5 @@ export const ROUTE_TABLE: RouteDoc[] = [
   ...ADMIN_PEOPLE_ROUTES,
   ...ADMIN_SYSTEM_ROUTES,
   ...PAGE_ROUTES,
+  ...ATTACHMENT_ROUTES,
 ];

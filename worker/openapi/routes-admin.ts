@@ -15,6 +15,7 @@ import { AuditQuery } from "../routes/admin-privacy";
 import { CustomerQuerySchema } from "../privacy/customer";
 import { RetentionBody } from "../privacy/retention";
 import { SiteSettingsSchema } from "../sites/site-settings";
+import { AccessSettingsSchema } from "../auth/team-boundaries";
 import { created, ok, type RouteDoc } from "./route-doc";
 
 export const ADMIN_PEOPLE_ROUTES: RouteDoc[] = [
@@ -240,10 +241,27 @@ export const ADMIN_SYSTEM_ROUTES: RouteDoc[] = [
   },
   {
     method: "GET",
+    path: "/api/settings/access",
+    tag: "settings",
+    auth: "admin",
+    summary: "Whether teams are skills only or access boundaries (admins bypass them)",
+    responses: ok("{ access: { teams }, defaults }"),
+  },
+  {
+    method: "PUT",
+    path: "/api/settings/access",
+    tag: "settings",
+    auth: "admin",
+    body: AccessSettingsSchema,
+    summary: "Set teams as skills only or as access boundaries",
+    responses: { 200: "{ access: { teams }, defaults }", 400: "invalid body" },
+  },
+  {
+    method: "GET",
     path: "/api/sites/:site",
     tag: "settings",
     auth: "admin",
-    summary: "A site's identity-verification settings (the secret is never returned)",
+    summary: "A site's settings (the secret is never returned), its daily AI budget and today's use of it",
     responses: { 200: "{ site, settings }", 400: "invalid site id" },
   },
   {
@@ -252,7 +270,7 @@ export const ADMIN_SYSTEM_ROUTES: RouteDoc[] = [
     tag: "settings",
     auth: "admin",
     body: SiteSettingsSchema,
-    summary: "Set a site's identity secret and whether verification is required",
+    summary: "Set a site's identity secret, whether verification is required, its persona and daily AI budget",
     responses: { 200: "{ site, settings }", 400: "invalid body" },
   },
   // Admin: customer data and the audit log

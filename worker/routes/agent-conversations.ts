@@ -1,13 +1,16 @@
 /**
  * Agent-side conversation routes: the agent's WebSocket, the queue, list/search, the context package,
- * and the actions (claim, transfer, hand back, close). Every route needs an authenticated agent; the
- * conversation object decides what the action may do (only the assigned agent replies, transfers...).
+ * and the actions (claim, transfer, hand back, close). Every route needs an authenticated agent; with teams
+ * as boundaries, one of the conversation's team (worker/auth/team-boundaries.ts). The conversation object
+ * decides what the action may do (only the assigned agent replies, transfers...).
  */
 import { Hono } from "hono";
 import * as v from "valibot";
 import { type AgentAction, canSeeTeam, denial } from "../../schema/access";
 import { CONVERSATION_STATUSES } from "../../schema/db";
 import { requireAgent, type AgentHonoEnv } from "../auth/require-agent";
+import { assertWithinTeams, loadTeamMode, teamScope } from "../auth/team-boundaries";
+import type { ConversationRecord } from "../conversation/conversation-record";
 import type { ActionResult } from "../conversation/conversation-core";
 import { agentParticipant } from "../conversation/socket-session";
 import { conversationStub } from "../conversation/stub";
@@ -29,6 +32,8 @@ agentConversationRoutes.get("/:id/ws", requireUpgrade({ origins: consoleOrigins 
   if (!CONVERSATION_ID.test(id)) return apiError(c, 404, "not_found", "unknown conversation");
   const agent = c.get("agent");
   const session = c.get("session");
+  // The socket is where notes and replies are written: teams as boundaries are checked here.
+  await conversationWithinTeams(c, id, agent);
   // Recorded before the socket exists, so a revocation racing this upgrade cannot miss it.
   await trackAgentConversationSocket(c.env, { sessionId: session.id, agentId: agent.id, conversationId: id });
   return forwardUpgrade(c.env, id, c.req.raw, agentParticipant(agent, session));
@@ -48,7 +53,7 @@ export const ListQuery = v.object({
 /** List and search: by status, team, agent, and text over customer fields, summary and last message. */
 agentConversationRoutes.get("/", async (c) => {
   const { status, team, agent, q } = validate(ListQuery, c.req.query());
-  const filter = { status, team, agent, q };
+  const filter = { status, team, agent, q, scope: await teamScope(c.env.DB, c.get("agent")) };
   const page = readPage(c.req.query());
   const { items, nextCursor } = pageOf(await searchConversations(c.env.DB, filter, page), page);
   return c.json({ conversations: items, nextCursor });
@@ -69,6 +74,23 @@ function stub(c: { env: AgentHonoEnv["Bindings"] }, id: string) {
   return conversationStub(c.env, id);
 }
 
+/**
+ * Throws 403 `outside_team` when teams are boundaries and the conversation is another team's. Reads the
+ * record (`record`, when the caller has it) only in that mode; an unknown one is left to the caller's 404.
+ */
+async function conversationWithinTeams(
+  c: { env: AgentHonoEnv["Bindings"] },
+  id: string,
+  agent: AgentHonoEnv["Variables"]["agent"],
+  record?: ConversationRecord | null,
+): Promise<void> {
+  if (agent.role === "admin") return;
+  const mode = await loadTeamMode(c.env.DB);
+  if (mode === "skills") return;
+  const r = record === undefined ? await stub(c, id).getRecord() : record;
+  if (r) assertWithinTeams(agent, { team: r.team, assigneeId: r.assignedAgent?.id }, mode, "conversation");
+}
+
 function actionResponse(c: Parameters<typeof apiError>[0], result: ActionResult) {
   if (result.ok)
     return c.json({
@@ -83,6 +105,7 @@ function actionResponse(c: Parameters<typeof apiError>[0], result: ActionResult)
 }
 
 agentConversationRoutes.get("/:id/context", async (c) => {
+  await conversationWithinTeams(c, c.req.param("id"), c.get("agent"));
   const context = await stub(c, c.req.param("id")).getContext();
   if (!context) return apiError(c, 404, "not_found", "unknown conversation");
   return c.json({ context });
@@ -93,6 +116,7 @@ agentConversationRoutes.get("/:id/earlier", async (c) => {
   const id = c.req.param("id");
   const record = await stub(c, id).getRecord();
   if (!record) return apiError(c, 404, "not_found", "unknown conversation");
+  await conversationWithinTeams(c, id, c.get("agent"), record);
   const { userId, verified, email } = record.customer;
   const earlier = await earlierConversations(c.env.DB, {
     id,
@@ -116,6 +140,7 @@ async function refusal(
 ): Promise<ActionResult | null> {
   const record = await stub(c, id).getRecord();
   if (!record) return { ok: false, code: "not_found", message: "unknown conversation" };
+  await conversationWithinTeams(c, id, agent, record);
   const { status, team, assignedAgent } = record;
   const conv = {
     status,

@@ -2,7 +2,8 @@
  * Reports over a period, computed from recorded events only (D1 conversation index, handoff rows,
  * CSAT ratings): conversations, AI resolutions (confirmed by the customer, or assumed after the quiet
  * period), automation rate (AI-resolved / all conversations), handoffs by trigger, time to first human reply,
- * resolution time, CSAT. `?format=csv` exports the same figures.
+ * resolution time, CSAT, and AI turns taken and refused by the daily AI budget (per UTC day, so a period
+ * that starts or ends mid-day counts those whole days). `?format=csv` exports the same figures.
  */
 import { Hono } from "hono";
 import * as v from "valibot";
@@ -33,7 +34,7 @@ reportRoutes.get("/", async (c) => {
   const q = validate(Query, c.req.query());
   const to = q.to ?? Date.now();
   const from = q.from ?? to - 30 * DAY;
-  const { conversations: convs, handoffs: hs, ratings } = await reportRecords(c.env.DB, from, to);
+  const { conversations: convs, handoffs: hs, ratings, aiTurns } = await reportRecords(c.env.DB, from, to);
 
   const handedOff = new Set(hs.map((h) => h.conversationId));
   const byTrigger: Record<string, number> = {};
@@ -58,6 +59,7 @@ reportRoutes.get("/", async (c) => {
     automationRate: convs.length ? aiResolved / convs.length : null,
     handoffs: hs.length,
     handoffsByTrigger: byTrigger,
+    aiTurns,
     firstHumanReplySeconds: {
       median: percentile(firstReply, 50),
       p90: percentile(firstReply, 90),
@@ -84,6 +86,8 @@ reportRoutes.get("/", async (c) => {
       ["ai_resolved_assumed", aiResolvedAssumed],
       ["handed_off", report.handedOff],
       ["automation_rate", report.automationRate],
+      ["ai_turns_taken", aiTurns.taken],
+      ["ai_turns_refused", aiTurns.refused],
       ...Object.entries(byTrigger).map(([t, n]) => [`handoffs_${t}`, n] as [string, number]),
       ["first_human_reply_median_s", report.firstHumanReplySeconds.median],
       ["first_human_reply_p90_s", report.firstHumanReplySeconds.p90],

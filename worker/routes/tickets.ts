@@ -1,6 +1,7 @@
 /**
  * Tickets (created when nobody could take a handoff): list and filter, open with context and
- * transcript, update status/priority/assignee, reply. A reply goes through the conversation's object: the
+ * transcript, update status/priority/assignee (an existing, enabled agent), reply; with teams as
+ * boundaries, only the agent's teams' tickets (worker/auth/team-boundaries.ts). A reply goes through the conversation's object: the
  * customer sees it when they come back, and its D1 rows and email are that object's outbox effects.
  */
 import { and, desc, eq, or, type SQL } from "drizzle-orm";
@@ -8,6 +9,9 @@ import { Hono } from "hono";
 import * as v from "valibot";
 import { TICKET_PRIORITIES, TICKET_STATUSES, ticketReplies, tickets } from "../../schema/db";
 import { requireAgent, type AgentHonoEnv } from "../auth/require-agent";
+import { requireWithinTeams, teamScope } from "../auth/team-boundaries";
+import { getAgentView } from "../db/agents";
+import { withinTeamScope } from "../db/team-scope";
 import { getDb } from "../db/client";
 import { containsText } from "../db/text-search";
 import { apiError, refusalResponse } from "../http/errors";
@@ -50,6 +54,8 @@ ticketRoutes.get("/", async (c) => {
   if (query.priority) filters.push(eq(tickets.priority, query.priority));
   if (query.assignee) filters.push(eq(tickets.assigneeId, query.assignee));
   if (query.team) filters.push(eq(tickets.team, query.team));
+  const scope = await teamScope(c.env.DB, c.get("agent"));
+  if (scope) filters.push(withinTeamScope(scope, tickets.team, tickets.assigneeId));
   if (query.q) {
     const q = query.q;
     filters.push(
@@ -79,6 +85,7 @@ ticketRoutes.get("/:id", async (c) => {
     .where(eq(tickets.id, c.req.param("id")))
     .get();
   if (!ticket) return apiError(c, 404, "not_found", "no such ticket");
+  await requireWithinTeams(c.env.DB, c.get("agent"), ticket, "ticket");
   const replies = await db
     .select()
     .from(ticketReplies)
@@ -100,6 +107,17 @@ export const UpdateBody = v.object({
 ticketRoutes.patch("/:id", async (c) => {
   const body = await readJson(c, UpdateBody);
   const db = getDb(c.env.DB);
+  const current = await db
+    .select({ team: tickets.team, assigneeId: tickets.assigneeId })
+    .from(tickets)
+    .where(eq(tickets.id, c.req.param("id")))
+    .get();
+  if (!current) return apiError(c, 404, "not_found", "no such ticket");
+  await requireWithinTeams(c.env.DB, c.get("agent"), current, "ticket");
+  if (body.assigneeId) {
+    const assignee = await getAgentView(c.env.DB, body.assigneeId);
+    if (!assignee || assignee.disabled) return apiError(c, 404, "unknown_agent", "no such agent to assign");
+  }
   const updated = await db
     .update(tickets)
     .set({ ...body, updatedAt: Date.now() })
@@ -123,6 +141,7 @@ ticketRoutes.post("/:id/replies", async (c) => {
     .where(eq(tickets.id, c.req.param("id")))
     .get();
   if (!ticket) return apiError(c, 404, "not_found", "no such ticket");
+  await requireWithinTeams(c.env.DB, agent, ticket, "ticket");
   // The conversation object stores the reply in the transcript and queues the D1 writes, the webhook and
   // the email in its outbox, like every other side effect of a conversation.
   const result = await conversationStub(c.env, ticket.conversationId).replyToTicket({

@@ -11,6 +11,7 @@
  * per site, and one email a minute per conversation; 429 `rate_limited` with Retry-After.
  */
 import { Hono } from "hono";
+import { withAttachmentLinks } from "../attachments/transcript-links";
 import * as v from "valibot";
 import { conversationStub, transcriptOf } from "../conversation/stub";
 import { type CustomerHonoEnv, requireCustomerToken } from "../http/customer-token";
@@ -48,7 +49,9 @@ transcriptEmailRoutes.post(
       ],
       "Too many transcript emails; try again in a minute.",
     );
-    const transcript = await transcriptOf(c.env, id, "customer");
+    // Attachments go as signed links, never as bytes.
+    const entries = await transcriptOf(c.env, id, "customer");
+    const transcript = await withAttachmentLinks(c.env, new URL(c.req.url).origin, id, entries);
     const text = `Here is the transcript of your conversation with our support team.\n\n${formatTranscript(transcript)}\n`;
     const { messageId } = await sendTranscriptEmail(c.env, to, "Your support conversation transcript", text);
     return c.json({ sent: true, messageId }, 202);

@@ -1,6 +1,6 @@
 /**
  * Per-site settings (D1 `settings`, key `site:<id>`): the identity-verification secret the embedding
- * site's server shares with us, whether verification is required, and the assistant's persona. The secret lives in D1, set by
+ * site's server shares with us, whether verification is required, the assistant's persona and the daily AI budget. The secret lives in D1, set by
  * an admin through the API, never in the repository.
  */
 import * as v from "valibot";
@@ -16,6 +16,9 @@ export const PersonaSchema = v.strictObject({
   tone: v.optional(v.picklist(PERSONA_TONES)),
 });
 
+/** AI turns a site's conversations may take per UTC day when its settings name no `aiTurnsPerDay`. */
+export const DEFAULT_AI_TURNS_PER_DAY = 2000;
+
 export const SiteSettingsSchema = v.object({
   /** HMAC-SHA256 key the site's server uses to sign customer ids. At least 32 characters. */
   identitySecret: v.optional(
@@ -24,6 +27,10 @@ export const SiteSettingsSchema = v.object({
   /** Refuse conversations whose customer id is not signed. */
   requireVerification: v.optional(v.boolean(), false),
   persona: v.optional(PersonaSchema),
+  /** The daily AI budget (worker/conversation/ai-budget.ts); 0 sends every conversation to a person. */
+  aiTurnsPerDay: v.optional(
+    v.pipe(v.number(), v.integer("aiTurnsPerDay must be an integer"), v.minValue(0), v.maxValue(10_000_000)),
+  ),
 });
 export type SiteSettings = v.InferOutput<typeof SiteSettingsSchema>;
 

@@ -5,6 +5,7 @@
  */
 import { checkFrame } from "../../../client/frame-encoder";
 import { isTransient, type ProtocolClient, protocolClient } from "../../../client/protocol-client";
+import type { AttachmentRef } from "../../../schema/attachments";
 import type { ContextPackage } from "../../../schema/context";
 import type { ConversationStatus, ServerFrame, TranscriptEntry } from "../../../schema/protocol";
 import { api } from "../api";
@@ -19,6 +20,8 @@ export interface OutItem {
   id: string;
   kind: "message" | "note";
   text: string;
+  /** Files already uploaded, referenced by the message (resent with it, by the same client id). */
+  attachments?: AttachmentRef[];
   state: "sending" | "failed";
   error?: string;
   /** The server refused it for good: it is not resent until the agent retries it. */
@@ -55,7 +58,7 @@ export function openConversation(id: string, focus = true): Conv {
     conv = newConv(id);
     convs.set(id, conv);
     setTabs([...view.tabs.filter((t) => t !== id), id]);
-    for (const o of conv.outbox) conv.client.send({ type: o.kind, id: o.id, text: o.text });
+    for (const o of conv.outbox) conv.client.send(outFrame(o));
     conv.client.start();
     refreshContext(conv);
   }
@@ -215,7 +218,7 @@ function onEntry(conv: Conv, e: TranscriptEntry) {
 function persistOutbox(conv: Conv) {
   save(
     `outbox.${conv.id}`,
-    conv.outbox.map(({ id, kind, text, sentAt }) => ({ id, kind, text, sentAt })),
+    conv.outbox.map(({ id, kind, text, attachments, sentAt }) => ({ id, kind, text, attachments, sentAt })),
   );
 }
 
@@ -231,8 +234,15 @@ function fail(o: OutItem, error: string) {
   o.error = error;
 }
 
+function outFrame(o: OutItem) {
+  const ids = o.attachments?.map((a) => a.id);
+  return o.kind === "message" && ids?.length
+    ? ({ type: "message", id: o.id, text: o.text, attachments: ids } as const)
+    : ({ type: o.kind, id: o.id, text: o.text } as const);
+}
+
 function sendOut(conv: Conv, o: OutItem) {
-  const frame = { type: o.kind, id: o.id, text: o.text } as const;
+  const frame = outFrame(o);
   // The server's own check, locally: a frame it would refuse fails here, without a round trip.
   const refused = checkFrame(frame);
   o.refused = refused ? true : undefined;
@@ -255,13 +265,15 @@ function awaitAck(conv: Conv, o: OutItem) {
 }
 
 /** Queues a message or note in the persistent outbox and sends it; returns false if nothing to send. */
-export function send(conv: Conv, kind: "message" | "note", text: string): boolean {
+export function send(conv: Conv, kind: "message" | "note", text: string, attachments: AttachmentRef[] = []): boolean {
   const body = text.trim();
-  if (!body) return false;
+  const files = kind === "message" ? attachments : [];
+  if (!body && files.length === 0) return false;
   const item: OutItem = {
     id: clientId(kind === "note" ? "n" : "m"),
     kind,
     text: body,
+    ...(files.length ? { attachments: files } : {}),
     state: "sending",
     sentAt: Date.now(),
   };

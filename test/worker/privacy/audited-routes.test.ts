@@ -15,6 +15,7 @@ describe("auditedAction", () => {
     expect(auditedAction("POST", "/api/admin/webhooks/w1/deliveries/d1/redeliver")?.action).toBe("webhook.redeliver");
     expect(auditedAction("PUT", "/api/sites/shop")?.action).toBe("site.update");
     expect(auditedAction("PUT", "/api/admin/retention/shop")?.action).toBe("retention.update");
+    expect(auditedAction("PUT", "/api/settings/access")?.action).toBe("settings.access");
   });
 
   it("leaves reads, customer routes and sign-in out", () => {

@@ -30,6 +30,13 @@ export interface RouteRow {
   /** The pattern exactly as Hono registers it (app.routes). */
   pattern: string;
   access: Access;
+  /**
+   * Bounded by teams when the `access` setting says "boundaries" (team-boundary-matrix.test.ts): :id is a
+   * conversation or a ticket of a team the caller is not in, and the route refuses with 403 outside_team
+   * ("refuse"), or leaves that row out of its answer ("hide"). `always`: the route filters by team under
+   * "skills" too (the queue shows an agent their own teams' work in either mode).
+   */
+  team?: { of: "conversation" | "ticket"; by: "refuse" | "hide"; always?: true };
 }
 
 // prettier-ignore
@@ -47,22 +54,62 @@ export const ROUTES: RouteRow[] = [
   { method: "GET", pattern: "/console/*", access: "public-page" },
   { method: "GET", pattern: "/api/sites/:site", access: "site-admin" },
   { method: "PUT", pattern: "/api/sites/:site", access: "site-admin" },
-  { method: "GET", pattern: "/api/agent/conversations/:id/ws", access: "agent-ws" },
-  { method: "GET", pattern: "/api/agent/conversations", access: "agent" },
-  { method: "GET", pattern: "/api/agent/conversations/queue", access: "agent" },
+  {
+    method: "GET",
+    pattern: "/api/agent/conversations/:id/ws",
+    access: "agent-ws",
+    team: { of: "conversation", by: "refuse" },
+  },
+  { method: "GET", pattern: "/api/agent/conversations", access: "agent", team: { of: "conversation", by: "hide" } },
+  {
+    method: "GET",
+    pattern: "/api/agent/conversations/queue",
+    access: "agent",
+    team: { of: "conversation", by: "hide", always: true },
+  },
+  {
+    method: "GET",
+    pattern: "/api/agent/conversations/:id/context",
+    access: "agent",
+    team: { of: "conversation", by: "refuse" },
+  },
+  {
+    method: "GET",
+    pattern: "/api/agent/conversations/:id/earlier",
+    access: "agent",
+    team: { of: "conversation", by: "refuse" },
+  },
+  {
+    method: "POST",
+    pattern: "/api/agent/conversations/:id/claim",
+    access: "agent",
+    team: { of: "conversation", by: "refuse" },
+  },
+  {
+    method: "POST",
+    pattern: "/api/agent/conversations/:id/transfer",
+    access: "agent",
+    team: { of: "conversation", by: "refuse" },
+  },
+  {
+    method: "POST",
+    pattern: "/api/agent/conversations/:id/handback",
+    access: "agent",
+    team: { of: "conversation", by: "refuse" },
+  },
+  {
+    method: "POST",
+    pattern: "/api/agent/conversations/:id/close",
+    access: "agent",
+    team: { of: "conversation", by: "refuse" },
+  },
   { method: "GET", pattern: "/api/agent/translation", access: "agent" },
   { method: "POST", pattern: "/api/agent/translation", access: "agent" },
-  { method: "GET", pattern: "/api/agent/conversations/:id/context", access: "agent" },
-  { method: "GET", pattern: "/api/agent/conversations/:id/earlier", access: "agent" },
-  { method: "POST", pattern: "/api/agent/conversations/:id/claim", access: "agent" },
-  { method: "POST", pattern: "/api/agent/conversations/:id/transfer", access: "agent" },
-  { method: "POST", pattern: "/api/agent/conversations/:id/handback", access: "agent" },
-  { method: "POST", pattern: "/api/agent/conversations/:id/close", access: "agent" },
   { method: "GET", pattern: "/api/agent/lobby/ws", access: "agent-ws" },
-  { method: "GET", pattern: "/api/agent/tickets", access: "agent" },
-  { method: "GET", pattern: "/api/agent/tickets/:id", access: "agent" },
-  { method: "PATCH", pattern: "/api/agent/tickets/:id", access: "agent" },
-  { method: "POST", pattern: "/api/agent/tickets/:id/replies", access: "agent" },
+  { method: "GET", pattern: "/api/agent/tickets", access: "agent", team: { of: "ticket", by: "hide" } },
+  { method: "GET", pattern: "/api/agent/tickets/:id", access: "agent", team: { of: "ticket", by: "refuse" } },
+  { method: "PATCH", pattern: "/api/agent/tickets/:id", access: "agent", team: { of: "ticket", by: "refuse" } },
+  { method: "POST", pattern: "/api/agent/tickets/:id/replies", access: "agent", team: { of: "ticket", by: "refuse" } },
   { method: "GET", pattern: "/api/agent/reports", access: "agent" },
   { method: "POST", pattern: "/api/auth/login", access: "credentials" },
   { method: "POST", pattern: "/api/auth/token", access: "credentials" },
@@ -93,6 +140,8 @@ export const ROUTES: RouteRow[] = [
   { method: "GET", pattern: "/api/settings/handoff", access: "admin" },
   { method: "PUT", pattern: "/api/settings/handoff", access: "admin" },
   { method: "DELETE", pattern: "/api/settings/handoff", access: "admin" },
+  { method: "GET", pattern: "/api/settings/access", access: "admin" },
+  { method: "PUT", pattern: "/api/settings/access", access: "admin" },
   // Webhooks (worker/integrations/webhooks/routes.ts).
   { method: "GET", pattern: "/api/admin/webhooks", access: "admin" },
   { method: "POST", pattern: "/api/admin/webhooks", access: "admin" },
@@ -110,4 +159,11 @@ export const ROUTES: RouteRow[] = [
   { method: "GET", pattern: "/api/admin/erasures/:id", access: "admin" },
   { method: "GET", pattern: "/api/admin/retention", access: "admin" },
   { method: "PUT", pattern: "/api/admin/retention/:site", access: "site-admin" },
+  // Attachments (worker/attachments/routes.ts): a signed link (?exp=&sig=) also opens one file's download.
+  { method: "POST", pattern: "/api/conversations/:id/attachments", access: "customer" },
+  { method: "GET", pattern: "/api/conversations/:id/attachments", access: "customer" },
+  { method: "GET", pattern: "/api/conversations/:id/attachments/:attachmentId", access: "customer" },
+  { method: "POST", pattern: "/api/agent/conversations/:id/attachments", access: "agent" },
+  { method: "GET", pattern: "/api/agent/conversations/:id/attachments", access: "agent" },
+  { method: "GET", pattern: "/api/agent/conversations/:id/attachments/:attachmentId", access: "agent" },
 ];

@@ -5,8 +5,9 @@ import type { Bridge } from "../bridge";
 import { answerToJudge, needsCsat, pendingContact, pendingOffer } from "../core/prompts";
 import type { Session } from "../core/session";
 import { panelStrings as t } from "../strings";
+import type { FormsPart } from "../parts/forms";
 import { EntryView } from "./EntryView";
-import { ContactForm, Csat } from "./forms";
+import { Part } from "./Part";
 import { Text } from "./Text";
 
 /** Stop telling the agent "typing" after this long without a keystroke. */
@@ -144,28 +145,28 @@ export function App({ session, bridge, open, focusTick }: AppProps) {
             {choice(t.yes, t.no, (yes) => (setAnswered(offer.seq), session.replyToOffer(yes)))}
           </div>
         )}
-        {noAgent && !contactSent && (
-          <ContactForm
-            onSubmit={(d) => {
-              session.contact(d);
-              setContactSent(d.email);
-            }}
-          />
+        {/* The forms are a lazy part (widget-forms.js): a first message never needs them. */}
+        {(noAgent || contactSent) && (
+          <Part<FormsPart> bridge={bridge} name="forms">
+            {(f) => (
+              <f.Contact
+                sent={contactSent}
+                expected={expected}
+                onSubmit={(d) => {
+                  session.contact(d);
+                  setContactSent(d.email);
+                }}
+              />
+            )}
+          </Part>
         )}
-        {contactSent && (
-          <div class="card" role="status">
-            <p>{t.ticketConfirmed(contactSent)}</p>
-            {typeof expected === "string" && <p>{expected}</p>}
-          </div>
+        {needsCsat(entries, status) && (
+          <Part<FormsPart> bridge={bridge} name="forms">
+            {(f) => (
+              <f.Rating rated={rated} onSubmit={(score, comment) => (session.rate(score, comment), setRated(true))} />
+            )}
+          </Part>
         )}
-        {needsCsat(entries, status) &&
-          (rated ? (
-            <p class="card" role="status">
-              {t.csatThanks}
-            </p>
-          ) : (
-            <Csat onSubmit={(score, comment) => (session.rate(score, comment), setRated(true))} />
-          ))}
       </div>
       {status === "queued" && (
         <div class="q" role="status">

@@ -1,9 +1,9 @@
 /**
  * widget-panel.js: loaded by the launcher on first open. Registers a mount function under a
- * private global that the launcher calls on this script's load event (see ../bridge.ts).
+ * private global that the launcher calls on this script's load event (see ../core/parts.ts).
  */
 import { render } from "preact";
-import { PANEL_GLOBAL, type Bridge, type MountPanel } from "../bridge";
+import { type Bridge, type MountPanel, PART_GLOBAL } from "../bridge";
 import { createSession } from "../core/session";
 import { App } from "./App";
 import { CSS } from "./styles";
@@ -43,4 +43,4 @@ const mountPanel: MountPanel = (bridge: Bridge) => {
   };
 };
 
-(window as unknown as Record<string, unknown>)[PANEL_GLOBAL] = mountPanel;
+(window as unknown as Record<string, unknown>)[`${PART_GLOBAL}panel`] = mountPanel;

@@ -2,7 +2,7 @@
  * Panel styles, injected into the shadow root (the page's CSS cannot reach them). Colours are
  * picked for WCAG AA on their backgrounds; the brand colour's text colour is computed by the
  * launcher (--ht). Motion (animations only, no transitions) is decorative and switched off for
- * prefers-reduced-motion.
+ * prefers-reduced-motion. The forms' own rules come with their lazy part (../parts/forms.tsx).
  */
 export const CSS =
   ".p{position:absolute;bottom:72px;right:0;width:min(380px,calc(100vw - 40px));height:min(600px,calc(100vh - 120px));background:#fff;color:#1a1a1a;border-radius:12px;box-shadow:0 8px 30px rgba(0,0,0,.3);display:flex;flex-direction:column;overflow:hidden;animation:in .18s ease-out}" +
@@ -31,16 +31,12 @@ export const CSS =
   ".src ul{margin:2px 0 0;padding-left:18px}" +
   ".s{align-self:stretch;text-align:center;font-size:13px;color:#4a4a4a;padding:2px 8px}" +
   ".meta{font-size:12px;align-self:flex-end;color:#4d4d4d;margin-top:-4px}" +
-  ".err{color:#b00020}" +
   ".card{align-self:stretch;border:1px solid #d6d9dc;border-radius:10px;padding:10px;display:flex;flex-direction:column;gap:8px;background:#fafafa;font-size:14px}" +
   ".row{display:flex;gap:8px;flex-wrap:wrap}" +
   ".btn,.btn2{border-radius:8px;padding:6px 14px}" +
   ".btn{border:1px solid var(--hc);background:var(--hc);color:var(--ht)}" +
   ".btn2{border:1px solid #6b6b6b;background:#fff;color:#1a1a1a}" +
-  ".btn[aria-pressed=true]{outline:3px solid #1a1a1a;outline-offset:1px}" +
-  ".btn2[aria-pressed=true]{background:#1a1a1a;color:#fff}" +
-  "label{display:flex;flex-direction:column;gap:2px;font-size:13px}" +
-  "input,textarea{border:1px solid #6b6b6b;border-radius:8px;padding:7px 9px;background:#fff}" +
+  "textarea{border:1px solid #6b6b6b;border-radius:8px;padding:7px 9px;background:#fff}" +
   ".q{padding:10px 14px;background:#eef3fc;color:#1a1a1a;font-size:14px;border-top:1px solid #d6d9dc}" +
   ".typ{font-size:13px;color:#4d4d4d;padding:0 14px 4px}" +
   ".dots::after{content:'…';display:inline-block;animation:blink 1s steps(2) infinite}" +

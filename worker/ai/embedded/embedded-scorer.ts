@@ -8,6 +8,7 @@
  */
 import type { DialogueAct } from "../../../schema/domain";
 import { actReply } from "../acts/replies";
+import { detectLanguage } from "../language/detect";
 import { errorScore, type Intent, type Scorer, type SummaryInput, type TurnInput, type TurnScore } from "../scorer";
 import { type ActResult, detectAct } from "./acts";
 import { extractAnswer } from "./answer";
@@ -105,6 +106,7 @@ export function scoreTurnSync(input: TurnInput): EmbeddedTurnScore {
   // An act that beat a handoff intent is the message's reading: the losing intent must not hand off by itself.
   const actBeatIntent = !!act && HANDOFF_INTENTS.has(intent.intent);
   const base = {
+    language: detectLanguage(text, input.language).language,
     intent: actBeatIntent ? ("other" as const) : intent.intent,
     intentScore: actBeatIntent ? intent.probabilities.other : intent.score,
     sentiment: s,
@@ -137,7 +139,7 @@ export function scoreTurnSync(input: TurnInput): EmbeddedTurnScore {
 function actScore(
   act: DialogueAct,
   input: TurnInput,
-  base: Pick<TurnScore, "intent" | "intentScore" | "sentiment" | "rejectedPrevious" | "scorer">,
+  base: Pick<TurnScore, "language" | "intent" | "intentScore" | "sentiment" | "rejectedPrevious" | "scorer">,
 ): EmbeddedTurnScore {
   return {
     ...base,
@@ -158,7 +160,7 @@ export function createEmbeddedScorer(): Scorer {
         return scoreTurnSync(input);
       } catch (err) {
         // Never a dead end: the policy turns `error` into an offer of a human.
-        return errorScore("embedded", err);
+        return { ...errorScore("embedded", err), language: detectLanguage(input.text ?? "", input.language).language };
       }
     },
     async summarize(input: SummaryInput): Promise<string> {

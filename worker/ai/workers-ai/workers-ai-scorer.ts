@@ -29,6 +29,7 @@ import type { Citation } from "../../../schema/protocol";
 import { INTENTS, type KbArticle, type Scorer, type SummaryInput, type TurnInput, type TurnScore } from "../scorer";
 import { actReply } from "../acts/replies";
 import { turnAct } from "../embedded/embedded-scorer";
+import { detectLanguage, UNDETERMINED } from "../language/detect";
 import { errorScore } from "../scorer";
 import { resolvePersona } from "../persona";
 import { retrieve } from "../embedded/retrieval";
@@ -93,8 +94,28 @@ const TONE_INSTRUCTIONS = {
   formal: "Write formally and courteously.",
 } as const;
 
-export function buildPrompt(input: TurnInput, passages: KbArticle[]): string {
+/** "French" for "fr"; the tag itself when the runtime has no name for it. */
+function languageName(language: string): string {
+  try {
+    return new Intl.DisplayNames(["en"], { type: "language" }).of(language) ?? language;
+  } catch {
+    return language;
+  }
+}
+
+/**
+ * The instruction to answer in the customer's language, when it is known and not English (the passages, the
+ * persona and the rest of the prompt are in English, which the model would otherwise follow).
+ */
+export function languageInstruction(language: string | undefined): string | null {
+  if (!language || language === UNDETERMINED || language === "en") return null;
+  const name = languageName(language);
+  return `The customer writes in ${name}: write the answer in ${name}, translating from the passages where needed.`;
+}
+
+export function buildPrompt(input: TurnInput, passages: KbArticle[], language?: string): string {
   const persona = resolvePersona(input.persona);
+  const answerLanguage = languageInstruction(language);
   const history = input.history
     .slice(-6)
     .map((t) => `${t.role}: ${t.text.slice(0, 500)}`)
@@ -103,6 +124,7 @@ export function buildPrompt(input: TurnInput, passages: KbArticle[]): string {
   return [
     `You are ${persona.selfDescription}, the customer's first line of support. Answer the customer's last message using ONLY the passages below.`,
     TONE_INSTRUCTIONS[persona.tone],
+    ...(answerLanguage ? [answerLanguage] : []),
     "If the passages do not answer it, set answer to an empty string and grounded to false. Keep answers to 2-4 sentences with concrete steps.",
     `Classify the intent as one of: ${INTENTS.join(", ")} (human_request = wants a person; billing_dispute = unexpected charge, double charge or refund demand; cancellation = wants to cancel; complaint = complaint or frustration).`,
     "",
@@ -124,6 +146,8 @@ export function createWorkersAIScorer(options: { binding: AiBinding; llmModel?: 
   return {
     name: "workers-ai",
     async scoreTurn(input: TurnInput): Promise<TurnScore> {
+      // The same offline detector as the embedded scorer: no model call, and it is known even when a model fails.
+      const { language } = detectLanguage(input.text ?? "", input.language);
       try {
         const { act, questionLike } = turnAct(input.text, input.history);
         if (act && !questionLike) {
@@ -140,6 +164,7 @@ export function createWorkersAIScorer(options: { binding: AiBinding; llmModel?: 
             sentiment: sentimentFromDistilbert(sentimentRaw),
             act,
             rejectedPrevious: false,
+            language,
             scorer: "workers-ai",
           };
         }
@@ -167,6 +192,7 @@ export function createWorkersAIScorer(options: { binding: AiBinding; llmModel?: 
           prompt: buildPrompt(
             input,
             passages.map((p) => p.article),
+            language,
           ),
         });
         const result = TurnAnswerSchema.parse(output);
@@ -189,10 +215,11 @@ export function createWorkersAIScorer(options: { binding: AiBinding; llmModel?: 
           sentiment: sentimentFromDistilbert(sentimentRaw),
           act: keptAct,
           rejectedPrevious: result.rejectedPrevious && input.history.some((t) => t.role === "ai"),
+          language,
           scorer: "workers-ai",
         };
       } catch (err) {
-        return errorScore("workers-ai", err);
+        return { ...errorScore("workers-ai", err), language };
       }
     },
     async summarize(input: SummaryInput): Promise<string> {

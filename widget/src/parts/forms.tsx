@@ -1,11 +1,15 @@
 /**
- * The inline forms: contact details when no agent is online (under the conversation's own notice
- * saying so, which is why the form has no introduction of its own), and the satisfaction rating after
- * the conversation closed. The email is checked with the protocol's own rule (core/email.ts).
+ * widget-forms.js, the lazy part with the inline forms a first message never needs: contact details
+ * when no agent is online (under the conversation's own notice saying so, which is why the form has
+ * no introduction of its own) and the confirmation after it, and the satisfaction rating after the
+ * conversation closed and the thanks after it. The email is checked with the protocol's own rule
+ * (core/email.ts). What was sent is held by the panel (App.tsx), so a reload of this part loses nothing.
  */
 import { useState } from "preact/hooks";
+import { PART_GLOBAL, type PartFactory } from "../bridge";
 import { isValidEmail } from "../core/email";
-import { panelStrings as t } from "../strings";
+import { formStrings as t } from "../strings";
+import { setKit } from "./kit";
 
 export interface ContactDetails {
   email: string;
@@ -13,8 +17,32 @@ export interface ContactDetails {
   orderNumber?: string;
 }
 
-export function ContactForm({ onSubmit }: { onSubmit: (d: ContactDetails) => void }) {
+/** Styles only these forms use, added to the panel's shadow root when the part loads. */
+const CSS =
+  ".err{color:#b00020}" +
+  "label{display:flex;flex-direction:column;gap:2px;font-size:13px}" +
+  "input{border:1px solid #6b6b6b;border-radius:8px;padding:7px 9px;background:#fff}" +
+  ".btn2[aria-pressed=true]{background:#1a1a1a;color:#fff}";
+
+/** `sent`: the email the details went out with (the form gives way to a confirmation); "" before. */
+function Contact({
+  sent,
+  expected,
+  onSubmit,
+}: {
+  sent: string;
+  /** The site's expected response time, from the no_agent_online entry. */
+  expected?: unknown;
+  onSubmit: (d: ContactDetails) => void;
+}) {
   const [error, setError] = useState("");
+  if (sent)
+    return (
+      <div class="card" role="status">
+        <p>{t.ticketConfirmed(sent)}</p>
+        {typeof expected === "string" && <p>{expected}</p>}
+      </div>
+    );
   return (
     <form
       class="card"
@@ -65,9 +93,16 @@ export function ContactForm({ onSubmit }: { onSubmit: (d: ContactDetails) => voi
   );
 }
 
-export function Csat({ onSubmit }: { onSubmit: (score: number, comment?: string) => void }) {
+/** `rated`: the rating went out (the form gives way to a thank-you). */
+function Rating({ rated, onSubmit }: { rated: boolean; onSubmit: (score: number, comment?: string) => void }) {
   const [score, setScore] = useState(0);
   const [comment, setComment] = useState("");
+  if (rated)
+    return (
+      <p class="card" role="status">
+        {t.csatThanks}
+      </p>
+    );
   return (
     <form
       class="card"
@@ -102,3 +137,12 @@ export function Csat({ onSubmit }: { onSubmit: (score: number, comment?: string)
     </form>
   );
 }
+
+const forms = { css: CSS, Contact, Rating };
+export type FormsPart = typeof forms;
+
+const factory: PartFactory<FormsPart> = (kit) => {
+  setKit(kit);
+  return forms;
+};
+(window as unknown as Record<string, unknown>)[`${PART_GLOBAL}forms`] = factory;

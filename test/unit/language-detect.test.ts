@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { detectLanguage, primarySubtag, UNDETERMINED } from "../../worker/ai/language/detect";
+
+describe("detectLanguage", () => {
+  it.each([
+    ["Bonjour, je voudrais parler à quelqu'un", "fr"],
+    ["Quiero cancelar mi suscripción", "es"],
+    ["gracias, ya funciona", "es"],
+    ["Ich möchte mit einem Menschen sprechen", "de"],
+    ["Quero cancelar a minha assinatura", "pt"],
+    ["Vorrei parlare con un operatore", "it"],
+    ["Ik wil met een medewerker praten", "nl"],
+    ["人と話したいです", "ja"],
+    ["أريد التحدث مع شخص", "ar"],
+    ["אני רוצה לדבר עם נציג", "he"],
+    ["I was charged twice for my subscription", "en"],
+  ])("reads %s as %s", (text, language) => {
+    const r = detectLanguage(text);
+    expect(r).toMatchObject({ language, source: "text" });
+    expect(r.confidence).toBeGreaterThan(0);
+    expect(r.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it("is undetermined for text too short or without letters, unless there is a hint", () => {
+    for (const text of ["", "ok", "??", "12345", "👍"]) {
+      expect(detectLanguage(text)).toEqual({ language: UNDETERMINED, confidence: 0, source: "none" });
+      expect(detectLanguage(text, "fr-CA")).toEqual({ language: "fr", confidence: 0, source: "hint" });
+    }
+  });
+
+  it("falls back to the hint when the detector is unsure ('merci' alone reads as Italian, unsure)", () => {
+    expect(detectLanguage("merci").language).toBe(UNDETERMINED);
+    expect(detectLanguage("merci", "fr")).toMatchObject({ language: "fr", source: "hint" });
+  });
+
+  it("keeps a confident detection over the hint: the customer switched language", () => {
+    expect(detectLanguage("Quiero hablar con una persona, por favor", "en")).toMatchObject({
+      language: "es",
+      source: "text",
+    });
+  });
+
+  it("ignores a hint that is not a language tag", () => {
+    expect(detectLanguage("ok", "not a tag!")).toMatchObject({ language: UNDETERMINED, source: "none" });
+    expect(detectLanguage("ok", "und")).toMatchObject({ language: UNDETERMINED, source: "none" });
+  });
+
+  it("bounds its work on a very long message", () => {
+    const r = detectLanguage("je voudrais annuler mon abonnement ".repeat(5000));
+    expect(r.language).toBe("fr");
+  });
+});
+
+describe("primarySubtag", () => {
+  it("takes the language of a BCP 47 tag, lower-cased", () => {
+    expect(primarySubtag("pt-BR")).toBe("pt");
+    expect(primarySubtag("FR")).toBe("fr");
+    expect(primarySubtag("zh_Hant")).toBe("zh");
+    expect(primarySubtag("")).toBeNull();
+    expect(primarySubtag(undefined)).toBeNull();
+    expect(primarySubtag("und")).toBeNull();
+    expect(primarySubtag("english")).toBeNull();
+  });
+});
