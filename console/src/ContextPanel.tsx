@@ -3,6 +3,7 @@ import { AttachmentList } from "./Attachments";
 import { TrendChart } from "./Chart";
 import { EarlierConversations } from "./Earlier";
 import { sentimentInfo, triggerLabel } from "./format";
+import { LanguageBadge, languageName } from "./Language";
 import type { Conv } from "./state/conversations";
 import type { AnswerVerdict } from "../../schema/context";
 
@@ -34,6 +35,16 @@ export function ContextPanel({ conv }: { conv: Conv }) {
           <dd>{c.customer?.name || "—"}</dd>
           <dt>Email</dt>
           <dd>{c.customer?.email || "—"}</dd>
+          <dt>Language</dt>
+          <dd>
+            {c.language ? (
+              <>
+                <LanguageBadge language={c.language} /> {languageName(c.language)}
+              </>
+            ) : (
+              "—"
+            )}
+          </dd>
           {c.customer?.userId ? (
             <>
               <dt>User id</dt>

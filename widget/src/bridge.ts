@@ -17,6 +17,15 @@ export interface WidgetConfig {
   position: "left" | "right";
   title?: string;
   welcome?: string;
+  /** The language the widget speaks ("fr"): data-locale or Handoff("setLocale"), else the browser's, else "en". */
+  locale: string;
+}
+
+/** A locale's strings (widget/src/locales/<lang>.ts, each its own small file widget-locale-<lang>.js). */
+export interface Locale {
+  launcher: typeof import("./strings").launcherStrings;
+  panel: import("./strings").PanelStrings;
+  forms: typeof import("./strings").formStrings;
 }
 
 export interface Bridge {
@@ -24,7 +33,9 @@ export interface Bridge {
   /** Element inside the shadow root the panel renders into. */
   mount: HTMLElement;
   launcher: HTMLButtonElement;
-  identity: { customer: Identity; attributes: Record<string, string> };
+  identity: { customer: Identity; attributes: Record<string, string>; locale?: string };
+  /** The chosen locale's strings once loaded; undefined for English (the built-in strings). */
+  strings?: Locale;
   isOpen(): boolean;
   /** Close the panel (its close button, Escape) and give focus back to the launcher. */
   close(): void;
@@ -62,6 +73,8 @@ export interface Kit {
   useState: typeof useState;
   useEffect: typeof useEffect;
   useRef: typeof useRef;
+  /** The chosen locale's form strings (a lazy part bundles the English ones). */
+  forms?: Locale["forms"];
 }
 
 /** What a part script registers: called once with the panel's kit, it returns the part's exports. */

@@ -33,6 +33,7 @@ export function buildContextPackage(record: ConversationRecord, transcript: Tran
     conversationId: record.id,
     status: record.status,
     customer: record.customer,
+    ...(record.language ? { language: record.language } : {}),
     attributes: record.attributes,
     formData: {
       ...record.contact,

@@ -107,6 +107,8 @@ export function App({ session, bridge, open, focusTick }: AppProps) {
     <div
       class="p"
       role="dialog"
+      lang={bridge.config.locale}
+      dir={bridge.config.locale === "ar" ? "rtl" : undefined}
       aria-label={bridge.config.title || t.title}
       onKeyDown={(e) => {
         if (e.key === "Escape") bridge.close();

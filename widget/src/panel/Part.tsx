@@ -9,7 +9,7 @@ import { Fragment, jsx } from "preact/jsx-runtime";
 import type { Bridge, Kit, PartFactory } from "../bridge";
 import { panelStrings as t } from "../strings";
 
-const kit: Kit = { jsx, Fragment, useState, useEffect, useRef };
+export const kit: Kit = { jsx, Fragment, useState, useEffect, useRef };
 /** Parts already loaded, by name: what each one's factory returned. */
 const loaded: Record<string, { css?: string }> = {};
 

@@ -5,8 +5,12 @@
 import { render } from "preact";
 import { type Bridge, type MountPanel, PART_GLOBAL } from "../bridge";
 import { createSession } from "../core/session";
+import { panelStrings } from "../strings";
 import { App } from "./App";
+import { kit } from "./Part";
 import { CSS } from "./styles";
+
+const english = { ...panelStrings };
 
 const mountPanel: MountPanel = (bridge: Bridge) => {
   const style = document.createElement("style");
@@ -27,8 +31,12 @@ const mountPanel: MountPanel = (bridge: Bridge) => {
   addEventListener("offline", () => session.wentOffline());
 
   let focusTick = 0;
-  const draw = () =>
+  const draw = () => {
+    // The chosen locale's strings (the launcher loaded them; a new locale redraws through `configured`).
+    Object.assign(panelStrings, english, bridge.strings?.panel);
+    kit.forms = bridge.strings?.forms;
     render(<App session={session} bridge={bridge} open={bridge.isOpen()} focusTick={focusTick} />, bridge.mount);
+  };
   // Read markers wait for the tab to be visible; redraw so they go out when it is.
   document.addEventListener("visibilitychange", draw);
   draw();

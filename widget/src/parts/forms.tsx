@@ -143,6 +143,7 @@ export type FormsPart = typeof forms;
 
 const factory: PartFactory<FormsPart> = (kit) => {
   setKit(kit);
+  Object.assign(t, kit.forms);
   return forms;
 };
 (window as unknown as Record<string, unknown>)[`${PART_GLOBAL}forms`] = factory;
