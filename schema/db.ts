@@ -411,3 +411,4 @@ export type SettingRow = typeof settings.$inferSelect;
 
 export * from "./db-privacy";
 export * from "./db-usage";
+export * from "./db-assist";

@@ -37,9 +37,7 @@ export function widgetConfig(part: WidgetPart, options: { outDir?: string; sourc
         },
       },
     ],
-    resolve: lazy
-      ? { alias: [{ find: /^preact(\/hooks|\/jsx-runtime)?$/, replacement: here("src/parts/kit.ts") }] }
-      : {},
+    resolve: lazy ? { alias: [{ find: /^preact(\/jsx-runtime)?$/, replacement: here("src/parts/kit.ts") }] } : {},
     define: { "process.env.NODE_ENV": JSON.stringify("production") },
     build: {
       outDir: options.outDir ?? here("../dist/public"),
@@ -48,6 +46,9 @@ export function widgetConfig(part: WidgetPart, options: { outDir?: string; sourc
       emptyOutDir: false,
       target: "es2022",
       copyPublicDir: false,
+      // Reading a property has no side effects in the widget's code: schema/protocol.ts's tree-shaken
+      // schemas would otherwise leave their arguments (`LIMITS.maxTextChars`, ...) behind as statements.
+      rolldownOptions: { treeshake: { propertyReadSideEffects: false } },
       lib: {
         entry: here(entries[part]),
         formats: ["iife"],

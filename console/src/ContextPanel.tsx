@@ -2,6 +2,7 @@
 import { AttachmentList } from "./Attachments";
 import { TrendChart } from "./Chart";
 import { EarlierConversations } from "./Earlier";
+import { SummaryFieldsView } from "./SummaryFields";
 import { sentimentInfo, triggerLabel } from "./format";
 import { LanguageBadge, languageName } from "./Language";
 import type { Conv } from "./state/conversations";
@@ -88,7 +89,7 @@ export function ContextPanel({ conv }: { conv: Conv }) {
       </section>
       <section>
         <h3>AI summary</h3>
-        <p class="summary">{c.summary || "No summary yet."}</p>
+        <SummaryFieldsView summary={c.summary} fields={c.summaryFields} />
       </section>
       <EarlierConversations conversationId={conv.id} />
       <section>

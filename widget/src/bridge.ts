@@ -4,8 +4,7 @@
  * the first time it shows what they hold). Types and one string constant, so it costs next to
  * nothing in each bundle.
  */
-import type { Fragment } from "preact";
-import type { useEffect, useRef, useState } from "preact/hooks";
+import type { Component, Fragment } from "preact";
 import type { jsx } from "preact/jsx-runtime";
 import type { Identity } from "./core/session";
 
@@ -25,6 +24,7 @@ export interface WidgetConfig {
 export interface Locale {
   launcher: typeof import("./strings").launcherStrings;
   panel: import("./strings").PanelStrings;
+  prompts: typeof import("./strings").promptStrings;
   forms: typeof import("./strings").formStrings;
 }
 
@@ -57,25 +57,22 @@ export interface Panel {
 }
 
 /**
- * Prefix of the global a part script sets for the loader to pick up (and delete) on its load event:
- * `__handoff_panel` holds a MountPanel, `__handoff_<part>` a PartFactory.
+ * Prefix of the globals between the files: a part script sets `__handoff_<part>` for the loader to
+ * pick up (and delete) on its load event, `__handoff_panel` holding a MountPanel and any other its
+ * exports; the panel sets `__handoff_kit` (a Kit) before loading any lazy part.
  */
 export const PART_GLOBAL = "__handoff_";
 export type MountPanel = (bridge: Bridge) => Panel;
 
 /**
- * The panel's Preact runtime, handed to a lazy part: a part bundles no Preact of its own (its build
- * aliases preact to widget/src/parts/kit.ts), so its hooks and vnodes are the panel's.
+ * The panel's Preact runtime, read by a lazy part as it starts: a part bundles no Preact of its own
+ * (its build aliases preact to widget/src/parts/kit.ts), so its vnodes and components are the panel's.
+ * No hooks: the widget ships without preact/hooks (~1.1 KB gzipped); a part with state is a class.
  */
 export interface Kit {
   jsx: typeof jsx;
   Fragment: typeof Fragment;
-  useState: typeof useState;
-  useEffect: typeof useEffect;
-  useRef: typeof useRef;
-  /** The chosen locale's form strings (a lazy part bundles the English ones). */
-  forms?: Locale["forms"];
+  Component: typeof Component;
+  /** The chosen locale's strings (a lazy part bundles only the English ones); set before any part loads. */
+  strings?: Locale;
 }
-
-/** What a part script registers: called once with the panel's kit, it returns the part's exports. */
-export type PartFactory<T> = (kit: Kit) => T;

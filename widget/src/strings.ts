@@ -1,7 +1,7 @@
 /**
  * Every string the customer sees, in one module so a translation is one file.
- * One export per bundle: the launcher imports only `launcherStrings` and the forms part only
- * `formStrings`, so neither the panel's nor the forms' strings weigh on what loads before they show.
+ * One export per bundle: the launcher imports only `launcherStrings`, each lazy part only its own
+ * (`promptStrings`, `formStrings`), so no file carries strings it does not show.
  * Functions take the values they interpolate, so translators control word order.
  */
 export const launcherStrings = {
@@ -29,6 +29,16 @@ export const panelStrings = {
   connecting: "Connecting…",
   reconnecting: "Connection lost. Reconnecting…",
   offline: "You are offline. Messages will be sent when you are back online.",
+  newConversation: "Start a new conversation",
+  failed: (reason: string) => `Not sent: ${reason}`,
+  createFailed: "Could not start the chat. Retrying…",
+  loading: "Loading…",
+  partFailed: "This did not load.",
+  retry: "Try again",
+};
+
+/** The prompts' strings, in their lazy part (widget-prompts.js, ../parts/prompts.tsx). */
+export const promptStrings = {
   offerQuestion: "Would you like to talk to a person?",
   yes: "Yes",
   no: "No",
@@ -39,12 +49,6 @@ export const panelStrings = {
     position <= 1 ? "You are next in line." : `You are number ${position} in line.`,
   queueEta: (seconds: number) =>
     seconds < 60 ? "Estimated wait: under a minute." : `Estimated wait: about ${Math.round(seconds / 60)} min.`,
-  newConversation: "Start a new conversation",
-  failed: (reason: string) => `Not sent: ${reason}`,
-  createFailed: "Could not start the chat. Retrying…",
-  loading: "Loading…",
-  partFailed: "This did not load.",
-  retry: "Try again",
 };
 
 /** The forms' strings, in their lazy part (widget-forms.js, ../parts/forms.tsx). */

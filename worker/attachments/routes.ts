@@ -16,6 +16,7 @@
 import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { createMiddleware } from "hono/factory";
 import { ATTACHMENT_DEFAULTS, ATTACHMENT_ID } from "../../schema/attachments";
+import { requireConversationWithinTeams } from "../auth/conversation-teams";
 import { type AgentHonoEnv, requireAgent } from "../auth/require-agent";
 import { conversationStub } from "../conversation/stub";
 import type { Env } from "../env";
@@ -162,18 +163,18 @@ const agentConversation = (c: Context<AgentHonoEnv>): string | null => {
   return isConversationId(id) ? id : null;
 };
 
-agentAttachmentRoutes.post("/:id/attachments", requireAgent(), async (c) => {
+agentAttachmentRoutes.post("/:id/attachments", requireAgent(), requireConversationWithinTeams(), async (c) => {
   const id = agentConversation(c);
   if (!id) return apiError(c, 404, "not_found", "unknown conversation");
   return upload(c, id, { role: "agent", id: c.get("agent").id });
 });
 
-agentAttachmentRoutes.get("/:id/attachments", requireAgent(), (c) => {
+agentAttachmentRoutes.get("/:id/attachments", requireAgent(), requireConversationWithinTeams(), (c) => {
   const id = agentConversation(c);
   return id ? list(c, id) : apiError(c, 404, "not_found", "unknown conversation");
 });
 
-agentAttachmentRoutes.get("/:id/attachments/:attachmentId", requireAgent(), (c) => {
+agentAttachmentRoutes.get("/:id/attachments/:attachmentId", requireAgent(), requireConversationWithinTeams(), (c) => {
   const id = agentConversation(c);
   return id ? download(c, id, c.req.param("attachmentId")) : apiError(c, 404, "not_found", "unknown conversation");
 });

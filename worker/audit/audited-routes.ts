@@ -40,6 +40,8 @@ const RULES: Rule[] = [
   rule("POST", `/api/agent/conversations/${ID}/close`, "conversation", "close"),
   rule("PATCH", `/api/agent/tickets/${ID}`, "ticket", "update"),
   rule("POST", `/api/agent/tickets/${ID}/replies`, "ticket", "reply"),
+  rule("POST", "/api/agent/assist/kb-drafts", "kb_draft", "create"),
+  rule("POST", `/api/admin/assist/kb-drafts/${ID}/publish`, "kb_draft", "publish"),
 ];
 
 function rule(method: string, path: string, targetType: string, verb: string): Rule {

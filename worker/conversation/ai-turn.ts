@@ -26,8 +26,11 @@ export function turnInput(
   return { text: message.text, history, ...(previous?.author.role === "ai" ? { answerSeq: previous.seq } : {}) };
 }
 
+/** The messages, and the agents' notes as role "note" (a transfer's note reaches the receiving agent's summary). */
 export function summaryInput(transcript: TranscriptEntry[]): { role: string; text: string }[] {
-  return transcript.filter((e) => e.kind === "message").map((e) => ({ role: e.author.role, text: e.text }));
+  return transcript
+    .filter((e) => e.kind === "message" || e.kind === "note")
+    .map((e) => ({ role: e.kind === "note" ? "note" : e.author.role, text: e.text }));
 }
 
 /** When the summariser fails, the agent still gets the customer's own words. */

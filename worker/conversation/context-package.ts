@@ -6,6 +6,7 @@
 import type { AnswerVerdict, ContextPackage } from "../../schema/context";
 import type { Citation, TranscriptEntry } from "../../schema/protocol";
 import { transcriptAttachments } from "../attachments/transcript-links";
+import { structuredSummary, type SummaryTurn } from "../ai/embedded/summarize";
 import type { ConversationRecord } from "./conversation-record";
 
 export type { ContextPackage };
@@ -26,7 +27,34 @@ export function answerVerdicts(transcript: TranscriptEntry[]): Map<number, Answe
   return verdicts;
 }
 
-export function buildContextPackage(record: ConversationRecord, transcript: TranscriptEntry[]): ContextPackage {
+/** The transcript as the structured summary reads it: messages and notes, with scores and verdicts. */
+export function summaryTurns(
+  transcript: TranscriptEntry[],
+  verdicts: Map<number, AnswerVerdict>,
+  scores: ConversationRecord["scores"] = [],
+): SummaryTurn[] {
+  const sentimentBySeq = new Map(scores.map((s) => [s.seq, s.sentiment]));
+  return transcript
+    .filter((e) => e.kind === "message" || e.kind === "note")
+    .map((e) => ({
+      role: e.author.role,
+      text: e.text,
+      seq: e.seq,
+      at: e.at,
+      kind: e.kind,
+      authorName: e.author.name,
+      citations: (e.meta?.citations as Citation[] | undefined) ?? [],
+      verdict: verdicts.get(e.seq) ?? null,
+      sentiment: sentimentBySeq.get(e.seq),
+    }));
+}
+
+/** `products`: the knowledge base's product names (knowledgeBaseProducts), for the summary's key facts. */
+export function buildContextPackage(
+  record: ConversationRecord,
+  transcript: TranscriptEntry[],
+  products: string[] = [],
+): ContextPackage {
   const scores = record.scores ?? [];
   const verdicts = answerVerdicts(transcript);
   return {
@@ -47,6 +75,7 @@ export function buildContextPackage(record: ConversationRecord, transcript: Tran
     team: record.team ?? null,
     assignedAgent: record.assignedAgent ?? null,
     summary: record.summary ?? "",
+    summaryFields: structuredSummary(summaryTurns(transcript, verdicts, scores), products),
     confidenceHistory: scores.map((s) => ({ seq: s.seq, at: s.at, confidence: s.confidence })),
     sentimentTrend: scores.map((s) => ({ seq: s.seq, at: s.at, sentiment: s.sentiment })),
     stepsAttempted: transcript

@@ -35,7 +35,7 @@ import type { ConversationRecord } from "./conversation-record";
 import { actionEntry, actionEvent, isCustomerAction } from "./customer-actions";
 import { KnowledgeCache } from "./knowledge-cache";
 import { localiseScore } from "../languages/localise-score";
-import { agentMessageEntry, customerMessageEntry } from "../languages/message-entry";
+import { customerMessageEntry, withOriginal } from "../languages/message-entry";
 import {
   type ConversationExport,
   type EraseOutcome,
@@ -47,6 +47,7 @@ import { Outbox, type OutboxOp } from "./outbox";
 import { deliverOutboxOp } from "./outbox-delivery";
 import { isWork, outboxOpOf, type RecordViews, transitionIndexOnly, type Work } from "./effect-ops";
 import { admitAiTurn, fallbackSummary, summaryInput, turnInput } from "./ai-turn";
+import * as assist from "../assist/wiring";
 import { indexPreviewInterval, nextWakeUp } from "./record-views";
 import type { SocketAttachment } from "./socket-session";
 
@@ -116,7 +117,7 @@ export class ConversationObject extends ConversationAttachments {
     const work: Work[] = [];
     const frames: Extract<HandoffEffect, { kind: "frame" }>[] = [];
     const stored = this.store.transaction(() => {
-      const appended = result.entries.map((entry) => this.store.append(entry, result.at));
+      const appended = result.entries.map((entry) => this.store.append(assist.withQuickReplies(entry), result.at));
       if (result.changed) this.saveRecord(result.record);
       for (const effect of result.effects) {
         if (effect.kind === "frame") frames.push(effect);
@@ -184,8 +185,9 @@ export class ConversationObject extends ConversationAttachments {
       const reply = this.decide({ type: "agent_reply", agent: { id: who.id, name: who.name ?? who.id } }, { record });
       if (!reply.ok) return this.reject(ws, "invalid_state", reply.message, frame.id);
       const author = { role: "agent" as const, id: who.id, name: who.name };
-      const { duplicate } = this.appendAndAck(ws, agentMessageEntry(frame, author, attached));
-      if (!duplicate) await this.settle(this.apply(reply));
+      const sent = withOriginal(assist.agentMessageEntry(frame, author, attached), frame);
+      const { entry, duplicate } = this.appendAndAck(ws, sent);
+      if (!duplicate) await this.settle(this.apply(assist.withDraftRow(reply, entry, record, who.id)));
       return;
     }
     if (record.status === "closed") {
@@ -215,6 +217,10 @@ export class ConversationObject extends ConversationAttachments {
     record: ConversationRecord,
     frame: ClientFrame,
   ): Promise<void> {
+    if (frame.type === "quick_reply") {
+      const tap = assist.quickReplyFrame(frame, this.store.after(frame.seq - 1, "customer", 1)[0]);
+      return tap.ok ? this.onFrame(ws, who, tap.frame) : this.reject(ws, "invalid_state", tap.message, frame.id);
+    }
     if (!isCustomerAction(frame)) return super.onCustomerAction(ws, who, record, frame);
     if (frame.type === "request_human" && (record.status === "queued" || record.status === "agent")) {
       // Already with the humans: acknowledged, and nothing to store.
@@ -253,6 +259,7 @@ export class ConversationObject extends ConversationAttachments {
     if (!(await admitAiTurn(this.env.DB, before.site, budget)))
       return void (await this.run({ type: "ai_budget_spent", seq }, config));
     let score: TurnScore;
+    this.broadcastFrame(assist.aiTyping(true)); // Cleared once the answer (or the error's offer) is sent.
     try {
       score = await this.scorer.scoreTurn({ text: turn.text, history: turn.history, articles, persona, language });
       score = localiseScore(score, { language, text: turn.text, persona, articles });
@@ -260,6 +267,7 @@ export class ConversationObject extends ConversationAttachments {
       score = errorScore(this.scorer.name, error);
     }
     await this.run({ type: "message_scored", seq, text: turn.text, score, answerSeq: turn.answerSeq }, config);
+    this.broadcastFrame(assist.aiTyping(false));
     // An answer's quiet period ends by alarm (an assumed resolution, unless the customer writes again).
     if (this.record()?.openAnswer?.quietUntil !== undefined) await this.scheduleAlarm();
   }
@@ -318,8 +326,9 @@ export class ConversationObject extends ConversationAttachments {
   }
 
   async getContext(): Promise<ContextPackage | null> {
+    const products = assist.knowledgeBaseProducts(await this.knowledge.articles());
     const record = this.record();
-    return record ? this.contextPackage(record) : null;
+    return record ? buildContextPackage(record, this.store.after(0, "agent"), products) : null;
   }
 
   /** Everything this object holds about its conversation, for a customer's data export (worker/privacy). */

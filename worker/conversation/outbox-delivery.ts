@@ -7,6 +7,8 @@ import { lobbyStub } from "../lobby/lobby-object";
 import * as records from "../routing/d1-records";
 import type { ContextPackage } from "./context-package";
 import type { OutboxOp } from "./outbox";
+import { saveDraftReply } from "../db/assist";
+import { recordKnowledgeGap } from "../assist/knowledge-gaps";
 
 /** `context` builds the context package at delivery time, so webhooks carry the latest state. */
 export async function deliverOutboxOp(env: Env, op: OutboxOp, context: () => ContextPackage): Promise<void> {
@@ -15,7 +17,8 @@ export async function deliverOutboxOp(env: Env, op: OutboxOp, context: () => Con
     case "index":
       return records.upsertConversationIndex(db, op.row);
     case "handoff_open":
-      return records.openHandoff(db, op.handoff);
+      await records.openHandoff(db, op.handoff);
+      return recordKnowledgeGap(env.DB, op.handoff, context());
     case "handoff_claimed":
       return records.markHandoffClaimed(db, op.handoffId, op.agentId, op.at);
     case "handoff_first_reply":
@@ -36,6 +39,8 @@ export async function deliverOutboxOp(env: Env, op: OutboxOp, context: () => Con
       return records.saveTicketReply(db, op.reply, op.ticket);
     case "ticket_reply_email":
       return emailTicketReply(env, op.replyId, op.email);
+    case "draft_reply":
+      return saveDraftReply(env.DB, op.row);
     case "webhook":
       return enqueueWebhookEvent(env, op.event, { ...op.extra, conversation: context() }, { eventId: op.eventId });
   }

@@ -10,6 +10,7 @@ import type { QueueEvent } from "../../schema/protocol";
 import type { WebhookEventName } from "../integrations/webhooks/events";
 import type { sendTicketReplyEmail } from "../integrations/email";
 import type { ConversationIndexRow, NewTicket, OpenHandoff, TicketReplyRow } from "../routing/d1-records";
+import type { DraftReplyRow } from "../db/assist";
 
 export type OutboxOp =
   | { kind: "index"; row: ConversationIndexRow }
@@ -44,6 +45,8 @@ export type OutboxOp =
     }
   /** The first answer to a ticket, emailed to the customer who left. */
   | { kind: "ticket_reply_email"; replyId: string; email: TicketReplyEmail }
+  /** An agent reply sent from an AI draft (worker/assist): the reports' draft figures. */
+  | { kind: "draft_reply"; row: DraftReplyRow }
   /** A webhook event; the payload (the context package) is built at delivery, `eventId` makes retries idempotent. */
   | { kind: "webhook"; event: WebhookEventName; eventId: string; extra?: Record<string, unknown> };
 

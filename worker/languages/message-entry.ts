@@ -24,7 +24,7 @@ export function customerMessageEntry(frame: MessageFrame, author: Author, attach
   return { id: frame.id, kind: "message", author, text: frame.text, ...attached, ...(meta ? { meta } : {}) };
 }
 
-export function agentMessageEntry(frame: MessageFrame, author: Author, attached: Attached = {}): NewEntry {
-  const internal = frame.original ? { ...attached.internal, original: frame.original } : attached.internal;
-  return { id: frame.id, kind: "message", author, text: frame.text, ...attached, ...(internal ? { internal } : {}) };
+/** An agent's reply entry (worker/assist builds it) with what the agent wrote, when the reply was sent translated. */
+export function withOriginal(entry: NewEntry, frame: MessageFrame): NewEntry {
+  return frame.original ? { ...entry, internal: { ...entry.internal, original: frame.original } } : entry;
 }

@@ -7,6 +7,7 @@
 import { ADMIN_PEOPLE_ROUTES, ADMIN_SYSTEM_ROUTES } from "./routes-admin";
 import { AGENT_ROUTES } from "./routes-agent";
 import { ATTACHMENT_ROUTES } from "./routes-attachments";
+import { ASSIST_ROUTES } from "./routes-assist";
 import { CUSTOMER_ROUTES, PAGE_ROUTES } from "./routes-customer";
 import type { RouteDoc } from "./route-doc";
 
@@ -15,6 +16,7 @@ export type { RouteAuth, RouteDoc } from "./route-doc";
 export const ROUTE_TABLE: RouteDoc[] = [
   ...CUSTOMER_ROUTES,
   ...AGENT_ROUTES,
+  ...ASSIST_ROUTES,
   ...ADMIN_PEOPLE_ROUTES,
   ...ADMIN_SYSTEM_ROUTES,
   ...PAGE_ROUTES,

@@ -1,11 +1,14 @@
 /**
  * The D1 half of erasing one conversation, as one batch (all of it, or none): its index row (which is
- * also everything the agents' search reads, worker/db/text-search.ts), handoffs, CSAT, tickets and their
+ * also everything the agents' search reads, worker/db/text-search.ts), handoffs, knowledge gaps and draft figures, CSAT, tickets and their
  * replies, the payloads of its webhook deliveries (the log row stays, emptied), and its erasure item (and the job's count).
  */
 import { and, eq, inArray, like, sql } from "drizzle-orm";
 import {
+  assistSuggestions,
   conversations,
+  draftReplies,
+  knowledgeGaps,
   csatRatings,
   erasureItems,
   erasures,
@@ -29,6 +32,10 @@ export async function eraseConversationRows(d1: D1Database, erasureId: string, c
     db.delete(tickets).where(eq(tickets.conversationId, conversationId)),
     db.delete(csatRatings).where(eq(csatRatings.conversationId, conversationId)),
     db.delete(handoffs).where(eq(handoffs.conversationId, conversationId)),
+    // Agent assist: the gap question is the customer's words; the draft and suggestion rows name the conversation.
+    db.delete(knowledgeGaps).where(eq(knowledgeGaps.conversationId, conversationId)),
+    db.delete(draftReplies).where(eq(draftReplies.conversationId, conversationId)),
+    db.delete(assistSuggestions).where(eq(assistSuggestions.conversationId, conversationId)),
     db.delete(conversations).where(eq(conversations.id, conversationId)),
     db.update(webhookDeliveries).set({ payload: ERASED_PAYLOAD, lastError: null }).where(mentions),
     db

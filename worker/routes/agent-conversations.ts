@@ -9,7 +9,8 @@ import * as v from "valibot";
 import { type AgentAction, canSeeTeam, denial } from "../../schema/access";
 import { CONVERSATION_STATUSES } from "../../schema/db";
 import { requireAgent, type AgentHonoEnv } from "../auth/require-agent";
-import { assertWithinTeams, loadTeamMode, teamScope } from "../auth/team-boundaries";
+import { conversationWithinTeams } from "../auth/conversation-teams";
+import { teamScope } from "../auth/team-boundaries";
 import type { ConversationRecord } from "../conversation/conversation-record";
 import type { ActionResult } from "../conversation/conversation-core";
 import { agentParticipant } from "../conversation/socket-session";
@@ -33,7 +34,7 @@ agentConversationRoutes.get("/:id/ws", requireUpgrade({ origins: consoleOrigins 
   const agent = c.get("agent");
   const session = c.get("session");
   // The socket is where notes and replies are written: teams as boundaries are checked here.
-  await conversationWithinTeams(c, id, agent);
+  await conversationWithinTeams(c.env, id, agent);
   // Recorded before the socket exists, so a revocation racing this upgrade cannot miss it.
   await trackAgentConversationSocket(c.env, { sessionId: session.id, agentId: agent.id, conversationId: id });
   return forwardUpgrade(c.env, id, c.req.raw, agentParticipant(agent, session));
@@ -74,23 +75,6 @@ function stub(c: { env: AgentHonoEnv["Bindings"] }, id: string) {
   return conversationStub(c.env, id);
 }
 
-/**
- * Throws 403 `outside_team` when teams are boundaries and the conversation is another team's. Reads the
- * record (`record`, when the caller has it) only in that mode; an unknown one is left to the caller's 404.
- */
-async function conversationWithinTeams(
-  c: { env: AgentHonoEnv["Bindings"] },
-  id: string,
-  agent: AgentHonoEnv["Variables"]["agent"],
-  record?: ConversationRecord | null,
-): Promise<void> {
-  if (agent.role === "admin") return;
-  const mode = await loadTeamMode(c.env.DB);
-  if (mode === "skills") return;
-  const r = record === undefined ? await stub(c, id).getRecord() : record;
-  if (r) assertWithinTeams(agent, { team: r.team, assigneeId: r.assignedAgent?.id }, mode, "conversation");
-}
-
 function actionResponse(c: Parameters<typeof apiError>[0], result: ActionResult) {
   if (result.ok)
     return c.json({
@@ -105,7 +89,7 @@ function actionResponse(c: Parameters<typeof apiError>[0], result: ActionResult)
 }
 
 agentConversationRoutes.get("/:id/context", async (c) => {
-  await conversationWithinTeams(c, c.req.param("id"), c.get("agent"));
+  await conversationWithinTeams(c.env, c.req.param("id"), c.get("agent"));
   const context = await stub(c, c.req.param("id")).getContext();
   if (!context) return apiError(c, 404, "not_found", "unknown conversation");
   return c.json({ context });
@@ -116,7 +100,7 @@ agentConversationRoutes.get("/:id/earlier", async (c) => {
   const id = c.req.param("id");
   const record = await stub(c, id).getRecord();
   if (!record) return apiError(c, 404, "not_found", "unknown conversation");
-  await conversationWithinTeams(c, id, c.get("agent"), record);
+  await conversationWithinTeams(c.env, id, c.get("agent"), record);
   const { userId, verified, email } = record.customer;
   const earlier = await earlierConversations(c.env.DB, {
     id,
@@ -140,7 +124,7 @@ async function refusal(
 ): Promise<ActionResult | null> {
   const record = await stub(c, id).getRecord();
   if (!record) return { ok: false, code: "not_found", message: "unknown conversation" };
-  await conversationWithinTeams(c, id, agent, record);
+  await conversationWithinTeams(c.env, id, agent, record);
   const { status, team, assignedAgent } = record;
   const conv = {
     status,

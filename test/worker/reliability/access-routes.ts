@@ -111,6 +111,17 @@ export const ROUTES: RouteRow[] = [
   { method: "PATCH", pattern: "/api/agent/tickets/:id", access: "agent", team: { of: "ticket", by: "refuse" } },
   { method: "POST", pattern: "/api/agent/tickets/:id/replies", access: "agent", team: { of: "ticket", by: "refuse" } },
   { method: "GET", pattern: "/api/agent/reports", access: "agent" },
+  // Agent assist (worker/assist/routes.ts).
+  {
+    method: "POST",
+    pattern: "/api/agent/conversations/:id/suggestion",
+    access: "agent",
+    team: { of: "conversation", by: "refuse" },
+  },
+  { method: "GET", pattern: "/api/agent/assist/report", access: "agent" },
+  { method: "POST", pattern: "/api/agent/assist/kb-drafts", access: "agent" },
+  { method: "GET", pattern: "/api/admin/assist/kb-drafts", access: "admin" },
+  { method: "POST", pattern: "/api/admin/assist/kb-drafts/:id/publish", access: "admin" },
   { method: "POST", pattern: "/api/auth/login", access: "credentials" },
   { method: "POST", pattern: "/api/auth/token", access: "credentials" },
   { method: "POST", pattern: "/api/auth/logout", access: "agent" },
@@ -163,7 +174,22 @@ export const ROUTES: RouteRow[] = [
   { method: "POST", pattern: "/api/conversations/:id/attachments", access: "customer" },
   { method: "GET", pattern: "/api/conversations/:id/attachments", access: "customer" },
   { method: "GET", pattern: "/api/conversations/:id/attachments/:attachmentId", access: "customer" },
-  { method: "POST", pattern: "/api/agent/conversations/:id/attachments", access: "agent" },
-  { method: "GET", pattern: "/api/agent/conversations/:id/attachments", access: "agent" },
-  { method: "GET", pattern: "/api/agent/conversations/:id/attachments/:attachmentId", access: "agent" },
+  {
+    method: "POST",
+    pattern: "/api/agent/conversations/:id/attachments",
+    access: "agent",
+    team: { of: "conversation", by: "refuse" },
+  },
+  {
+    method: "GET",
+    pattern: "/api/agent/conversations/:id/attachments",
+    access: "agent",
+    team: { of: "conversation", by: "refuse" },
+  },
+  {
+    method: "GET",
+    pattern: "/api/agent/conversations/:id/attachments/:attachmentId",
+    access: "agent",
+    team: { of: "conversation", by: "refuse" },
+  },
 ];

@@ -200,7 +200,8 @@ describe("protocol fuzzing", () => {
       }
     ).getRecord();
     expect(otherRecordAfter).toEqual(otherRecordBefore);
-    // What the bystander saw: entries (its own come inside their acks), and no error, typing or read frame.
+    // What the bystander saw: entries (its own come inside their acks), and no error, typing or read frame
+    // (but its own AI turn's typing indicator, which belongs to its conversation).
     const seenByBystander = bystander.frames.flatMap((f) =>
       f.type === "entry"
         ? [f.entry.id]
@@ -208,7 +209,7 @@ describe("protocol fuzzing", () => {
           ? f.entry
             ? [f.entry.id]
             : []
-          : f.type === "error" || f.type === "typing" || f.type === "read"
+          : f.type === "error" || (f.type === "typing" && f.role !== "ai") || f.type === "read"
             ? [f.type]
             : [],
     );

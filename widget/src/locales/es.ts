@@ -27,6 +27,14 @@ register("es", {
     connecting: "Conectando…",
     reconnecting: "Conexión perdida. Reconectando…",
     offline: "Estás sin conexión. Los mensajes se enviarán cuando vuelvas a estar en línea.",
+    newConversation: "Empezar una nueva conversación",
+    failed: (reason) => `No enviado: ${reason}`,
+    createFailed: "No se pudo iniciar el chat. Reintentando…",
+    loading: "Cargando…",
+    partFailed: "No se ha podido cargar.",
+    retry: "Reintentar",
+  },
+  prompts: {
     offerQuestion: "¿Quieres hablar con una persona?",
     yes: "Sí",
     no: "No",
@@ -38,12 +46,6 @@ register("es", {
       seconds < 60
         ? "Espera estimada: menos de un minuto."
         : n(minutes(seconds), { one: "Espera estimada: unos # minuto.", other: "Espera estimada: unos # minutos." }),
-    newConversation: "Empezar una nueva conversación",
-    failed: (reason) => `No enviado: ${reason}`,
-    createFailed: "No se pudo iniciar el chat. Reintentando…",
-    loading: "Cargando…",
-    partFailed: "No se ha podido cargar.",
-    retry: "Reintentar",
   },
   forms: {
     email: "Correo electrónico (obligatorio)",

@@ -27,6 +27,14 @@ register("it", {
     connecting: "Connessione…",
     reconnecting: "Connessione persa. Riconnessione…",
     offline: "Sei offline. I messaggi partiranno quando tornerai online.",
+    newConversation: "Inizia una nuova conversazione",
+    failed: (reason) => `Non inviato: ${reason}`,
+    createFailed: "Impossibile avviare la chat. Nuovo tentativo…",
+    loading: "Caricamento…",
+    partFailed: "Caricamento non riuscito.",
+    retry: "Riprova",
+  },
+  prompts: {
     offerQuestion: "Vuoi parlare con una persona?",
     yes: "Sì",
     no: "No",
@@ -38,12 +46,6 @@ register("it", {
       seconds < 60
         ? "Attesa stimata: meno di un minuto."
         : n(minutes(seconds), { one: "Attesa stimata: circa # minuto.", other: "Attesa stimata: circa # minuti." }),
-    newConversation: "Inizia una nuova conversazione",
-    failed: (reason) => `Non inviato: ${reason}`,
-    createFailed: "Impossibile avviare la chat. Nuovo tentativo…",
-    loading: "Caricamento…",
-    partFailed: "Caricamento non riuscito.",
-    retry: "Riprova",
   },
   forms: {
     email: "Email (obbligatoria)",

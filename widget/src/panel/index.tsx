@@ -1,15 +1,19 @@
 /**
  * widget-panel.js: loaded by the launcher on first open. Registers a mount function under a
- * private global that the launcher calls on this script's load event (see ../core/parts.ts).
+ * private global that the launcher calls on this script's load event (see ../core/parts.ts), and
+ * puts the Preact runtime the lazy parts use under another (Kit in ../bridge.ts).
  */
-import { render } from "preact";
-import { type Bridge, type MountPanel, PART_GLOBAL } from "../bridge";
+import { Component, Fragment, render } from "preact";
+import { jsx } from "preact/jsx-runtime";
+import { type Bridge, type Kit, type MountPanel, PART_GLOBAL } from "../bridge";
 import { createSession } from "../core/session";
 import { panelStrings } from "../strings";
-import { App } from "./App";
-import { kit } from "./Part";
+import { panelView } from "./App";
 import { CSS } from "./styles";
 
+const globals = window as unknown as Record<string, unknown>;
+const kit: Kit = { jsx, Fragment, Component };
+globals[`${PART_GLOBAL}kit`] = kit;
 const english = { ...panelStrings };
 
 const mountPanel: MountPanel = (bridge: Bridge) => {
@@ -30,20 +34,32 @@ const mountPanel: MountPanel = (bridge: Bridge) => {
   addEventListener("online", () => session.reconnectNow());
   addEventListener("offline", () => session.wentOffline());
 
-  let focusTick = 0;
   const draw = () => {
     // The chosen locale's strings (the launcher loaded them; a new locale redraws through `configured`).
     Object.assign(panelStrings, english, bridge.strings?.panel);
-    kit.forms = bridge.strings?.forms;
-    render(<App session={session} bridge={bridge} open={bridge.isOpen()} focusTick={focusTick} />, bridge.mount);
+    kit.strings = bridge.strings;
+    render(view.render(), bridge.mount);
+    view.rendered();
   };
+  // State changes come in bursts (a resume replays many entries): one render for each burst.
+  let queued = false;
+  const redraw = () => {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      draw();
+    });
+  };
+  const view = panelView(session, bridge, redraw);
+  session.subscribe(redraw);
   // Read markers wait for the tab to be visible; redraw so they go out when it is.
   document.addEventListener("visibilitychange", draw);
   draw();
   return {
     opened(focus) {
-      if (focus) focusTick++;
       draw();
+      if (focus) view.focus();
     },
     closed: draw,
     identified: () => session.identify(),
@@ -51,4 +67,4 @@ const mountPanel: MountPanel = (bridge: Bridge) => {
   };
 };
 
-(window as unknown as Record<string, unknown>)[`${PART_GLOBAL}panel`] = mountPanel;
+globals[`${PART_GLOBAL}panel`] = mountPanel;

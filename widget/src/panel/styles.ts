@@ -19,7 +19,7 @@ export const CSS =
   ".t{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:8px}" +
   ".t ul{display:flex;flex-direction:column;gap:8px;margin:0;padding:0;list-style:none}" +
   ".m{max-width:85%;padding:8px 11px;border-radius:12px;white-space:pre-wrap;overflow-wrap:anywhere}" +
-  ".m p,.card p,.q p{margin:0}" +
+  ".m p,.card p{margin:0}" +
   ".who{display:block;font-size:12px;font-weight:600;color:#4d4d4d;margin-bottom:2px}" +
   ".customer{align-self:flex-end;background:var(--hc);color:var(--ht)}" +
   ".customer a{color:inherit}" +
@@ -37,7 +37,6 @@ export const CSS =
   ".btn{border:1px solid var(--hc);background:var(--hc);color:var(--ht)}" +
   ".btn2{border:1px solid #6b6b6b;background:#fff;color:#1a1a1a}" +
   "textarea{border:1px solid #6b6b6b;border-radius:8px;padding:7px 9px;background:#fff}" +
-  ".q{padding:10px 14px;background:#eef3fc;color:#1a1a1a;font-size:14px;border-top:1px solid #d6d9dc}" +
   ".typ{font-size:13px;color:#4d4d4d;padding:0 14px 4px}" +
   ".dots::after{content:'…';display:inline-block;animation:blink 1s steps(2) infinite}" +
   "@keyframes blink{50%{opacity:.3}}" +

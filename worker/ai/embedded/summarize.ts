@@ -1,59 +1,157 @@
 /**
- * Extractive summary of the customer's issue for the agent: 1-2 of the customer's own sentences plus the key
- * facts found anywhere in their messages (order numbers, amounts, error codes, emails).
- *
- * Sentence choice: the first customer sentence with at least 3 content terms (the opening statement of the
- * problem), then the customer sentence that adds the most content terms not already covered.
+ * The structured summary of a conversation for the agent (schema/context.ts SummaryFields), extractive and
+ * deterministic:
+ * - issue: the customer's first sentence that states a problem (at least 3 content terms, not a greeting, not a
+ *   rejection of an answer such as "I tried that"), clipped to one line;
+ * - facts: ./summary-facts.ts over every customer message;
+ * - tried: the articles the AI's answers cited, and the answers the customer rejected;
+ * - mood: first and last customer sentiment; "improving"/"worsening" when the last differs from the first by at
+ *   least MOOD_DELTA, else "steady"; "unknown" with no scored message;
+ * - wants: the customer's latest request sentence ("I want...", "can you...", "please..."), else their latest
+ *   question;
+ * - notes: the agents' internal notes (a transfer's note for the receiving agent).
+ * `renderSummary` writes it as the one-text summary the queue, tickets and webhooks show.
  */
+import type { SummaryFields } from "../../../schema/context";
+import type { Citation } from "../../../schema/protocol";
+import { rejectsPreviousAnswer } from "./rejection";
+import { sentiment } from "./sentiment";
+import { extractKeyFacts } from "./summary-facts";
 import { contentTerms } from "./terms";
 
-const FACT_PATTERNS: { label: string; re: RegExp }[] = [
-  { label: "order", re: /\b(?:order|purchase)\s*(?:number|no\.?|#)?\s*#?\s*([A-Z0-9-]*\d[A-Z0-9-]{3,})\b/gi },
-  { label: "invoice", re: /\b(?:invoice|bill)\s*(?:number|no\.?|#)?\s*#?\s*([A-Z0-9-]*\d[A-Z0-9-]{3,})\b/gi },
-  { label: "reference", re: /(?<![\w$])#([A-Z0-9-]*\d[A-Z0-9-]{2,})\b/gi },
-  { label: "error", re: /\berror\s*(?:code\s*)?#?\s*([A-Z0-9-]*\d[A-Z0-9-]*)\b/gi },
-  { label: "amount", re: /((?:[$€£]\s?\d+(?:[.,]\d{2})?)|(?:\d+(?:[.,]\d{2})?\s?(?:USD|EUR|GBP|dollars|euros)))/gi },
-  { label: "email", re: /\b([\w.+-]+@[\w-]+\.[\w.-]+)\b/g },
-];
+export { extractKeyFacts, knowledgeBaseProducts } from "./summary-facts";
 
 export const MAX_SUMMARY_CHARS = 400;
+export const MAX_ISSUE_CHARS = 160;
+/** A change in sentiment (-1..1) at least this large between first and last message is a trend. */
+export const MOOD_DELTA = 0.25;
 
-function sentences(text: string): string[] {
+/** One transcript turn as the summary reads it; AI turns may carry their citations and the customer's verdict. */
+export interface SummaryTurn {
+  role: string;
+  text: string;
+  seq?: number;
+  at?: number;
+  /** "note" for an agent's internal note (or role "note", as summaryInput gives notes to the scorers). */
+  kind?: string;
+  authorName?: string;
+  citations?: Citation[];
+  verdict?: "confirmed" | "rejected" | "assumed" | null;
+  /** The customer's sentiment for this message, when a scorer measured it. */
+  sentiment?: number;
+}
+
+const GREETING = /^\s*(hi|hello|hey|good (morning|afternoon|evening)|thanks|thank you|ok|okay)\b[\s!,.]*$/i;
+const WANT =
+  /\b(i(?: really)?(?: want| need| would like|['’]d like| wish)|i['’]m (?:asking|requesting)|can (?:you|i|someone)|could (?:you|someone)|please|i (?:demand|expect)|how (?:do|can) i)\b/i;
+
+export function sentencesOfMessage(text: string): string[] {
   return (
     text
-      .match(/[^.!?\n]+[.!?]*/g)
+      .slice(0, 2000)
+      .match(/[^.!?\n]+(?:[.!?]+|$)/g)
       ?.map((s) => s.trim())
       .filter((s) => s.length > 0) ?? []
   );
 }
 
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
+
+/** Customer messages that carry a topic: not a bare greeting, not a rejection of the AI's previous answer. */
+function topicalCustomerTexts(turns: SummaryTurn[]): string[] {
+  const out: string[] = [];
+  turns.forEach((t, i) => {
+    if (t.role !== "customer" || t.kind === "note") return;
+    const history = turns.slice(0, i).map((h) => ({ role: h.role as "customer" | "ai" | "agent", text: h.text }));
+    if (GREETING.test(t.text) || rejectsPreviousAnswer(t.text, history)) return;
+    out.push(t.text);
+  });
+  return out;
+}
+
+function issueLine(turns: SummaryTurn[]): string {
+  const topical = topicalCustomerTexts(turns).flatMap(sentencesOfMessage);
+  const all = turns.filter((t) => t.role === "customer").flatMap((t) => sentencesOfMessage(t.text));
+  const opening = topical.find((s) => contentTerms(s).length >= 3) ?? topical[0] ?? all[0] ?? "";
+  return clip(opening, MAX_ISSUE_CHARS);
+}
+
+function wants(turns: SummaryTurn[]): string {
+  const sentences = turns.filter((t) => t.role === "customer").flatMap((t) => sentencesOfMessage(t.text));
+  const request = sentences.findLast((s) => WANT.test(s) && contentTerms(s).length >= 1);
+  const question = sentences.findLast((s) => s.endsWith("?") && contentTerms(s).length >= 1);
+  return clip(request ?? question ?? "", MAX_ISSUE_CHARS);
+}
+
+function mood(turns: SummaryTurn[]): SummaryFields["mood"] {
+  const values = turns
+    .filter((t) => t.role === "customer" && t.kind !== "note")
+    .map((t) => t.sentiment)
+    .filter((s): s is number => typeof s === "number" && Number.isFinite(s));
+  if (values.length === 0) return { trend: "unknown", first: null, last: null };
+  const first = values[0];
+  const last = values[values.length - 1];
+  const trend = last - first >= MOOD_DELTA ? "improving" : first - last >= MOOD_DELTA ? "worsening" : "steady";
+  return { trend, first: round2(first), last: round2(last) };
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+function tried(turns: SummaryTurn[]): SummaryFields["tried"] {
+  const articles: Citation[] = [];
+  const rejected: { seq: number; text: string }[] = [];
+  for (const t of turns) {
+    if (t.role !== "ai") continue;
+    for (const c of t.citations ?? []) if (!articles.some((a) => a.id === c.id)) articles.push(c);
+    if (t.verdict === "rejected") rejected.push({ seq: t.seq ?? 0, text: clip(t.text, MAX_ISSUE_CHARS) });
+  }
+  return { articles, rejected };
+}
+
+/**
+ * The structured summary. Turns without a measured sentiment are scored by the embedded sentiment model, so
+ * the mood trend is there in every mode. `products` come from knowledgeBaseProducts(articles).
+ */
+export function structuredSummary(input: SummaryTurn[], products: string[] = []): SummaryFields {
+  const turns = input.map((t) => (t.role === "note" ? { ...t, kind: "note" } : t));
+  const scored = turns.map((t) =>
+    t.role === "customer" && t.kind !== "note" && t.sentiment === undefined
+      ? { ...t, sentiment: sentiment(t.text) }
+      : t,
+  );
+  const customerTexts = turns.filter((t) => t.role === "customer" && t.kind !== "note").map((t) => t.text);
+  return {
+    issue: issueLine(turns),
+    facts: extractKeyFacts(customerTexts, products),
+    tried: tried(turns),
+    mood: mood(scored),
+    wants: wants(turns),
+    notes: turns
+      .filter((t) => t.kind === "note")
+      .map((t) => ({ author: t.authorName ?? "agent", text: clip(t.text, 500), at: t.at ?? 0 })),
+  };
+}
+
+/** The one-text summary: the issue, the key facts, what was tried, what the customer wants, the agents' notes. */
+export function renderSummary(fields: SummaryFields): string {
+  const f = fields.facts;
+  const facts = [
+    ...f.orders.map((o) => `order ${o}`),
+    ...f.amounts.map((a) => a.text),
+    ...f.errors.map((e) => `error ${e}`),
+    ...f.products,
+    ...f.dates,
+  ];
+  const parts = [fields.issue && (/[.!?…]$/.test(fields.issue) ? fields.issue : `${fields.issue}.`)];
+  if (facts.length) parts.push(`Key facts: ${facts.slice(0, 8).join(", ")}.`);
+  if (fields.tried.rejected.length) parts.push(`Rejected ${fields.tried.rejected.length} AI answer(s).`);
+  if (fields.wants && fields.wants !== fields.issue) parts.push(`Wants: ${fields.wants}`);
+  if (fields.notes.length) parts.push(`Note: ${fields.notes[fields.notes.length - 1].text}`);
+  return clip(parts.filter(Boolean).join(" "), MAX_SUMMARY_CHARS);
+}
+
+/** The embedded scorer's summary of a plain transcript (role and text per turn). */
 export function extractiveSummary(transcript: { role: string; text: string }[]): string {
-  const customerText = transcript.filter((t) => t.role === "customer").map((t) => t.text.slice(0, 2000));
-  if (customerText.length === 0) return "";
-  const all = customerText.flatMap(sentences);
-  const opening = all.find((s) => contentTerms(s).length >= 3) ?? all[0] ?? "";
-  const covered = new Set(contentTerms(opening));
-  let second = "";
-  let bestGain = 1;
-  for (const s of all) {
-    if (s === opening) continue;
-    const gain = contentTerms(s).filter((t) => !covered.has(t)).length;
-    if (gain > bestGain) (bestGain = gain), (second = s);
-  }
-  const facts: string[] = [];
-  const seen = new Set<string>();
-  const joined = customerText.join("\n");
-  for (const { label, re } of FACT_PATTERNS) {
-    for (const m of joined.matchAll(re)) {
-      const value = m[1];
-      if (seen.has(value)) continue;
-      seen.add(value);
-      facts.push(`${label} ${value}`);
-    }
-  }
-  const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
-  let summary = clip(opening, 200);
-  if (second) summary += ` ${clip(second, 150)}`;
-  if (facts.length) summary += ` Key facts: ${facts.slice(0, 6).join(", ")}.`;
-  return clip(summary, MAX_SUMMARY_CHARS);
+  if (!transcript.some((t) => t.role === "customer")) return "";
+  return renderSummary(structuredSummary(transcript));
 }

@@ -231,7 +231,7 @@ export function createWorkersAIScorer(options: { binding: AiBinding; llmModel?: 
         const { text } = await generateText({
           model: llm,
           maxRetries: 1,
-          prompt: `Summarise the customer's issue for a support agent in at most 2 sentences. Keep order numbers, amounts and error codes. Do not invent facts.\n\n${transcript}`,
+          prompt: `Summarise the customer's issue for a support agent in at most 3 sentences: the issue, what was already tried, and what the customer wants. Keep order numbers, amounts with their currency, error codes and product names. Lines starting "note:" are agents' internal notes for the next agent: include what they say. Do not invent facts.\n\n${transcript}`,
         });
         if (text.trim()) return text.trim().slice(0, 600);
       } catch {
