@@ -80,6 +80,8 @@ const quickReplyLabel = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength
  * `text` may be left out (it is then ""), never sent empty.
  * Agents only: `draft` is the AI draft the agent started from (the server stores the edit distance to it, see
  * schema/assist.ts DraftMeta); `quickReplies` are buttons offered under the message (from a canned response).
+ * `original` (agents only): the reply was translated for the customer; `text` is the translation they read,
+ * `original` what the agent wrote, kept in the transcript for agents (docs/languages.md).
  */
 export const MessageFrame = v.object({
   type: v.literal("message"),
@@ -88,6 +90,7 @@ export const MessageFrame = v.object({
   attachments: v.optional(attachmentIds),
   draft: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.maxTextChars))),
   quickReplies: v.optional(v.pipe(v.array(quickReplyLabel), v.maxLength(LIMITS.maxQuickReplies))),
+  original: v.optional(v.object({ text, language: LanguageTag, model: v.pipe(v.string(), v.maxLength(80)) })),
 });
 /** An agent's internal note: stored, shown to agents, never sent to the customer. */
 export const NoteFrame = v.object({ type: v.literal("note"), id: clientId, text });

@@ -5,6 +5,7 @@ import { TrendChart } from "./Chart";
 import { EarlierConversations } from "./Earlier";
 import { SummaryFieldsView } from "./SummaryFields";
 import { sentimentInfo, triggerLabel } from "./format";
+import { LanguageBadge, languageName } from "./Language";
 import type { Conv } from "./state/conversations";
 import type { AnswerVerdict } from "../../schema/context";
 
@@ -38,6 +39,16 @@ export function ContextPanel({ conv }: { conv: Conv }) {
           <dd>{c.customer?.name || "—"}</dd>
           <dt>Email</dt>
           <dd>{c.customer?.email || "—"}</dd>
+          <dt>Language</dt>
+          <dd>
+            {c.language ? (
+              <>
+                <LanguageBadge language={c.language} /> {languageName(c.language)}
+              </>
+            ) : (
+              "—"
+            )}
+          </dd>
           {c.customer?.userId ? (
             <>
               <dt>User id</dt>

@@ -15,6 +15,7 @@ import { type Conv, discard, refreshContext, retry, send, sendTyping } from "./s
 import { toast } from "./state/notifications";
 import { changed } from "./state/render";
 import { TransferDialog } from "./TransferDialog";
+import { EntryTranslation, sendTranslated, TranslateToggle } from "./Translation";
 
 type Canned = CannedResponseRow;
 let cannedCache: Canned[] | null = null;
@@ -51,6 +52,7 @@ function Entry({ e, conversationId }: { e: TranscriptEntry; conversationId: stri
         ) : null}
       </div>
       {e.text ? <div class="text">{e.text}</div> : null}
+      <EntryTranslation e={e} />
       <AttachmentList conversationId={conversationId} files={entryAttachments(e.meta)} />
       {citations.length ? (
         <div class="cites">
@@ -77,6 +79,7 @@ export function ConversationView({ conv }: { conv: Conv }) {
   const me = agent.me!;
   const [draft, setDraft] = useState(() => loadDraft(conv.id));
   const [mode, setMode] = useState<"message" | "note">("message");
+  const [translated, setTranslated] = useState(false);
   const [canned, setCanned] = useState<Canned[]>(cannedCache ?? []);
   const [pick, setPick] = useState(0);
   const [transfer, setTransfer] = useState(false);
@@ -161,13 +164,14 @@ export function ConversationView({ conv }: { conv: Conv }) {
     update(body);
     input.current?.focus();
   };
-  const submit = () => {
+  const submit = async () => {
     if (matches.length) return insertCanned(matches[Math.min(pick, matches.length - 1)]);
     if (mode === "message" && !mine) {
       toast("Claim the conversation before replying (or write an internal note).");
       return;
     }
-    if (send(conv, mode, draft, files)) {
+    const out = mode === "message" && translated ? sendTranslated(conv, draft, files) : send(conv, mode, draft, files);
+    if (await out) {
       setDraft("");
       if (mode === "message") setFiles([]);
       saveDraft(conv.id, "");
@@ -362,6 +366,7 @@ export function ConversationView({ conv }: { conv: Conv }) {
           />
           {mode === "message" ? (
             <>
+              <TranslateToggle conv={conv} on={translated} setOn={setTranslated} />
               <PendingAttachments
                 files={files}
                 uploading={uploading}

@@ -46,6 +46,7 @@ export function startHandoff(step: Step, start: HandoffStart, from: readonly Con
     reason: start.reason,
     team: start.team,
     ...(start.topic ? { topic: start.topic } : {}),
+    ...(record.language ? { language: record.language } : {}),
     queuedAt: step.at,
     ...DEFAULT_SLA,
   };

@@ -22,6 +22,8 @@ export interface OutItem {
   text: string;
   /** Files already uploaded, referenced by the message (resent with it, by the same client id). */
   attachments?: AttachmentRef[];
+  /** A reply sent translated: `text` is the translation, this what the agent wrote (kept for agents). */
+  original?: { text: string; language: string; model: string };
   state: "sending" | "failed";
   error?: string;
   /** The server refused it for good: it is not resent until the agent retries it. */
@@ -236,9 +238,14 @@ function fail(o: OutItem, error: string) {
 
 function outFrame(o: OutItem) {
   const ids = o.attachments?.map((a) => a.id);
-  return o.kind === "message" && ids?.length
-    ? ({ type: "message", id: o.id, ...(o.text ? { text: o.text } : {}), attachments: ids } as const)
-    : ({ type: o.kind, id: o.id, text: o.text } as const);
+  if (o.kind === "note") return { type: "note", id: o.id, text: o.text } as const;
+  return {
+    type: "message",
+    id: o.id,
+    text: o.text,
+    ...(ids?.length ? { attachments: ids } : {}),
+    ...(o.original ? { original: o.original } : {}),
+  } as const;
 }
 
 function sendOut(conv: Conv, o: OutItem) {
@@ -265,7 +272,13 @@ function awaitAck(conv: Conv, o: OutItem) {
 }
 
 /** Queues a message or note in the persistent outbox and sends it; returns false if nothing to send. */
-export function send(conv: Conv, kind: "message" | "note", text: string, attachments: AttachmentRef[] = []): boolean {
+export function send(
+  conv: Conv,
+  kind: "message" | "note",
+  text: string,
+  attachments: AttachmentRef[] = [],
+  original?: OutItem["original"],
+): boolean {
   const body = text.trim();
   const files = kind === "message" ? attachments : [];
   if (!body && files.length === 0) return false;
@@ -274,6 +287,7 @@ export function send(conv: Conv, kind: "message" | "note", text: string, attachm
     kind,
     text: body,
     ...(files.length ? { attachments: files } : {}),
+    ...(original && kind === "message" ? { original } : {}),
     state: "sending",
     sentAt: Date.now(),
   };

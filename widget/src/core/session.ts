@@ -50,7 +50,7 @@ export interface SessionDeps {
   site: string;
   storage: Storage | null;
   /** Identity and attributes known when the conversation is created (from Handoff.identify / setAttributes). */
-  identity: () => { customer: Identity; attributes: Record<string, string> };
+  identity: () => { customer: Identity; attributes: Record<string, string>; locale?: string };
   WebSocket?: typeof WebSocket;
   fetch?: typeof fetch;
   random?: () => number;
@@ -210,9 +210,9 @@ export function createSession(deps: SessionDeps): Session {
       creating = false;
       return;
     }
-    const { customer, attributes } = deps.identity();
     try {
-      const res = await post("", { customer, attributes });
+      // Customer, attributes and the widget's locale: the conversation's language before the first message.
+      const res = await post("", deps.identity());
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const body = (await res.json()) as { conversationId: string; token: string };
       conversationId = body.conversationId;
@@ -331,8 +331,8 @@ export function createSession(deps: SessionDeps): Session {
     rate: (score, comment) => act({ type: "csat", id: newClientId(), score, comment }),
     identify() {
       if (!token) return adopt();
-      const { customer, attributes } = deps.identity();
-      act({ type: "identify", ...customer, attributes }, false);
+      const { customer, ...rest } = deps.identity();
+      act({ type: "identify", ...customer, ...rest }, false);
     },
     typing: (on) => client.sendNow({ type: "typing", on }),
     markRead() {

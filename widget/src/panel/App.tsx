@@ -97,6 +97,8 @@ export function panelView(session: Session, bridge: Bridge, redraw: () => void):
       <div
         class="p"
         role="dialog"
+        lang={bridge.config.locale}
+        dir={bridge.config.locale === "ar" ? "rtl" : undefined}
         aria-label={title}
         onKeyDown={(e) => {
           if (e.key === "Escape") bridge.close();

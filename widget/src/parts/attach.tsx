@@ -12,6 +12,10 @@ import { type AttachmentRef, formatBytes, isInlineImage, type UploadedAttachment
 import { PART_GLOBAL } from "../bridge";
 import type { Session } from "../core/session";
 import { attachStrings as t } from "../strings";
+import { strings } from "./kit";
+
+// The chosen locale's strings, when it is not English (the panel hands them over with its Preact).
+Object.assign(t, strings?.attach);
 
 const CSS =
   ".up{display:flex;flex-direction:column;gap:4px;font-size:13px}" +
