@@ -23,6 +23,8 @@ export interface CustomerIdentity {
 export interface ContextPackage {
   conversationId: string;
   status: ConversationStatus;
+  /** The customer's language (primary subtag), when known: the widget's locale, then their confident messages. */
+  language?: string;
   customer: CustomerIdentity;
   /** Custom attributes the embedding site passed (plan, order number, ...). */
   attributes: Record<string, string>;

@@ -42,6 +42,7 @@ export const ERROR_STATUS = {
   too_many_sockets: 429,
   internal: 500,
   unavailable: 503,
+  translation_failed: 502,
   translation_unavailable: 503,
 } as const satisfies Record<string, number>;
 

@@ -16,8 +16,19 @@ export const FIRST_LOAD = {
 export const LAZY_PARTS = {
   /** The no-agent contact form and the satisfaction rating. */
   forms: "src/parts/forms.tsx",
+  /** Attachments: uploads with progress, cancel and retry, thumbnails, full-size view, file cards. */
+  attach: "src/parts/attach.tsx",
   /** The feedback choices under an answer, the offer of a person, the queue notice. */
   prompts: "src/parts/prompts.tsx",
+  /** The strings of one locale besides English (loaded by the launcher only when chosen). */
+  "locale-es": "src/locales/es.ts",
+  "locale-fr": "src/locales/fr.ts",
+  "locale-de": "src/locales/de.ts",
+  "locale-pt": "src/locales/pt.ts",
+  "locale-it": "src/locales/it.ts",
+  "locale-nl": "src/locales/nl.ts",
+  "locale-ja": "src/locales/ja.ts",
+  "locale-ar": "src/locales/ar.ts",
 };
 
 export type WidgetPart = keyof typeof FIRST_LOAD | keyof typeof LAZY_PARTS;

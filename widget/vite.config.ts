@@ -52,7 +52,7 @@ export function widgetConfig(part: WidgetPart, options: { outDir?: string; sourc
       lib: {
         entry: here(entries[part]),
         formats: ["iife"],
-        name: `HandoffWidget_${part}`,
+        name: `HandoffWidget_${part.replace(/\W/g, "_")}`,
         fileName: () => fileOf(part),
       },
     },

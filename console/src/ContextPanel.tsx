@@ -1,9 +1,11 @@
 /** The context panel beside a conversation: who the customer is, why it was handed off, the AI's confidence and the customer's mood over time. */
+import { entryAttachments } from "../../schema/attachments";
 import { AttachmentList } from "./Attachments";
 import { TrendChart } from "./Chart";
 import { EarlierConversations } from "./Earlier";
 import { SummaryFieldsView } from "./SummaryFields";
 import { sentimentInfo, triggerLabel } from "./format";
+import { LanguageBadge, languageName } from "./Language";
 import type { Conv } from "./state/conversations";
 import type { AnswerVerdict } from "../../schema/context";
 
@@ -16,6 +18,8 @@ const VERDICT_LABELS: Record<AnswerVerdict, string> = {
 
 export function ContextPanel({ conv }: { conv: Conv }) {
   const c = conv.context;
+  // From the live transcript: a file sent after the package was read shows at once.
+  const files = (conv.entries.length ? conv.entries : (c?.transcript ?? [])).flatMap((e) => entryAttachments(e.meta));
   if (!c)
     return (
       <aside class="context" aria-label="Context">
@@ -35,6 +39,16 @@ export function ContextPanel({ conv }: { conv: Conv }) {
           <dd>{c.customer?.name || "—"}</dd>
           <dt>Email</dt>
           <dd>{c.customer?.email || "—"}</dd>
+          <dt>Language</dt>
+          <dd>
+            {c.language ? (
+              <>
+                <LanguageBadge language={c.language} /> {languageName(c.language)}
+              </>
+            ) : (
+              "—"
+            )}
+          </dd>
           {c.customer?.userId ? (
             <>
               <dt>User id</dt>
@@ -112,10 +126,10 @@ export function ContextPanel({ conv }: { conv: Conv }) {
           <p class="muted">None.</p>
         )}
       </section>
-      {c.attachments?.length ? (
+      {files.length ? (
         <section>
           <h3>Attachments</h3>
-          <AttachmentList conversationId={conv.id} files={c.attachments} />
+          <AttachmentList conversationId={conv.id} files={files} />
         </section>
       ) : null}
       {c.decisions.length ? (

@@ -16,6 +16,7 @@ import { type Conv, discard, refreshContext, retry, send, sendTyping } from "./s
 import { toast } from "./state/notifications";
 import { changed } from "./state/render";
 import { TransferDialog } from "./TransferDialog";
+import { EntryTranslation, sendTranslated, TranslateToggle } from "./Translation";
 
 type Canned = CannedResponseRow;
 let cannedCache: Canned[] | null = null;
@@ -52,6 +53,7 @@ function Entry({ e, conversationId }: { e: TranscriptEntry; conversationId: stri
         ) : null}
       </div>
       {e.text ? <div class="text">{e.text}</div> : null}
+      <EntryTranslation e={e} />
       <AttachmentList conversationId={conversationId} files={entryAttachments(e.meta)} />
       {citations.length ? (
         <div class="cites">
@@ -78,6 +80,7 @@ export function ConversationView({ conv }: { conv: Conv }) {
   const me = agent.me!;
   const [draft, setDraft] = useState(() => loadDraft(conv.id));
   const [mode, setMode] = useState<"message" | "note">("message");
+  const [translated, setTranslated] = useState(false);
   const [canned, setCanned] = useState<Canned[]>(cannedCache ?? []);
   const [pick, setPick] = useState(0);
   const [transfer, setTransfer] = useState(false);
@@ -167,13 +170,17 @@ export function ConversationView({ conv }: { conv: Conv }) {
     setAssist((a) => ({ ...a, quickReplies }));
     input.current?.focus();
   };
-  const submit = () => {
+  const submit = async () => {
     if (matches.length) return insertCanned(matches[Math.min(pick, matches.length - 1)]);
     if (mode === "message" && !mine) {
       toast("Claim the conversation before replying (or write an internal note).");
       return;
     }
-    if (send(conv, mode, draft, files, assist)) {
+    const out =
+      mode === "message" && translated
+        ? sendTranslated(conv, draft, files)
+        : send(conv, mode, draft, files, undefined, assist);
+    if (await out) {
       setDraft("");
       if (mode === "message") setAssist({});
       if (mode === "message") setFiles([]);
@@ -372,6 +379,7 @@ export function ConversationView({ conv }: { conv: Conv }) {
           />
           {mode === "message" ? (
             <>
+              <TranslateToggle conv={conv} on={translated} setOn={setTranslated} />
               <PendingAttachments
                 files={files}
                 uploading={uploading}

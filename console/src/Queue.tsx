@@ -1,6 +1,7 @@
 /** The live queue, grouped by team; updated from the lobby socket. */
 import { useEffect, useState } from "preact/hooks";
 import { firstLine, sentimentInfo, triggerLabel, waited } from "./format";
+import { LanguageBadge } from "./Language";
 import type { ConversationRow } from "../../schema/api";
 import { openConversation } from "./state/conversations";
 import { lobby } from "./state/lobby";
@@ -42,6 +43,7 @@ export function QueueView() {
                   >
                     <span class="card-top">
                       <span class="badge trigger">{triggerLabel(r.trigger)}</span>
+                      <LanguageBadge language={r.language} />
                       <span class={`senti ${s.cls}`} title={s.label}>
                         <span class="dot" aria-hidden="true" />
                         <span class="sr-only">{s.label}</span>

@@ -5,6 +5,8 @@ export interface Agent {
   email: string;
   role: "admin" | "agent";
   teams: string[];
+  /** Languages the agent speaks (primary subtags); empty: their teams'. */
+  languages?: string[];
   maxConcurrent?: number;
   status?: string;
   disabled?: boolean;

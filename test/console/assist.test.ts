@@ -38,15 +38,15 @@ describe("console assist", () => {
   it("sends an edited AI draft with the draft it came from; a note never carries one", () => {
     const conv = state.openConversation("c1", false);
     last().resume();
-    expect(state.send(conv, "message", "Hi! Press Forgot password.", [], { draft: "Press Forgot password." })).toBe(
-      true,
-    );
+    expect(
+      state.send(conv, "message", "Hi! Press Forgot password.", [], undefined, { draft: "Press Forgot password." }),
+    ).toBe(true);
     expect(last().messages()).toEqual([
       { type: "message", id: conv.outbox[0].id, text: "Hi! Press Forgot password.", draft: "Press Forgot password." },
     ]);
     const other = state.openConversation("c3", false);
     last().resume();
-    state.send(other, "note", "checked", [], { draft: "Press Forgot password." });
+    state.send(other, "note", "checked", [], undefined, { draft: "Press Forgot password." });
     expect(last().sent.filter((f) => f.type === "note")).toEqual([
       { type: "note", id: other.outbox[0].id, text: "checked" },
     ]);
@@ -61,7 +61,7 @@ describe("console assist", () => {
     expect(cannedButtons("No buttons here.")).toEqual({ text: "No buttons here." });
     expect(cannedButtons("Pick\nButtons: a|b|c|d|e").quickReplies).toEqual(["a", "b", "c", "d"]);
     const conv = state.openConversation("c2", false);
-    state.send(conv, "message", parsed.text, [], { quickReplies: parsed.quickReplies });
+    state.send(conv, "message", parsed.text, [], undefined, { quickReplies: parsed.quickReplies });
     const id = conv.outbox[0].id;
     state.closeTab("c2");
     state.openConversation("c2", false);

@@ -16,6 +16,17 @@ export interface WidgetConfig {
   position: "left" | "right";
   title?: string;
   welcome?: string;
+  /** The language the widget speaks ("fr"): data-locale or Handoff("setLocale"), else the browser's, else "en". */
+  locale: string;
+}
+
+/** A locale's strings (widget/src/locales/<lang>.ts, each its own small file widget-locale-<lang>.js). */
+export interface Locale {
+  launcher: typeof import("./strings").launcherStrings;
+  panel: import("./strings").PanelStrings;
+  prompts: typeof import("./strings").promptStrings;
+  forms: typeof import("./strings").formStrings;
+  attach: typeof import("./strings").attachStrings;
 }
 
 export interface Bridge {
@@ -23,7 +34,9 @@ export interface Bridge {
   /** Element inside the shadow root the panel renders into. */
   mount: HTMLElement;
   launcher: HTMLButtonElement;
-  identity: { customer: Identity; attributes: Record<string, string> };
+  identity: { customer: Identity; attributes: Record<string, string>; locale?: string };
+  /** The chosen locale's strings once loaded; undefined for English (the built-in strings). */
+  strings?: Locale;
   isOpen(): boolean;
   /** Close the panel (its close button, Escape) and give focus back to the launcher. */
   close(): void;
@@ -61,4 +74,6 @@ export interface Kit {
   jsx: typeof jsx;
   Fragment: typeof Fragment;
   Component: typeof Component;
+  /** The chosen locale's strings (a lazy part bundles only the English ones); set before any part loads. */
+  strings?: Locale;
 }

@@ -11,7 +11,7 @@
  *   window.Handoff = window.Handoff || function () { (Handoff.q = Handoff.q || []).push(arguments) };
  * and replayed here, so Handoff("identify", {...}) works whichever script runs first.
  */
-import type { Bridge, MountPanel, Panel, WidgetConfig } from "./bridge";
+import type { Bridge, Locale, MountPanel, Panel, WidgetConfig } from "./bridge";
 import type { Identity } from "./core/session";
 import { textOn } from "./core/contrast";
 import { partLoader } from "./core/parts";
@@ -27,7 +27,14 @@ type Api = ((method: string, ...args: unknown[]) => void) & {
   identify(customer: Identity): void;
   setAttributes(attributes: Record<string, unknown>): void;
   configure(theme: Theme): void;
+  setLocale(locale: string): void;
 };
+
+/** The locales besides English, each one small file (widget-locale-<lang>.js) loaded only when chosen. */
+const LOCALES = "es fr de pt it nl ja ar".split(" ");
+/** The first supported language of `tags` (primary subtag), else English. */
+const pickLocale = (tags: readonly (string | undefined)[]) =>
+  tags.map((tag) => tag?.slice(0, 2).toLowerCase()).find((l) => l === "en" || LOCALES.includes(l!)) || "en";
 
 // Shadow DOM styles. `:host` declarations are !important because the page's own `* {}` rules reach
 // the host element and, for !important, the shadow tree's declarations win the cascade.
@@ -58,6 +65,7 @@ function boot(): void {
     position: data.position === "left" ? "left" : "right",
     title: data.title,
     welcome: data.welcome,
+    locale: pickLocale([data.locale, ...navigator.languages]),
   };
   let store: Storage | null = null;
   try {
@@ -102,7 +110,23 @@ function boot(): void {
   let panel: Panel | undefined;
   let panelLoad: Promise<void> | undefined;
   let wantFocus = true;
-  const identity: Bridge["identity"] = { customer: {}, attributes: {} };
+  const identity: Bridge["identity"] = { customer: {}, attributes: {}, locale: config.locale };
+  const english = { ...t };
+  /** Loads the chosen locale's strings (nothing for English); the launcher's apply at once, the panel's on its next draw. */
+  let localized: Promise<unknown> | undefined;
+  const localize = () => {
+    const { locale } = config;
+    localized = (locale === "en" ? Promise.resolve(undefined) : bridge.load<Locale>(`locale-${locale}`)).then(
+      (strings) => {
+        bridge.strings = strings;
+        Object.assign(t, english, strings?.launcher);
+        launcher.setAttribute("aria-label", open ? t.close : t.open);
+        panel?.configured();
+      },
+      // A locale that did not load leaves the widget in English rather than broken.
+      () => {},
+    );
+  };
 
   const bridge: Bridge = {
     config,
@@ -120,8 +144,8 @@ function boot(): void {
 
   function loadPanel(): void {
     if (panelLoad) return;
-    panelLoad = bridge.load<MountPanel>("panel").then(
-      (mountPanel) => {
+    panelLoad = Promise.all([bridge.load<MountPanel>("panel"), localized]).then(
+      ([mountPanel]) => {
         panel = mountPanel(bridge);
         if (open) panel.opened(wantFocus);
       },
@@ -178,11 +202,18 @@ function boot(): void {
       applyTheme();
       panel?.configured();
     },
+    setLocale: (locale: string) => {
+      identity.locale = config.locale = pickLocale([locale]);
+      localize();
+      panel?.identified();
+    },
   });
 
   const queued = w.Handoff?.q || [];
   w.Handoff = api;
   for (const call of Array.from(queued)) api(...(Array.from(call) as [string, ...unknown[]]));
+  // A queued setLocale already loaded its strings.
+  if (!localized) localize();
 
   const attach = () => {
     document.body.append(host);

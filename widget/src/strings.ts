@@ -18,6 +18,9 @@ export const panelStrings = {
   placeholder: "Write a message…",
   send: "Send",
   talkToHuman: "Talk to a human",
+  /** The quick replies under an AI answer, in the customer's language (the server's labels are English). */
+  helped: "That helped",
+  notHelped: "I still need help",
   you: "You",
   assistant: "AI assistant",
   agent: "Support agent",
@@ -35,6 +38,7 @@ export const panelStrings = {
   loading: "Loading…",
   partFailed: "This did not load.",
   retry: "Try again",
+  attach: "Attach a file",
 };
 
 /** The prompts' strings, in their lazy part (widget-prompts.js, ../parts/prompts.tsx). */
@@ -64,3 +68,15 @@ export const formStrings = {
 };
 
 export type PanelStrings = typeof panelStrings;
+
+/** The attachments' strings, in their lazy part (widget-attach.js, ../parts/attach.tsx). */
+export const attachStrings = {
+  uploading: (name: string) => `Uploading ${name}`,
+  cancel: "Cancel",
+  retry: "Retry",
+  failed: (name: string, why: string) => `${name} was not sent: ${why}`,
+  network: "the connection dropped",
+  open: (name: string) => `Open ${name} full size`,
+  closeImage: "Close image",
+  download: (name: string) => `Download ${name}`,
+};

@@ -61,6 +61,7 @@ export function buildContextPackage(
     conversationId: record.id,
     status: record.status,
     customer: record.customer,
+    ...(record.language ? { language: record.language } : {}),
     attributes: record.attributes,
     formData: {
       ...record.contact,

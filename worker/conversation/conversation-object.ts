@@ -35,6 +35,7 @@ import type { ConversationRecord } from "./conversation-record";
 import { actionEntry, actionEvent, isCustomerAction } from "./customer-actions";
 import { KnowledgeCache } from "./knowledge-cache";
 import { localiseScore } from "../languages/localise-score";
+import { customerMessageEntry, withOriginal } from "../languages/message-entry";
 import {
   type ConversationExport,
   type EraseOutcome,
@@ -184,7 +185,8 @@ export class ConversationObject extends ConversationAttachments {
       const reply = this.decide({ type: "agent_reply", agent: { id: who.id, name: who.name ?? who.id } }, { record });
       if (!reply.ok) return this.reject(ws, "invalid_state", reply.message, frame.id);
       const author = { role: "agent" as const, id: who.id, name: who.name };
-      const { entry, duplicate } = this.appendAndAck(ws, assist.agentMessageEntry(frame, author, attached));
+      const sent = withOriginal(assist.agentMessageEntry(frame, author, attached), frame);
+      const { entry, duplicate } = this.appendAndAck(ws, sent);
       if (!duplicate) await this.settle(this.apply(assist.withDraftRow(reply, entry, record, who.id)));
       return;
     }
@@ -193,10 +195,9 @@ export class ConversationObject extends ConversationAttachments {
       if (reopened.ok) this.apply(reopened);
     }
     const author = { role: "customer" as const, name: record.customer.name };
-    const input = { id: frame.id, kind: "message", author, text: frame.text, ...attached } as const;
-    const { entry, duplicate } = this.appendAndAck(ws, input);
+    const { entry, duplicate } = this.appendAndAck(ws, customerMessageEntry(frame, author, attached));
     // Files without words are no question: no AI turn, so no failed attempt and no low-confidence handoff.
-    if (duplicate || frame.text === "") return;
+    if (duplicate || !frame.text) return;
     const message = {
       type: "customer_message",
       seq: entry.seq,
@@ -275,7 +276,7 @@ export class ConversationObject extends ConversationAttachments {
     const transcript = this.store.after(0, "agent");
     if (this.record()?.handoff?.trigger === "ai_budget") return fallbackSummary(transcript); // no more AI spent
     try {
-      return await this.scorer.summarize({ transcript: summaryInput(transcript) });
+      return await this.scorer.summarize({ transcript: summaryInput(this.summaryTranscript(transcript)) });
     } catch (error) {
       console.error("summary failed", error);
       return fallbackSummary(transcript);

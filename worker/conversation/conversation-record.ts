@@ -86,6 +86,8 @@ export interface HandoffRecord {
   reason: string;
   team: string;
   topic?: Intent;
+  /** The customer's language when the handoff was queued: routing prefers an agent who speaks it. */
+  language?: string;
   queuedAt: number;
   slaSeconds: number;
   expectedResponse: string;

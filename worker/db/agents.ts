@@ -14,6 +14,7 @@ export interface NewAgent {
   maxConcurrent?: number;
   status?: AgentStatus;
   disabled?: boolean;
+  languages?: string[];
 }
 
 /** Public view of an agent (never the password hash). */
@@ -23,6 +24,8 @@ export interface AgentView {
   email: string;
   role: AgentRole;
   teams: string[];
+  /** Languages the agent speaks (primary subtags); empty: their teams' languages. */
+  languages: string[];
   maxConcurrent: number;
   status: AgentStatus;
   disabled: boolean;
@@ -55,6 +58,7 @@ export async function insertAgent(d1: D1Database, input: NewAgent): Promise<Agen
       maxConcurrent: input.maxConcurrent ?? 3,
       status: input.status ?? "offline",
       disabled: input.disabled ?? false,
+      languages: input.languages ?? [],
       createdAt: now,
       updatedAt: now,
     }),
@@ -74,6 +78,7 @@ const agentViewColumns = {
   maxConcurrent: agents.maxConcurrent,
   status: agents.status,
   disabled: agents.disabled,
+  languages: agents.languages,
   createdAt: agents.createdAt,
   updatedAt: agents.updatedAt,
   teams: sql<string>`(select json_group_array(${agentTeams.teamId}) from (select ${agentTeams.teamId} from ${agentTeams} where ${agentTeams.agentId} = ${agents.id} order by ${agentTeams.teamId}))`,
@@ -120,7 +125,10 @@ export function setAgentTeamsStatements(db: ReturnType<typeof getDb>, agentId: s
 }
 
 export type AgentChanges = Partial<
-  Pick<typeof agents.$inferInsert, "name" | "email" | "role" | "maxConcurrent" | "disabled" | "passwordHash">
+  Pick<
+    typeof agents.$inferInsert,
+    "name" | "email" | "role" | "maxConcurrent" | "disabled" | "passwordHash" | "languages"
+  >
 >;
 
 /** Updates an agent and, when given, replaces their teams, in one batch. Throws on a duplicate email. */

@@ -4,10 +4,33 @@ import { ListQuery as ConversationListQuery, TransferBody } from "../routes/agen
 import { LoginBody } from "../routes/auth";
 import { Query as ReportQuery } from "../routes/reports";
 import { ListQuery as TicketListQuery, ReplyBody, UpdateBody as TicketUpdateBody } from "../routes/tickets";
+import { TranslateBody } from "../routes/translation";
 import { ok, type RouteDoc } from "./route-doc";
 
 export const AGENT_ROUTES: RouteDoc[] = [
   // Agents: conversations, queue, lobby
+  {
+    method: "GET",
+    path: "/api/agent/translation",
+    tag: "conversations",
+    auth: "agent",
+    summary: "Whether this deployment can translate (Workers AI, production only)",
+    responses: ok("{ available, model }"),
+  },
+  {
+    method: "POST",
+    path: "/api/agent/translation",
+    tag: "conversations",
+    auth: "agent",
+    body: TranslateBody,
+    summary: "Translate a text between two languages with Workers AI's m2m100",
+    responses: {
+      200: "{ translation, from, to, model }",
+      400: "invalid body",
+      502: "translation_failed",
+      503: "translation_unavailable (no AI binding: local mode)",
+    },
+  },
   {
     method: "GET",
     path: "/api/agent/conversations",

@@ -28,6 +28,7 @@ import { isUniqueViolation } from "../db/errors";
 import { ApiError, handleApiError } from "../http/errors";
 import { jsonBody } from "../http/json-body";
 import { emailField, nameField, slugField } from "../http/validate";
+import { LanguageList } from "../../schema/languages";
 
 const passwordField = v.pipe(v.string(), v.minLength(8, "password must be at least 8 characters"), v.maxLength(256));
 const teamList = v.pipe(v.array(slugField), v.maxLength(20));
@@ -41,6 +42,8 @@ export const CreateAgentBody = v.strictObject({
   role: v.optional(v.picklist(AGENT_ROLES), "agent"),
   teams: v.optional(teamList, []),
   maxConcurrent: v.optional(maxConcurrentField, 3),
+  /** Languages the agent speaks ("es", "pt-BR" kept as "pt"); empty: their teams' languages. */
+  languages: v.optional(LanguageList, []),
 });
 // Exported for the OpenAPI document (worker/openapi).
 export const UpdateAgentBody = v.strictObject({
@@ -51,6 +54,7 @@ export const UpdateAgentBody = v.strictObject({
   teams: v.optional(teamList),
   maxConcurrent: v.optional(maxConcurrentField),
   disabled: v.optional(v.boolean()),
+  languages: v.optional(LanguageList),
 });
 
 const HHMM = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM (24 h)"));
@@ -92,6 +96,8 @@ export const CreateTeamBody = v.strictObject({
   slaSeconds: v.optional(slaField, 300),
   businessHours: v.optional(BusinessHoursSchema, null),
   expectedResponse: v.optional(expectedResponseField),
+  /** Languages the team speaks: routing prefers its agents who speak the customer's language. */
+  languages: v.optional(LanguageList, []),
 });
 // Exported for the OpenAPI document (worker/openapi).
 export const UpdateTeamBody = v.strictObject({
@@ -99,6 +105,7 @@ export const UpdateTeamBody = v.strictObject({
   slaSeconds: v.optional(slaField),
   businessHours: v.optional(BusinessHoursSchema),
   expectedResponse: v.optional(expectedResponseField),
+  languages: v.optional(LanguageList),
 });
 
 async function agentOr404(d1: D1Database, id: string) {
@@ -145,6 +152,7 @@ agentAdminRoutes.patch("/agents/:id", requireAgent("admin"), jsonBody(UpdateAgen
   if (body.role !== undefined) set.role = body.role;
   if (body.maxConcurrent !== undefined) set.maxConcurrent = body.maxConcurrent;
   if (body.disabled !== undefined) set.disabled = body.disabled;
+  if (body.languages !== undefined) set.languages = body.languages;
   if (body.password !== undefined) set.passwordHash = await hashPassword(body.password);
   try {
     await updateAgent(c.env.DB, id, set, body.teams);

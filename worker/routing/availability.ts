@@ -15,6 +15,8 @@ export interface TeamInfo {
   slaSeconds: number;
   expectedResponse: string;
   businessHours: BusinessHours | null;
+  /** Languages the team speaks (its agents speak them unless they list their own). */
+  languages: string[];
 }
 
 export interface AvailableAgent {
@@ -22,9 +24,11 @@ export interface AvailableAgent {
   name: string;
   load: number;
   maxConcurrent: number;
+  /** Languages the agent lists (empty: the team's). */
+  languages: string[];
 }
 
-const FALLBACK_TEAM: Omit<TeamInfo, "id"> = { name: "Support", ...DEFAULT_SLA, businessHours: null };
+const FALLBACK_TEAM: Omit<TeamInfo, "id"> = { name: "Support", ...DEFAULT_SLA, businessHours: null, languages: [] };
 
 /** What a team without a row (or an unreadable one) gets: five minutes' SLA, always open. */
 export function fallbackTeam(teamId: string): TeamInfo {
@@ -40,6 +44,7 @@ export async function getTeam(db: Db, teamId: string): Promise<TeamInfo> {
         slaSeconds: row.slaSeconds,
         expectedResponse: row.expectedResponse,
         businessHours: row.businessHours ?? null,
+        languages: row.languages ?? [],
       }
     : fallbackTeam(teamId);
 }
@@ -51,13 +56,14 @@ export async function onlineAgents(db: Db, teamId: string): Promise<AvailableAge
       id: agents.id,
       name: agents.name,
       maxConcurrent: agents.maxConcurrent,
+      languages: agents.languages,
       load: sql<number>`(SELECT COUNT(*) FROM ${conversations} c WHERE c.assigned_agent_id = ${agents.id} AND c.status = 'agent')`,
     })
     .from(agents)
     .innerJoin(agentTeams, eq(agentTeams.agentId, agents.id))
     .where(and(eq(agentTeams.teamId, teamId), eq(agents.status, "online"), eq(agents.disabled, false)))
     .all();
-  return rows.map((r) => ({ ...r, load: Number(r.load) }));
+  return rows.map((r) => ({ ...r, load: Number(r.load), languages: r.languages ?? [] }));
 }
 
 /** Least-loaded online agent with spare capacity, or null. */

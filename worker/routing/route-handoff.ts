@@ -9,13 +9,16 @@ import type { KnowledgeCache } from "../conversation/knowledge-cache";
 import { getDb } from "../db/client";
 import type { Env } from "../env";
 import type { RouteOutcome } from "../handoff/types";
-import { isWithinBusinessHours, onlineAgents, pickLeastLoaded } from "./availability";
+import { isWithinBusinessHours, onlineAgents } from "./availability";
+import { pickForLanguage } from "./language-preference";
 import { queueInfo } from "./queue-estimate";
 
 interface QueuedHandoff {
   id: string;
   team: string;
   queuedAt: number;
+  /** The customer's language: automatic assignment prefers an agent who speaks it. */
+  language?: string;
 }
 
 export async function routeHandoff(
@@ -37,7 +40,7 @@ export async function routeHandoff(
       slaSeconds: team.slaSeconds,
       expectedResponse: team.expectedResponse,
       online: online.length,
-      assignTo: assignment === "auto" ? pickAgent(online) : null,
+      assignTo: assignment === "auto" ? pickAgent(pickForLanguage(online, handoff.language, team.languages)) : null,
     };
   } catch (error) {
     console.error("routing: D1 unreachable", error);
@@ -47,8 +50,7 @@ export async function routeHandoff(
   return { ...found, queue };
 }
 
-function pickAgent(online: Awaited<ReturnType<typeof onlineAgents>>) {
-  const pick = pickLeastLoaded(online);
+function pickAgent(pick: { id: string; name: string } | null) {
   return pick ? { id: pick.id, name: pick.name } : null;
 }
 

@@ -22,6 +22,8 @@ export interface OutItem {
   text: string;
   /** Files already uploaded, referenced by the message (resent with it, by the same client id). */
   attachments?: AttachmentRef[];
+  /** A reply sent translated: `text` is the translation, this what the agent wrote (kept for agents). */
+  original?: { text: string; language: string; model: string };
   /** Agent assist: the AI draft the reply started from, and the buttons it offers (schema/protocol.ts MessageFrame). */
   assist?: { draft?: string; quickReplies?: string[] };
   state: "sending" | "failed";
@@ -251,6 +253,7 @@ function outFrame(o: OutItem) {
     id: o.id,
     text: o.text,
     ...(ids?.length ? { attachments: ids } : {}),
+    ...(o.original ? { original: o.original } : {}),
     ...o.assist,
   } as const;
 }
@@ -284,6 +287,7 @@ export function send(
   kind: "message" | "note",
   text: string,
   attachments: AttachmentRef[] = [],
+  original?: OutItem["original"],
   assist: OutItem["assist"] = {},
 ): boolean {
   const body = text.trim();
@@ -294,6 +298,7 @@ export function send(
     kind,
     text: body,
     ...(files.length ? { attachments: files } : {}),
+    ...(original && kind === "message" ? { original } : {}),
     ...(kind === "message" && (assist.draft || assist.quickReplies) ? { assist } : {}),
     state: "sending",
     sentAt: Date.now(),

@@ -47,6 +47,19 @@ describe("a conversation in French", () => {
     client.close();
   });
 
+  it("a typed French message switches an English conversation to French: its entry and the AI's copy", async () => {
+    const { conversationId, token } = await createConversation({ locale: "en" });
+    const client = await openCustomer(conversationId, token);
+    await client.hello(0);
+    client.send({ type: "message", id: "m1", text: "Bonjour, je voudrais parler à quelqu'un" });
+    const ack = await client.next("ack", (f) => f.id === "m1");
+    expect(ack.entry?.meta?.language).toBe("fr");
+    const next = await client.next("entry", (f) => f.entry.seq > ack.seq && f.entry.author.role !== "customer");
+    expect([fr.offerHuman, fr.connecting, fr.aiNoAnswer]).toContain(next.entry.text);
+    expect((await recordOf(conversationId)).language).toBe("fr");
+    client.close();
+  });
+
   it("an identify frame with a locale changes the conversation's language, and the copy follows", async () => {
     const { conversationId, token } = await createConversation({ locale: "en" });
     const client = await openCustomer(conversationId, token);

@@ -106,9 +106,12 @@ describe("answers in the customer's language", () => {
   });
 
   it("without a version in the customer's language, says in it that the answer is in English and gives it", async () => {
-    const entry = await ask("fr", "Comment activer la 2FA (two-factor authentication) sur mon compte, s'il vous plaît ?");
+    const entry = await ask(
+      "fr",
+      "Comment activer la 2FA (two-factor authentication) sur mon compte, s'il vous plaît ?",
+    );
     expect(entry.meta?.citations?.[0]).toMatchObject({ id: "kb-account-2fa", language: "en" });
-    expect(entry.text.startsWith(customerCopy("fr").answerInEnglish)).toBe(true);
+    expect(entry.text).toMatch(new RegExp(`^${customerCopy("fr").answerInEnglish}`));
   });
 
   it("an English conversation still gets the English original", async () => {

@@ -103,6 +103,8 @@ export const ROUTES: RouteRow[] = [
     access: "agent",
     team: { of: "conversation", by: "refuse" },
   },
+  { method: "GET", pattern: "/api/agent/translation", access: "agent" },
+  { method: "POST", pattern: "/api/agent/translation", access: "agent" },
   { method: "GET", pattern: "/api/agent/lobby/ws", access: "agent-ws" },
   { method: "GET", pattern: "/api/agent/tickets", access: "agent", team: { of: "ticket", by: "hide" } },
   { method: "GET", pattern: "/api/agent/tickets/:id", access: "agent", team: { of: "ticket", by: "refuse" } },

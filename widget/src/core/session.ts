@@ -15,6 +15,7 @@ import type {
   ServerFrame,
   TranscriptEntry,
 } from "../../../schema/protocol";
+import type { AttachmentRef } from "../../../schema/attachments";
 import { newClientId } from "./ids";
 import { clearSaved, loadSaved, writeSaved, type Pending } from "./storage";
 import { acknowledge, mergeEntry, settle, toResend } from "./transcript";
@@ -49,7 +50,7 @@ export interface SessionDeps {
   site: string;
   storage: Storage | null;
   /** Identity and attributes known when the conversation is created (from Handoff.identify / setAttributes). */
-  identity: () => { customer: Identity; attributes: Record<string, string> };
+  identity: () => { customer: Identity; attributes: Record<string, string>; locale?: string };
   WebSocket?: typeof WebSocket;
   fetch?: typeof fetch;
   random?: () => number;
@@ -61,8 +62,16 @@ const TYPING_TTL_MS = 8000;
 export interface Session {
   readonly state: SessionState;
   subscribe(fn: () => void): () => void;
-  /** Queues a chat message; it shows as "sending" until acked, and survives reloads until then. */
-  send(text: string): void;
+  /**
+   * Queues a chat message (text, uploaded files, or both); it shows as "sending" until acked, and
+   * survives reloads until then.
+   */
+  send(text: string, files?: AttachmentRef[]): void;
+  /**
+   * The conversation's URL + `tail` with its token (the attachment routes), or undefined while there is
+   * no conversation yet, whose creation this starts.
+   */
+  link(tail: string): string | undefined;
   requestHuman(): void;
   replyToOffer(accept: boolean): void;
   /** A tap on the quick-reply button `value` under entry `seq` ("That helped" under an answer, an agent's choice). */
@@ -152,7 +161,14 @@ export function createSession(deps: SessionDeps): Session {
       if (!opened && retries >= 2) void checkToken();
     },
   });
-  for (const p of toResend(saved.outbox)) client.send({ type: "message", id: p.id, text: p.text });
+  /** A pending message's frame; JSON leaves out what is undefined (a file-only message has no text). */
+  const message = (p: Pending): ClientFrame => ({
+    type: "message",
+    id: p.id,
+    text: p.text || undefined,
+    attachments: p.a?.map((f) => f.id),
+  });
+  for (const p of toResend(saved.outbox)) client.send(message(p));
 
   const act = (frame: ClientFrame, create = true) => {
     client.send(frame);
@@ -194,9 +210,9 @@ export function createSession(deps: SessionDeps): Session {
       creating = false;
       return;
     }
-    const { customer, attributes } = deps.identity();
     try {
-      const res = await post("", { customer, attributes });
+      // Customer, attributes and the widget's locale: the conversation's language before the first message.
+      const res = await post("", deps.identity());
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const body = (await res.json()) as { conversationId: string; token: string };
       conversationId = body.conversationId;
@@ -300,14 +316,14 @@ export function createSession(deps: SessionDeps): Session {
       listeners.add(fn);
       return () => listeners.delete(fn);
     },
-    send(text) {
-      const trimmed = text.trim();
-      if (!trimmed) return;
-      const id = newClientId();
-      update({ outbox: [...state.outbox, { id, text: trimmed }] });
+    send(text, a) {
+      const p = { id: newClientId(), text: text.trim(), a };
+      if (!p.text && !a) return;
+      update({ outbox: [...state.outbox, p] });
       persist();
-      act({ type: "message", id, text: trimmed });
+      act(message(p));
     },
+    link: (tail) => (token ? url(tail) : void ensureConversation()),
     requestHuman: () => act({ type: "request_human", id: newClientId() }),
     replyToOffer: (accept) => act({ type: "offer_reply", id: newClientId(), accept }),
     tap: (seq, value) => act({ type: "quick_reply", id: newClientId(), seq, value }),
@@ -315,8 +331,8 @@ export function createSession(deps: SessionDeps): Session {
     rate: (score, comment) => act({ type: "csat", id: newClientId(), score, comment }),
     identify() {
       if (!token) return adopt();
-      const { customer, attributes } = deps.identity();
-      act({ type: "identify", ...customer, attributes }, false);
+      const { customer, ...rest } = deps.identity();
+      act({ type: "identify", ...customer, ...rest }, false);
     },
     typing: (on) => client.sendNow({ type: "typing", on }),
     markRead() {

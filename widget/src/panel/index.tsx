@@ -7,11 +7,14 @@ import { Component, Fragment, render } from "preact";
 import { jsx } from "preact/jsx-runtime";
 import { type Bridge, type Kit, type MountPanel, PART_GLOBAL } from "../bridge";
 import { createSession } from "../core/session";
+import { panelStrings } from "../strings";
 import { panelView } from "./App";
 import { CSS } from "./styles";
 
 const globals = window as unknown as Record<string, unknown>;
-globals[`${PART_GLOBAL}kit`] = { jsx, Fragment, Component } satisfies Kit;
+const kit: Kit = { jsx, Fragment, Component };
+globals[`${PART_GLOBAL}kit`] = kit;
+const english = { ...panelStrings };
 
 const mountPanel: MountPanel = (bridge: Bridge) => {
   const style = document.createElement("style");
@@ -32,6 +35,9 @@ const mountPanel: MountPanel = (bridge: Bridge) => {
   addEventListener("offline", () => session.wentOffline());
 
   const draw = () => {
+    // The chosen locale's strings (the launcher loaded them; a new locale redraws through `configured`).
+    Object.assign(panelStrings, english, bridge.strings?.panel);
+    kit.strings = bridge.strings;
     render(view.render(), bridge.mount);
     view.rendered();
   };

@@ -24,11 +24,11 @@ export const CSS =
   ".customer{align-self:flex-end;background:var(--hc);color:var(--ht)}" +
   ".customer a{color:inherit}" +
   ".ai{align-self:flex-start;background:#f1f3f5}" +
-  ".agent{align-self:flex-start;background:#e6f4ea;border-left:3px solid #1e7b45}" +
+  ".agent{align-self:flex-start;background:#e6f4ea;border-inline-start:3px solid #1e7b45}" +
   ".agent .who{color:#14532d}" +
   ".ai a,.agent a,.s a{color:#0b57d0}" +
   ".src{margin:6px 0 0;padding:6px 0 0;border-top:1px solid #d6d9dc;font-size:13px}" +
-  ".src ul{margin:2px 0 0;padding-left:18px}" +
+  ".src ul{margin:2px 0 0;padding-inline-start:18px}" +
   ".s{align-self:stretch;text-align:center;font-size:13px;color:#4a4a4a;padding:2px 8px}" +
   ".meta{font-size:12px;align-self:flex-end;color:#4d4d4d;margin-top:-4px}" +
   ".card{align-self:stretch;border:1px solid #d6d9dc;border-radius:10px;padding:10px;display:flex;flex-direction:column;gap:8px;background:#fafafa;font-size:14px}" +

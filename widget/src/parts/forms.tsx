@@ -10,6 +10,10 @@ import { Component } from "preact";
 import { PART_GLOBAL } from "../bridge";
 import { isValidEmail } from "../core/email";
 import { formStrings as t } from "../strings";
+import { strings } from "./kit";
+
+// The chosen locale's strings, when it is not English (the panel hands them over with its Preact).
+Object.assign(t, strings?.forms);
 
 export interface ContactDetails {
   email: string;

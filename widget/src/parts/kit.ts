@@ -6,5 +6,5 @@
  */
 import { type Kit, PART_GLOBAL } from "../bridge";
 
-export const { jsx, Fragment, Component } = (window as unknown as Record<string, Kit>)[`${PART_GLOBAL}kit`];
+export const { jsx, Fragment, Component, strings } = (window as unknown as Record<string, Kit>)[`${PART_GLOBAL}kit`];
 export { jsx as jsxs };

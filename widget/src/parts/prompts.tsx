@@ -7,6 +7,10 @@
 import type { QueueInfo } from "../../../schema/protocol";
 import { PART_GLOBAL } from "../bridge";
 import { promptStrings as t } from "../strings";
+import { strings } from "./kit";
+
+// The chosen locale's strings, when it is not English (the panel hands them over with its Preact).
+Object.assign(t, strings?.prompts);
 
 const CSS =
   ".q{padding:10px 14px;background:#eef3fc;color:#1a1a1a;font-size:14px;border-top:1px solid #d6d9dc}.q p{margin:0}";
