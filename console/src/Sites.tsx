@@ -47,10 +47,10 @@ export function SitesAdmin() {
   const save = async (e: Event) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget as HTMLFormElement);
-    const body: Record<string, unknown> = {
-      requireVerification: form.get("requireVerification") === "on",
-      aiTurnsPerDay: Number(form.get("aiTurnsPerDay")),
-    };
+    const body: Record<string, unknown> = { requireVerification: form.get("requireVerification") === "on" };
+    // Sent only when changed: saving other settings does not pin today's default budget on the site.
+    const budget = Number(form.get("aiTurnsPerDay"));
+    if (budget !== view!.settings.aiTurnsPerDay) body.aiTurnsPerDay = budget;
     // Only the persona fields filled in; a site that never had a persona keeps having none.
     const persona = Object.fromEntries(
       ["assistantName", "companyName", "tone"]
