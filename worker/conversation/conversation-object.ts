@@ -193,10 +193,10 @@ export class ConversationObject extends ConversationAttachments {
       if (reopened.ok) this.apply(reopened);
     }
     const author = { role: "customer" as const, name: record.customer.name };
-    const input = { id: frame.id, kind: "message", author, text: frame.text, ...attached } as const;
+    const input = { id: frame.id, kind: "message", author, text: frame.text ?? "", ...attached } as const;
     const { entry, duplicate } = this.appendAndAck(ws, input);
     // Files without words are no question: no AI turn, so no failed attempt and no low-confidence handoff.
-    if (duplicate || frame.text === "") return;
+    if (duplicate || !frame.text) return;
     const message = {
       type: "customer_message",
       seq: entry.seq,
@@ -275,7 +275,7 @@ export class ConversationObject extends ConversationAttachments {
     const transcript = this.store.after(0, "agent");
     if (this.record()?.handoff?.trigger === "ai_budget") return fallbackSummary(transcript); // no more AI spent
     try {
-      return await this.scorer.summarize({ transcript: summaryInput(transcript) });
+      return await this.scorer.summarize({ transcript: summaryInput(this.summaryTranscript(transcript)) });
     } catch (error) {
       console.error("summary failed", error);
       return fallbackSummary(transcript);

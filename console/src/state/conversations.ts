@@ -237,7 +237,7 @@ function fail(o: OutItem, error: string) {
 function outFrame(o: OutItem) {
   const ids = o.attachments?.map((a) => a.id);
   return o.kind === "message" && ids?.length
-    ? ({ type: "message", id: o.id, text: o.text, attachments: ids } as const)
+    ? ({ type: "message", id: o.id, ...(o.text ? { text: o.text } : {}), attachments: ids } as const)
     : ({ type: o.kind, id: o.id, text: o.text } as const);
 }
 
