@@ -14,7 +14,8 @@ const files = readdirSync(dir)
 const compiled = compileConceptStems(
   files.map((f) => parsePhrasings(readFileSync(dir + f, "utf8"), CONCEPTS, dir + f)),
 );
-writeFileSync("worker/ai/embedded/concept-stems.json", `${JSON.stringify(compiled)}\n`);
+// Indented as biome formats JSON, so that a retrain leaves `npm run lint` clean.
+writeFileSync("worker/ai/embedded/concept-stems.json", `${JSON.stringify(compiled, null, 2)}\n`);
 console.log(
   `concepts: ${Object.keys(compiled.exact).length + Object.keys(compiled.prefix).length} stems from ${files.length} languages -> worker/ai/embedded/concept-stems.json`,
 );

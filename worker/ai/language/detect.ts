@@ -3,9 +3,10 @@
  * database of 60 languages, bundled with the Worker (~281 KB gzipped, the largest file of the scorer; measured in
  * docs/scoring.md). The database is ~950 KB of JavaScript whose evaluation takes 150-500 ms on this project's
  * machines, so it is loaded on first use (`loadLanguageDetector`, awaited by both scorers), not in the Worker's
- * global scope, whose startup time is limited. Chosen over tinyld (light), lande and franc-min on the hand-written training phrasings of
- * data/phrasings/ (never on the held-out files): 0.99 on messages of three words or more, where the others read
- * 0.82-0.93.
+ * global scope, whose startup time is limited. Chosen over tinyld (light), lande and franc-min on the hand-written
+ * training phrasings of data/phrasings/ (never on the held-out files): 0.99 on messages of three words or more,
+ * where the others read 0.82-0.93. It knows 60 languages and reports whichever it reads, not only those the
+ * embedded scorer has phrasings for.
  *
  * A message too short to tell ("ok", "merci": eld reads it as Italian, unsure) or one the detector is unsure of is
  * "und" (BCP 47's undetermined), unless the caller knows better: the `hint`, the conversation's language so far,
@@ -24,9 +25,6 @@ export function loadLanguageDetector(): Promise<void> {
   });
   return loading;
 }
-
-/** The languages the embedded scorer has phrasings for and the product speaks (docs/scoring.md, data/phrasings/). */
-export const SCORED_LANGUAGES = ["en", "es", "fr", "de", "pt", "it", "nl", "ja", "ar", "he"] as const;
 
 /** BCP 47 "undetermined". */
 export const UNDETERMINED = "und";
