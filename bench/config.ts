@@ -5,7 +5,7 @@
 import { cpus } from "node:os";
 
 export const QUICK = process.argv.includes("--quick");
-/** `--only=relay,throughput,handoff,idle,scorer,widget` runs just those sections (default: all). */
+/** `--only=relay,throughput,handoff,idle,attachments,scorer,widget` runs just those sections (default: all). */
 export const ONLY = process.argv
   .find((a) => a.startsWith("--only="))
   ?.slice(7)

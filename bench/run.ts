@@ -8,10 +8,12 @@
  * the echo object, with ratios; per-object persisted throughput (pipelined, many customer sockets into one
  * conversation); handoff notification latency (request_human -> lobby queue_event, 100 conversations);
  * the embedded scorer (bench/scorer.ts); widget size (scripts/check-widget-size.ts); idle cost (1,000
- * idle conversations: workerd RSS, time to resume them all).
+ * idle conversations: workerd RSS, time to resume them all); attachments (bench/attachments.ts: 50
+ * conversations uploading a 1 MB image at once, against a text baseline in the same run).
  *
  * Run it on a quiet machine: the client, wrangler's proxy and workerd share the same cores.
  */
+import { attachmentsSection } from "./attachments";
 import { SCALES, QUICK, runs } from "./config";
 import { handoffSection } from "./handoff";
 import { idleSection } from "./idle";
@@ -46,6 +48,8 @@ async function main() {
     });
   await throughputAndHandoff("tmpfs");
   if (runs("idle")) await onFreshServers("Idle cost", "tmpfs", (dev) => idleSection(dev));
+  if (runs("attachments"))
+    await onFreshServers("Attachments", "tmpfs", (dev, _echo, bearer) => attachmentsSection(dev, bearer));
 
   // The same loads with state on disk: what this machine's fsync adds (one thread waits for each commit).
   if (runs("disk") && !QUICK) {

@@ -35,6 +35,7 @@ export const ATTACHMENT_DEFAULTS = {
   maxFileBytes: 10 * 1024 * 1024,
   maxConversationBytes: 50 * 1024 * 1024,
   maxConversationFiles: 50,
+  /** Checked by MessageFrame in schema/protocol.ts, which spells the 10 out (the widget bundles it). */
   maxPerMessage: 10,
   maxNameChars: 200,
 } as const;

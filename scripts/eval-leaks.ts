@@ -1,25 +1,19 @@
 /**
  * The evaluation's sealed sets must not appear in any training phrasings: `npm run eval` stops when one does.
- * Compared case-insensitively, whole messages.
+ * Every language's held-out files and the multi-turn suite against every training and supplement file, compared
+ * case-insensitively, whole messages.
  */
 import { CONVERSATIONS } from "./eval-conversations";
-import { EVAL_PHRASINGS } from "./eval-phrasings";
-import { ACT_TRAIN_PHRASINGS } from "./train-act-phrasings";
-import { DOMAIN_SUPPLEMENT } from "./train-intent";
-import { TRAIN_PHRASINGS } from "./train-phrasings";
+import { allPhrasings, type PhrasingSplit } from "./lib/phrasings";
+import { ACT_LABELS } from "../worker/ai/embedded/act-features";
+import { INTENTS } from "../worker/ai/scorer";
+
+const texts = (split: PhrasingSplit) =>
+  [...allPhrasings("intent", split, INTENTS), ...allPhrasings("acts", split, ACT_LABELS)].map((r) => r.text);
 
 export function checkNoLeaks(): void {
-  const training = new Set(
-    [DOMAIN_SUPPLEMENT, TRAIN_PHRASINGS, ACT_TRAIN_PHRASINGS].flatMap((t) =>
-      Object.values(t)
-        .flat()
-        .map((s: string) => s.toLowerCase().trim()),
-    ),
-  );
-  const sealed = [
-    ...Object.values(EVAL_PHRASINGS).flat(),
-    ...CONVERSATIONS.flatMap((c) => c.turns.map(([say]) => say)),
-  ];
+  const training = new Set([...texts("train"), ...texts("supplement")].map((s) => s.toLowerCase().trim()));
+  const sealed = [...texts("heldout"), ...CONVERSATIONS.flatMap((c) => c.turns.map(([say]) => say))];
   const leaked = sealed.filter((s) => training.has(s.toLowerCase().trim()));
   if (leaked.length) {
     console.error(`error: evaluation messages also in the training phrasings: ${leaked.join(" | ")}`);

@@ -6,6 +6,10 @@ import { DEMO_KB } from "../schema/seed/demo-kb";
 import { type EmbeddedTurnScore, scoreTurnSync } from "../worker/ai/embedded/embedded-scorer";
 import { decideTurn, type HandoffDecision, initialHandoffState } from "../worker/ai/handoff-policy";
 import type { PriorTurn } from "../worker/ai/scorer";
+import { loadLanguageDetector } from "../worker/ai/language/detect";
+
+// scoreTurnSync reads the language with the detector, which the Worker loads on first use.
+await loadLanguageDetector();
 
 export const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : "-");
 export const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : "-");

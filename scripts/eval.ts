@@ -1,7 +1,7 @@
 /**
  * `npm run eval`: the embedded scorer and the handoff policy on data training never saw (scripts/eval-data.ts):
  * Bitext's held-out template families, a fifth of BANKING77, CLINC150's validation split, SST-2 dev, half of
- * TweetEval, the hand-written phrasings (scripts/eval-phrasings.ts) and the multi-turn suite
+ * TweetEval, the hand-written phrasings (data/phrasings/intent/en.heldout.txt) and the multi-turn suite
  * (scripts/eval-conversations.ts). First the issue's table of figures, then the detail behind each, misses named.
  * Nothing here feeds back into training; thresholds are not tuned on these numbers.
  */
@@ -11,6 +11,7 @@ import { answeredConfidently, f3, type Judged, judge, pct, prf, rate } from "./e
 import { runConversation } from "./eval-multiturn";
 import { EVAL_PHRASINGS } from "./eval-phrasings";
 import { checkNoLeaks } from "./eval-leaks";
+import { languageFigures, printLanguageTables } from "./eval-languages";
 import { DIALOGUE_ACTS } from "../schema/domain";
 import { classifyIntentModel } from "../worker/ai/embedded/intent";
 import { INTENTS, type Intent } from "../worker/ai/scorer";
@@ -166,6 +167,7 @@ fig(
   `${CONVERSATIONS.length} conversations`,
   `${passed}/${CONVERSATIONS.length} / ${turns.filter((t) => t.ok).length}/${turns.length}`,
 );
+printLanguageTables(languageFigures());
 
 function intentTable(title: string, rows: JudgedRow[]) {
   console.log(`\n### Intent and handoff, ${title} (${rows.length} messages)\n`);

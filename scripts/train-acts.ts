@@ -1,7 +1,7 @@
 /**
  * Trains the dialogue-act detector (worker/ai/embedded/acts.ts) and writes worker/ai/embedded/act-weights.json.
  * Acts: CLINC150's act intents (scripts/lib/intent-map.ts CLINC_TO_ACT) from its TRAINING split, plus
- * scripts/train-act-phrasings.ts. "none": every other CLINC150 training row (out-of-scope included), BANKING77's
+ * data/phrasings/acts/*.train.txt (every language). "none": every other CLINC150 training row (out-of-scope included), BANKING77's
  * and Bitext's training rows, and the hand-written training phrasings of the four handoff intents. Held-out rows
  * (scripts/eval-data.ts) are never read. Deterministic (seeded).
  *
@@ -18,9 +18,17 @@ import {
 import { predictProba, saveLinearModel, trainLinearModel } from "../worker/ai/embedded/linear-model";
 import { fnv1a } from "../worker/ai/embedded/text";
 import { ACT_DIMS } from "../worker/ai/embedded/model-dims";
+import { CONCEPT_STEMS_HASH } from "../worker/ai/embedded/concepts";
 import { loadBanking77, loadBitext, loadClinc } from "./eval-data";
-import { ACT_TRAIN_PHRASINGS } from "./train-act-phrasings";
-import { TRAIN_PHRASINGS } from "./train-phrasings";
+import { allPhrasings } from "./lib/phrasings";
+import { INTENTS } from "../worker/ai/scorer";
+
+/**
+ * The hand-written phrasings of every language (data/phrasings/): the acts' own, and the intent model's, whose
+ * requests are "none".
+ */
+const ACT_TRAIN_PHRASINGS = allPhrasings("acts", "train", ACT_LABELS);
+const INTENT_TRAIN_PHRASINGS = allPhrasings("intent", "train", INTENTS);
 
 const PHRASE_WEIGHT = 4;
 /**
@@ -41,9 +49,8 @@ for (const r of loadBanking77().filter((r) => !r.heldOut)) rows.push({ text: r.t
 loadBitext()
   .filter((r, i) => !r.heldOut && i % 3 === 0)
   .forEach((r) => rows.push({ text: r.text, label: "none", w: 1 }));
-for (const intent of ["human_request", "billing_dispute", "cancellation", "complaint"] as const)
-  for (const text of TRAIN_PHRASINGS[intent]) rows.push({ text, label: "none", w: 1 });
-for (const label of labels) for (const text of ACT_TRAIN_PHRASINGS[label]) rows.push({ text, label, w: PHRASE_WEIGHT });
+for (const { label, text } of INTENT_TRAIN_PHRASINGS) if (label !== "other") rows.push({ text, label: "none", w: 1 });
+for (const { label, text } of ACT_TRAIN_PHRASINGS) rows.push({ text, label, w: PHRASE_WEIGHT });
 
 // Class balancing (count ratio ** BALANCE): "none" is most of the rows.
 const counts = new Map<ActLabel, number>();
@@ -94,9 +101,10 @@ if (DEV) {
 }
 const json = saveLinearModel(model, {
   trainedOn:
-    "clinc150 train split (acts per scripts/lib/intent-map.ts, other intents and oos as none) + banking77 and bitext training rows as none + scripts/train-act-phrasings.ts",
+    "clinc150 train split (acts per scripts/lib/intent-map.ts, other intents and oos as none) + banking77 and bitext training rows as none + data/phrasings/acts/*.train.txt",
   rows: rows.length,
   counts: Object.fromEntries(counts),
+  conceptStems: CONCEPT_STEMS_HASH,
   epochs: EPOCHS,
 });
 writeFileSync("worker/ai/embedded/act-weights.json", JSON.stringify(json));

@@ -16,6 +16,8 @@ export const FIRST_LOAD = {
 export const LAZY_PARTS = {
   /** The no-agent contact form and the satisfaction rating. */
   forms: "src/parts/forms.tsx",
+  /** Attachments: uploads with progress, cancel and retry, thumbnails, full-size view, file cards. */
+  attach: "src/parts/attach.tsx",
   /** The feedback choices under an answer, the offer of a person, the queue notice. */
   prompts: "src/parts/prompts.tsx",
   /** The strings of one locale besides English (loaded by the launcher only when chosen). */

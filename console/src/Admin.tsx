@@ -7,6 +7,7 @@ import { api, type Agent } from "./api";
 import { AuditLog } from "./Audit";
 import { CustomersAdmin } from "./Customers";
 import { SitesAdmin } from "./Sites";
+import { TeamAccess } from "./TeamAccess";
 import { WebhooksAdmin } from "./Webhooks";
 import { ArticleVersions } from "./KbVersions";
 import { agent } from "./state/agent";
@@ -251,6 +252,7 @@ export function AdminView() {
         ))}
       </nav>
       {tab === "agents" ? <Agents /> : null}
+      {tab === "teams" ? <TeamAccess /> : null}
       {tab === "teams" ? (
         <AdminTable<Team>
           path="/api/teams"

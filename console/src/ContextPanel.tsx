@@ -1,4 +1,5 @@
 /** The context panel beside a conversation: who the customer is, why it was handed off, the AI's confidence and the customer's mood over time. */
+import { entryAttachments } from "../../schema/attachments";
 import { AttachmentList } from "./Attachments";
 import { TrendChart } from "./Chart";
 import { EarlierConversations } from "./Earlier";
@@ -17,6 +18,8 @@ const VERDICT_LABELS: Record<AnswerVerdict, string> = {
 
 export function ContextPanel({ conv }: { conv: Conv }) {
   const c = conv.context;
+  // From the live transcript: a file sent after the package was read shows at once.
+  const files = (conv.entries.length ? conv.entries : (c?.transcript ?? [])).flatMap((e) => entryAttachments(e.meta));
   if (!c)
     return (
       <aside class="context" aria-label="Context">
@@ -123,10 +126,10 @@ export function ContextPanel({ conv }: { conv: Conv }) {
           <p class="muted">None.</p>
         )}
       </section>
-      {c.attachments?.length ? (
+      {files.length ? (
         <section>
           <h3>Attachments</h3>
-          <AttachmentList conversationId={conv.id} files={c.attachments} />
+          <AttachmentList conversationId={conv.id} files={files} />
         </section>
       ) : null}
       {c.decisions.length ? (

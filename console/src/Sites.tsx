@@ -1,6 +1,6 @@
 /**
- * Admin → Sites: identity verification for a site that embeds the widget, and its assistant's persona
- * (name, company, tone). The secret is write-only (the
+ * Admin → Sites: identity verification for a site that embeds the widget, its assistant's persona (name,
+ * company, tone) and its daily AI budget with today's use. The secret is write-only (the
  * server only says whether one is set); one generated here is shown once, for the site's own server.
  */
 import { useState } from "preact/hooks";
@@ -17,6 +17,10 @@ interface SiteView {
     requireVerification: boolean;
     identitySecretSet: boolean;
     persona?: { assistantName?: string; companyName?: string; tone?: PersonaTone };
+    /** The daily AI budget (the default when the site sets none) and today's use of it (UTC day). */
+    aiTurnsPerDay: number;
+    aiTurnsToday: number;
+    aiTurnsRefusedToday: number;
   };
 }
 
@@ -43,7 +47,10 @@ export function SitesAdmin() {
   const save = async (e: Event) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget as HTMLFormElement);
-    const body: Record<string, unknown> = { requireVerification: form.get("requireVerification") === "on" };
+    const body: Record<string, unknown> = {
+      requireVerification: form.get("requireVerification") === "on",
+      aiTurnsPerDay: Number(form.get("aiTurnsPerDay")),
+    };
     // Only the persona fields filled in; a site that never had a persona keeps having none.
     const persona = Object.fromEntries(
       ["assistantName", "companyName", "tone"]
@@ -97,6 +104,22 @@ export function SitesAdmin() {
             <input type="checkbox" name="requireVerification" defaultChecked={view.settings.requireVerification} />
             Require verification (refuse customers whose id is not signed)
           </label>
+          <label>
+            AI turns per day (past it, a person answers)
+            <input
+              name="aiTurnsPerDay"
+              type="number"
+              min={0}
+              max={10_000_000}
+              step={1}
+              required
+              defaultValue={String(view.settings.aiTurnsPerDay)}
+            />
+          </label>
+          <p class="muted">
+            Today (UTC): {view.settings.aiTurnsToday} AI turns taken, {view.settings.aiTurnsRefusedToday} sent to a
+            person.
+          </p>
           <fieldset>
             <legend>The assistant's persona (its replies and the AI's prompt)</legend>
             <label>

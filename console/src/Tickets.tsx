@@ -1,4 +1,4 @@
-/** Tickets (handoffs nobody could take): list + filter, overdue SLAs highlighted; open one to see context and transcript, reply, update. */
+/** Tickets (handoffs nobody could take): list + filter a page at a time, overdue SLAs highlighted; open one to see context and transcript, reply, update. */
 import { useEffect, useState } from "preact/hooks";
 import type { TicketReplyRow, TicketView } from "../../schema/api";
 import { entryAttachments } from "../../schema/attachments";
@@ -125,17 +125,32 @@ function TicketDetail({ id, onBack }: { id: string; onBack: () => void }) {
   );
 }
 
+/** The filters a page of the list is asked with. */
+type TicketFilters = { status: string; priority: string; q: string };
+const FILTERS: { key: "status" | "priority"; label: string; options: readonly string[] }[] = [
+  { key: "status", label: "Status", options: STATUSES },
+  { key: "priority", label: "Priority", options: PRIORITIES },
+];
+const PAGE = 50;
+
 export function TicketsView() {
-  const [f, setF] = useState({ status: "", priority: "", q: "" });
+  const [f, setF] = useState<TicketFilters>({ status: "", priority: "", q: "" });
   const [rows, setRows] = useState<Ticket[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
-  const load = () =>
-    api<{ tickets: Ticket[] }>(
-      `/api/agent/tickets?${new URLSearchParams(Object.entries(f).filter(([, v]) => v))}`,
-    ).then(
-      (r) => setRows(r.tickets),
+  /** The first page (after: null) or the one after `after`, appended: the list follows nextCursor. */
+  const load = (after: string | null = null) => {
+    const query = new URLSearchParams(Object.entries(f).filter(([, v]) => v));
+    query.set("limit", String(PAGE));
+    if (after) query.set("cursor", after);
+    return api<{ tickets: Ticket[]; nextCursor: string | null }>(`/api/agent/tickets?${query}`).then(
+      (r) => {
+        setRows((old) => (after ? [...(old ?? []), ...r.tickets] : r.tickets));
+        setCursor(r.nextCursor);
+      },
       (e) => toast(e.message),
     );
+  };
   useEffect(() => {
     load();
   }, [f.status, f.priority]);
@@ -157,20 +172,16 @@ export function TicketsView() {
           Text
           <input type="search" value={f.q} onInput={set("q")} />
         </label>
-        <Choice
-          label="Status"
-          value={f.status}
-          options={STATUSES}
-          any
-          onChange={(status) => setFilter("status", status)}
-        />
-        <Choice
-          label="Priority"
-          value={f.priority}
-          options={PRIORITIES}
-          any
-          onChange={(priority) => setFilter("priority", priority)}
-        />
+        {FILTERS.map(({ key, label, options }) => (
+          <Choice
+            key={key}
+            label={label}
+            value={f[key]}
+            options={options}
+            any
+            onChange={(value) => setFilter(key, value)}
+          />
+        ))}
         <button class="primary">Filter</button>
       </form>
       {rows && !rows.length ? <p class="muted">No tickets.</p> : null}
@@ -206,6 +217,13 @@ export function TicketsView() {
             ))}
           </tbody>
         </table>
+      ) : null}
+      {cursor ? (
+        <p>
+          <button type="button" onClick={() => load(cursor)}>
+            More tickets
+          </button>
+        </p>
       ) : null}
     </section>
   );

@@ -39,7 +39,7 @@ describe("console replies with attachments", () => {
     const conv = state.openConversation("c1", false);
     last().resume();
     expect(state.send(conv, "message", "   ", [pdf])).toBe(true);
-    expect(last().messages()).toEqual([{ type: "message", id: conv.outbox[0].id, text: "", attachments: [pdf.id] }]);
+    expect(last().messages()).toEqual([{ type: "message", id: conv.outbox[0].id, attachments: [pdf.id] }]);
     // Nothing at all to send is still nothing; a note never carries files.
     expect(state.send(conv, "message", " ", [])).toBe(false);
     expect(state.send(conv, "note", "", [pdf])).toBe(false);

@@ -299,6 +299,10 @@ describe("console admin pages", () => {
     expect((await get<{ settings: object }>("/api/sites/shop-e2e")).settings).toEqual({
       requireVerification: true,
       identitySecretSet: true,
+      // The daily AI budget (default) and today's use, shown beside the site's settings.
+      aiTurnsPerDay: 2000,
+      aiTurnsToday: 0,
+      aiTurnsRefusedToday: 0,
     });
 
     // What the site's server does with it: an unsigned customer is refused, a signed one is verified.
@@ -318,7 +322,13 @@ describe("console admin pages", () => {
     await form.getByRole("button", { name: "Save site" }).click();
     await expect
       .poll(async () => (await get<{ settings: object }>("/api/sites/shop-e2e")).settings)
-      .toEqual({ requireVerification: false, identitySecretSet: true });
+      .toEqual({
+        requireVerification: false,
+        identitySecretSet: true,
+        aiTurnsPerDay: 2000,
+        aiTurnsToday: 0,
+        aiTurnsRefusedToday: 0,
+      });
   });
 
   it("an agent who is not an admin sees the lists but no Edit buttons", async () => {

@@ -1,7 +1,28 @@
-import { describe, expect, it } from "vitest";
-import { detectLanguage, primarySubtag, UNDETERMINED } from "../../worker/ai/language/detect";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { detectLanguage, loadLanguageDetector, primarySubtag, UNDETERMINED } from "../../worker/ai/language/detect";
+
+describe("loading", () => {
+  it("answers with the hint until the database has loaded, then detects", async () => {
+    vi.resetModules();
+    const fresh = await import("../../worker/ai/language/detect");
+    expect(fresh.detectLanguage("je voudrais parler à quelqu'un", "en")).toMatchObject({
+      language: "en",
+      source: "hint",
+    });
+    expect(fresh.detectLanguage("je voudrais parler à quelqu'un")).toMatchObject({ language: "und", source: "none" });
+    await fresh.loadLanguageDetector();
+    expect(fresh.detectLanguage("je voudrais parler à quelqu'un", "en")).toMatchObject({
+      language: "fr",
+      source: "text",
+    });
+  });
+});
 
 describe("detectLanguage", () => {
+  beforeAll(async () => {
+    await loadLanguageDetector();
+  });
+
   it.each([
     ["Bonjour, je voudrais parler à quelqu'un", "fr"],
     ["Quiero cancelar mi suscripción", "es"],

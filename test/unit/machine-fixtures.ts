@@ -2,7 +2,14 @@
 import { DEFAULT_HANDOFF_CONFIG } from "../../worker/ai/handoff-config";
 import type { TurnScore } from "../../worker/ai/scorer";
 import type { ConversationRecord } from "../../worker/conversation/conversation-record";
-import type { HandoffEvent, HandoffEventInput, Transition, TransitionResult } from "../../worker/handoff/types";
+import { transition } from "../../worker/handoff/machine";
+import type {
+  HandoffEffect,
+  HandoffEvent,
+  HandoffEventInput,
+  Transition,
+  TransitionResult,
+} from "../../worker/handoff/types";
 
 export const T0 = 1_700_000_000_000;
 export const config = { handoff: DEFAULT_HANDOFF_CONFIG };
@@ -48,4 +55,24 @@ export function score(overrides: Partial<TurnScore> = {}): TurnScore {
 export function ok(result: TransitionResult): Transition {
   if (!result.ok) throw new Error(`refused: ${result.code} ${result.message}`);
   return result;
+}
+
+export const ada = { id: "agent-ada", name: "Ada" };
+export const bob = { id: "agent-bob", name: "Bob" };
+
+export const kinds = (t: Transition) => t.effects.map((e) => e.kind);
+export const events = (t: Transition) => t.entries.map((e) => e.event ?? e.kind);
+export function effect<K extends HandoffEffect["kind"]>(t: Transition, kind: K): Extract<HandoffEffect, { kind: K }> {
+  const found = t.effects.find((e) => e.kind === kind);
+  if (!found) throw new Error(`no ${kind} effect in ${kinds(t).join(", ")}`);
+  return found as Extract<HandoffEffect, { kind: K }>;
+}
+
+/** A conversation waiting in the queue, from the widget's button. */
+export function queued(overrides: Partial<ConversationRecord> = {}): ConversationRecord {
+  return ok(transition(record(overrides), event({ type: "human_button", seq: 3 }), config)).record;
+}
+
+export function withAgent(agent = ada): ConversationRecord {
+  return ok(transition(queued(), event({ type: "claim", agent }), config)).record;
 }

@@ -26,6 +26,7 @@ export interface Locale {
   panel: import("./strings").PanelStrings;
   prompts: typeof import("./strings").promptStrings;
   forms: typeof import("./strings").formStrings;
+  attach: typeof import("./strings").attachStrings;
 }
 
 export interface Bridge {

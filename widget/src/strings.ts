@@ -35,6 +35,7 @@ export const panelStrings = {
   loading: "Loading…",
   partFailed: "This did not load.",
   retry: "Try again",
+  attach: "Attach a file",
 };
 
 /** The prompts' strings, in their lazy part (widget-prompts.js, ../parts/prompts.tsx). */
@@ -66,3 +67,15 @@ export const formStrings = {
 };
 
 export type PanelStrings = typeof panelStrings;
+
+/** The attachments' strings, in their lazy part (widget-attach.js, ../parts/attach.tsx). */
+export const attachStrings = {
+  uploading: (name: string) => `Uploading ${name}`,
+  cancel: "Cancel",
+  retry: "Retry",
+  failed: (name: string, why: string) => `${name} was not sent: ${why}`,
+  network: "the connection dropped",
+  open: (name: string) => `Open ${name} full size`,
+  closeImage: "Close image",
+  download: (name: string) => `Download ${name}`,
+};

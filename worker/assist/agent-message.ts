@@ -21,7 +21,9 @@ export function agentMessageEntry(
   author: Author,
   attached: Pick<NewEntry, "meta" | "internal"> = {},
 ): NewEntry {
-  const draft = draftMeta(frame.draft, frame.text);
+  // A file-only message leaves text out (schema/protocol.ts MessageFrame): it is stored as "".
+  const text = frame.text ?? "";
+  const draft = draftMeta(frame.draft, text);
   const quickReplies = agentQuickReplies(frame.quickReplies);
   const meta = { ...attached.meta, ...(quickReplies ? { quickReplies } : {}) };
   // Agents only: the customer is not told how the reply was written.
@@ -30,7 +32,7 @@ export function agentMessageEntry(
     id: frame.id,
     kind: "message",
     author,
-    text: frame.text,
+    text,
     ...(Object.keys(meta).length ? { meta } : {}),
     ...(Object.keys(internal).length ? { internal } : {}),
   };

@@ -15,6 +15,8 @@ export interface Uploader {
 export interface StoredAttachment extends AttachmentRef {
   uploader: Uploader;
   createdAt: number;
+  /** What the vision model said an image shows (production only, describe.ts). */
+  description?: string;
 }
 
 export interface ConversationQuota {
@@ -57,6 +59,17 @@ export class AttachmentStore {
       uploader_id TEXT NOT NULL,
       created_at INTEGER NOT NULL
     )`);
+    sql.exec("CREATE TABLE IF NOT EXISTS attachment_descriptions (id TEXT PRIMARY KEY, text TEXT NOT NULL)");
+  }
+
+  /** What the vision model said an image shows (production only, describe.ts). */
+  describe(id: string, text: string): void {
+    this.sql.exec("INSERT OR REPLACE INTO attachment_descriptions (id, text) VALUES (?, ?)", id, text);
+  }
+
+  descriptions(): Map<string, string> {
+    const rows = this.sql.exec<{ id: string; text: string }>("SELECT id, text FROM attachment_descriptions").toArray();
+    return new Map(rows.map((r) => [r.id, r.text]));
   }
 
   usage(): { bytes: number; files: number } {
@@ -96,7 +109,15 @@ export class AttachmentStore {
   }
 
   list(): StoredAttachment[] {
-    return this.sql.exec<AttachmentRow>("SELECT * FROM attachments ORDER BY created_at, id").toArray().map(toStored);
+    const described = this.descriptions();
+    return this.sql
+      .exec<AttachmentRow>("SELECT * FROM attachments ORDER BY created_at, id")
+      .toArray()
+      .map((row) => {
+        const stored = toStored(row);
+        const description = described.get(stored.id);
+        return description ? { ...stored, description } : stored;
+      });
   }
 
   /**

@@ -5,7 +5,7 @@
  * their references (`meta.attachments`), never the bytes.
  */
 import type { AttachmentRef } from "../../schema/attachments";
-import type { ClientFrame } from "../../schema/protocol";
+import type { ClientFrame, TranscriptEntry } from "../../schema/protocol";
 import { ConversationCore } from "../conversation/conversation-core";
 import type { SocketAttachment } from "../conversation/socket-session";
 import {
@@ -15,6 +15,8 @@ import {
   type StoredAttachment,
   type Uploader,
 } from "./attachment-store";
+import { describable, describeImage, transcriptForSummary, visionBinding } from "./describe";
+import { objectKey } from "./r2-objects";
 
 /** What a message entry gains from its attachments: the references, and for a file-only customer message, that it was not described. */
 export interface AttachedFields {
@@ -46,6 +48,27 @@ export class ConversationAttachments extends ConversationCore {
     return this.record() ? this.attachmentStore.list() : [];
   }
 
+  /** The transcript as the summariser reads it, with what file-only messages showed (describe.ts). */
+  protected summaryTranscript(transcript: TranscriptEntry[]): TranscriptEntry[] {
+    return transcriptForSummary(transcript, this.attachmentStore.descriptions());
+  }
+
+  /** Not awaited by the message: describing an image must never hold up the conversation. */
+  private describeLater(refs: AttachmentRef[]): void {
+    const ai = visionBinding(this.env);
+    const id = this.record()?.id;
+    if (!ai || !id) return;
+    const work = async () => {
+      for (const ref of refs.filter(describable)) {
+        const object = await this.env.ATTACHMENTS.get(objectKey(id, ref.id));
+        if (!object) continue;
+        const text = await describeImage(ai, new Uint8Array(await object.arrayBuffer()));
+        if (text) this.attachmentStore.describe(ref.id, text);
+      }
+    };
+    this.ctx.waitUntil(work().catch((error) => console.error("image description failed", error)));
+  }
+
   /**
    * The fields a chat message's entry gains from its attachments, or null after refusing the frame (an id
    * that is not this side's file in this conversation). A message without attachments gains nothing.
@@ -66,8 +89,9 @@ export class ConversationAttachments extends ConversationCore {
       );
       return null;
     }
-    // A file with no words is no question for the AI; locally nobody describes the image (docs/attachments.md).
-    const fileOnly = frame.text === "" && who.role === "customer";
+    // A file with no words is no question for the AI; in production a vision model describes it afterwards.
+    const fileOnly = !frame.text && who.role === "customer";
+    if (fileOnly) this.describeLater(resolved.refs);
     return { meta: { attachments: resolved.refs }, ...(fileOnly ? { internal: { described: false } } : {}) };
   }
 }

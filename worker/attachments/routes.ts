@@ -6,7 +6,8 @@
  *   GET  /api/conversations/:id/attachments/:attachmentId      the file (token, or a signed link's ?exp=&sig=)
  *
  * with the customer token of that very conversation (`Authorization: Bearer` or `?token=`), and the same
- * three under /api/agent/conversations/:id/attachments with an agent session. An upload answers
+ * three under /api/agent/conversations/:id/attachments with an agent session (and, when teams are
+ * boundaries, of the conversation's team: 403 outside_team). An upload answers
  * `201 {"attachment": {id, name, type, size, url}}`; a message frame then references the id.
  *
  * Refusals (schema/errors.ts): 411 length_required, 413 file_too_large (per file) and attachments_full
@@ -102,6 +103,7 @@ async function list(c: AnyContext, conversationId: string): Promise<Response> {
       size: a.size,
       uploadedBy: a.uploader.role,
       createdAt: a.createdAt,
+      ...(a.description ? { description: a.description } : {}),
       url: await signedUrl(env, origin, conversationId, a.id, IMAGE_LINK_TTL_SECONDS),
     })),
   );

@@ -283,7 +283,7 @@ export class ConversationCore extends DurableObject<Env> {
       who.role === "agent"
         ? { role: "agent" as const, id: who.id, name: who.name }
         : { role: "customer" as const, name: record.customer.name };
-    this.appendAndAck(ws, { id: frame.id, kind: "message", author, text: frame.text });
+    this.appendAndAck(ws, { id: frame.id, kind: "message", author, text: frame.text ?? "" });
   }
 
   /** Customer actions around handoff (button, offer reply, contact form, CSAT). Extended by the conversation object. */

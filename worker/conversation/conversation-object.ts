@@ -36,6 +36,7 @@ import { actionEntry, actionEvent, isCustomerAction } from "./customer-actions";
 import { KnowledgeCache } from "./knowledge-cache";
 import { localiseScore } from "../languages/localise-score";
 import { customerMessageEntry, withOriginal } from "../languages/message-entry";
+import { loadLanguageDetector } from "../ai/language/detect";
 import {
   type ConversationExport,
   type EraseOutcome,
@@ -73,6 +74,8 @@ export class ConversationObject extends ConversationAttachments {
     super(ctx, env);
     this.outbox = new Outbox(ctx.storage.sql, (op) => this.deliver(op));
     this.knowledge = new KnowledgeCache(env.DB);
+    // Loading before the first customer message arrives, so its entry can carry the detected language.
+    void loadLanguageDetector();
   }
 
   private get scorer(): Scorer {
@@ -81,6 +84,7 @@ export class ConversationObject extends ConversationAttachments {
   }
 
   override async create(input: CreateConversation): Promise<ConversationRecord> {
+    await loadLanguageDetector(); // a new conversation's first message always has its language detected
     const existed = this.record();
     const record = await super.create(input);
     if (!existed) {
@@ -197,7 +201,7 @@ export class ConversationObject extends ConversationAttachments {
     const author = { role: "customer" as const, name: record.customer.name };
     const { entry, duplicate } = this.appendAndAck(ws, customerMessageEntry(frame, author, attached));
     // Files without words are no question: no AI turn, so no failed attempt and no low-confidence handoff.
-    if (duplicate || frame.text === "") return;
+    if (duplicate || !frame.text) return;
     const message = {
       type: "customer_message",
       seq: entry.seq,
@@ -276,7 +280,7 @@ export class ConversationObject extends ConversationAttachments {
     const transcript = this.store.after(0, "agent");
     if (this.record()?.handoff?.trigger === "ai_budget") return fallbackSummary(transcript); // no more AI spent
     try {
-      return await this.scorer.summarize({ transcript: summaryInput(transcript) });
+      return await this.scorer.summarize({ transcript: summaryInput(this.summaryTranscript(transcript)) });
     } catch (error) {
       console.error("summary failed", error);
       return fallbackSummary(transcript);

@@ -2,7 +2,7 @@
  * The customer's handoff frames (the "Talk to a human" button, the answer to an offer, the contact form,
  * the rating, the feedback buttons under an AI answer): the transcript entry each one stores, and the handoff machine's event it becomes.
  */
-import type { ClientFrame } from "../../schema/protocol";
+import type { ClientFrame, SystemEvent } from "../../schema/protocol";
 import type { HandoffEventInput } from "../handoff/types";
 import type { ConversationRecord } from "./conversation-record";
 import { customerCopy } from "../languages/customer-copy";
@@ -28,45 +28,39 @@ export function isCustomerAction(frame: ClientFrame): frame is CustomerAction {
 /** The entry the frame stores; its client id makes a resent frame a duplicate. */
 export function actionEntry(frame: CustomerAction, record: ConversationRecord): NewEntry {
   const author = { role: "customer" as const, name: record.customer.name };
+  const system = (event: SystemEvent, text: string, more: Partial<NewEntry> = {}): NewEntry => ({
+    id: frame.id,
+    kind: "system",
+    event,
+    author,
+    text,
+    ...more,
+  });
   switch (frame.type) {
     case "request_human":
-      return { id: frame.id, kind: "system", event: "handoff_requested", author, text: "Asked to talk to a person" };
+      return system("handoff_requested", "Asked to talk to a person");
     case "offer_reply":
-      return {
-        id: frame.id,
-        kind: "system",
-        event: frame.accept ? "handoff_requested" : "offer_declined",
-        author,
-        text: frame.accept ? "Yes, connect me with a person" : "No thanks",
-      };
+      return frame.accept
+        ? system("handoff_requested", "Yes, connect me with a person")
+        : system("offer_declined", "No thanks");
     case "contact":
-      return {
-        id: frame.id,
-        kind: "system",
-        event: "contact_collected",
+      return system("contact_collected", customerCopy(record.language).contactSaved, {
         author: { ...author, name: frame.name ?? record.customer.name },
-        text: customerCopy(record.language).contactSaved,
         internal: { email: frame.email, name: frame.name, orderNumber: frame.orderNumber },
-      };
+      });
     case "csat":
-      return {
-        id: frame.id,
-        kind: "system",
-        event: "csat_received",
-        author,
-        text: customerCopy(record.language).csatThanks,
+      return system("csat_received", customerCopy(record.language).csatThanks, {
         meta: { score: frame.score },
         internal: { comment: frame.comment ?? null },
-      };
+      });
     case "feedback":
-      return {
-        id: frame.id,
-        kind: "system",
-        event: frame.helped ? "resolution_confirmed" : "answer_rejected",
-        author,
-        text: frame.helped ? "That helped" : "I still need help",
-        meta: { answerSeq: frame.answerSeq },
-      };
+      return system(
+        frame.helped ? "resolution_confirmed" : "answer_rejected",
+        frame.helped ? "That helped" : "I still need help",
+        {
+          meta: { answerSeq: frame.answerSeq },
+        },
+      );
   }
 }
 

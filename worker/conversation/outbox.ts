@@ -3,14 +3,17 @@
  * the same synchronous step as the state change that causes them, then delivered in order. A failed
  * delivery (D1 unreachable, say) stays in the outbox and is retried by alarm with exponential
  * backoff: the conversation never loses a ticket or an index update, and never blocks on D1.
- * Every operation is idempotent, so a delivery repeated after a crash is harmless.
+ * Every operation is idempotent, so a delivery repeated after a crash is harmless. A delivery that can
+ * never succeed (a PermanentDeliveryError, ./permanent-failure.ts) is moved to `outbox_failed` with its
+ * code, and the ones after it go on.
  */
 import type { TicketStatus } from "../../schema/db";
 import type { QueueEvent } from "../../schema/protocol";
 import type { WebhookEventName } from "../integrations/webhooks/events";
 import type { sendTicketReplyEmail } from "../integrations/email";
-import type { ConversationIndexRow, NewTicket, OpenHandoff, TicketReplyRow } from "../routing/d1-records";
+import type { ConversationIndexRow, NewCsat, NewTicket, OpenHandoff, TicketReplyRow } from "../routing/d1-records";
 import type { DraftReplyRow } from "../db/assist";
+import { type PermanentFailureCode, PermanentDeliveryError } from "./permanent-failure";
 
 export type OutboxOp =
   | { kind: "index"; row: ConversationIndexRow }
@@ -25,17 +28,7 @@ export type OutboxOp =
     }
   | { kind: "handoff_escalated"; handoffId: string; conversationId: string; at: number }
   | { kind: "ticket"; ticket: NewTicket }
-  | {
-      kind: "csat";
-      rating: {
-        id: string;
-        conversationId: string;
-        score: number;
-        comment: string | null;
-        agentId: string | null;
-        createdAt: number;
-      };
-    }
+  | { kind: "csat"; rating: NewCsat }
   | { kind: "lobby"; event: QueueEvent }
   /** An agent's answer to a ticket: its row, and the ticket moved to pending with an assignee. */
   | {
@@ -67,6 +60,23 @@ export class Outbox {
     sql.exec(`CREATE TABLE IF NOT EXISTS outbox (
       id INTEGER PRIMARY KEY AUTOINCREMENT, op TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
       next_at INTEGER NOT NULL DEFAULT 0, last_error TEXT)`);
+    sql.exec(`CREATE TABLE IF NOT EXISTS outbox_failed (
+      id INTEGER PRIMARY KEY, op TEXT NOT NULL, code TEXT NOT NULL, error TEXT NOT NULL, at INTEGER NOT NULL)`);
+  }
+
+  /** Operations set aside as permanent failures, oldest first. */
+  failed(): { kind: OutboxOp["kind"]; code: PermanentFailureCode; error: string; at: number }[] {
+    return this.sql
+      .exec<{ op: string; code: string; error: string; at: number }>(
+        "SELECT op, code, error, at FROM outbox_failed ORDER BY id",
+      )
+      .toArray()
+      .map((r) => ({
+        kind: (JSON.parse(r.op) as OutboxOp).kind,
+        code: r.code as PermanentFailureCode,
+        error: r.error,
+        at: r.at,
+      }));
   }
 
   add(op: OutboxOp): void {
@@ -126,6 +136,19 @@ export class Outbox {
         try {
           await this.deliver(JSON.parse(row.op) as OutboxOp);
         } catch (error) {
+          if (error instanceof PermanentDeliveryError) {
+            console.error("outbox operation failed for good", error.code, error.message);
+            this.sql.exec(
+              "INSERT OR REPLACE INTO outbox_failed (id, op, code, error, at) VALUES (?, ?, ?, ?, ?)",
+              row.id,
+              row.op,
+              error.code,
+              error.message.slice(0, 500),
+              now(),
+            );
+            delivered = row.id;
+            continue;
+          }
           const attempts = row.attempts + 1;
           const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (attempts - 1));
           this.sql.exec(

@@ -2,7 +2,7 @@
  * The handoff machine: `transition(record, event, config)` says what an event does to a conversation,
  * as data: the next record, the transcript entries to store and the effects to perform. No I/O, no
  * clock, no random ids (time and ids come in the event), so every rule is tested in plain Node
- * (test/unit/handoff-machine.test.ts). The handoff policy (worker/ai/handoff-policy.ts) is the
+ * (test/unit/machine-*.test.ts). The handoff policy (worker/ai/handoff-policy.ts) is the
  * judgement inside it; the conversation object applies the result and feeds awaited work back in.
  */
 import type { Intent } from "../../schema/domain";

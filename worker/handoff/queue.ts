@@ -9,6 +9,7 @@ import type { HandoffDecision } from "../ai/handoff-policy";
 import { canTransition, type HandoffRecord } from "../conversation/conversation-record";
 import { decisionEvidence } from "../conversation/record-views";
 import type { Step } from "./step";
+import { ticketIdFor } from "./ticket-id";
 import type { AgentRef, RouteOutcome } from "./types";
 
 /** Why and where a handoff goes: from a policy decision, a transfer, or an agent's takeover. */
@@ -134,7 +135,7 @@ export function ticketIfOffline(step: Step): void {
   const handoff = record.handoff;
   const email = record.contact?.email ?? record.customer.email;
   if (!handoff?.offline || handoff.ticketId || !email || record.status !== "queued") return;
-  const ticketId = `T-${handoff.id.slice(0, 8).toUpperCase()}`;
+  const ticketId = ticketIdFor(handoff.id);
   handoff.ticketId = ticketId;
   step.effect({
     kind: "ticket",

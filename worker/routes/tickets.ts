@@ -1,21 +1,19 @@
 /**
- * Tickets (created when nobody could take a handoff): list and filter, open with context and
+ * Tickets (created when nobody could take a handoff): list and filter (paged, worker/http/pagination.ts), open with context and
  * transcript, update status/priority/assignee (an existing, enabled agent), reply; with teams as
  * boundaries, only the agent's teams' tickets (worker/auth/team-boundaries.ts). A reply goes through the conversation's object: the
  * customer sees it when they come back, and its D1 rows and email are that object's outbox effects.
  */
-import { and, desc, eq, or, type SQL } from "drizzle-orm";
 import { Hono } from "hono";
 import * as v from "valibot";
-import { TICKET_PRIORITIES, TICKET_STATUSES, ticketReplies, tickets } from "../../schema/db";
+import { TICKET_PRIORITIES, TICKET_STATUSES } from "../../schema/db";
 import { requireAgent, type AgentHonoEnv } from "../auth/require-agent";
 import { requireWithinTeams, teamScope } from "../auth/team-boundaries";
 import { getAgentView } from "../db/agents";
-import { withinTeamScope } from "../db/team-scope";
-import { getDb } from "../db/client";
-import { containsText } from "../db/text-search";
+import { getTicket, listTickets, ticketRepliesOf, updateTicket } from "../db/tickets";
 import { apiError, refusalResponse } from "../http/errors";
 import { readJson } from "../http/json-body";
+import { PageQuery, pageOf, readPage } from "../http/pagination";
 import { validate } from "../http/validate";
 import { enqueueWebhookEvent } from "../integrations/webhooks/enqueue";
 import { conversationStub } from "../conversation/stub";
@@ -39,6 +37,7 @@ export const ListQuery = v.object({
   assignee: v.optional(v.pipe(v.string(), v.maxLength(64))),
   team: v.optional(v.pipe(v.string(), v.maxLength(40))),
   q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100))),
+  ...PageQuery.entries,
 });
 
 const OPEN = new Set(["open", "pending"]);
@@ -48,50 +47,20 @@ function withOverdue<T extends { slaDueAt: number | null; status: string }>(t: T
 }
 
 ticketRoutes.get("/", async (c) => {
-  const query = validate(ListQuery, c.req.query());
-  const filters: SQL[] = [];
-  if (query.status) filters.push(eq(tickets.status, query.status));
-  if (query.priority) filters.push(eq(tickets.priority, query.priority));
-  if (query.assignee) filters.push(eq(tickets.assigneeId, query.assignee));
-  if (query.team) filters.push(eq(tickets.team, query.team));
+  const { status, priority, assignee, team, q } = validate(ListQuery, c.req.query());
+  const page = readPage(c.req.query());
   const scope = await teamScope(c.env.DB, c.get("agent"));
-  if (scope) filters.push(withinTeamScope(scope, tickets.team, tickets.assigneeId));
-  if (query.q) {
-    const q = query.q;
-    filters.push(
-      or(
-        ...[tickets.subject, tickets.contactEmail, tickets.contactName, tickets.orderNumber, tickets.id].map((col) =>
-          containsText(col, q),
-        ),
-      )!,
-    );
-  }
-  const rows = await getDb(c.env.DB)
-    .select()
-    .from(tickets)
-    .where(filters.length ? and(...filters) : undefined)
-    .orderBy(desc(tickets.updatedAt))
-    .limit(200)
-    .all();
+  const filter = { status, priority, assignee, team, q, scope };
+  const { items, nextCursor } = pageOf(await listTickets(c.env.DB, filter, page), page);
   const now = Date.now();
-  return c.json({ tickets: rows.map((t) => withOverdue(t, now)) });
+  return c.json({ tickets: items.map((t) => withOverdue(t, now)), nextCursor });
 });
 
 ticketRoutes.get("/:id", async (c) => {
-  const db = getDb(c.env.DB);
-  const ticket = await db
-    .select()
-    .from(tickets)
-    .where(eq(tickets.id, c.req.param("id")))
-    .get();
+  const ticket = await getTicket(c.env.DB, c.req.param("id"));
   if (!ticket) return apiError(c, 404, "not_found", "no such ticket");
   await requireWithinTeams(c.env.DB, c.get("agent"), ticket, "ticket");
-  const replies = await db
-    .select()
-    .from(ticketReplies)
-    .where(eq(ticketReplies.ticketId, ticket.id))
-    .orderBy(ticketReplies.createdAt)
-    .all();
+  const replies = await ticketRepliesOf(c.env.DB, ticket.id);
   const stub = conversationStub(c.env, ticket.conversationId);
   const transcript = await stub.getTranscript(0, "agent");
   return c.json({ ticket: withOverdue(ticket, Date.now()), replies, transcript });
@@ -106,24 +75,14 @@ export const UpdateBody = v.object({
 
 ticketRoutes.patch("/:id", async (c) => {
   const body = await readJson(c, UpdateBody);
-  const db = getDb(c.env.DB);
-  const current = await db
-    .select({ team: tickets.team, assigneeId: tickets.assigneeId })
-    .from(tickets)
-    .where(eq(tickets.id, c.req.param("id")))
-    .get();
+  const current = await getTicket(c.env.DB, c.req.param("id"));
   if (!current) return apiError(c, 404, "not_found", "no such ticket");
   await requireWithinTeams(c.env.DB, c.get("agent"), current, "ticket");
   if (body.assigneeId) {
     const assignee = await getAgentView(c.env.DB, body.assigneeId);
     if (!assignee || assignee.disabled) return apiError(c, 404, "unknown_agent", "no such agent to assign");
   }
-  const updated = await db
-    .update(tickets)
-    .set({ ...body, updatedAt: Date.now() })
-    .where(eq(tickets.id, c.req.param("id")))
-    .returning()
-    .get();
+  const updated = await updateTicket(c.env.DB, current.id, body);
   if (!updated) return apiError(c, 404, "not_found", "no such ticket");
   await notifyTicketUpdated(c.env, updated, { ...body, by: c.get("agent").id });
   return c.json({ ticket: withOverdue(updated, Date.now()) });
@@ -135,11 +94,7 @@ export const ReplyBody = v.object({ body: v.pipe(v.string(), v.trim(), v.minLeng
 ticketRoutes.post("/:id/replies", async (c) => {
   const { body } = await readJson(c, ReplyBody);
   const agent = c.get("agent");
-  const ticket = await getDb(c.env.DB)
-    .select()
-    .from(tickets)
-    .where(eq(tickets.id, c.req.param("id")))
-    .get();
+  const ticket = await getTicket(c.env.DB, c.req.param("id"));
   if (!ticket) return apiError(c, 404, "not_found", "no such ticket");
   await requireWithinTeams(c.env.DB, agent, ticket, "ticket");
   // The conversation object stores the reply in the transcript and queues the D1 writes, the webhook and

@@ -14,6 +14,7 @@ import {
 } from "../../schema/db";
 import type { AiResolution, Trigger } from "../../schema/domain";
 import type { ConversationStatus } from "../../schema/protocol";
+import { PermanentDeliveryError } from "../conversation/permanent-failure";
 import type { Db } from "../db/client";
 
 export interface ConversationIndexRow {
@@ -111,25 +112,34 @@ export interface NewTicket {
   slaDueAt: number | null;
 }
 
-/** Exactly one ticket per handoff: the unique handoff_id makes a retried insert a no-op. */
+/**
+ * Exactly one ticket per handoff: the unique handoff_id makes a retried insert a no-op. An id already
+ * taken by another handoff's ticket can never be inserted: a permanent failure, not a retry.
+ */
 export async function createTicket(db: Db, t: NewTicket): Promise<void> {
-  await db
+  const inserted = await db
     .insert(tickets)
     .values({ ...t, status: "open", priority: "normal", updatedAt: t.createdAt })
-    .onConflictDoNothing({ target: tickets.handoffId });
+    .onConflictDoNothing()
+    .returning({ id: tickets.id })
+    .get();
+  if (inserted) return;
+  const existing = await db.select({ id: tickets.id }).from(tickets).where(eq(tickets.handoffId, t.handoffId)).get();
+  if (!existing)
+    throw new PermanentDeliveryError("ticket_id_collision", `ticket id ${t.id} belongs to another handoff`);
 }
 
-export async function saveCsat(
-  db: Db,
-  r: {
-    id: string;
-    conversationId: string;
-    score: number;
-    comment: string | null;
-    agentId: string | null;
-    createdAt: number;
-  },
-): Promise<void> {
+/** A customer's rating of a closed conversation. */
+export interface NewCsat {
+  id: string;
+  conversationId: string;
+  score: number;
+  comment: string | null;
+  agentId: string | null;
+  createdAt: number;
+}
+
+export async function saveCsat(db: Db, r: NewCsat): Promise<void> {
   await db.insert(csatRatings).values(r).onConflictDoNothing({ target: csatRatings.conversationId });
 }
 

@@ -6,7 +6,8 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Env } from "../../../worker/env";
 import { createAgent, createSignedInAgent } from "../helpers/agents";
-import { agentGet, agentPost, createConversation, openCustomer, openLobby, upgrade, worker } from "../helpers/sockets";
+import { teamConversation, teamTicket } from "../helpers/teams";
+import { agentGet, agentPost, openLobby, upgrade, worker } from "../helpers/sockets";
 
 const testEnv = env as unknown as Env;
 const TEAM = "vault";
@@ -25,30 +26,8 @@ async function send(method: string, path: string, token: string, body?: unknown)
 
 const setMode = (teams: "skills" | "boundaries") => send("PUT", "/api/settings/access", admin.token, { teams });
 
-/** A conversation queued for the `vault` team: the customer asks for a person, an admin moves it there. */
-async function vaultConversation(): Promise<string> {
-  const { conversationId, token } = await createConversation({ customer: { name: "Vera", email: "vera@example.com" } });
-  const customer = await openCustomer(conversationId, token);
-  await customer.hello(0);
-  customer.send({ type: "request_human", id: "btn" });
-  await customer.next("entry", (f) => f.entry.event === "queued");
-  customer.close();
-  expect((await agentPost(`/api/agent/conversations/${conversationId}/claim`, admin.token)).status).toBe(200);
-  const moved = await agentPost(`/api/agent/conversations/${conversationId}/transfer`, admin.token, { toTeam: TEAM });
-  expect(moved.status).toBe(200);
-  return conversationId;
-}
-
-async function vaultTicket(conversationId: string): Promise<string> {
-  const id = `T-${crypto.randomUUID()}`;
-  const now = Date.now();
-  await testEnv.DB.prepare(
-    "INSERT INTO tickets (id, conversation_id, handoff_id, contact_email, subject, team, status, priority, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'open', 'normal', ?, ?)",
-  )
-    .bind(id, conversationId, crypto.randomUUID(), "vera@example.com", "Vault ticket", TEAM, now, now)
-    .run();
-  return id;
-}
+const vaultConversation = () => teamConversation(admin.token, TEAM, "vera@example.com");
+const vaultTicket = (conversationId: string) => teamTicket(conversationId, TEAM, "vera@example.com");
 
 async function expectOutside(res: Response) {
   expect(res.status, await res.clone().text()).toBe(403);

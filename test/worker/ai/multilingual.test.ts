@@ -1,5 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { env } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_KB } from "../../../schema/seed/demo-kb";
+import { DEFAULT_HANDOFF_CONFIG } from "../../../worker/ai/handoff-config";
+import type { Env } from "../../../worker/env";
+import { seedKnowledgeBase } from "../helpers/knowledge";
+import { conversationStub, createConversation, openCustomer, readTranscript } from "../helpers/sockets";
 import { createEmbeddedScorer } from "../../../worker/ai/embedded/embedded-scorer";
 import {
   createWorkersAIScorer,
@@ -90,5 +95,68 @@ describe("the customer's language on the TurnScore", () => {
     });
     expect(s.error).toBeTruthy();
     expect(s.language).toBe("fr");
+  });
+});
+
+const testEnv = env as unknown as Env;
+
+/** One customer message in a new conversation, through the Worker and the conversation object. */
+async function firstMessage(text: string) {
+  const { conversationId, token } = await createConversation({});
+  const client = await openCustomer(conversationId, token);
+  await client.hello(0);
+  client.send({ type: "message", id: "m0", text });
+  const ack = await client.next("ack", (a) => a.id === "m0");
+  // The AI's turn: an answer, an offer or a handoff.
+  await client.next(
+    "entry",
+    (f) =>
+      f.entry.seq > ack.seq &&
+      (f.entry.author.role === "ai" || f.entry.event === "handoff_offered" || f.entry.event === "queued"),
+  );
+  client.close();
+  const transcript = await readTranscript(testEnv, conversationId);
+  return { conversationId, transcript, events: transcript.map((e) => e.event).filter(Boolean) };
+}
+
+describe("the customer's language end to end (the decision; the system strings are another module's)", () => {
+  beforeAll(async () => {
+    await seedKnowledgeBase(testEnv);
+  });
+
+  it("a French request for a person hands off at once, as a request for a human", async () => {
+    const { conversationId, transcript, events } = await firstMessage("Bonjour, je voudrais parler à quelqu'un");
+    expect(events).not.toContain("handoff_offered");
+    const queued = transcript.find((e) => e.event === "queued");
+    expect(queued?.meta).toMatchObject({ trigger: "customer_request" });
+    expect(queued?.internal?.scores.intent).toBe("human_request");
+    expect((await conversationStub(testEnv, conversationId).getRecord())?.status).not.toBe("bot");
+  });
+
+  it("a Spanish cancellation is recognised as one and routed to billing, as the default config maps it", async () => {
+    expect(DEFAULT_HANDOFF_CONFIG.topics.rules).toContainEqual(
+      expect.objectContaining({ intent: "cancellation", team: "billing" }),
+    );
+    const { transcript } = await firstMessage("Quiero cancelar mi suscripción");
+    const queued = transcript.find((e) => e.event === "queued");
+    expect(queued?.meta).toMatchObject({ trigger: "topic", team: "billing", topic: "cancellation" });
+    expect(queued?.internal?.scores.intent).toBe("cancellation");
+  });
+
+  it("a Spanish thanks gets a reply in kind and no offer of a human", async () => {
+    const { transcript, events } = await firstMessage("gracias, ya funciona");
+    expect(events).not.toContain("handoff_offered");
+    expect(events).not.toContain("queued");
+    const reply = transcript.find((e) => e.author.role === "ai");
+    expect(reply?.text).toBeTruthy();
+  });
+
+  it.each([
+    ["Ich möchte mit einem Menschen sprechen", "customer_request"],
+    ["voglio disdire il mio abbonamento", "topic"],
+    ["mi avete addebitato due volte", "topic"],
+  ])("%s hands off (%s)", async (text, trigger) => {
+    const { transcript } = await firstMessage(text);
+    expect(transcript.find((e) => e.event === "queued")?.meta).toMatchObject({ trigger });
   });
 });

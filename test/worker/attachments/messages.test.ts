@@ -36,7 +36,7 @@ describe("messages with attachments", () => {
     expect(JSON.stringify(seen.entry)).not.toContain("sig="); // Metadata only: no link, no bytes.
 
     const pdf = await uploaded(conversationId, PDF_BYTES, { bearer: ana.token, agent: true, name: "steps.pdf" });
-    agent.send({ type: "message", id: "a-pdf", text: "", attachments: [pdf.id] });
+    agent.send({ type: "message", id: "a-pdf", attachments: [pdf.id] });
     const got = await customer.next("entry", (f) => f.entry.id === "a-pdf");
     expect(refs(got.entry).map((a) => a.name)).toEqual(["steps.pdf"]);
 
@@ -68,7 +68,7 @@ describe("messages with attachments", () => {
       const error = await customer.next("error", (e) => e.id === id);
       expect(error.code, id).toBe("bad_frame");
     }
-    agent.send({ type: "message", id: "a-customers", text: "", attachments: [mine.id] });
+    agent.send({ type: "message", id: "a-customers", attachments: [mine.id] });
     expect((await agent.next("error", (e) => e.id === "a-customers")).code).toBe("bad_frame");
     // An empty message with no attachment is still refused at the boundary.
     customer.send({ type: "message", id: "c-empty", text: "  ", attachments: [] });
@@ -111,7 +111,7 @@ describe("messages with attachments", () => {
   it("a resend of the same client id after a dropped ack stores one message", async () => {
     const { conversationId, token } = await createConversation();
     const shot = await uploaded(conversationId, PNG_1PX, { bearer: token });
-    const frame = { type: "message", id: "resend-me", text: "", attachments: [shot.id] };
+    const frame = { type: "message", id: "resend-me", attachments: [shot.id] };
     const first = await openCustomer(conversationId, token);
     await first.hello(0);
     first.send(frame);

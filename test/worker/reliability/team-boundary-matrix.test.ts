@@ -6,7 +6,8 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Env } from "../../../worker/env";
 import { createSignedInAgent } from "../helpers/agents";
-import { agentPost, createConversation, openCustomer, ORIGIN, worker } from "../helpers/sockets";
+import { teamConversation, teamTicket } from "../helpers/teams";
+import { ORIGIN, worker } from "../helpers/sockets";
 import { ROUTES, type RouteRow } from "./access-routes";
 
 const testEnv = env as unknown as Env;
@@ -27,23 +28,8 @@ let outsider: { token: string };
 
 /** A fresh conversation queued for TEAM, with a ticket: each row acts on its own, untouched by the others. */
 async function target(): Promise<{ conversationId: string; ticketId: string }> {
-  const { conversationId, token } = await createConversation({ customer: { email: "matrix@example.com" } });
-  const customer = await openCustomer(conversationId, token);
-  await customer.hello(0);
-  customer.send({ type: "request_human", id: "btn" });
-  await customer.next("entry", (f) => f.entry.event === "queued");
-  customer.close();
-  expect((await agentPost(`/api/agent/conversations/${conversationId}/claim`, admin.token)).status).toBe(200);
-  const moved = await agentPost(`/api/agent/conversations/${conversationId}/transfer`, admin.token, { toTeam: TEAM });
-  expect(moved.status).toBe(200);
-  const ticketId = `T-${crypto.randomUUID()}`;
-  const now = Date.now();
-  await testEnv.DB.prepare(
-    "INSERT INTO tickets (id, conversation_id, handoff_id, contact_email, subject, team, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-  )
-    .bind(ticketId, conversationId, crypto.randomUUID(), "matrix@example.com", "Matrix", TEAM, now, now)
-    .run();
-  return { conversationId, ticketId };
+  const conversationId = await teamConversation(admin.token, TEAM, "matrix@example.com");
+  return { conversationId, ticketId: await teamTicket(conversationId, TEAM, "matrix@example.com") };
 }
 
 async function call(row: RouteRow, token: string, t: { conversationId: string; ticketId: string }) {

@@ -15,6 +15,7 @@ import type {
   ServerFrame,
   TranscriptEntry,
 } from "../../../schema/protocol";
+import type { AttachmentRef } from "../../../schema/attachments";
 import { newClientId } from "./ids";
 import { clearSaved, loadSaved, writeSaved, type Pending } from "./storage";
 import { acknowledge, mergeEntry, settle, toResend } from "./transcript";
@@ -61,8 +62,16 @@ const TYPING_TTL_MS = 8000;
 export interface Session {
   readonly state: SessionState;
   subscribe(fn: () => void): () => void;
-  /** Queues a chat message; it shows as "sending" until acked, and survives reloads until then. */
-  send(text: string): void;
+  /**
+   * Queues a chat message (text, uploaded files, or both); it shows as "sending" until acked, and
+   * survives reloads until then.
+   */
+  send(text: string, files?: AttachmentRef[]): void;
+  /**
+   * The conversation's URL + `tail` with its token (the attachment routes), or undefined while there is
+   * no conversation yet, whose creation this starts.
+   */
+  link(tail: string): string | undefined;
   requestHuman(): void;
   replyToOffer(accept: boolean): void;
   /** "That helped" / "I still need help" under the AI answer `answerSeq`. */
@@ -152,7 +161,14 @@ export function createSession(deps: SessionDeps): Session {
       if (!opened && retries >= 2) void checkToken();
     },
   });
-  for (const p of toResend(saved.outbox)) client.send({ type: "message", id: p.id, text: p.text });
+  /** A pending message's frame; JSON leaves out what is undefined (a file-only message has no text). */
+  const message = (p: Pending): ClientFrame => ({
+    type: "message",
+    id: p.id,
+    text: p.text || undefined,
+    attachments: p.a?.map((f) => f.id),
+  });
+  for (const p of toResend(saved.outbox)) client.send(message(p));
 
   const act = (frame: ClientFrame, create = true) => {
     client.send(frame);
@@ -300,14 +316,14 @@ export function createSession(deps: SessionDeps): Session {
       listeners.add(fn);
       return () => listeners.delete(fn);
     },
-    send(text) {
-      const trimmed = text.trim();
-      if (!trimmed) return;
-      const id = newClientId();
-      update({ outbox: [...state.outbox, { id, text: trimmed }] });
+    send(text, a) {
+      const p = { id: newClientId(), text: text.trim(), a };
+      if (!p.text && !a) return;
+      update({ outbox: [...state.outbox, p] });
       persist();
-      act({ type: "message", id, text: trimmed });
+      act(message(p));
     },
+    link: (tail) => (token ? url(tail) : void ensureConversation()),
     requestHuman: () => act({ type: "request_human", id: newClientId() }),
     replyToOffer: (accept) => act({ type: "offer_reply", id: newClientId(), accept }),
     feedback: (answerSeq, helped) => act({ type: "feedback", id: newClientId(), answerSeq, helped }),

@@ -4,11 +4,14 @@
  * lastSeq) and unacked messages (so nothing typed is lost). localStorage can throw (blocked
  * cookies, Safari private mode, quota): every access is guarded and the widget then just forgets.
  */
+import type { AttachmentRef } from "../../../schema/attachments";
 import type { TranscriptEntry } from "../../../schema/protocol";
 
 export interface Pending {
   id: string;
   text: string;
+  /** Files already uploaded that the message references: resent with it, by the same id, after a reload. */
+  a?: AttachmentRef[];
   /** Set when acked: stored server-side as this seq, the entry is on its way. */
   seq?: number;
   /** Set when the server refused it for good. */

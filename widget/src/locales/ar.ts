@@ -40,6 +40,7 @@ register("ar", {
     loading: "جارٍ التحميل…",
     partFailed: "تعذّر التحميل.",
     retry: "إعادة المحاولة",
+    attach: "إرفاق ملف",
   },
   prompts: {
     offerQuestion: "هل تريد التحدث إلى شخص؟",
@@ -70,5 +71,15 @@ register("ar", {
     csatScore: (score) => `${score} من 5`,
     csatComment: "تعليق (اختياري)",
     csatThanks: "شكرًا على ملاحظاتك!",
+  },
+  attach: {
+    uploading: (name) => `جارٍ رفع ${name}`,
+    cancel: "إلغاء",
+    retry: "إعادة المحاولة",
+    failed: (name, why) => `لم يُرسل ${name}: ${why}`,
+    network: "انقطع الاتصال",
+    open: (name) => `فتح ${name} بالحجم الكامل`,
+    closeImage: "إغلاق الصورة",
+    download: (name) => `تنزيل ${name}`,
   },
 });

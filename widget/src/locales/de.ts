@@ -33,6 +33,7 @@ register("de", {
     loading: "Wird geladen…",
     partFailed: "Das konnte nicht geladen werden.",
     retry: "Erneut versuchen",
+    attach: "Datei anhängen",
   },
   prompts: {
     offerQuestion: "Möchten Sie mit einer Person sprechen?",
@@ -62,5 +63,15 @@ register("de", {
     csatScore: (score) => `${score} von 5`,
     csatComment: "Kommentar (optional)",
     csatThanks: "Danke für Ihr Feedback!",
+  },
+  attach: {
+    uploading: (name) => `${name} wird hochgeladen`,
+    cancel: "Abbrechen",
+    retry: "Erneut versuchen",
+    failed: (name, why) => `${name} wurde nicht gesendet: ${why}`,
+    network: "die Verbindung ist abgebrochen",
+    open: (name) => `${name} in voller Größe öffnen`,
+    closeImage: "Bild schließen",
+    download: (name) => `${name} herunterladen`,
   },
 });

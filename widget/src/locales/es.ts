@@ -33,6 +33,7 @@ register("es", {
     loading: "Cargando…",
     partFailed: "No se ha podido cargar.",
     retry: "Reintentar",
+    attach: "Adjuntar un archivo",
   },
   prompts: {
     offerQuestion: "¿Quieres hablar con una persona?",
@@ -58,5 +59,15 @@ register("es", {
     csatScore: (score) => `${score} de 5`,
     csatComment: "Comentario (opcional)",
     csatThanks: "¡Gracias por tu opinión!",
+  },
+  attach: {
+    uploading: (name) => `Subiendo ${name}`,
+    cancel: "Cancelar",
+    retry: "Reintentar",
+    failed: (name, why) => `${name} no se ha enviado: ${why}`,
+    network: "se ha perdido la conexión",
+    open: (name) => `Abrir ${name} a tamaño completo`,
+    closeImage: "Cerrar imagen",
+    download: (name) => `Descargar ${name}`,
   },
 });

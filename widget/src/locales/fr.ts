@@ -33,6 +33,7 @@ register("fr", {
     loading: "Chargement…",
     partFailed: "Le chargement a échoué.",
     retry: "Réessayer",
+    attach: "Joindre un fichier",
   },
   prompts: {
     offerQuestion: "Voulez-vous parler à une personne ?",
@@ -62,5 +63,15 @@ register("fr", {
     csatScore: (score) => `${score} sur 5`,
     csatComment: "Commentaire (facultatif)",
     csatThanks: "Merci pour votre avis !",
+  },
+  attach: {
+    uploading: (name) => `Envoi de ${name}`,
+    cancel: "Annuler",
+    retry: "Réessayer",
+    failed: (name, why) => `${name} n'a pas été envoyé : ${why}`,
+    network: "la connexion a été perdue",
+    open: (name) => `Ouvrir ${name} en grand`,
+    closeImage: "Fermer l'image",
+    download: (name) => `Télécharger ${name}`,
   },
 });

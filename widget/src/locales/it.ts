@@ -33,6 +33,7 @@ register("it", {
     loading: "Caricamento…",
     partFailed: "Caricamento non riuscito.",
     retry: "Riprova",
+    attach: "Allega un file",
   },
   prompts: {
     offerQuestion: "Vuoi parlare con una persona?",
@@ -58,5 +59,15 @@ register("it", {
     csatScore: (score) => `${score} su 5`,
     csatComment: "Commento (facoltativo)",
     csatThanks: "Grazie per il tuo feedback!",
+  },
+  attach: {
+    uploading: (name) => `Caricamento di ${name}`,
+    cancel: "Annulla",
+    retry: "Riprova",
+    failed: (name, why) => `${name} non è stato inviato: ${why}`,
+    network: "la connessione si è interrotta",
+    open: (name) => `Apri ${name} a grandezza piena`,
+    closeImage: "Chiudi immagine",
+    download: (name) => `Scarica ${name}`,
   },
 });

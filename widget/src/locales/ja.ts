@@ -32,6 +32,7 @@ register("ja", {
     loading: "読み込み中…",
     partFailed: "読み込めませんでした。",
     retry: "再試行",
+    attach: "ファイルを添付",
   },
   prompts: {
     offerQuestion: "担当者と話しますか？",
@@ -54,5 +55,15 @@ register("ja", {
     csatScore: (score) => `5段階中 ${score}`,
     csatComment: "コメント（任意）",
     csatThanks: "ご意見ありがとうございます！",
+  },
+  attach: {
+    uploading: (name) => `${name} をアップロード中`,
+    cancel: "キャンセル",
+    retry: "再試行",
+    failed: (name, why) => `${name} を送信できませんでした：${why}`,
+    network: "接続が切れました",
+    open: (name) => `${name} を原寸で開く`,
+    closeImage: "画像を閉じる",
+    download: (name) => `${name} をダウンロード`,
   },
 });

@@ -33,6 +33,7 @@ register("nl", {
     loading: "Laden…",
     partFailed: "Dit kon niet worden geladen.",
     retry: "Opnieuw proberen",
+    attach: "Bestand bijvoegen",
   },
   prompts: {
     offerQuestion: "Wil je met een medewerker praten?",
@@ -61,5 +62,15 @@ register("nl", {
     csatScore: (score) => `${score} van 5`,
     csatComment: "Opmerking (optioneel)",
     csatThanks: "Bedankt voor je feedback!",
+  },
+  attach: {
+    uploading: (name) => `${name} uploaden`,
+    cancel: "Annuleren",
+    retry: "Opnieuw proberen",
+    failed: (name, why) => `${name} is niet verstuurd: ${why}`,
+    network: "de verbinding is verbroken",
+    open: (name) => `${name} op volledige grootte openen`,
+    closeImage: "Afbeelding sluiten",
+    download: (name) => `${name} downloaden`,
   },
 });

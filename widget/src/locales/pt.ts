@@ -33,6 +33,7 @@ register("pt", {
     loading: "A carregar…",
     partFailed: "Não foi possível carregar.",
     retry: "Tentar de novo",
+    attach: "Anexar um ficheiro",
   },
   prompts: {
     offerQuestion: "Quer falar com uma pessoa?",
@@ -61,5 +62,15 @@ register("pt", {
     csatScore: (score) => `${score} de 5`,
     csatComment: "Comentário (opcional)",
     csatThanks: "Obrigado pela sua opinião!",
+  },
+  attach: {
+    uploading: (name) => `A enviar ${name}`,
+    cancel: "Cancelar",
+    retry: "Tentar de novo",
+    failed: (name, why) => `${name} não foi enviado: ${why}`,
+    network: "a ligação caiu",
+    open: (name) => `Abrir ${name} em tamanho real`,
+    closeImage: "Fechar imagem",
+    download: (name) => `Transferir ${name}`,
   },
 });

@@ -10,6 +10,7 @@ import { LIMITS } from "../../../schema/protocol";
 import type { Bridge } from "../bridge";
 import { answerToJudge, needsCsat, pendingContact, pendingOffer } from "../core/prompts";
 import type { Session } from "../core/session";
+import type { AttachPart } from "../parts/attach";
 import type { FormsPart } from "../parts/forms";
 import type { PromptsPart } from "../parts/prompts";
 import { panelStrings as t } from "../strings";
@@ -45,6 +46,21 @@ export function panelView(session: Session, bridge: Bridge, redraw: () => void):
   const closeBtn = createRef<HTMLButtonElement>();
   const scroller = createRef<HTMLDivElement>();
   const part = lazyParts(bridge, redraw);
+  // Files picked, pasted or dropped, until their upload (the lazy attach part) sent them or was cancelled.
+  let files: File[] = [];
+  const picker = createRef<HTMLInputElement>();
+  const add = (list?: FileList | null) => {
+    const picked = [...(list ?? [])];
+    if (picked.length) {
+      files = [...files, ...picked];
+      redraw();
+    }
+  };
+  /** A message's files, shown by the attach part (a placeholder while it loads). */
+  const shown = (refs: unknown) =>
+    Array.isArray(refs) &&
+    refs.length > 0 &&
+    part<AttachPart>("attach", (a) => <a.Files refs={refs} session={session} />);
 
   const stopTyping = () => {
     if (typingTimer) session.typing(false);
@@ -87,6 +103,11 @@ export function panelView(session: Session, bridge: Bridge, redraw: () => void):
         onKeyDown={(e) => {
           if (e.key === "Escape") bridge.close();
         }}
+        onDragOver={(e) => e.preventDefault()}
+        onDrop={(e) => {
+          e.preventDefault();
+          add(e.dataTransfer?.files);
+        }}
       >
         <div class="h">
           <h2>{title}</h2>
@@ -106,17 +127,31 @@ export function panelView(session: Session, bridge: Bridge, redraw: () => void):
               <Text text={bridge.config.welcome || t.welcome} />
             </li>
             {entries.map((e) => (
-              <EntryView key={e.seq} entry={e} base={bridge.config.origin} />
+              <EntryView key={e.seq} entry={e} base={bridge.config.origin}>
+                {shown(e.meta?.attachments)}
+              </EntryView>
             ))}
             {s.outbox.map((p) => (
               <li key={p.id} class="m customer" data-pending="">
                 <span class="sr">{t.you}</span>
                 <Text text={p.text} />
+                {shown(p.a)}
                 <small>{p.error ? t.failed(p.error) : t.sending}</small>
               </li>
             ))}
           </ul>
           {!s.outbox.length && lastCustomer && lastCustomer.seq <= s.readSeq && <span class="meta">{t.read}</span>}
+          {files.length > 0 &&
+            part<AttachPart>("attach", (a) => (
+              <a.Uploads
+                files={files}
+                session={session}
+                done={(f) => {
+                  files = files.filter((x) => x !== f);
+                  redraw();
+                }}
+              />
+            ))}
           {/* The prompts (widget-prompts.js) and the forms (widget-forms.js) are lazy parts: a first message needs neither. */}
           {answer &&
             answered !== answer.seq &&
@@ -199,6 +234,10 @@ export function panelView(session: Session, bridge: Bridge, redraw: () => void):
                   send();
                 }}
               >
+                <button type="button" class="btn2" aria-label={t.attach} onClick={() => picker.current!.click()}>
+                  📎
+                </button>
+                <input ref={picker} type="file" multiple hidden onChange={(e) => add(e.currentTarget.files)} />
                 <label class="sr" for="hf-in">
                   {t.composerLabel}
                 </label>
@@ -213,6 +252,7 @@ export function panelView(session: Session, bridge: Bridge, redraw: () => void):
                       send();
                     }
                   }}
+                  onPaste={(e) => add(e.clipboardData?.files)}
                   onInput={() => {
                     if (!typingTimer) session.typing(true);
                     clearTimeout(typingTimer);

@@ -1,4 +1,5 @@
 /** One transcript entry: customer, AI and agent messages and system notices each look distinct. */
+import type { ComponentChildren } from "preact";
 import type { Citation, TranscriptEntry } from "../../../schema/protocol";
 import { panelStrings as t } from "../strings";
 import { safeHref } from "../core/linkify";
@@ -20,8 +21,16 @@ function Sources({ citations, base }: { citations: Citation[]; base: string }) {
   );
 }
 
-/** `base`: the Handoff server origin, which relative citation URLs point to. */
-export function EntryView({ entry, base }: { entry: TranscriptEntry; base: string }) {
+/** `base`: the Handoff server origin, which relative citation URLs point to; `children`: the entry's files. */
+export function EntryView({
+  entry,
+  base,
+  children,
+}: {
+  entry: TranscriptEntry;
+  base: string;
+  children?: ComponentChildren;
+}) {
   if (entry.kind === "system") {
     return (
       <li class="s" data-event={entry.event} data-seq={entry.seq}>
@@ -37,6 +46,7 @@ export function EntryView({ entry, base }: { entry: TranscriptEntry; base: strin
       <span class={role === "customer" ? "sr" : "who"}>{who}</span>
       <Text text={entry.text} />
       <Sources citations={citations} base={base} />
+      {children}
     </li>
   );
 }

@@ -8,7 +8,7 @@
  */
 import type { DialogueAct } from "../../../schema/domain";
 import { actReply } from "../acts/replies";
-import { detectLanguage } from "../language/detect";
+import { detectLanguage, loadLanguageDetector } from "../language/detect";
 import { errorScore, type Intent, type Scorer, type SummaryInput, type TurnInput, type TurnScore } from "../scorer";
 import { type ActResult, detectAct } from "./acts";
 import { extractAnswer } from "./answer";
@@ -93,7 +93,10 @@ function topicMessage(history: TurnInput["history"]): string {
   return "";
 }
 
-/** Scores one turn synchronously (the CLI, eval and bench call this directly). */
+/**
+ * Scores one turn synchronously (the CLI, eval and bench call this directly, after awaiting
+ * `loadLanguageDetector()` from ../language/detect, without which `language` is the hint or "und").
+ */
 export function scoreTurnSync(input: TurnInput): EmbeddedTurnScore {
   const text = input.text ?? "";
   const rejectedPrevious = rejectsPreviousAnswer(text, input.history);
@@ -157,6 +160,8 @@ export function createEmbeddedScorer(): Scorer {
     name: "embedded",
     async scoreTurn(input: TurnInput): Promise<TurnScore> {
       try {
+        // A detector that failed to load leaves `language` to the hint: the message is still scored.
+        await loadLanguageDetector().catch(() => undefined);
         return scoreTurnSync(input);
       } catch (err) {
         // Never a dead end: the policy turns `error` into an offer of a human.

@@ -7,23 +7,28 @@
  * is at most FRUSTRATION_SENTIMENT ("this is ridiculous, nothing works") is a complaint, with probability
  * max(model's, |sentiment|). The P(other) gate keeps a sworn-at but clear task ("send me the damn invoice")
  * as "other". The gate was 0.99 for the first model (17 of 15,885 "other" training rows re-labelled); the model
- * retrained with scripts/train-phrasings.ts is less sure of sworn-at tasks, and 0.99 would re-label 59 of 15,092,
+ * retrained with the hand-written phrasings (data/phrasings/) is less sure of sworn-at tasks, and 0.99 would re-label 59 of 15,092,
  * so it is 0.95 now (7 of 15,092 with the current sentiment). Checked on Bitext's TRAINING split only.
  */
 import weightsJson from "./intent-weights.json";
 import { INTENTS, type Intent } from "../scorer";
 import { loadLinearModel, predictProba, type LinearModelJson } from "./linear-model";
 import { INTENT_CHAR_GRAMS, INTENT_DIMS } from "./model-dims";
-import { hashedFeatures, words } from "./text";
+import { words } from "./text";
+import { CONCEPT_STEMS_HASH } from "./concepts";
+import { intentFeatures } from "./intent-features";
 
 const model = loadLinearModel(weightsJson as LinearModelJson);
 const trainedCharGrams = ((weightsJson as LinearModelJson).meta?.charGrams as number[] | undefined) ?? [3];
 if (
   model.dims !== INTENT_DIMS ||
   model.labels.join() !== INTENTS.join() ||
-  trainedCharGrams.join() !== INTENT_CHAR_GRAMS.join()
+  trainedCharGrams.join() !== INTENT_CHAR_GRAMS.join() ||
+  (weightsJson as LinearModelJson).meta?.conceptStems !== CONCEPT_STEMS_HASH
 ) {
-  throw new Error("intent-weights.json does not match INTENTS/INTENT_DIMS/INTENT_CHAR_GRAMS: run `npm run train`");
+  throw new Error(
+    "intent-weights.json does not match INTENTS/INTENT_DIMS/INTENT_CHAR_GRAMS/concept-stems.json: run `npm run train`",
+  );
 }
 
 /** At or below this sentiment, an "other" message is treated as a complaint (frustration). */
@@ -49,7 +54,7 @@ export function classifyIntentModel(text: string): IntentResult {
     >;
     return { intent: "other", score: 1, probabilities };
   }
-  const p = predictProba(model, hashedFeatures(tokens, INTENT_DIMS, [], INTENT_CHAR_GRAMS));
+  const p = predictProba(model, intentFeatures(tokens));
   let best = 0;
   for (let k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
   const probabilities = Object.fromEntries(INTENTS.map((intent, k) => [intent, p[k]])) as Record<Intent, number>;

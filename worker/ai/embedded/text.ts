@@ -6,17 +6,46 @@
 /** Longer input is cut: the first part of a message carries its intent, and this keeps scoring O(1). */
 export const MAX_SCORED_CHARS = 1000;
 
-/** Lowercase words; digits collapse to "0" so order numbers look alike; templated {{Slots}} are dropped. */
+/** Printable ASCII (most English) takes the fast path; the Unicode path gives the same tokens for it, only slower. */
+const NON_ASCII = /[^ -~]/;
+/** Accents and vowel points (Latin, Arabic, Hebrew): customers type "resilier" as often as "résilier". */
+const FOLDED_MARKS = /[\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u0670]/g;
+/** Scripts written without spaces between words: their runs are read as overlapping character pairs. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** "解約したい" -> "解約", "約し", "した", "たい" (a one-character run stays itself). */
+function charPairs(run: string): string[] {
+  const chars = [...run];
+  if (chars.length < 2) return chars;
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+  return out;
+}
+
+/**
+ * Lowercase words; digits collapse to "0" so order numbers look alike; templated {{Slots}} are dropped. Any script:
+ * accents are folded, and Japanese (or Chinese) runs become character pairs, since they have no spaces to split on.
+ */
 export function words(text: string): string[] {
   const cut = text.length > MAX_SCORED_CHARS ? text.slice(0, MAX_SCORED_CHARS) : text;
+  const base = cut
+    .replace(/\{\{[^}]*\}\}/g, " ")
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/\d+/g, "0");
+  if (!NON_ASCII.test(base)) return base.match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? [];
+  const folded = base.normalize("NFD").replace(FOLDED_MARKS, "").normalize("NFC");
+  const tokens = folded.match(/[\p{L}\p{N}]+(?:'\p{L}+)?/gu) ?? [];
+  return tokens.some((t) => CJK.test(t)) ? tokens.flatMap((t) => (CJK.test(t) ? cjkTokens(t) : [t])) : tokens;
+}
+
+/** A token mixing scripts ("iphoneが") keeps its non-CJK part whole and pairs the CJK runs. */
+function cjkTokens(token: string): string[] {
   return (
-    cut
-      .replace(/\{\{[^}]*\}\}/g, " ")
-      .toLowerCase()
-      .replace(/[’‘`]/g, "'")
-      .replace(/\d+/g, "0")
-      .match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? []
-  );
+    token.match(
+      /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+/gu,
+    ) ?? []
+  ).flatMap((run) => (CJK.test(run) ? charPairs(run) : [run]));
 }
 
 const FNV_OFFSET = 0x811c9dc5;

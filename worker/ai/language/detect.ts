@@ -1,7 +1,9 @@
 /**
  * Language detection of one customer message, offline: Nito-ELD (`eld`, Apache-2.0), its extra-small n-gram
- * database of 60 languages, bundled with the Worker (~279 KB gzipped, the largest file of the scorer; measured in
- * docs/scoring.md). Chosen over tinyld (light), lande and franc-min on the hand-written training phrasings of
+ * database of 60 languages, bundled with the Worker (~281 KB gzipped, the largest file of the scorer; measured in
+ * docs/scoring.md). The database is ~950 KB of JavaScript whose evaluation takes 150-500 ms on this project's
+ * machines, so it is loaded on first use (`loadLanguageDetector`, awaited by both scorers), not in the Worker's
+ * global scope, whose startup time is limited. Chosen over tinyld (light), lande and franc-min on the hand-written training phrasings of
  * data/phrasings/ (never on the held-out files): 0.99 on messages of three words or more, where the others read
  * 0.82-0.93.
  *
@@ -10,7 +12,18 @@
  * else the widget's locale, is then the answer (source "hint"). A confident detection beats the hint: the
  * customer switched language.
  */
-import { eld } from "eld/extrasmall";
+import type { eld as EldDetector } from "eld/extrasmall";
+
+let detector: typeof EldDetector | null = null;
+let loading: Promise<void> | null = null;
+
+/** Loads the detector's database once; later calls return the same promise. */
+export function loadLanguageDetector(): Promise<void> {
+  loading ??= import("eld/extrasmall").then((m) => {
+    detector = m.eld;
+  });
+  return loading;
+}
 
 /** The languages the embedded scorer has phrasings for and the product speaks (docs/scoring.md, data/phrasings/). */
 export const SCORED_LANGUAGES = ["en", "es", "fr", "de", "pt", "it", "nl", "ja", "ar", "he"] as const;
@@ -42,6 +55,10 @@ const LETTER = /\p{L}/gu;
 /** Cut before detection: the first part of a message tells its language, and this bounds the work. */
 const MAX_DETECTED_CHARS = 500;
 
+/**
+ * The language of `text`. Synchronous: before `loadLanguageDetector()` has resolved it starts the load and answers
+ * as for an unsure message (the hint, else "und"), which only synchronous callers that did not await it can see.
+ */
 export function detectLanguage(text: string, hint?: string | null): LanguageDetection {
   const fallback = primarySubtag(hint);
   const orFallback = (): LanguageDetection =>
@@ -50,7 +67,11 @@ export function detectLanguage(text: string, hint?: string | null): LanguageDete
       : { language: UNDETERMINED, confidence: 0, source: "none" };
   const cut = (text ?? "").slice(0, MAX_DETECTED_CHARS);
   if ((cut.match(LETTER)?.length ?? 0) < MIN_LETTERS) return orFallback();
-  const result = eld.detect(cut);
+  if (!detector) {
+    void loadLanguageDetector();
+    return orFallback();
+  }
+  const result = detector.detect(cut);
   if (!result.language) return orFallback();
   if (!result.isReliable()) return orFallback();
   return { language: result.language, confidence: clamp01(result.getScores()[result.language] ?? 0), source: "text" };

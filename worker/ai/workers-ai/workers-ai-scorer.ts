@@ -29,7 +29,7 @@ import type { Citation } from "../../../schema/protocol";
 import { INTENTS, type KbArticle, type Scorer, type SummaryInput, type TurnInput, type TurnScore } from "../scorer";
 import { actReply } from "../acts/replies";
 import { turnAct } from "../embedded/embedded-scorer";
-import { detectLanguage, UNDETERMINED } from "../language/detect";
+import { detectLanguage, loadLanguageDetector, UNDETERMINED } from "../language/detect";
 import { errorScore } from "../scorer";
 import { resolvePersona } from "../persona";
 import { retrieve } from "../embedded/retrieval";
@@ -147,6 +147,7 @@ export function createWorkersAIScorer(options: { binding: AiBinding; llmModel?: 
     name: "workers-ai",
     async scoreTurn(input: TurnInput): Promise<TurnScore> {
       // The same offline detector as the embedded scorer: no model call, and it is known even when a model fails.
+      await loadLanguageDetector().catch(() => undefined);
       const { language } = detectLanguage(input.text ?? "", input.language);
       try {
         const { act, questionLike } = turnAct(input.text, input.history);

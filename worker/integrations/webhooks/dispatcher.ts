@@ -110,10 +110,16 @@ export class WebhookDispatcher extends DurableObject<Env> {
 
   /** Queues a delivery (idempotent by id: a retried enqueue is a no-op) and wakes the alarm now. */
   async enqueue(d: QueuedDelivery): Promise<void> {
+    this.writePending(d, { synced: true, onConflict: "DO NOTHING" });
+    await this.schedule();
+  }
+
+  /** Stores `d` as pending, due now, its 24 h window starting now; `onConflict` says what an existing row does. */
+  private writePending(d: QueuedDelivery, options: { synced: boolean; onConflict: string }): void {
     const now = Date.now();
     this.sql.exec(
-      `INSERT OR IGNORE INTO deliveries (id, webhook_id, event, body, created_at, window_start, status, next_at, d1_synced)
-       VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, 1)`,
+      `INSERT INTO deliveries (id, webhook_id, event, body, created_at, window_start, status, next_at, d1_synced)
+       VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?) ON CONFLICT (id) ${options.onConflict}`,
       d.id,
       d.webhookId,
       d.event,
@@ -121,8 +127,8 @@ export class WebhookDispatcher extends DurableObject<Env> {
       d.createdAt,
       now,
       now,
+      options.synced ? 1 : 0,
     );
-    await this.schedule();
   }
 
   /**
@@ -131,20 +137,11 @@ export class WebhookDispatcher extends DurableObject<Env> {
    * never seen (or lost) can be redelivered too.
    */
   async redeliver(d: QueuedDelivery): Promise<DeliveryState> {
-    const now = Date.now();
-    this.sql.exec(
-      `INSERT INTO deliveries (id, webhook_id, event, body, created_at, window_start, status, next_at, d1_synced)
-       VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, 0)
-       ON CONFLICT (id) DO UPDATE SET status = 'pending', window_start = excluded.window_start,
+    this.writePending(d, {
+      synced: false,
+      onConflict: `DO UPDATE SET status = 'pending', window_start = excluded.window_start,
          next_at = excluded.next_at, delivered_at = NULL, d1_synced = 0`,
-      d.id,
-      d.webhookId,
-      d.event,
-      d.body,
-      d.createdAt,
-      now,
-      now,
-    );
+    });
     await this.syncToD1(d.id);
     await this.schedule();
     return this.getState(d.id)!;

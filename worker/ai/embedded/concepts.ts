@@ -1,0 +1,78 @@
+/**
+ * Concept features shared by every language: the intent and act models see one key per concept a message mentions
+ * ("concept:cancel" for "cancel", "résilier", "kündigen", "解約"), beside its words. What the English data sets
+ * teach about a concept then carries over to languages that have only a few dozen hand-written phrasings.
+ * The stems are hand-written data (data/phrasings/concepts/), compiled by scripts/train-concepts.ts into
+ * ./concept-stems.json; a model records the stems' hash when trained and refuses to load with other stems.
+ */
+import stemsJson from "./concept-stems.json";
+import { fnv1a } from "./text";
+
+export const CONCEPTS = [
+  "person",
+  "talk",
+  "bot",
+  "cancel",
+  "subscription",
+  "charge",
+  "twice",
+  "refund",
+  "unrecognised",
+  "complaint",
+  "thanks",
+  "greeting",
+  "goodbye",
+] as const;
+export type Concept = (typeof CONCEPTS)[number];
+
+export interface ConceptStemsJson {
+  /** Whole words: "hi" -> "greeting". */
+  exact: Record<string, Concept>;
+  /** Word beginnings: "annul" -> "cancel" (matches "annuler", "annulation"). */
+  prefix: Record<string, Concept>;
+}
+
+/** Stems of every language, as written in data/phrasings/concepts/<language>.txt (a trailing "$" marks a whole word). */
+export function compileConceptStems(byLanguage: Record<Concept, string[]>[]): ConceptStemsJson {
+  const exact: Record<string, Concept> = {};
+  const prefix: Record<string, Concept> = {};
+  for (const lists of byLanguage)
+    for (const concept of CONCEPTS)
+      for (const stem of lists[concept] ?? []) {
+        const target = stem.endsWith("$") ? exact : prefix;
+        const key = stem.replace(/\$$/, "");
+        if (target[key] && target[key] !== concept)
+          throw new Error(`stem "${stem}" is both ${target[key]} and ${concept}`);
+        target[key] = concept;
+      }
+  return { exact, prefix };
+}
+
+const stems = stemsJson as ConceptStemsJson;
+const exact = new Map(Object.entries(stems.exact));
+const prefix = new Map(Object.entries(stems.prefix));
+const longestPrefix = Math.max(0, ...[...prefix.keys()].map((k) => k.length));
+
+/** Stable identity of the compiled stems: a model trained with other stems must be retrained. */
+export const CONCEPT_STEMS_HASH = fnv1a(JSON.stringify(stems)).toString(16);
+
+/** The concept of one token (a word from ./text.ts `words`), or null: the whole word first, then its longest stem. */
+export function conceptOf(token: string): Concept | null {
+  const whole = exact.get(token);
+  if (whole) return whole;
+  for (let n = Math.min(token.length, longestPrefix); n >= 2; n--) {
+    const c = prefix.get(token.slice(0, n));
+    if (c) return c;
+  }
+  return null;
+}
+
+/** One "concept:<name>" key per concept the tokens mention, in order of first mention. */
+export function conceptKeys(tokens: readonly string[]): string[] {
+  const seen = new Set<Concept>();
+  for (const t of tokens) {
+    const c = conceptOf(t);
+    if (c) seen.add(c);
+  }
+  return [...seen].map((c) => `concept:${c}`);
+}
