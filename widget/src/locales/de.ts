@@ -69,7 +69,7 @@ register("de", {
     cancel: "Abbrechen",
     retry: "Erneut versuchen",
     failed: (name, why) => `${name} wurde nicht gesendet: ${why}`,
-    network: "die Verbindung ist abgebrochen",
+    network: "die Verbindung wurde unterbrochen",
     open: (name) => `${name} in voller Größe öffnen`,
     closeImage: "Bild schließen",
     download: (name) => `${name} herunterladen`,

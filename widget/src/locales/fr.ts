@@ -69,7 +69,7 @@ register("fr", {
     cancel: "Annuler",
     retry: "Réessayer",
     failed: (name, why) => `${name} n'a pas été envoyé : ${why}`,
-    network: "la connexion a été perdue",
+    network: "la connexion a été coupée",
     open: (name) => `Ouvrir ${name} en grand`,
     closeImage: "Fermer l'image",
     download: (name) => `Télécharger ${name}`,

@@ -66,7 +66,7 @@ register("it", {
     retry: "Riprova",
     failed: (name, why) => `${name} non è stato inviato: ${why}`,
     network: "la connessione si è interrotta",
-    open: (name) => `Apri ${name} a grandezza piena`,
+    open: (name) => `Apri ${name} a grandezza intera`,
     closeImage: "Chiudi immagine",
     download: (name) => `Scarica ${name}`,
   },

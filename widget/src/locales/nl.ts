@@ -64,10 +64,10 @@ register("nl", {
     csatThanks: "Bedankt voor je feedback!",
   },
   attach: {
-    uploading: (name) => `${name} uploaden`,
+    uploading: (name) => `${name} wordt geüpload`,
     cancel: "Annuleren",
     retry: "Opnieuw proberen",
-    failed: (name, why) => `${name} is niet verstuurd: ${why}`,
+    failed: (name, why) => `${name} is niet verzonden: ${why}`,
     network: "de verbinding is verbroken",
     open: (name) => `${name} op volledige grootte openen`,
     closeImage: "Afbeelding sluiten",

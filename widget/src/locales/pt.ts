@@ -33,7 +33,7 @@ register("pt", {
     loading: "A carregar…",
     partFailed: "Não foi possível carregar.",
     retry: "Tentar de novo",
-    attach: "Anexar um ficheiro",
+    attach: "Anexar um arquivo",
   },
   prompts: {
     offerQuestion: "Quer falar com uma pessoa?",
@@ -64,13 +64,13 @@ register("pt", {
     csatThanks: "Obrigado pela sua opinião!",
   },
   attach: {
-    uploading: (name) => `A enviar ${name}`,
+    uploading: (name) => `Enviando ${name}`,
     cancel: "Cancelar",
     retry: "Tentar de novo",
     failed: (name, why) => `${name} não foi enviado: ${why}`,
-    network: "a ligação caiu",
+    network: "a conexão caiu",
     open: (name) => `Abrir ${name} em tamanho real`,
     closeImage: "Fechar imagem",
-    download: (name) => `Transferir ${name}`,
+    download: (name) => `Baixar ${name}`,
   },
 });
