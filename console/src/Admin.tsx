@@ -9,6 +9,7 @@ import { CustomersAdmin } from "./Customers";
 import { SitesAdmin } from "./Sites";
 import { TeamAccess } from "./TeamAccess";
 import { WebhooksAdmin } from "./Webhooks";
+import { ArticleVersions } from "./KbVersions";
 import { agent } from "./state/agent";
 import { lobby } from "./state/lobby";
 import { toast } from "./state/notifications";
@@ -40,6 +41,12 @@ const AGENT_FIELDS: Field[] = [
   },
   { name: "teams", label: "Teams (comma separated)", list: true, clearable: true },
   { name: "maxConcurrent", label: "Max concurrent chats", type: "number" },
+  {
+    name: "languages",
+    label: "Languages (comma separated, e.g. es, fr; empty: the team's)",
+    list: true,
+    clearable: true,
+  },
 ];
 
 function Agents() {
@@ -54,6 +61,7 @@ function Agents() {
         ["Role", (a) => a.role],
         ["Teams", (a) => a.teams.join(", ")],
         ["Max chats", (a) => String(a.maxConcurrent ?? "")],
+        ["Languages", (a) => a.languages?.join(", ") ?? ""],
         ["Status", (a) => (a.disabled ? "disabled" : lobby.online.has(a.id) ? "online" : (a.status ?? "offline"))],
       ]}
       createFields={[
@@ -88,6 +96,7 @@ const TEAM_FIELDS: Field[] = [
   { name: "name", label: "Name", required: true },
   { name: "slaSeconds", label: "SLA seconds", type: "number" },
   { name: "expectedResponse", label: "Expected response (told to customers)" },
+  { name: "languages", label: "Languages (comma separated, e.g. en, es)", list: true, clearable: true },
   ...HOURS_FIELDS,
 ];
 
@@ -255,6 +264,7 @@ export function AdminView() {
             ["SLA (s)", (r) => String(r.slaSeconds)],
             ["Expected response", (r) => r.expectedResponse],
             ["Hours", (r) => formatHours(r.businessHours)],
+            ["Languages", (r) => (r.languages ?? []).join(", ")],
           ]}
           createFields={[{ name: "id", label: "Id (slug)", required: true }, ...TEAM_FIELDS]}
           editFields={TEAM_FIELDS}
@@ -289,6 +299,13 @@ export function AdminView() {
           ]}
           createFields={ARTICLE_FIELDS}
           editFields={ARTICLE_FIELDS}
+          detail={(r) => (
+            <tr key={`${r.id}-versions`}>
+              <td colSpan={4}>
+                <ArticleVersions articleId={r.id} />
+              </td>
+            </tr>
+          )}
         />
       ) : null}
       {tab === "settings" ? <AdminOnly what="the handoff settings">{() => <Settings />}</AdminOnly> : null}

@@ -117,4 +117,25 @@ describe("languages (real server, headless Chromium)", () => {
     expect(own.x).toBeLessThan(welcome.x);
     await screenshot(page, "languages-03-widget-rtl-arabic");
   });
+
+  it("lets an admin see and add an article's versions in the knowledge-base editor", async () => {
+    const admin = await pageIn("en-GB");
+    await signInToConsole(admin, server.url, "admin@handoff.local", "demo-admin-pass");
+    await admin.getByRole("button", { name: "Admin", exact: true }).click();
+    await admin
+      .getByRole("navigation", { name: "Admin sections" })
+      .getByRole("button", { name: "Knowledge base" })
+      .click();
+    // The versions sit in the row under their article's row.
+    const article = admin.locator("tbody tr", { hasText: "Cancelling your subscription" }).first();
+    const versions = article.locator("xpath=following-sibling::tr[1]");
+    await versions.locator("summary").click();
+    await versions.getByText("English (the article itself), Spanish, French").waitFor();
+    await versions.getByLabel("Language").selectOption("de");
+    await versions.getByLabel("Title").fill("Abo kündigen");
+    await versions.getByLabel("Body").fill("Sie können jederzeit in der App unter Einstellungen > Plan kündigen.");
+    await versions.getByRole("button", { name: "Add version" }).click();
+    await versions.getByText("English (the article itself), German, Spanish, French").waitFor();
+    await screenshot(admin, "languages-04-kb-versions-editor");
+  });
 });

@@ -36,6 +36,7 @@ import { actionEntry, actionEvent, isCustomerAction } from "./customer-actions";
 import { KnowledgeCache } from "./knowledge-cache";
 import { localiseScore } from "../languages/localise-score";
 import { customerMessageEntry, withOriginal } from "../languages/message-entry";
+import { loadLanguageDetector } from "../ai/language/detect";
 import {
   type ConversationExport,
   type EraseOutcome,
@@ -73,6 +74,8 @@ export class ConversationObject extends ConversationAttachments {
     super(ctx, env);
     this.outbox = new Outbox(ctx.storage.sql, (op) => this.deliver(op));
     this.knowledge = new KnowledgeCache(env.DB);
+    // Loading before the first customer message arrives, so its entry can carry the detected language.
+    void loadLanguageDetector();
   }
 
   private get scorer(): Scorer {
@@ -81,6 +84,7 @@ export class ConversationObject extends ConversationAttachments {
   }
 
   override async create(input: CreateConversation): Promise<ConversationRecord> {
+    await loadLanguageDetector(); // a new conversation's first message always has its language detected
     const existed = this.record();
     const record = await super.create(input);
     if (!existed) {

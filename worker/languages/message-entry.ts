@@ -12,7 +12,11 @@ import { entryLanguage } from "./conversation-language";
 type MessageFrame = Extract<ClientFrame, { type: "message" }>;
 type Attached = Pick<NewEntry, "meta" | "internal">;
 
-/** The message's language when the detector is sure of it from the text alone (no hint), else undefined. */
+/**
+ * The message's language when the detector is sure of it from the text alone (no hint), else undefined; also
+ * undefined while the detector's database is still loading (the conversation object starts the load when it
+ * is created, before any message).
+ */
 export function detectedMessageLanguage(text: string): string | undefined {
   const detection = detectLanguage(text);
   return detection.source === "text" ? entryLanguage(detection.language) : undefined;

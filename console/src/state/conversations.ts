@@ -248,10 +248,11 @@ function fail(o: OutItem, error: string) {
 function outFrame(o: OutItem) {
   const ids = o.attachments?.map((a) => a.id);
   if (o.kind === "note") return { type: "note", id: o.id, text: o.text } as const;
+  // A message of files alone carries no text.
   return {
     type: "message",
     id: o.id,
-    text: o.text,
+    ...(o.text || !ids?.length ? { text: o.text } : {}),
     ...(ids?.length ? { attachments: ids } : {}),
     ...(o.original ? { original: o.original } : {}),
     ...o.assist,

@@ -47,16 +47,30 @@ describe("a conversation in French", () => {
     client.close();
   });
 
-  it("a typed French message switches an English conversation to French: its entry and the AI's copy", async () => {
+  it("a typed French request for a person hands off, in French, in a conversation the widget opened in English", async () => {
     const { conversationId, token } = await createConversation({ locale: "en" });
     const client = await openCustomer(conversationId, token);
     await client.hello(0);
     client.send({ type: "message", id: "m1", text: "Bonjour, je voudrais parler à quelqu'un" });
     const ack = await client.next("ack", (f) => f.id === "m1");
     expect(ack.entry?.meta?.language).toBe("fr");
-    const next = await client.next("entry", (f) => f.entry.seq > ack.seq && f.entry.author.role !== "customer");
-    expect([fr.offerHuman, fr.connecting, fr.aiNoAnswer]).toContain(next.entry.text);
+    const queued = await client.next("entry", (f) => f.entry.event === "queued");
+    expect(queued.entry.meta?.trigger).toBe("customer_request");
+    expect(queued.entry.text).toBe(fr.connecting);
+    const offline = await client.next("entry", (f) => f.entry.event === "no_agent_online");
+    expect(offline.entry.text).toMatch(/^Personne de notre équipe/);
     expect((await recordOf(conversationId)).language).toBe("fr");
+    client.close();
+  });
+
+  it("a Spanish cancellation routes to the billing team, with the notice in Spanish", async () => {
+    const { conversationId, token } = await createConversation({ locale: "es" });
+    const client = await openCustomer(conversationId, token);
+    await client.hello(0);
+    client.send({ type: "message", id: "m1", text: "Quiero cancelar mi suscripción" });
+    const queued = await client.next("entry", (f) => f.entry.event === "queued");
+    expect(queued.entry.meta).toMatchObject({ trigger: "topic", team: "billing", topic: "cancellation" });
+    expect(queued.entry.text).toBe(customerCopy("es").connecting);
     client.close();
   });
 
