@@ -178,7 +178,7 @@ export function ConversationView({ conv }: { conv: Conv }) {
     }
     const out =
       mode === "message" && translated
-        ? sendTranslated(conv, draft, files)
+        ? sendTranslated(conv, draft, files, assist)
         : send(conv, mode, draft, files, undefined, assist);
     if (await out) {
       setDraft("");

@@ -9,7 +9,7 @@ import type { TranscriptEntry } from "../../schema/protocol";
 import type { AttachmentRef } from "../../schema/attachments";
 import { api, type ApiError, post } from "./api";
 import { agentLanguage, agentSpeaks, languageName } from "./Language";
-import { type Conv, send } from "./state/conversations";
+import { type Conv, type OutItem, send } from "./state/conversations";
 import { toast } from "./state/notifications";
 
 interface Status {
@@ -99,14 +99,19 @@ export function TranslateToggle({ conv, on, setOn }: { conv: Conv; on: boolean; 
 }
 
 /** Translates the draft into the customer's language and sends it, the draft kept as the original. */
-export async function sendTranslated(conv: Conv, draft: string, files: AttachmentRef[]): Promise<boolean> {
+export async function sendTranslated(
+  conv: Conv,
+  draft: string,
+  files: AttachmentRef[],
+  assist?: OutItem["assist"],
+): Promise<boolean> {
   const to = conv.context?.language;
   const text = draft.trim();
-  if (!to || !text) return send(conv, "message", draft, files);
+  if (!to || !text) return send(conv, "message", draft, files, undefined, assist);
   try {
     const from = agentLanguage();
     const t = await translate(text, from, to);
-    return send(conv, "message", t.translation, files, { text, language: from, model: t.model });
+    return send(conv, "message", t.translation, files, { text, language: from, model: t.model }, assist);
   } catch (err) {
     toast(`Not sent: the translation failed (${(err as Error).message}). Your draft is kept.`);
     return false;

@@ -24,7 +24,8 @@ export function agentMessageEntry(
 ): NewEntry {
   // A file-only message leaves text out (schema/protocol.ts MessageFrame): it is stored as "".
   const text = frame.text ?? "";
-  const draft = draftMeta(frame.draft, text);
+  // A reply sent translated is compared with what the agent wrote, in the draft's language.
+  const draft = draftMeta(frame.draft, frame.original?.text ?? text);
   const quickReplies = agentQuickReplies(frame.quickReplies);
   const meta = { ...attached.meta, ...(quickReplies ? { quickReplies } : {}) };
   // The draft is agents-only: the customer is not told how the reply was written.

@@ -74,8 +74,9 @@ export class ConversationObject extends ConversationAttachments {
     super(ctx, env);
     this.outbox = new Outbox(ctx.storage.sql, (op) => this.deliver(op));
     this.knowledge = new KnowledgeCache(env.DB);
-    // Loading before the first customer message arrives, so its entry can carry the detected language.
-    void loadLanguageDetector();
+    // A customer entry's language is detected as it is stored, synchronously: the detector's database (loaded
+    // on first use, once per isolate) must be there before the first frame, without reordering frames.
+    void ctx.blockConcurrencyWhile(() => loadLanguageDetector().catch(() => undefined));
   }
 
   private get scorer(): Scorer {
