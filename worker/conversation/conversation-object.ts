@@ -22,6 +22,7 @@ import type {
   HandoffEventInput,
   Refusal,
   TicketRef,
+  TicketReplyResult,
   Transition,
   TransitionResult,
 } from "../handoff/types";
@@ -53,15 +54,6 @@ import { indexPreviewInterval, nextWakeUp } from "./record-views";
 import type { SocketAttachment } from "./socket-session";
 
 export type { AgentRef } from "../handoff/types";
-
-/** What the ticket route answers about a reply: `emailed` once the email went out. */
-interface TicketReplyResult {
-  id: string;
-  body: string;
-  createdAt: number;
-  delivered: boolean;
-  emailed: boolean;
-}
 
 export class ConversationObject extends ConversationAttachments {
   private readonly outbox: Outbox;
@@ -95,9 +87,7 @@ export class ConversationObject extends ConversationAttachments {
     return record;
   }
 
-  // ------------------------------------------------------------------------------------------
-  // Deciding and applying
-  // ------------------------------------------------------------------------------------------
+  // --- Deciding and applying ---
 
   /**
    * The machine's answer to an event, against the record as it is now (`record`, when the caller just read
@@ -174,9 +164,7 @@ export class ConversationObject extends ConversationAttachments {
     return result.ok ? { ok: true, record: this.requireRecord() } : result;
   }
 
-  // ------------------------------------------------------------------------------------------
-  // Frames: chat messages and the customer's actions
-  // ------------------------------------------------------------------------------------------
+  // --- Frames: chat messages and the customer's actions ---
 
   protected override async onChatMessage(
     ws: WebSocket,
@@ -233,7 +221,7 @@ export class ConversationObject extends ConversationAttachments {
       return;
     }
     // A rating or a verdict on an answer is judged before it is stored: a refused one leaves no entry.
-    if (frame.type === "feedback" && !this.isAiAnswer(frame.answerSeq))
+    if (frame.type === "feedback" && !this.store.isAiMessage(frame.answerSeq))
       return this.reject(ws, "invalid_state", "answerSeq is not an AI answer", frame.id);
     const rated = frame.type === "csat" ? this.decide(actionEvent(frame, 0), { record }) : null;
     if (rated && !rated.ok) return this.reject(ws, "invalid_state", rated.message, frame.id);
@@ -244,9 +232,7 @@ export class ConversationObject extends ConversationAttachments {
     await this.run(actionEvent(frame, entry.seq), judged ? await this.knowledge.handoffConfig() : undefined);
   }
 
-  // ------------------------------------------------------------------------------------------
-  // The AI participant
-  // ------------------------------------------------------------------------------------------
+  // --- The AI participant ---
 
   private queueAiTurn(seq: number): Promise<void> {
     const turn = this.aiChain.then(() => this.aiTurn(seq));
@@ -288,9 +274,7 @@ export class ConversationObject extends ConversationAttachments {
     }
   }
 
-  // ------------------------------------------------------------------------------------------
-  // Agent actions (RPC from the Worker's authenticated routes)
-  // ------------------------------------------------------------------------------------------
+  // --- Agent actions (RPC from the Worker's authenticated routes) ---
 
   /** Race-safe: the check and the assignment are one synchronous step, so exactly one claim wins. */
   claim(agent: AgentRef): Promise<ActionResult> {
@@ -353,9 +337,7 @@ export class ConversationObject extends ConversationAttachments {
     return outcome;
   }
 
-  // ------------------------------------------------------------------------------------------
-  // Alarm: outbox retries, queue refresh, SLA escalation, interrupted AI turns
-  // ------------------------------------------------------------------------------------------
+  // --- Alarm: outbox retries, queue refresh, SLA escalation, interrupted AI turns ---
 
   async alarm(): Promise<void> {
     await this.flush();
@@ -381,12 +363,6 @@ export class ConversationObject extends ConversationAttachments {
       await this.run({ type: "quiet_period_elapsed", answerSeq: answer.seq }, await this.knowledge.handoffConfig());
   }
 
-  /** Whether entry `seq` is a message from the AI (what the feedback buttons may judge). */
-  private isAiAnswer(seq: number): boolean {
-    const entry = this.store.after(seq - 1, "agent", 1)[0];
-    return entry?.seq === seq && entry.kind === "message" && entry.author.role === "ai";
-  }
-
   private async scheduleAlarm(): Promise<void> {
     const next = nextWakeUp(this.record(), this.outbox.nextRetryAt(), Date.now());
     if (next === null) return;
@@ -394,9 +370,7 @@ export class ConversationObject extends ConversationAttachments {
     if (current === null || current > next || current < Date.now()) await this.ctx.storage.setAlarm(next);
   }
 
-  // ------------------------------------------------------------------------------------------
-  // Outbox delivery and views
-  // ------------------------------------------------------------------------------------------
+  // --- Outbox delivery and views ---
 
   private async flush(): Promise<void> {
     await this.outbox.flush();

@@ -123,6 +123,12 @@ export class TranscriptStore {
   }
 
   /** The customer's latest message, for previews and ticket subjects. */
+  /** Whether entry `seq` is a message from the AI (what the feedback buttons may judge). */
+  isAiMessage(seq: number): boolean {
+    const entry = this.after(seq - 1, "agent", 1)[0];
+    return entry?.seq === seq && entry.kind === "message" && entry.author.role === "ai";
+  }
+
   lastCustomerText(): string | undefined {
     return this.sql
       .exec<{ text: string }>(

@@ -133,3 +133,12 @@ export interface MachineConfig {
   /** The handoff policy's settings (worker/ai/handoff-config.ts), as admins left them. */
   handoff: HandoffConfig;
 }
+
+/** What the ticket route answers about a reply: `emailed` once the email went out. */
+export interface TicketReplyResult {
+  id: string;
+  body: string;
+  createdAt: number;
+  delivered: boolean;
+  emailed: boolean;
+}
