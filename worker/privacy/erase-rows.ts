@@ -3,11 +3,12 @@
  * also everything the agents' search reads, worker/db/text-search.ts), handoffs, knowledge gaps and draft figures, CSAT, tickets and their
  * replies, the payloads of its webhook deliveries (the log row stays, emptied), and its erasure item (and the job's count).
  */
-import { and, eq, inArray, like, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, like, sql } from "drizzle-orm";
 import {
   assistSuggestions,
   conversations,
   draftReplies,
+  kbDrafts,
   knowledgeGaps,
   csatRatings,
   erasureItems,
@@ -36,6 +37,8 @@ export async function eraseConversationRows(d1: D1Database, erasureId: string, c
     db.delete(knowledgeGaps).where(eq(knowledgeGaps.conversationId, conversationId)),
     db.delete(draftReplies).where(eq(draftReplies.conversationId, conversationId)),
     db.delete(assistSuggestions).where(eq(assistSuggestions.conversationId, conversationId)),
+    // A draft article quotes the agent's reply to this customer until an admin publishes it as the business's own.
+    db.delete(kbDrafts).where(and(eq(kbDrafts.conversationId, conversationId), isNull(kbDrafts.publishedArticleId))),
     db.delete(conversations).where(eq(conversations.id, conversationId)),
     db.update(webhookDeliveries).set({ payload: ERASED_PAYLOAD, lastError: null }).where(mentions),
     db
