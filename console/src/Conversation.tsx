@@ -2,13 +2,13 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { offeredActions } from "../../schema/access";
 import type { CannedResponseRow } from "../../schema/api";
-import type { Citation, TranscriptEntry } from "../../schema/protocol";
-import { type AttachmentRef, entryAttachments } from "../../schema/attachments";
+import type { AttachmentRef } from "../../schema/attachments";
 import { api, post } from "./api";
 import { AttachmentList, PendingAttachments } from "./Attachments";
 import { ContextPanel } from "./ContextPanel";
+import { Entry } from "./EntryView";
 import { cannedButtons, SuggestReply } from "./SuggestReply";
-import { dateTime, time } from "./format";
+import { dateTime } from "./format";
 import { loadDraft, saveDraft } from "./storage";
 import { agent } from "./state/agent";
 import { uploadAttachment } from "./state/attachments";
@@ -16,65 +16,10 @@ import { type Conv, discard, refreshContext, retry, send, sendTyping } from "./s
 import { toast } from "./state/notifications";
 import { changed } from "./state/render";
 import { TransferDialog } from "./TransferDialog";
-import { EntryTranslation, sendTranslated, TranslateToggle } from "./Translation";
+import { sendTranslated, TranslateToggle } from "./Translation";
 
 type Canned = CannedResponseRow;
 let cannedCache: Canned[] | null = null;
-
-function Entry({ e, conversationId }: { e: TranscriptEntry; conversationId: string }) {
-  const role = e.kind === "note" ? "note" : e.kind === "system" ? "system" : e.author.role;
-  const who =
-    e.kind === "note"
-      ? `Internal note · ${e.author.name ?? "agent"}`
-      : e.author.role === "ai"
-        ? "AI assistant"
-        : e.author.role === "customer"
-          ? (e.author.name ?? "Customer")
-          : e.author.role === "agent"
-            ? (e.author.name ?? "Agent")
-            : "System";
-  if (e.kind === "system") {
-    const note = e.internal?.note as string | undefined;
-    return (
-      <li class="entry system" data-seq={e.seq} data-event={e.event}>
-        <span class="sys-text">{e.text}</span> <time>{time(e.at)}</time>
-        {note ? <div class="sys-note">Note: {note}</div> : null}
-      </li>
-    );
-  }
-  const citations = (e.meta?.citations as Citation[] | undefined) ?? [];
-  const confidence = e.meta?.confidence as number | undefined;
-  return (
-    <li class={`entry ${role}`} data-seq={e.seq} data-role={role}>
-      <div class="meta">
-        <strong>{who}</strong> <time dateTime={new Date(e.at).toISOString()}>{time(e.at)}</time>
-        {typeof confidence === "number" ? (
-          <span class={`conf-badge ${confidence < 0.35 ? "low" : ""}`}>confidence {confidence.toFixed(2)}</span>
-        ) : null}
-      </div>
-      {e.text ? <div class="text">{e.text}</div> : null}
-      <EntryTranslation e={e} />
-      <AttachmentList conversationId={conversationId} files={entryAttachments(e.meta)} />
-      {citations.length ? (
-        <div class="cites">
-          Sources:{" "}
-          {citations.map((c, i) => (
-            <span key={c.id}>
-              {i ? ", " : ""}
-              {c.url && /^https?:\/\//.test(c.url) ? (
-                <a href={c.url} target="_blank" rel="noopener noreferrer">
-                  {c.title}
-                </a>
-              ) : (
-                c.title
-              )}
-            </span>
-          ))}
-        </div>
-      ) : null}
-    </li>
-  );
-}
 
 export function ConversationView({ conv }: { conv: Conv }) {
   const me = agent.me!;
@@ -340,10 +285,9 @@ export function ConversationView({ conv }: { conv: Conv }) {
             </label>
           </div>
           {matches.length ? (
-            <ul class="canned" role="listbox" aria-label="Canned responses">
+            <ul class="canned" aria-label="Canned responses">
               {matches.map((m, i) => (
                 <li
-                  role="option"
                   aria-selected={i === pick}
                   class={i === pick ? "sel" : ""}
                   onMouseDown={(e) => (e.preventDefault(), insertCanned(m))}

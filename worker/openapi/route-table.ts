@@ -4,7 +4,8 @@
  * document cannot drift from what the API accepts. test/worker/openapi.test.ts fails when the app
  * gains a route this table lacks (or the table names one the app no longer has).
  */
-import { ADMIN_PEOPLE_ROUTES, ADMIN_SYSTEM_ROUTES } from "./routes-admin";
+import { ADMIN_PEOPLE_ROUTES } from "./routes-admin";
+import { ADMIN_SYSTEM_ROUTES } from "./routes-admin-system";
 import { AGENT_ROUTES } from "./routes-agent";
 import { ATTACHMENT_ROUTES } from "./routes-attachments";
 import { ASSIST_ROUTES } from "./routes-assist";
