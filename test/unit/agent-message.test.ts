@@ -11,7 +11,7 @@ describe("agentMessageEntry", () => {
       author,
     );
     expect(entry.internal?.draft).toEqual(draftMeta("Restart the hub.", "Restart the hub, please."));
-    expect((entry.internal?.draft as { editDistance: number }).editDistance).toBe(8);
+    expect((entry.internal?.draft as { editDistance: number } | undefined)?.editDistance).toBe(8);
     expect(entry.meta).toBeUndefined();
   });
 
@@ -26,7 +26,7 @@ describe("agentMessageEntry", () => {
       },
       author,
     );
-    expect((entry.internal?.draft as { editDistance: number }).editDistance).toBe(0);
+    expect((entry.internal?.draft as { editDistance: number } | undefined)?.editDistance).toBe(0);
   });
 
   it("keeps the attachments' fields beside the quick replies", () => {
