@@ -3,35 +3,20 @@
  * draft carries the draft (the server measures the edit distance), and a canned response's "Buttons:" line
  * becomes quick replies on the message, kept across a reload's resend.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { FakeSocket, MemoryStorage } from "../helpers/fake-socket";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type ConsoleHarness, last, reset, setUp } from "./console-harness";
 
-const last = () => FakeSocket.last();
-const local = new MemoryStorage();
-let state: typeof import("../../console/src/state/conversations");
+const harness = setUp();
+const { local } = harness;
+let state: ConsoleHarness["state"];
 let cannedButtons: typeof import("../../console/src/SuggestReply").cannedButtons;
 
 beforeAll(async () => {
-  vi.stubGlobal("WebSocket", FakeSocket);
-  vi.stubGlobal("location", { protocol: "https:", host: "support.example" });
-  vi.stubGlobal("document", { visibilityState: "visible" });
-  vi.stubGlobal("localStorage", local);
-  vi.stubGlobal("sessionStorage", new MemoryStorage());
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async () => new Response(JSON.stringify({ error: { code: "not_found" } }), { status: 404 })),
-  );
-  state = await import("../../console/src/state/conversations");
   ({ cannedButtons } = await import("../../console/src/SuggestReply"));
-  const { agent } = await import("../../console/src/state/agent");
-  agent.me = { id: "ana", name: "Ana", email: "ana@x", role: "agent", teams: [] };
 });
-afterAll(() => vi.unstubAllGlobals());
 beforeEach(() => {
-  vi.useFakeTimers();
-  FakeSocket.all = [];
-  for (const id of [...state.convs.keys()]) state.closeTab(id);
-  local.data.clear();
+  reset(harness);
+  state = harness.state;
 });
 
 describe("console assist", () => {

@@ -3,35 +3,18 @@
  * frame references the uploaded ids, and an unacked one is resent with them and the same client id after
  * a reload (the outbox in localStorage).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { AttachmentRef } from "../../schema/attachments";
-import { FakeSocket, MemoryStorage } from "../helpers/fake-socket";
+import { type ConsoleHarness, last, reset, setUp } from "./console-harness";
 
-const last = () => FakeSocket.last();
-const local = new MemoryStorage();
-let state: typeof import("../../console/src/state/conversations");
+const harness = setUp();
+const { local } = harness;
+let state: ConsoleHarness["state"];
 const pdf: AttachmentRef = { id: "b".repeat(32), name: "steps.pdf", type: "application/pdf", size: 1200 };
 
-beforeAll(async () => {
-  vi.stubGlobal("WebSocket", FakeSocket);
-  vi.stubGlobal("location", { protocol: "https:", host: "support.example" });
-  vi.stubGlobal("document", { visibilityState: "visible" });
-  vi.stubGlobal("localStorage", local);
-  vi.stubGlobal("sessionStorage", new MemoryStorage());
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async () => new Response(JSON.stringify({ error: { code: "not_found" } }), { status: 404 })),
-  );
-  state = await import("../../console/src/state/conversations");
-  const { agent } = await import("../../console/src/state/agent");
-  agent.me = { id: "ana", name: "Ana", email: "ana@x", role: "agent", teams: [] };
-});
-afterAll(() => vi.unstubAllGlobals());
 beforeEach(() => {
-  vi.useFakeTimers();
-  FakeSocket.all = [];
-  for (const id of [...state.convs.keys()]) state.closeTab(id);
-  local.data.clear();
+  reset(harness);
+  state = harness.state;
 });
 
 describe("console replies with attachments", () => {

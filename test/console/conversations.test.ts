@@ -2,35 +2,19 @@
  * The console's conversation state over the protocol client, in plain Node: a fake socket plays the
  * server, and the few browser globals the module reads (location, storage, document) are stubbed.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { TranscriptEntry } from "../../schema/protocol";
-import { FakeSocket, MemoryStorage } from "../helpers/fake-socket";
+import { FakeSocket } from "../helpers/fake-socket";
+import { type ConsoleHarness, last, reset, setUp } from "./console-harness";
 
-const last = () => FakeSocket.last();
-const local = new MemoryStorage();
-let state: typeof import("../../console/src/state/conversations");
+const harness = setUp();
+const { local } = harness;
+let state: ConsoleHarness["state"];
 
-beforeAll(async () => {
-  vi.stubGlobal("WebSocket", FakeSocket);
-  vi.stubGlobal("location", { protocol: "https:", host: "support.example" });
-  vi.stubGlobal("document", { visibilityState: "visible" });
-  vi.stubGlobal("localStorage", local);
-  vi.stubGlobal("sessionStorage", new MemoryStorage());
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async () => new Response(JSON.stringify({ error: { code: "not_found" } }), { status: 404 })),
-  );
-  state = await import("../../console/src/state/conversations");
-  const { agent } = await import("../../console/src/state/agent");
-  agent.me = { id: "ana", name: "Ana", email: "ana@x", role: "agent", teams: [] };
-});
-afterAll(() => vi.unstubAllGlobals());
 beforeEach(() => {
-  vi.useFakeTimers();
+  reset(harness); // each test opens "c1" afresh, with no outbox saved by the one before
+  state = harness.state;
   vi.spyOn(Math, "random").mockReturnValue(1);
-  FakeSocket.all = [];
-  for (const id of [...state.convs.keys()]) state.closeTab(id);
-  local.data.clear(); // each test opens "c1" afresh, with no outbox saved by the one before
 });
 
 const agentEntry = (seq: number, id: string, text: string): TranscriptEntry => ({
