@@ -285,9 +285,10 @@ export function ConversationView({ conv }: { conv: Conv }) {
             </label>
           </div>
           {matches.length ? (
-            <ul class="canned" aria-label="Canned responses">
+            <ul class="canned" role="listbox" aria-label="Canned responses">
               {matches.map((m, i) => (
                 <li
+                  role="option"
                   aria-selected={i === pick}
                   class={i === pick ? "sel" : ""}
                   onMouseDown={(e) => (e.preventDefault(), insertCanned(m))}
