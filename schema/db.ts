@@ -20,7 +20,13 @@
  */
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { AI_RESOLUTIONS, DEFAULT_SLA } from "./domain";
+import {
+  AI_RESOLUTIONS,
+  DEFAULT_EXPECTED_RESPONSE,
+  DEFAULT_LANGUAGE_WINDOW_SECONDS,
+  DEFAULT_SLA,
+  EXPECTED_RESPONSE_UNITS,
+} from "./domain";
 
 const now = sql`(CAST(unixepoch('subsecond') * 1000 AS INTEGER))`;
 
@@ -90,8 +96,19 @@ export const teams = sqliteTable("teams", {
   slaSeconds: integer("sla_seconds").notNull().default(DEFAULT_SLA.slaSeconds),
   /** null = always open. */
   businessHours: text("business_hours", { mode: "json" }).$type<BusinessHours | null>(),
-  /** Told to the customer when nobody is online, e.g. "within 4 hours". */
+  /**
+   * The admin's own wording of the expected response ("within 4 hours"), used as-is in every language when
+   * set. Empty, or the legacy default "within one business day", means none: the amount and unit below are
+   * rendered in the customer's language (worker/languages/expected-response.ts).
+   */
   expectedResponse: text("expected_response").notNull().default(DEFAULT_SLA.expectedResponse),
+  /** The expected response when nobody is online: `expectedResponseAmount` of `expectedResponseUnit`. */
+  expectedResponseAmount: integer("expected_response_amount").notNull().default(DEFAULT_EXPECTED_RESPONSE.amount),
+  expectedResponseUnit: text("expected_response_unit", { enum: EXPECTED_RESPONSE_UNITS })
+    .notNull()
+    .default(DEFAULT_EXPECTED_RESPONSE.unit),
+  /** Claim mode: seconds a new conversation is announced only to the online agents who speak its language. */
+  languageWindowSeconds: integer("language_window_seconds").notNull().default(DEFAULT_LANGUAGE_WINDOW_SECONDS),
   /** Languages the team speaks (primary subtags): what its agents speak unless they list their own. */
   languages: text("languages", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
   createdAt: integer("created_at").notNull().default(now),

@@ -54,6 +54,36 @@ export type Intent = (typeof INTENTS)[number];
 export const DEFAULT_SLA = { slaSeconds: 300, expectedResponse: "within one business day" } as const;
 
 /**
+ * The units a team's expected response is set in. Minutes, hours and days are formatted by
+ * Intl.NumberFormat's units in the customer's language; business days (no Intl unit) by each catalogue.
+ */
+export const EXPECTED_RESPONSE_UNITS = ["minute", "hour", "day", "business_day"] as const;
+export type ExpectedResponseUnit = (typeof EXPECTED_RESPONSE_UNITS)[number];
+
+/**
+ * What a team promises the customer when nobody can take the conversation now: an amount of a unit,
+ * rendered in the customer's language, unless `text` (the admin's own wording) is set, which is used as-is
+ * in every language.
+ */
+export interface ExpectedResponse {
+  amount: number;
+  unit: ExpectedResponseUnit;
+  text: string | null;
+}
+
+export const DEFAULT_EXPECTED_RESPONSE = {
+  amount: 1,
+  unit: "business_day",
+  text: null,
+} as const satisfies ExpectedResponse;
+
+/**
+ * Claim mode: how long a new conversation is announced only to the online agents who speak the customer's
+ * language before everyone hears of it (0: everyone at once).
+ */
+export const DEFAULT_LANGUAGE_WINDOW_SECONDS = 60;
+
+/**
  * The structured data (`meta`, seen by both sides) of each system event: what the widget, the console and
  * reports read. An event that changes the conversation's status also carries `status`, the new one.
  */

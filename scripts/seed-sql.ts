@@ -23,8 +23,9 @@ export interface SeedAgent {
 }
 
 export const DEMO_TEAMS = [
-  { id: "billing", name: "Billing", slaSeconds: 300, expectedResponse: "within 4 hours" },
-  { id: "support", name: "Support", slaSeconds: 300, expectedResponse: "within 4 hours" },
+  // Four hours, rendered in the customer's language ("4 heures maximum"); no wording of the admin's own.
+  { id: "billing", name: "Billing", slaSeconds: 300, expectedResponseAmount: 4, expectedResponseUnit: "hour" },
+  { id: "support", name: "Support", slaSeconds: 300, expectedResponseAmount: 4, expectedResponseUnit: "hour" },
 ];
 
 export const DEMO_AGENTS: SeedAgent[] = [
@@ -113,7 +114,7 @@ export function buildSeedStatements(passwordHashes: Record<string, string>, now 
   const out: string[] = [];
   for (const t of DEMO_TEAMS) {
     out.push(
-      `INSERT INTO teams (id, name, sla_seconds, business_hours, expected_response, created_at, updated_at) VALUES (${sqlString(t.id)}, ${sqlString(t.name)}, ${t.slaSeconds}, NULL, ${sqlString(t.expectedResponse)}, ${now}, ${now}) ON CONFLICT(id) DO NOTHING;`,
+      `INSERT INTO teams (id, name, sla_seconds, business_hours, expected_response, expected_response_amount, expected_response_unit, created_at, updated_at) VALUES (${sqlString(t.id)}, ${sqlString(t.name)}, ${t.slaSeconds}, NULL, '', ${t.expectedResponseAmount}, ${sqlString(t.expectedResponseUnit)}, ${now}, ${now}) ON CONFLICT(id) DO NOTHING;`,
     );
   }
   for (const a of DEMO_AGENTS) {

@@ -1,5 +1,6 @@
 /** Admin pages: agents, teams, canned responses, KB articles (each editable in place), handoff trigger settings (defaults shown). */
 import type { TeamRow } from "../../schema/api";
+import type { ExpectedResponseUnit } from "../../schema/domain";
 import { useEffect, useState } from "preact/hooks";
 import { formatHours, hoursToValues, HOURS_FIELDS, Select, valuesWithHours, type Field } from "./admin-form";
 import { AdminTable } from "./admin-table";
@@ -90,12 +91,43 @@ function Agents() {
   );
 }
 
-type Team = TeamRow;
+/** The API shows the expected-response override as null when there is none. */
+type Team = Omit<TeamRow, "expectedResponse"> & { expectedResponse: string | null };
+
+const EXPECTED_UNITS: [ExpectedResponseUnit, string][] = [
+  ["minute", "minutes"],
+  ["hour", "hours"],
+  ["day", "days"],
+  ["business_day", "business days"],
+];
+
+/** What the customer reads in English: the team's own wording when set, else the amount and unit. */
+function expectedResponseLabel(team: Team): string {
+  if (team.expectedResponse) return `"${team.expectedResponse}" (as written, every language)`;
+  const unit = EXPECTED_UNITS.find(([u]) => u === team.expectedResponseUnit)?.[1] ?? team.expectedResponseUnit;
+  return `${team.expectedResponseAmount} ${unit} (in the customer's language)`;
+}
 
 const TEAM_FIELDS: Field[] = [
   { name: "name", label: "Name", required: true },
   { name: "slaSeconds", label: "SLA seconds", type: "number" },
-  { name: "expectedResponse", label: "Expected response (told to customers)" },
+  { name: "expectedResponseAmount", label: "Expected response when nobody is online: amount", type: "number" },
+  {
+    name: "expectedResponseUnit",
+    label: "Unit (told in the customer's language)",
+    type: "select",
+    options: EXPECTED_UNITS,
+  },
+  {
+    name: "expectedResponse",
+    label: "Expected response, own wording (optional; used as-is in every language instead of the amount)",
+    clearable: true,
+  },
+  {
+    name: "languageWindowSeconds",
+    label: "Language window, seconds (claim mode: speakers of the customer's language hear first; 0 = everyone)",
+    type: "number",
+  },
   { name: "languages", label: "Languages (comma separated, e.g. en, es)", list: true, clearable: true },
   ...HOURS_FIELDS,
 ];
@@ -262,7 +294,8 @@ export function AdminView() {
             ["Id", (r) => r.id],
             ["Name", (r) => r.name],
             ["SLA (s)", (r) => String(r.slaSeconds)],
-            ["Expected response", (r) => r.expectedResponse],
+            ["Expected response", expectedResponseLabel],
+            ["Language window (s)", (r) => String(r.languageWindowSeconds)],
             ["Hours", (r) => formatHours(r.businessHours)],
             ["Languages", (r) => (r.languages ?? []).join(", ")],
           ]}

@@ -113,7 +113,7 @@ describe("console admin pages", () => {
     await openTab(page, "Teams");
     let form = await startEditing("Billing");
     await form.getByLabel("SLA seconds").fill("600");
-    await form.getByLabel("Expected response (told to customers)").fill("within 2 hours");
+    await form.getByLabel(/^Expected response, own wording/).fill("within 2 hours");
     for (const day of ["Mon", "Tue", "Wed", "Thu", "Fri"]) await form.getByLabel(day, { exact: true }).check();
     await form.getByLabel("Opens").fill("09:00");
     await form.getByLabel("Closes").fill("17:30");

@@ -110,7 +110,7 @@ describe("summary and routing results", () => {
     const outcome = {
       kind: "found",
       slaSeconds: 60,
-      expectedResponse: "soon",
+      expectedResponse: { amount: 1, unit: "hour", text: "soon" },
       online: 1,
       assignTo: ada,
       queue: null,
@@ -125,7 +125,7 @@ describe("summary and routing results", () => {
     const outcome = {
       kind: "found",
       slaSeconds: 60,
-      expectedResponse: "soon",
+      expectedResponse: { amount: 1, unit: "hour", text: "soon" },
       online: 2,
       assignTo: bob,
       queue: null,
@@ -140,7 +140,7 @@ describe("summary and routing results", () => {
     const outcome = {
       kind: "found",
       slaSeconds: 600,
-      expectedResponse: "by tomorrow",
+      expectedResponse: { amount: 1, unit: "day", text: "by tomorrow" },
       online: 0,
       assignTo: null,
       queue: null,
@@ -158,7 +158,7 @@ describe("summary and routing results", () => {
     const outcome = {
       kind: "found",
       slaSeconds: 300,
-      expectedResponse: "soon",
+      expectedResponse: { amount: 1, unit: "hour", text: "soon" },
       online: 1,
       assignTo: null,
       queue,

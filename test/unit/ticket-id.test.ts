@@ -29,7 +29,7 @@ describe("ticketIdFor", () => {
       team: "support",
       queuedAt: T0,
       slaSeconds: 300,
-      expectedResponse: "soon",
+      expectedResponse: { amount: 1, unit: "hour", text: "soon" },
       offline: true,
     };
     const r = record({ status: "queued", handoff, customer: { verified: false } });

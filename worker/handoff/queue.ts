@@ -8,6 +8,7 @@ import type { ConversationStatus, QueueInfo } from "../../schema/protocol";
 import type { HandoffDecision } from "../ai/handoff-policy";
 import { canTransition, type HandoffRecord } from "../conversation/conversation-record";
 import { decisionEvidence } from "../conversation/record-views";
+import { formatExpectedResponse } from "../languages/expected-response";
 import type { Step } from "./step";
 import { ticketIdFor } from "./ticket-id";
 import type { AgentRef, RouteOutcome } from "./types";
@@ -101,7 +102,7 @@ export function routed(step: Step, handoffId: string, outcome: RouteOutcome, cla
     return;
   }
   handoff.slaSeconds = outcome.slaSeconds;
-  handoff.expectedResponse = outcome.expectedResponse;
+  handoff.expectedResponse = formatExpectedResponse(record.language, outcome.expectedResponse);
   if (outcome.online === 0) goOffline(step, step.copy.noAgentOnline(handoff.expectedResponse));
   else if (outcome.assignTo) claim(outcome.assignTo);
   else if (outcome.queue) queueMeasured(step, handoffId, outcome.queue);

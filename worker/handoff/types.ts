@@ -4,6 +4,7 @@
  * operations, frames and awaited work, and feeds the results back as events.
  */
 import type { TicketStatus } from "../../schema/db";
+import type { ExpectedResponse } from "../../schema/domain";
 import type { DomainErrorCode } from "../../schema/errors";
 import type { QueueEvent, QueueInfo, ServerFrame } from "../../schema/protocol";
 import type { HandoffConfig } from "../ai/handoff-config";
@@ -36,7 +37,8 @@ export type RouteOutcome =
   | {
       kind: "found";
       slaSeconds: number;
-      expectedResponse: string;
+      /** The team's expected response, rendered in the customer's language by the machine. */
+      expectedResponse: ExpectedResponse;
       /** Online agents of the team inside its business hours (0: nobody, a ticket is offered). */
       online: number;
       /** The least-loaded agent in automatic assignment; null when agents claim from the queue. */

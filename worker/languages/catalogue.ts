@@ -20,8 +20,12 @@ export interface CustomerCopy {
   handedBack: string;
   closed: string;
   reopened: string;
-  /** `expected` is the team's expected-response text, as the admin wrote it. */
+  /** `expected` is the team's expected response: `within(...)`, or the admin's own wording as-is. */
   noAgentOnline: (expected: string) => string;
+  /** The expected response around a duration in this language ("within 4 hours"; "4 heures maximum"). */
+  within: (duration: string) => string;
+  /** A count of business days (Intl has no such unit): "one business day", "3 jours ouvrés". */
+  businessDays: (count: number) => string;
   teamUnreachable: string;
   ticketCreated: (ticket: string, expected: string) => string;
   contactSaved: string;

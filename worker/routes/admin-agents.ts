@@ -16,6 +16,8 @@
 import { Hono } from "hono";
 import * as v from "valibot";
 import { AGENT_ROLES } from "../../schema/db";
+import { EXPECTED_RESPONSE_UNITS } from "../../schema/domain";
+import { expectedResponseOverride } from "../languages/expected-response";
 import { hashPassword } from "../auth/password";
 import { requireAgent, type AgentHonoEnv } from "../auth/require-agent";
 import { revokeAgentSessions } from "../auth/sessions";
@@ -88,7 +90,11 @@ export const BusinessHoursSchema = v.nullable(
   ),
 );
 const slaField = v.pipe(v.number(), v.integer(), v.minValue(10), v.maxValue(7 * 24 * 3600));
-const expectedResponseField = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120));
+/** The admin's own wording, used as-is in every language; null clears it (the amount and unit are rendered). */
+const expectedResponseField = v.nullable(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120)));
+const expectedAmountField = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000));
+const expectedUnitField = v.picklist(EXPECTED_RESPONSE_UNITS, `must be one of ${EXPECTED_RESPONSE_UNITS.join(", ")}`);
+const languageWindowField = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3600));
 // Exported for the OpenAPI document (worker/openapi).
 export const CreateTeamBody = v.strictObject({
   id: slugField,
@@ -96,6 +102,11 @@ export const CreateTeamBody = v.strictObject({
   slaSeconds: v.optional(slaField, 300),
   businessHours: v.optional(BusinessHoursSchema, null),
   expectedResponse: v.optional(expectedResponseField),
+  /** The expected response when nobody is online: an amount of a unit, in the customer's language. */
+  expectedResponseAmount: v.optional(expectedAmountField),
+  expectedResponseUnit: v.optional(expectedUnitField),
+  /** Claim mode: seconds a new conversation is announced only to the agents who speak its language. */
+  languageWindowSeconds: v.optional(languageWindowField),
   /** Languages the team speaks: routing prefers its agents who speak the customer's language. */
   languages: v.optional(LanguageList, []),
 });
@@ -105,8 +116,16 @@ export const UpdateTeamBody = v.strictObject({
   slaSeconds: v.optional(slaField),
   businessHours: v.optional(BusinessHoursSchema),
   expectedResponse: v.optional(expectedResponseField),
+  expectedResponseAmount: v.optional(expectedAmountField),
+  expectedResponseUnit: v.optional(expectedUnitField),
+  languageWindowSeconds: v.optional(languageWindowField),
   languages: v.optional(LanguageList),
 });
+
+/** The stored override: "" when cleared (the column is NOT NULL). */
+function storedOverride<T extends { expectedResponse?: string | null }>({ expectedResponse, ...rest }: T) {
+  return expectedResponse === undefined ? rest : { ...rest, expectedResponse: expectedResponse ?? "" };
+}
 
 async function agentOr404(d1: D1Database, id: string) {
   const agent = await getAgentView(d1, id);
@@ -180,16 +199,21 @@ agentAdminRoutes.delete("/agents/:id", requireAgent("admin"), async (c) => {
 
 // --- teams ---
 
+/** A team as the API shows it: `expectedResponse` is the override, null when there is none. */
+function teamView<T extends { expectedResponse: string }>(row: T) {
+  return { ...row, expectedResponse: expectedResponseOverride(row.expectedResponse) };
+}
+
 async function teamOr404(d1: D1Database, id: string) {
   const team = await getTeam(d1, id);
   if (!team) throw new ApiError(404, "not_found", "No such team.");
-  return team;
+  return teamView(team);
 }
 
 agentAdminRoutes.get("/teams", requireAgent(), async (c) => {
   const page = readPage(c.req.query());
   const { items, nextCursor } = pageOf(await listTeams(c.env.DB, page), page);
-  return c.json({ teams: items, nextCursor });
+  return c.json({ teams: items.map(teamView), nextCursor });
 });
 
 agentAdminRoutes.get("/teams/:id", requireAgent(), async (c) =>
@@ -199,7 +223,7 @@ agentAdminRoutes.get("/teams/:id", requireAgent(), async (c) =>
 agentAdminRoutes.post("/teams", requireAgent("admin"), jsonBody(CreateTeamBody), async (c) => {
   const body = c.req.valid("json");
   try {
-    await insertTeam(c.env.DB, body);
+    await insertTeam(c.env.DB, storedOverride(body));
   } catch (err) {
     if (isUniqueViolation(err)) throw new ApiError(409, "conflict", "A team with this id already exists.");
     throw err;
@@ -212,7 +236,7 @@ agentAdminRoutes.patch("/teams/:id", requireAgent("admin"), jsonBody(UpdateTeamB
   const id = c.req.param("id");
   const body = c.req.valid("json");
   await teamOr404(c.env.DB, id);
-  await updateTeam(c.env.DB, id, body);
+  await updateTeam(c.env.DB, id, storedOverride(body));
   invalidateKnowledgeCache(c.env.DB);
   return c.json({ team: await teamOr404(c.env.DB, id) });
 });

@@ -6,14 +6,23 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import { agents, agentTeams, conversations, teams, type BusinessHours } from "../../schema/db";
-import { DEFAULT_SLA } from "../../schema/domain";
+import {
+  DEFAULT_EXPECTED_RESPONSE,
+  DEFAULT_LANGUAGE_WINDOW_SECONDS,
+  DEFAULT_SLA,
+  type ExpectedResponse,
+} from "../../schema/domain";
+import { expectedResponseOverride } from "../languages/expected-response";
 import type { Db } from "../db/client";
 
 export interface TeamInfo {
   id: string;
   name: string;
   slaSeconds: number;
-  expectedResponse: string;
+  /** Told to the customer when nobody can take the conversation, in their language. */
+  expectedResponse: ExpectedResponse;
+  /** Claim mode: seconds a new conversation is announced only to the agents who speak its language. */
+  languageWindowSeconds: number;
   businessHours: BusinessHours | null;
   /** Languages the team speaks (its agents speak them unless they list their own). */
   languages: string[];
@@ -28,7 +37,14 @@ export interface AvailableAgent {
   languages: string[];
 }
 
-const FALLBACK_TEAM: Omit<TeamInfo, "id"> = { name: "Support", ...DEFAULT_SLA, businessHours: null, languages: [] };
+const FALLBACK_TEAM: Omit<TeamInfo, "id"> = {
+  name: "Support",
+  slaSeconds: DEFAULT_SLA.slaSeconds,
+  expectedResponse: DEFAULT_EXPECTED_RESPONSE,
+  languageWindowSeconds: DEFAULT_LANGUAGE_WINDOW_SECONDS,
+  businessHours: null,
+  languages: [],
+};
 
 /** What a team without a row (or an unreadable one) gets: five minutes' SLA, always open. */
 export function fallbackTeam(teamId: string): TeamInfo {
@@ -42,7 +58,12 @@ export async function getTeam(db: Db, teamId: string): Promise<TeamInfo> {
         id: row.id,
         name: row.name,
         slaSeconds: row.slaSeconds,
-        expectedResponse: row.expectedResponse,
+        expectedResponse: {
+          amount: row.expectedResponseAmount,
+          unit: row.expectedResponseUnit,
+          text: expectedResponseOverride(row.expectedResponse),
+        },
+        languageWindowSeconds: row.languageWindowSeconds,
         businessHours: row.businessHours ?? null,
         languages: row.languages ?? [],
       }

@@ -16,6 +16,16 @@ export const ar: CustomerCopy = {
   reopened: "مرحبًا بعودتك!",
   noAgentOnline: (expected) =>
     `لا يوجد أحد من فريقنا متاح الآن. اترك بريدك الإلكتروني وسنرد عليك (الموعد المتوقع: ${expected}).`,
+  within: (duration) => `خلال ${duration}`,
+  businessDays: (n) =>
+    plural("ar", n, {
+      zero: "{n} يوم عمل",
+      one: "يوم عمل واحد",
+      two: "يومي عمل",
+      few: "{n} أيام عمل",
+      many: "{n} يوم عمل",
+      other: "{n} يوم عمل",
+    }),
   teamUnreachable: "لا يمكننا الوصول إلى فريقنا الآن. محادثتك محفوظة؛ اترك بريدك الإلكتروني وسنرد عليك.",
   ticketCreated: (ticket, expected) =>
     `شكرًا! تم استلام طلبك ${ticket}. سنرد عليك بالبريد الإلكتروني (الموعد المتوقع: ${expected}).`,

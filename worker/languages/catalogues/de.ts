@@ -18,6 +18,8 @@ export const de: CustomerCopy = {
   reopened: "Willkommen zurück!",
   noAgentOnline: (expected) =>
     `Gerade ist niemand aus unserem Team erreichbar. Hinterlassen Sie Ihre E-Mail-Adresse, wir melden uns (voraussichtlich: ${expected}).`,
+  within: (duration) => `innerhalb von ${duration}`,
+  businessDays: (n) => plural("de", n, { one: "{n} Werktag", other: "{n} Werktagen" }),
   teamUnreachable:
     "Wir erreichen unser Team gerade nicht. Ihr Gespräch ist gespeichert; hinterlassen Sie Ihre E-Mail-Adresse, wir melden uns.",
   ticketCreated: (ticket, expected) =>

@@ -17,6 +17,8 @@ export const en: CustomerCopy = {
   reopened: "Welcome back!",
   noAgentOnline: (expected) =>
     `No one from our team is available right now. Leave your email and we'll get back to you ${expected}.`,
+  within: (duration) => `within ${duration}`,
+  businessDays: (n) => plural("en", n, { one: "one business day", other: "{n} business days" }),
   teamUnreachable:
     "We can't reach our team right now. Your conversation is saved; leave your email and we'll get back to you.",
   ticketCreated: (ticket, expected) => `Thanks! Your request ${ticket} is in. We'll reply by email ${expected}.`,

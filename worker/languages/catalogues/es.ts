@@ -18,6 +18,8 @@ export const es: CustomerCopy = {
   reopened: "¡Hola de nuevo!",
   noAgentOnline: (expected) =>
     `Ahora mismo no hay nadie de nuestro equipo disponible. Déjanos tu correo electrónico y te responderemos (plazo previsto: ${expected}).`,
+  within: (duration) => `${duration} como máximo`,
+  businessDays: (n) => plural("es", n, { one: "{n} día hábil", other: "{n} días hábiles" }),
   teamUnreachable:
     "Ahora mismo no podemos contactar con nuestro equipo. Tu conversación está guardada; déjanos tu correo electrónico y te responderemos.",
   ticketCreated: (ticket, expected) =>

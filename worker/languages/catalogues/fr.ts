@@ -18,6 +18,8 @@ export const fr: CustomerCopy = {
   reopened: "Bon retour parmi nous !",
   noAgentOnline: (expected) =>
     `Personne de notre équipe n'est disponible pour le moment. Laissez votre e-mail et nous vous répondrons (délai prévu : ${expected}).`,
+  within: (duration) => `${duration} maximum`,
+  businessDays: (n) => plural("fr", n, { one: "{n} jour ouvré", other: "{n} jours ouvrés" }),
   teamUnreachable:
     "Nous ne parvenons pas à joindre notre équipe pour le moment. Votre conversation est enregistrée ; laissez votre e-mail et nous vous répondrons.",
   ticketCreated: (ticket, expected) =>

@@ -18,6 +18,8 @@ export const it: CustomerCopy = {
   reopened: "Bentornato!",
   noAgentOnline: (expected) =>
     `Al momento nessuno del nostro team è disponibile. Lascia la tua email e ti risponderemo (tempi previsti: ${expected}).`,
+  within: (duration) => `entro ${duration}`,
+  businessDays: (n) => plural("it", n, { one: "{n} giorno lavorativo", other: "{n} giorni lavorativi" }),
   teamUnreachable:
     "Al momento non riusciamo a raggiungere il nostro team. La conversazione è salvata; lascia la tua email e ti risponderemo.",
   ticketCreated: (ticket, expected) =>

@@ -1,4 +1,4 @@
-import type { CustomerCopy } from "../catalogue";
+import { type CustomerCopy, plural } from "../catalogue";
 
 export const ja: CustomerCopy = {
   connecting: "担当者におつなぎしています…",
@@ -17,6 +17,8 @@ export const ja: CustomerCopy = {
   reopened: "おかえりなさい！",
   noAgentOnline: (expected) =>
     `ただいま対応できる担当者がおりません。メールアドレスをお残しいただければ、ご連絡いたします（目安：${expected}）。`,
+  within: (duration) => `最長で${duration}`,
+  businessDays: (n) => plural("ja", n, { other: "{n}営業日" }),
   teamUnreachable:
     "ただいま担当チームに接続できません。会話は保存されています。メールアドレスをお残しいただければ、ご連絡いたします。",
   ticketCreated: (ticket, expected) =>

@@ -17,6 +17,8 @@ export const nl: CustomerCopy = {
   reopened: "Welkom terug!",
   noAgentOnline: (expected) =>
     `Er is nu niemand van ons team beschikbaar. Laat je e-mailadres achter, dan nemen we contact met je op (verwacht: ${expected}).`,
+  within: (duration) => `binnen ${duration}`,
+  businessDays: (n) => plural("nl", n, { one: "{n} werkdag", other: "{n} werkdagen" }),
   teamUnreachable:
     "We kunnen ons team nu niet bereiken. Je gesprek is bewaard; laat je e-mailadres achter, dan nemen we contact met je op.",
   ticketCreated: (ticket, expected) =>

@@ -17,6 +17,8 @@ export const pt: CustomerCopy = {
   reopened: "Bem-vindo de volta!",
   noAgentOnline: (expected) =>
     `De momento ninguém da nossa equipa está disponível. Deixe o seu e-mail e responderemos (prazo previsto: ${expected}).`,
+  within: (duration) => `até ${duration}`,
+  businessDays: (n) => plural("pt", n, { one: "{n} dia útil", other: "{n} dias úteis" }),
   teamUnreachable:
     "De momento não conseguimos contactar a nossa equipa. A sua conversa está guardada; deixe o seu e-mail e responderemos.",
   ticketCreated: (ticket, expected) =>
