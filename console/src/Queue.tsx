@@ -1,7 +1,11 @@
-/** The live queue, grouped by team; updated from the lobby socket. */
+/**
+ * The live queue, grouped by team; updated from the lobby socket. Each team lists escalated conversations
+ * first, then those in the agent's languages (schema/queue-order.ts).
+ */
 import { useEffect, useState } from "preact/hooks";
 import { firstLine, sentimentInfo, triggerLabel, waited } from "./format";
-import { LanguageBadge } from "./Language";
+import { agentSpeaks, LanguageBadge } from "./Language";
+import { speakerQueueOrder } from "../../schema/queue-order";
 import type { ConversationRow } from "../../schema/api";
 import { openConversation } from "./state/conversations";
 import { lobby } from "./state/lobby";
@@ -13,7 +17,7 @@ export function QueueView() {
     return () => clearInterval(t);
   }, []);
   const groups = new Map<string, ConversationRow[]>();
-  for (const row of lobby.queue) {
+  for (const row of speakerQueueOrder(lobby.queue, agentSpeaks)) {
     const team = row.team ?? "unassigned";
     groups.set(team, [...(groups.get(team) ?? []), row]);
   }

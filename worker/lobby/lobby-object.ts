@@ -25,6 +25,8 @@ import { getDb } from "../db/client";
 import type { Env } from "../env";
 import { errorResponse } from "../http/errors";
 import { isWebSocketUpgrade, upgradeRequired } from "../http/upgrade";
+import { firstHearing } from "../routing/claim-offer";
+import { LanguageOffers } from "./language-offers";
 
 export const LOBBY_NAME = "lobby";
 
@@ -34,6 +36,7 @@ export type RevocationTarget = { agentId: string; sessionId?: string };
 export class LobbyObject extends DurableObject<Env> {
   private readonly sql: SqlStorage;
   private readonly sessions = new SessionLivenessCache((id, now) => isSessionLive(this.env.DB, id, now));
+  private readonly offers: LanguageOffers;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -46,6 +49,7 @@ export class LobbyObject extends DurableObject<Env> {
         session_id TEXT NOT NULL, agent_id TEXT NOT NULL, conversation_id TEXT NOT NULL, at INTEGER NOT NULL,
         PRIMARY KEY (session_id, conversation_id))`,
     );
+    this.offers = new LanguageOffers(this.sql);
   }
 
   async fetch(request: Request): Promise<Response> {
@@ -101,12 +105,32 @@ export class LobbyObject extends DurableObject<Env> {
       this.sql.exec("DELETE FROM going_offline WHERE agent_id = ?", agent_id);
       if (this.ctx.getWebSockets(`agent:${agent_id}`).length === 0) await this.setStatus(agent_id, "offline");
     }
+    // A language window passed with nobody claiming: everyone else is announced to now.
+    for (const { event, speakers } of this.offers.takeDue(now)) {
+      const audience = await queueEventAudience(this.env.DB, event);
+      this.broadcast({ type: "queue_event", event }, (who) => audience(who) && !speakers.has(who.id));
+    }
     await this.scheduleAlarm();
   }
 
-  /** Called by conversation objects: push a queue change to every online console. */
+  /**
+   * Called by conversation objects: push a queue change to every online console. A new conversation with a
+   * language offer (./language-offers.ts) is announced to its speakers; the others list it silently.
+   */
   async publish(event: QueueEvent): Promise<number> {
-    return this.broadcast({ type: "queue_event", event }, await queueEventAudience(this.env.DB, event));
+    const audience = await queueEventAudience(this.env.DB, event);
+    this.offers.settle(event);
+    const offer = await this.offers.open(this.env, event, new Set(this.onlineAgentIds()));
+    if (!offer) return this.broadcast({ type: "queue_event", event }, audience);
+    await this.scheduleAlarm();
+    const silent: QueueEvent = { ...event, kind: "updated" };
+    let sent = 0;
+    for (const kind of ["handoff", "updated"] as const)
+      sent += this.broadcast(
+        { type: "queue_event", event: kind === "handoff" ? event : silent },
+        (who) => audience(who) && firstHearing(offer, who.id) === kind,
+      );
+    return sent;
   }
 
   /**
@@ -172,7 +196,9 @@ export class LobbyObject extends DurableObject<Env> {
   }
 
   private async scheduleAlarm(): Promise<void> {
-    const next = this.sql.exec<{ at: number | null }>("SELECT MIN(at) AS at FROM going_offline").one().at;
+    const offline = this.sql.exec<{ at: number | null }>("SELECT MIN(at) AS at FROM going_offline").one().at;
+    const offer = this.offers.nextAt();
+    const next = offline === null ? offer : offer === null ? offline : Math.min(offline, offer);
     if (next === null) await this.ctx.storage.deleteAlarm();
     else await this.ctx.storage.setAlarm(next);
   }

@@ -8,6 +8,7 @@ import { canSeeTeam } from "../../../schema/access";
 import type { ConversationRow } from "../../../schema/api";
 import { CLOSE, type LobbyClientFrame, type LobbyServerFrame, type QueueEvent } from "../../../schema/protocol";
 import { api } from "../api";
+import { languageName } from "../Language";
 import { applyQueueEvent, mergeRefresh, type PendingRow } from "../queue-merge";
 import { load, save } from "../storage";
 import { agent } from "./agent";
@@ -110,8 +111,11 @@ function onQueueEvent(event: QueueEvent) {
   if (!me) return;
   lobby.queue = applyQueueEvent(lobby.queue, pendingQueue, event, me, Date.now());
   const who = event.customerName || event.customerEmail || "A customer";
+  // A conversation with a language is announced to its speakers first, to the others when the team's
+  // language window passes (worker/routing/claim-offer.ts); until then they get it as a silent "updated".
   if (event.kind === "handoff" && canSeeTeam(me, event.team)) {
-    alertAgent(`New handoff: ${who}`, event.summary ?? event.reason ?? "");
+    const language = event.language ? ` (${languageName(event.language)})` : "";
+    alertAgent(`New handoff${language}: ${who}`, event.summary ?? event.reason ?? "");
   } else if (event.kind === "transferred" && event.agentId === me.id) {
     const conv = openConversation(event.conversationId, false);
     conv.notice = event.note ? `Transferred to you. Note: ${event.note}` : "Transferred to you.";
