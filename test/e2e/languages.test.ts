@@ -69,6 +69,14 @@ describe("languages (real server, headless Chromium)", () => {
     const answer = inWidget(page, "li.ai[data-seq]").last();
     await expect.poll(() => answer.innerText(), { timeout: 15_000 }).toContain("mot de passe");
     await expect(inWidget(page, "li.ai[data-seq] a").last().getAttribute("href")).resolves.toContain("lang=fr");
+    // The run of messages is headed by its time in French (24-hour "14:05", never "2:05 PM").
+    const time = inWidget(page, "li.tm time").first();
+    const shown = await time.innerText();
+    expect(shown).toMatch(/^\d{2}:\d{2}$/);
+    const iso = (await time.getAttribute("datetime"))!;
+    expect(shown).toBe(
+      await page.evaluate((at) => new Intl.DateTimeFormat("fr", { timeStyle: "short" }).format(new Date(at)), iso),
+    );
 
     await inWidget(page, "button.human").click();
     await page

@@ -10,6 +10,7 @@ import { LIMITS, type QuickReply } from "../../../schema/protocol";
 import type { Bridge } from "../bridge";
 import { needsCsat, pendingContact, pendingOffer } from "../core/prompts";
 import type { Session } from "../core/session";
+import { clock, startsRun } from "../core/times";
 import type { AttachPart } from "../parts/attach";
 import type { FormsPart } from "../parts/forms";
 import type { PromptsPart } from "../parts/prompts";
@@ -130,11 +131,16 @@ export function panelView(session: Session, bridge: Bridge, redraw: () => void):
             <li class="m ai">
               <Text text={bridge.config.welcome || t.welcome} />
             </li>
-            {entries.map((e) => (
+            {entries.map((e, i) => [
+              startsRun(e, entries[i - 1]) && (
+                <li key={`t${e.seq}`} class="tm">
+                  <time dateTime={new Date(e.at).toISOString()}>{clock(e.at, bridge.config.locale)}</time>
+                </li>
+              ),
               <EntryView key={e.seq} entry={e} base={bridge.config.origin}>
                 {shown(e.meta?.attachments)}
-              </EntryView>
-            ))}
+              </EntryView>,
+            ])}
             {s.outbox.map((p) => (
               <li key={p.id} class="m customer" data-pending="">
                 <span class="sr">{t.you}</span>

@@ -24,6 +24,7 @@ export const CSS =
   ".customer{align-self:flex-end;background:var(--hc);color:var(--ht)}" +
   ".customer a{color:inherit}" +
   ".ai{align-self:flex-start;background:#f1f3f5}" +
+  ".tm{align-self:center;font-size:11px;color:#5c5c5c}" +
   ".agent{align-self:flex-start;background:#e6f4ea;border-inline-start:3px solid #1e7b45}" +
   ".agent .who{color:#14532d}" +
   ".ai a,.agent a,.s a{color:#0b57d0}" +
