@@ -2,7 +2,7 @@
  * The lobby's side of claim mode by language (worker/routing/claim-offer.ts): which new conversations are
  * announced to their language's speakers only for now, kept in the lobby's SQLite so an offer outlives
  * hibernation, and what the lobby tells each console. An offer ends when its window passes (the lobby's alarm
- * announces the conversation to everyone else) or when the conversation leaves the queue or is escalated.
+ * announces the conversation to everyone else) or at the conversation's next change but a new summary.
  */
 import type { QueueEvent } from "../../schema/protocol";
 import { getDb } from "../db/client";
@@ -49,10 +49,19 @@ export class LanguageOffers {
     return offer;
   }
 
-  /** A later event of the conversation: claimed, closed, handed back or escalated ends its offer. */
+  /**
+   * A later event of the conversation: a newer summary is kept for the announcement to come; anything else
+   * (claimed, transferred, handed back, closed, escalated) ends the offer.
+   */
   settle(event: QueueEvent): void {
-    if (event.kind === "handoff" || (event.status === "queued" && event.kind !== "escalated")) return;
-    this.sql.exec("DELETE FROM language_offers WHERE conversation_id = ?", event.conversationId);
+    if (event.kind === "handoff") return;
+    if (event.kind === "updated" && event.status === "queued")
+      this.sql.exec(
+        "UPDATE language_offers SET event = ? WHERE conversation_id = ?",
+        JSON.stringify({ ...event, kind: "handoff" }),
+        event.conversationId,
+      );
+    else this.sql.exec("DELETE FROM language_offers WHERE conversation_id = ?", event.conversationId);
   }
 
   /** The offers whose window has passed, removed: each is to be announced to everyone but its speakers. */

@@ -88,7 +88,7 @@ export const ADMIN_PEOPLE_ROUTES: RouteDoc[] = [
     tag: "agents",
     auth: "admin",
     body: UpdateTeamBody,
-    summary: "Edit a team (SLA, business hours, expected response)",
+    summary: "Edit a team (SLA, business hours, expected response, language window)",
     responses: { 200: "{ team }", 400: "invalid body", 404: "no such team" },
   },
   {

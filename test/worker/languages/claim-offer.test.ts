@@ -99,10 +99,14 @@ describe("claim mode: two agents online, one speaks French", () => {
     await lobbies.bob.next("lobby_welcome" as never);
   });
 
-  async function queueCustomer(locale: string) {
+  async function queueCustomer(locale: string, text?: string) {
     const { conversationId, token } = await createConversation({ locale });
     const customer = await openCustomer(conversationId, token);
     await customer.hello(0);
+    if (text) {
+      customer.send({ type: "message", id: "m", text });
+      await customer.next("ack", (f) => f.id === "m");
+    }
     customer.send({ type: "request_human", id: "h" });
     await customer.next("entry", (f) => f.entry.event === "queued");
     customer.close();
@@ -110,15 +114,17 @@ describe("claim mode: two agents online, one speaks French", () => {
   }
 
   it("a French conversation is offered to the French speaker first, then to everyone after the window", async () => {
-    const id = await queueCustomer("fr");
+    const id = await queueCustomer("fr", "Ma lampe Brightbox ne s'allume plus depuis hier soir");
     const first = await waitFor(lobbies.ana, id, "handoff");
     expect(first.event.language).toBe("fr");
     // Bob's console lists it, silently: no "handoff" (no sound, no toast) while the window is open.
     await waitFor(lobbies.bob, id, "updated");
     expect(heard(lobbies.bob, id)).not.toContain("handoff");
     const announcedAt = Date.now();
-    await waitFor(lobbies.bob, id, "handoff");
+    const late = await waitFor(lobbies.bob, id, "handoff");
     expect(Date.now() - announcedAt).toBeGreaterThan(200);
+    // The announcement carries what the queue knows by then: the summary written during the window.
+    expect(late.event.summary).toBeTruthy();
     // Ana heard it once: the window's end announces to the others only.
     expect(heard(lobbies.ana, id).filter((k) => k === "handoff")).toHaveLength(1);
   });
