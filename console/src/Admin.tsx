@@ -94,11 +94,12 @@ function Agents() {
 /** The API shows the expected-response override as null when there is none. */
 type Team = Omit<TeamRow, "expectedResponse"> & { expectedResponse: string | null };
 
+// Largest first: a new team's form starts on business days, the default (1 business day).
 const EXPECTED_UNITS: [ExpectedResponseUnit, string][] = [
-  ["minute", "minutes"],
-  ["hour", "hours"],
-  ["day", "days"],
   ["business_day", "business days"],
+  ["day", "days"],
+  ["hour", "hours"],
+  ["minute", "minutes"],
 ];
 
 /** What the customer reads in English: the team's own wording when set, else the amount and unit. */
