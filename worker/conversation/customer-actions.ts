@@ -36,27 +36,28 @@ export function actionEntry(frame: CustomerAction, record: ConversationRecord): 
     text,
     ...more,
   });
+  const copy = customerCopy(record.language);
   switch (frame.type) {
     case "request_human":
-      return system("handoff_requested", "Asked to talk to a person");
+      return system("handoff_requested", copy.askedForPerson);
     case "offer_reply":
       return frame.accept
-        ? system("handoff_requested", "Yes, connect me with a person")
-        : system("offer_declined", "No thanks");
+        ? system("handoff_requested", copy.acceptedOffer)
+        : system("offer_declined", copy.declinedOffer);
     case "contact":
-      return system("contact_collected", customerCopy(record.language).contactSaved, {
+      return system("contact_collected", copy.contactSaved, {
         author: { ...author, name: frame.name ?? record.customer.name },
         internal: { email: frame.email, name: frame.name, orderNumber: frame.orderNumber },
       });
     case "csat":
-      return system("csat_received", customerCopy(record.language).csatThanks, {
+      return system("csat_received", copy.csatThanks, {
         meta: { score: frame.score },
         internal: { comment: frame.comment ?? null },
       });
     case "feedback":
       return system(
         frame.helped ? "resolution_confirmed" : "answer_rejected",
-        frame.helped ? "That helped" : "I still need help",
+        frame.helped ? copy.answerHelped : copy.answerNotHelped,
         {
           meta: { answerSeq: frame.answerSeq },
         },

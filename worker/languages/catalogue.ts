@@ -28,6 +28,12 @@ export interface CustomerCopy {
   businessDays: (count: number) => string;
   teamUnreachable: string;
   ticketCreated: (ticket: string, expected: string) => string;
+  /** The customer's own actions, as their transcript shows them: the button, the offer's answers, the verdict on an answer. */
+  askedForPerson: string;
+  acceptedOffer: string;
+  declinedOffer: string;
+  answerHelped: string;
+  answerNotHelped: string;
   contactSaved: string;
   csatThanks: string;
   escalated: (minutes: number) => string;

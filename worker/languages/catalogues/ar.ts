@@ -29,6 +29,11 @@ export const ar: CustomerCopy = {
   teamUnreachable: "لا يمكننا الوصول إلى فريقنا الآن. محادثتك محفوظة؛ اترك بريدك الإلكتروني وسنرد عليك.",
   ticketCreated: (ticket, expected) =>
     `شكرًا! تم استلام طلبك ${ticket}. سنرد عليك بالبريد الإلكتروني (الموعد المتوقع: ${expected}).`,
+  askedForPerson: "طلب التحدث إلى شخص",
+  acceptedOffer: "نعم، أوصلني بشخص",
+  declinedOffer: "لا، شكرًا",
+  answerHelped: "أفادني ذلك",
+  answerNotHelped: "ما زلت بحاجة إلى مساعدة",
   contactSaved: "شكرًا، حفظنا بيانات الاتصال الخاصة بك.",
   csatThanks: "شكرًا على ملاحظاتك!",
   escalated: (minutes) =>

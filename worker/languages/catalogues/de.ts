@@ -24,6 +24,11 @@ export const de: CustomerCopy = {
     "Wir erreichen unser Team gerade nicht. Ihr Gespräch ist gespeichert; hinterlassen Sie Ihre E-Mail-Adresse, wir melden uns.",
   ticketCreated: (ticket, expected) =>
     `Danke! Ihre Anfrage ${ticket} ist eingegangen. Wir antworten per E-Mail (voraussichtlich: ${expected}).`,
+  askedForPerson: "Bitte um ein Gespräch mit einer Person",
+  acceptedOffer: "Ja, verbinden Sie mich mit einer Person",
+  declinedOffer: "Nein, danke",
+  answerHelped: "Das hat geholfen",
+  answerNotHelped: "Ich brauche noch Hilfe",
   contactSaved: "Danke, wir haben Ihre Kontaktdaten gespeichert.",
   csatThanks: "Danke für Ihr Feedback!",
   escalated: (minutes) =>

@@ -22,6 +22,11 @@ export const en: CustomerCopy = {
   teamUnreachable:
     "We can't reach our team right now. Your conversation is saved; leave your email and we'll get back to you.",
   ticketCreated: (ticket, expected) => `Thanks! Your request ${ticket} is in. We'll reply by email ${expected}.`,
+  askedForPerson: "Asked to talk to a person",
+  acceptedOffer: "Yes, connect me with a person",
+  declinedOffer: "No thanks",
+  answerHelped: "That helped",
+  answerNotHelped: "I still need help",
   contactSaved: "Thanks, we've saved your contact details.",
   csatThanks: "Thanks for your feedback!",
   escalated: (minutes) =>

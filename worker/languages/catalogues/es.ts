@@ -24,6 +24,11 @@ export const es: CustomerCopy = {
     "Ahora mismo no podemos contactar con nuestro equipo. Tu conversación está guardada; déjanos tu correo electrónico y te responderemos.",
   ticketCreated: (ticket, expected) =>
     `¡Gracias! Hemos recibido tu solicitud ${ticket}. Te responderemos por correo electrónico (plazo previsto: ${expected}).`,
+  askedForPerson: "Solicitud para hablar con una persona",
+  acceptedOffer: "Sí, ponme en contacto con una persona",
+  declinedOffer: "No, gracias",
+  answerHelped: "Me ha ayudado",
+  answerNotHelped: "Todavía necesito ayuda",
   contactSaved: "Gracias, hemos guardado tus datos de contacto.",
   csatThanks: "¡Gracias por tu opinión!",
   escalated: (minutes) =>

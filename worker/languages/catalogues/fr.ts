@@ -24,6 +24,11 @@ export const fr: CustomerCopy = {
     "Nous ne parvenons pas à joindre notre équipe pour le moment. Votre conversation est enregistrée ; laissez votre e-mail et nous vous répondrons.",
   ticketCreated: (ticket, expected) =>
     `Merci ! Votre demande ${ticket} est enregistrée. Nous vous répondrons par e-mail (délai prévu : ${expected}).`,
+  askedForPerson: "Demande à parler à une personne",
+  acceptedOffer: "Oui, mettez-moi en relation avec une personne",
+  declinedOffer: "Non merci",
+  answerHelped: "Cela m'a aidé",
+  answerNotHelped: "J'ai encore besoin d'aide",
   contactSaved: "Merci, nous avons enregistré vos coordonnées.",
   csatThanks: "Merci pour votre avis !",
   escalated: (minutes) =>

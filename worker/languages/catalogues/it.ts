@@ -24,6 +24,11 @@ export const it: CustomerCopy = {
     "Al momento non riusciamo a raggiungere il nostro team. La conversazione è salvata; lascia la tua email e ti risponderemo.",
   ticketCreated: (ticket, expected) =>
     `Grazie! La tua richiesta ${ticket} è stata registrata. Ti risponderemo via email (tempi previsti: ${expected}).`,
+  askedForPerson: "Richiesta di parlare con una persona",
+  acceptedOffer: "Sì, mettimi in contatto con una persona",
+  declinedOffer: "No, grazie",
+  answerHelped: "Mi è stato utile",
+  answerNotHelped: "Ho ancora bisogno di aiuto",
   contactSaved: "Grazie, abbiamo salvato i tuoi recapiti.",
   csatThanks: "Grazie per il tuo feedback!",
   escalated: (minutes) =>

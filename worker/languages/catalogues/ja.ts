@@ -23,6 +23,11 @@ export const ja: CustomerCopy = {
     "ただいま担当チームに接続できません。会話は保存されています。メールアドレスをお残しいただければ、ご連絡いたします。",
   ticketCreated: (ticket, expected) =>
     `ありがとうございます。お問い合わせ ${ticket} を受け付けました。メールでご返信します（目安：${expected}）。`,
+  askedForPerson: "担当者との会話をリクエストしました",
+  acceptedOffer: "はい、担当者につないでください",
+  declinedOffer: "いいえ、結構です",
+  answerHelped: "解決しました",
+  answerNotHelped: "まだ助けが必要です",
   contactSaved: "ありがとうございます。連絡先を保存しました。",
   csatThanks: "ご意見ありがとうございます！",
   // Japanese has a single plural category: the count needs no plural form.

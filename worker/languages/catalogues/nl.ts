@@ -23,6 +23,11 @@ export const nl: CustomerCopy = {
     "We kunnen ons team nu niet bereiken. Je gesprek is bewaard; laat je e-mailadres achter, dan nemen we contact met je op.",
   ticketCreated: (ticket, expected) =>
     `Bedankt! Je verzoek ${ticket} is ontvangen. We antwoorden per e-mail (verwacht: ${expected}).`,
+  askedForPerson: "Gevraagd om een persoon te spreken",
+  acceptedOffer: "Ja, verbind me met een persoon",
+  declinedOffer: "Nee, bedankt",
+  answerHelped: "Dat hielp",
+  answerNotHelped: "Ik heb nog hulp nodig",
   contactSaved: "Bedankt, we hebben je contactgegevens opgeslagen.",
   csatThanks: "Bedankt voor je feedback!",
   escalated: (minutes) =>

@@ -23,6 +23,11 @@ export const pt: CustomerCopy = {
     "De momento não conseguimos contactar a nossa equipa. A sua conversa está guardada; deixe o seu e-mail e responderemos.",
   ticketCreated: (ticket, expected) =>
     `Obrigado! O seu pedido ${ticket} foi registado. Responderemos por e-mail (prazo previsto: ${expected}).`,
+  askedForPerson: "Pedido para falar com uma pessoa",
+  acceptedOffer: "Sim, ligue-me a uma pessoa",
+  declinedOffer: "Não, obrigado",
+  answerHelped: "Isto ajudou",
+  answerNotHelped: "Ainda preciso de ajuda",
   contactSaved: "Obrigado, guardámos os seus dados de contacto.",
   csatThanks: "Obrigado pela sua opinião!",
   escalated: (minutes) =>
