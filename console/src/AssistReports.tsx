@@ -152,8 +152,8 @@ export function AssistReports({ range }: { range: { from: number; to: number } }
           <Bars
             label="Knowledge gaps by reason"
             data={[
-              ["led to a handoff", handedOff],
-              ["unanswered, no handoff", unanswered],
+              ["handoff", handedOff],
+              ["unanswered", unanswered],
             ]}
           />
         </div>
