@@ -1,5 +1,6 @@
 // Knowledge gaps without a handoff: an out-of-scope question whose offer of a person the customer declines is a gap,
-// grouped in the report with a paraphrase that led to a handoff; an answered question is none; a resent frame, a
+// grouped in the report with a paraphrase that led to a handoff, and so is the question under an answer the customer
+// says did not help; an answered question is none; a resent frame, a
 // re-asked question and a redelivered outbox operation add no row; a question that later leads to a handoff is
 // counted once, as the handoff's; erasing the conversation deletes its rows.
 import { runInDurableObject } from "cloudflare:test";
@@ -155,6 +156,27 @@ describe("knowledge gaps the AI could not answer", () => {
     expect(row).toMatchObject({ reason: "handoff", trigger: "customer_request" });
     expect(row.handoff_id).toBeTruthy();
     d.customer.close();
+  });
+
+  it("records the question under an answer the customer says did not help, and nothing for one that helped", async () => {
+    const question = "How do I reset my password?";
+    const f = await start();
+    f.customer.send({ type: "message", id: "r1", text: question });
+    const answer = (await aiTurn(f.customer)).entry;
+    expect(answer.meta?.grounded).toBe(true);
+    f.customer.send({ type: "quick_reply", id: "t1", seq: answer.seq, value: "not_helped" });
+    await f.customer.next("ack", (a) => a.id === "t1");
+    const g = await start();
+    g.customer.send({ type: "message", id: "r1", text: question });
+    const helped = (await aiTurn(g.customer)).entry;
+    g.customer.send({ type: "quick_reply", id: "t1", seq: helped.seq, value: "helped" });
+    await g.customer.next("ack", (a) => a.id === "t1");
+    await Promise.all([delivered(f.id), delivered(g.id)]);
+    expect(await rows(f.id)).toEqual([
+      expect.objectContaining({ question, reason: "unanswered", trigger: "answer_rejected", handoff_id: null }),
+    ]);
+    expect(await rows(g.id)).toEqual([]);
+    for (const s of [f, g]) s.customer.close();
   });
 
   it("is erased with its conversation, and another conversation's gaps stay", async () => {
