@@ -1,8 +1,8 @@
 // Knowledge gaps without a handoff: an out-of-scope question whose offer of a person the customer declines is a gap,
-// grouped in the report with a paraphrase that led to a handoff, and so is the question under an answer the customer
-// says did not help; an answered question is none; a resent frame, a
-// re-asked question and a redelivered outbox operation add no row; a question that later leads to a handoff is
-// counted once, as the handoff's; erasing the conversation deletes its rows.
+// grouped in the report with a paraphrase that led to a handoff; so is the question under an answer the customer says
+// did not help; an answered question is none; a resent frame, a re-asked question and a redelivered outbox operation
+// add no row; a question that later leads to a handoff is counted once, as the handoff's; erasing the conversation
+// deletes its rows.
 import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
