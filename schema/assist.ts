@@ -20,13 +20,28 @@ export interface DraftMeta {
   draftChars: number;
 }
 
+/** Why a question is a knowledge gap: it led to a handoff, or the AI could not answer it and no handoff followed. */
+export const GAP_REASONS = ["handoff", "unanswered"] as const;
+export type GapReason = (typeof GAP_REASONS)[number];
+
 /** One group of similar questions the AI could not answer or that led to a handoff. */
 export interface KnowledgeGap {
   /** The group's representative question (the one most similar to the others). */
   question: string;
   count: number;
+  /** How many of the group's questions led to a handoff, and how many the AI could not answer without one. */
+  handoffs: number;
+  unanswered: number;
   /** Up to 5 of the group's questions, each with its conversation. */
-  examples: { conversationId: string; question: string; at: number; trigger: string }[];
+  examples: { conversationId: string; question: string; at: number; trigger: string; reason: GapReason }[];
+}
+
+/** Knowledge gaps recorded on one UTC day, by reason. */
+export interface GapDay {
+  day: string;
+  count: number;
+  handoffs: number;
+  unanswered: number;
 }
 
 export interface DraftEffect {

@@ -3,7 +3,9 @@
  * replies they sent, the questions that became knowledge gaps, and draft knowledge-base articles an admin
  * publishes. Re-exported by schema/db.ts, which drizzle-kit reads.
  */
+import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { GAP_REASONS } from "./assist";
 
 /** One row per "Suggest reply": the acceptance rate's denominator. */
 export const assistSuggestions = sqliteTable(
@@ -35,14 +37,23 @@ export const draftReplies = sqliteTable(
   (t) => [index("draft_replies_created_idx").on(t.createdAt), index("draft_replies_handoff_idx").on(t.handoffId)],
 );
 
-/** The customer's question behind each handoff (keyed by the handoff), for the knowledge-gaps report. */
+/**
+ * The questions the AI could not answer or that led to a handoff, for the knowledge-gaps report: one row per
+ * conversation and question (worker/assist/gap-question.ts).
+ */
 export const knowledgeGaps = sqliteTable(
   "knowledge_gaps",
   {
-    handoffId: text("handoff_id").primaryKey(),
+    /** `<conversation id>:<hash of the question's content terms>` (rows written before it had one: random). */
+    id: text("id").primaryKey().default(sql`(lower(hex(randomblob(16))))`),
+    /** The handoff the question led to; null while no handoff followed. */
+    handoffId: text("handoff_id"),
     conversationId: text("conversation_id").notNull(),
     question: text("question").notNull(),
+    /** The handoff's trigger, or why an unanswered question is one: low_confidence, answer_rejected. */
     trigger: text("trigger").notNull(),
+    /** "handoff": the question led to a handoff; "unanswered": the AI could not answer it and no handoff followed. */
+    reason: text("reason", { enum: GAP_REASONS }).notNull().default("handoff"),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [

@@ -1,10 +1,11 @@
 /**
  * The AI's effect on the humans' work (GET /api/agent/assist/report, docs/assist.md): first reply and handle time
- * for handoffs whose agent used an AI draft versus not, draft acceptance, knowledge gaps over time and by group;
+ * for handoffs whose agent used an AI draft versus not, draft acceptance, knowledge gaps (questions that led to a
+ * handoff, and the ones the AI could not answer without one) over time, by reason and by group;
  * "Draft article" turns a gap's resolving agent reply into a draft article, which admins edit and publish here.
  */
 import { useEffect, useState } from "preact/hooks";
-import type { DraftEffect, KnowledgeGap } from "../../schema/assist";
+import type { DraftEffect, GapDay, KnowledgeGap } from "../../schema/assist";
 import { api, post } from "./api";
 import { Bars, secs } from "./Reports";
 import { agent } from "./state/agent";
@@ -13,7 +14,7 @@ import { toast } from "./state/notifications";
 interface AssistReport {
   drafts: DraftEffect;
   gaps: KnowledgeGap[];
-  gapsByDay: { day: string; count: number }[];
+  gapsByDay: GapDay[];
 }
 interface KbDraft {
   id: string;
@@ -99,6 +100,8 @@ export function AssistReports({ range }: { range: { from: number; to: number } }
   };
   if (!r) return null;
   const d = r.drafts;
+  const handedOff = r.gapsByDay.reduce((n, x) => n + x.handoffs, 0);
+  const unanswered = r.gapsByDay.reduce((n, x) => n + x.unanswered, 0);
   return (
     <section class="assist-report" aria-labelledby="assist-h">
       <h3 id="assist-h">The AI's help to agents</h3>
@@ -144,16 +147,27 @@ export function AssistReports({ range }: { range: { from: number; to: number } }
           <h3>Knowledge gaps per day</h3>
           <Bars label="Knowledge gaps per day" data={r.gapsByDay.map(({ day, count }) => [day, count])} />
         </div>
+        <div class="panel" data-stat="gap-reasons">
+          <h3>Knowledge gaps by reason</h3>
+          <Bars
+            label="Knowledge gaps by reason"
+            data={[
+              ["handoff", handedOff],
+              ["unanswered", unanswered],
+            ]}
+          />
+        </div>
       </div>
       <h3>Knowledge gaps</h3>
       {r.gaps.length === 0 ? (
-        <p class="muted">No question led to a handoff in this period.</p>
+        <p class="muted">No question went unanswered or led to a handoff in this period.</p>
       ) : (
         <table class="gaps" data-testid="knowledge-gaps">
           <thead>
             <tr>
               <th>Question</th>
               <th>Count</th>
+              <th>Handoff / unanswered</th>
               <th>Examples</th>
               <th />
             </tr>
@@ -164,10 +178,16 @@ export function AssistReports({ range }: { range: { from: number; to: number } }
                 <td>{g.question}</td>
                 <td>{g.count}</td>
                 <td>
+                  {g.handoffs} / {g.unanswered}
+                </td>
+                <td>
                   <ul>
                     {g.examples.map((e) => (
                       <li key={e.conversationId}>
-                        {e.question} <span class="muted">({e.trigger.replace(/_/g, " ")})</span>
+                        {e.question}{" "}
+                        <span class="muted">
+                          ({e.reason === "unanswered" ? "unanswered" : "handoff"}: {e.trigger.replace(/_/g, " ")})
+                        </span>
                       </li>
                     ))}
                   </ul>

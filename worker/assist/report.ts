@@ -5,9 +5,10 @@
  *   whose agent sent at least one AI-drafted reply versus the others;
  * - draft acceptance: drafted replies sent / grounded suggestions, and how many went out nearly as drafted
  *   (edit distance at most ACCEPTED_AS_IS_SHARE of the draft's length);
- * - knowledge gaps: the period's gap questions grouped (./knowledge-gaps.ts), and their count per UTC day.
+ * - knowledge gaps: the period's gap questions grouped (./knowledge-gaps.ts), and their count per UTC day, each
+ *   split into the questions that led to a handoff and those the AI could not answer without one.
  */
-import type { DraftEffect, KnowledgeGap } from "../../schema/assist";
+import type { DraftEffect, GapDay, KnowledgeGap } from "../../schema/assist";
 import { draftRecords, gapRecords } from "../db/assist";
 import { reportRecords } from "../db/reports";
 import { percentile } from "../routes/reports";
@@ -22,7 +23,7 @@ export interface AssistReport {
   period: { from: number; to: number };
   drafts: DraftEffect;
   gaps: KnowledgeGap[];
-  gapsByDay: { day: string; count: number }[];
+  gapsByDay: GapDay[];
 }
 
 type HandoffRow = Awaited<ReturnType<typeof reportRecords>>["handoffs"][number];
@@ -48,10 +49,14 @@ export async function assistReport(d1: D1Database, from: number, to: number): Pr
   ]);
   const draftedHandoffs = new Set(drafted.map((d) => d.handoffId).filter(Boolean));
   const grounded = suggestions.filter((s) => s.grounded).length;
-  const days = new Map<string, number>();
+  const days = new Map<string, GapDay>();
   for (const g of gapRows) {
     const day = new Date(Math.floor(g.createdAt / DAY) * DAY).toISOString().slice(0, 10);
-    days.set(day, (days.get(day) ?? 0) + 1);
+    const d = days.get(day) ?? { day, count: 0, handoffs: 0, unanswered: 0 };
+    d.count += 1;
+    if (g.reason === "unanswered") d.unanswered += 1;
+    else d.handoffs += 1;
+    days.set(day, d);
   }
   return {
     period: { from, to },
@@ -65,7 +70,7 @@ export async function assistReport(d1: D1Database, from: number, to: number): Pr
       acceptedAsIs: drafted.filter((d) => d.editDistance <= ACCEPTED_AS_IS_SHARE * d.draftChars).length,
     },
     gaps: clusterGaps(gapRows),
-    gapsByDay: [...days].sort(([a], [b]) => a.localeCompare(b)).map(([day, count]) => ({ day, count })),
+    gapsByDay: [...days.values()].sort((a, b) => a.day.localeCompare(b.day)),
   };
 }
 
@@ -91,8 +96,16 @@ export function reportCsv(r: AssistReport): string {
     ["drafted_replies", d.draftedReplies],
     ["draft_acceptance_rate", d.acceptanceRate],
     ["drafted_replies_sent_as_is", d.acceptedAsIs],
-    ...r.gapsByDay.map(({ day, count }) => [`knowledge_gaps_${day}`, count] as [string, number]),
-    ...r.gaps.map((g) => [`knowledge_gap:${g.question}`, g.count] as [string, number]),
+    ["knowledge_gaps_led_to_handoff", r.gapsByDay.reduce((n, d) => n + d.handoffs, 0)],
+    ["knowledge_gaps_unanswered", r.gapsByDay.reduce((n, d) => n + d.unanswered, 0)],
+    ...r.gapsByDay.flatMap(({ day, count, unanswered }): [string, number][] => [
+      [`knowledge_gaps_${day}`, count],
+      [`knowledge_gaps_unanswered_${day}`, unanswered],
+    ]),
+    ...r.gaps.flatMap((g): [string, number][] => [
+      [`knowledge_gap:${g.question}`, g.count],
+      [`knowledge_gap_unanswered:${g.question}`, g.unanswered],
+    ]),
   ];
   return `metric,value\n${rows.map(([k, val]) => `${csvField(k)},${csvField(val)}`).join("\n")}\n`;
 }

@@ -1,5 +1,6 @@
 /** What the scorer is given from the transcript: the message with its recent history, and the summary's input. */
 import type { TranscriptEntry } from "../../schema/protocol";
+import { extractiveSummary } from "../ai/embedded/summarize";
 import type { PriorTurn } from "../ai/scorer";
 
 /** Whether the site's daily AI budget has a turn left (./ai-budget.ts). */
@@ -33,9 +34,15 @@ export function summaryInput(transcript: TranscriptEntry[]): { role: string; tex
     .map((e) => ({ role: e.kind === "note" ? "note" : e.author.role, text: e.text }));
 }
 
-/** When the summariser fails, the agent still gets the customer's own words. */
+/**
+ * When the summariser fails or may not spend AI: the embedded extractive summary (local, no model call), with the
+ * agents' notes; the customer's own words when it finds nothing.
+ */
 export function fallbackSummary(transcript: TranscriptEntry[]): string {
-  return summaryInput(transcript)
+  const turns = summaryInput(transcript);
+  const extractive = extractiveSummary(turns);
+  if (extractive) return extractive;
+  return turns
     .filter((t) => t.role === "customer")
     .map((t) => t.text)
     .join(" ")

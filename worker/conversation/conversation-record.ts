@@ -92,6 +92,8 @@ export interface HandoffRecord {
   slaSeconds: number;
   expectedResponse: string;
   claimedAt?: number;
+  /** When its summary was first written (a transfer to an agent writes it again). */
+  summarizedAt?: number;
   firstReplyAt?: number;
   escalatedAt?: number;
   /** No agent could take it (nobody online, closed hours, or D1 unreachable): a ticket is offered. */

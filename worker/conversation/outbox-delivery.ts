@@ -8,7 +8,7 @@ import * as records from "../routing/d1-records";
 import type { ContextPackage } from "./context-package";
 import type { OutboxOp } from "./outbox";
 import { saveDraftReply } from "../db/assist";
-import { recordKnowledgeGap } from "../assist/knowledge-gaps";
+import { recordHandoffGap, recordUnansweredGap } from "../assist/gap-record";
 
 /** `context` builds the context package at delivery time, so webhooks carry the latest state. */
 export async function deliverOutboxOp(env: Env, op: OutboxOp, context: () => ContextPackage): Promise<void> {
@@ -18,7 +18,7 @@ export async function deliverOutboxOp(env: Env, op: OutboxOp, context: () => Con
       return records.upsertConversationIndex(db, op.row);
     case "handoff_open":
       await records.openHandoff(db, op.handoff);
-      return recordKnowledgeGap(env.DB, op.handoff, context());
+      return recordHandoffGap(env.DB, op.handoff, context());
     case "handoff_claimed":
       return records.markHandoffClaimed(db, op.handoffId, op.agentId, op.at);
     case "handoff_first_reply":
@@ -41,6 +41,8 @@ export async function deliverOutboxOp(env: Env, op: OutboxOp, context: () => Con
       return emailTicketReply(env, op.replyId, op.email);
     case "draft_reply":
       return saveDraftReply(env.DB, op.row);
+    case "knowledge_gap":
+      return recordUnansweredGap(env.DB, op.gap, context().transcript);
     case "webhook":
       return enqueueWebhookEvent(env, op.event, { ...op.extra, conversation: context() }, { eventId: op.eventId });
   }

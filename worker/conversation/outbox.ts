@@ -13,6 +13,7 @@ import type { WebhookEventName } from "../integrations/webhooks/events";
 import type { sendTicketReplyEmail } from "../integrations/email";
 import type { ConversationIndexRow, NewCsat, NewTicket, OpenHandoff, TicketReplyRow } from "../routing/d1-records";
 import type { DraftReplyRow } from "../db/assist";
+import type { UnansweredGap } from "../handoff/unanswered";
 import { type PermanentFailureCode, PermanentDeliveryError } from "./permanent-failure";
 
 export type OutboxOp =
@@ -40,6 +41,8 @@ export type OutboxOp =
   | { kind: "ticket_reply_email"; replyId: string; email: TicketReplyEmail }
   /** An agent reply sent from an AI draft (worker/assist): the reports' draft figures. */
   | { kind: "draft_reply"; row: DraftReplyRow }
+  /** A question the AI could not answer (worker/assist/knowledge-gaps.ts): the knowledge-gaps report's row. */
+  | { kind: "knowledge_gap"; gap: UnansweredGap }
   /** A webhook event; the payload (the context package) is built at delivery, `eventId` makes retries idempotent. */
   | { kind: "webhook"; event: WebhookEventName; eventId: string; extra?: Record<string, unknown> };
 

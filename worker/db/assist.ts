@@ -19,9 +19,27 @@ export async function saveDraftReply(d1: D1Database, row: DraftReplyRow): Promis
   await getDb(d1).insert(draftReplies).values(row).onConflictDoNothing().run();
 }
 
-/** Idempotent per handoff. */
-export async function saveKnowledgeGap(d1: D1Database, row: KnowledgeGapRow): Promise<void> {
+/** Idempotent: the id names the conversation and the question (worker/assist/gap-record.ts). */
+export async function insertKnowledgeGap(d1: D1Database, row: KnowledgeGapRow): Promise<void> {
   await getDb(d1).insert(knowledgeGaps).values(row).onConflictDoNothing().run();
+}
+
+/** The conversation's gap questions, to find a question asked again. */
+export function conversationGaps(d1: D1Database, conversationId: string) {
+  return getDb(d1)
+    .select({ id: knowledgeGaps.id, question: knowledgeGaps.question, reason: knowledgeGaps.reason })
+    .from(knowledgeGaps)
+    .where(eq(knowledgeGaps.conversationId, conversationId))
+    .all();
+}
+
+/** An unanswered question that then led to a handoff: counted once, as the handoff's. */
+export async function markGapHandedOff(d1: D1Database, id: string, handoffId: string, trigger: string): Promise<void> {
+  await getDb(d1)
+    .update(knowledgeGaps)
+    .set({ handoffId, trigger, reason: "handoff" })
+    .where(eq(knowledgeGaps.id, id))
+    .run();
 }
 
 export async function draftRecords(d1: D1Database, from: number, to: number) {

@@ -90,6 +90,8 @@ export function transfer(
     step.effect({ kind: "handoff_claimed", handoffId: handoff.id, agentId: to.agent.id, at: step.at });
     step.index();
     step.lobby("transferred", { note });
+    // The receiving agent reads a summary of the conversation as it is now, the agents' notes included.
+    step.effect({ kind: "summarize", handoffId: handoff.id });
     return step.done();
   }
   const team = to.team ?? handoff.team;

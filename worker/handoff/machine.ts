@@ -15,6 +15,7 @@ import { AI_AUTHOR, refuse, Step } from "./step";
 import { nextConversationLanguage } from "../languages/conversation-language";
 import { claim, closeBy, handBack, ticketReply, transfer } from "./agent-actions";
 import { answerFeedback, answerGiven, confirmResolution, quietPeriodElapsed } from "./resolution";
+import { unansweredTurn } from "./unanswered";
 import type { HandoffEvent, MachineConfig, TransitionResult } from "./types";
 
 /** Per-turn scores kept for the agent's confidence history and sentiment trend. */
@@ -167,6 +168,7 @@ function scored(
   const decision = decideTurn({ text: event.text, score }, r.policy ?? initialHandoffState(), config.handoff);
   // A topic rule fires on the intent it names: that intent is the topic.
   const topic: Intent | undefined = decision.trigger === "topic" ? score.intent : undefined;
+  const offerPending = Boolean(r.policy?.pendingOffer);
   // A typed "no" to the pending offer declines it as the widget's No button does, and says so in the
   // transcript: that entry is what settles the offer for every client (the widget drops its Yes/No).
   if (r.policy?.pendingOffer && decision.action === "answer" && !decision.nextState.pendingOffer) {
@@ -210,6 +212,7 @@ function scored(
   } else if (decision.action === "handoff") {
     startHandoff(step, startFromDecision(decision, seq, topic));
   }
+  if (decision.action !== "handoff") unansweredTurn(step, { ...event, offerPending }, config);
   return step.done();
 }
 

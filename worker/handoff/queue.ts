@@ -76,13 +76,19 @@ export function startHandoff(step: Step, start: HandoffStart, from: readonly Con
   return true;
 }
 
-/** The summary is in: agents see it, the webhook carries it, and routing starts. */
+/**
+ * The summary is in: agents see it, the webhook carries it, and routing starts. A handoff's later summary (a
+ * transfer to another agent rewrites it for them) only replaces the text: the handoff was announced and routed.
+ */
 export function summaryReady(step: Step, handoffId: string, summary: string): void {
   const { record } = step;
   if (record.handoff?.id !== handoffId) return;
+  const refresh = record.handoff.summarizedAt !== undefined;
   record.summary = summary;
+  record.handoff.summarizedAt = step.at;
   step.index();
   step.lobby("updated");
+  if (refresh) return;
   step.effect({
     kind: "webhook",
     event: "handoff.requested",

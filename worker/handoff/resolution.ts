@@ -6,6 +6,7 @@
  */
 import { initialHandoffState } from "../ai/handoff-policy";
 import { AI_AUTHOR, type Step } from "./step";
+import { recordUnanswered } from "./unanswered";
 import type { HandoffEvent, MachineConfig, TransitionResult } from "./types";
 
 /** The AI just answered the customer message `answerTo` from the knowledge base: it waits for a verdict. */
@@ -40,6 +41,7 @@ export function answerFeedback(
   }
   delete r.openAnswer;
   if (r.status !== "bot") return step.done();
+  recordUnanswered(step, "answer_rejected", event.answerSeq);
   const policy = r.policy ?? initialHandoffState();
   const failedAttempts = policy.failedAttempts + 1;
   r.policy = { ...policy, failedAttempts };

@@ -59,8 +59,8 @@ describe("GET /api/agent/assist/report", () => {
       acceptedAsIs: 1,
     });
     expect(report.gapsByDay).toEqual([
-      { day: "2030-01-10", count: 1 },
-      { day: "2030-01-11", count: 1 },
+      { day: "2030-01-10", count: 1, handoffs: 1, unanswered: 0 },
+      { day: "2030-01-11", count: 1, handoffs: 1, unanswered: 0 },
     ]);
     expect(report.gaps).toHaveLength(1);
     expect(report.gaps[0].count).toBe(2);

@@ -23,6 +23,8 @@ export { extractKeyFacts, knowledgeBaseProducts } from "./summary-facts";
 
 export const MAX_SUMMARY_CHARS = 400;
 export const MAX_ISSUE_CHARS = 160;
+/** The agents' latest notes in the one-text summary. */
+export const MAX_RENDERED_NOTES = 3;
 /** A change in sentiment (-1..1) at least this large between first and last message is a trend. */
 export const MOOD_DELTA = 0.25;
 
@@ -132,7 +134,11 @@ export function structuredSummary(input: SummaryTurn[], products: string[] = [])
   };
 }
 
-/** The one-text summary: the issue, the key facts, what was tried, what the customer wants, the agents' notes. */
+/**
+ * The one-text summary: the issue, the key facts, what was tried, what the customer wants, then the agents' latest
+ * notes (up to MAX_RENDERED_NOTES, at most half the length), which are kept whole however long the rest is: after a
+ * transfer they are what the receiving agent most needs.
+ */
 export function renderSummary(fields: SummaryFields): string {
   const f = fields.facts;
   const facts = [
@@ -146,8 +152,12 @@ export function renderSummary(fields: SummaryFields): string {
   if (facts.length) parts.push(`Key facts: ${facts.slice(0, 8).join(", ")}.`);
   if (fields.tried.rejected.length) parts.push(`Rejected ${fields.tried.rejected.length} AI answer(s).`);
   if (fields.wants && fields.wants !== fields.issue) parts.push(`Wants: ${fields.wants}`);
-  if (fields.notes.length) parts.push(`Note: ${fields.notes[fields.notes.length - 1].text}`);
-  return clip(parts.filter(Boolean).join(" "), MAX_SUMMARY_CHARS);
+  const notes = fields.notes.slice(-MAX_RENDERED_NOTES).map((n) => n.text.trim());
+  const notesText = notes.length
+    ? clip(`${notes.length === 1 ? "Note" : "Notes"}: ${notes.join(" · ")}`, MAX_SUMMARY_CHARS / 2)
+    : "";
+  const head = clip(parts.filter(Boolean).join(" "), MAX_SUMMARY_CHARS - (notesText ? notesText.length + 1 : 0));
+  return [head, notesText].filter(Boolean).join(" ");
 }
 
 /** The embedded scorer's summary of a plain transcript (role and text per turn). */
