@@ -105,8 +105,12 @@ const EXPECTED_UNITS: [ExpectedResponseUnit, string][] = [
 /** What the customer reads in English: the team's own wording when set, else the amount and unit. */
 function expectedResponseLabel(team: Team): string {
   if (team.expectedResponse) return `"${team.expectedResponse}" (as written, every language)`;
-  const unit = EXPECTED_UNITS.find(([u]) => u === team.expectedResponseUnit)?.[1] ?? team.expectedResponseUnit;
-  return `${team.expectedResponseAmount} ${unit} (in the customer's language)`;
+  const n = team.expectedResponseAmount;
+  const amount =
+    team.expectedResponseUnit === "business_day"
+      ? `${n} business ${new Intl.PluralRules("en").select(n) === "one" ? "day" : "days"}`
+      : new Intl.NumberFormat("en", { style: "unit", unit: team.expectedResponseUnit, unitDisplay: "long" }).format(n);
+  return `${amount} (in the customer's language)`;
 }
 
 const TEAM_FIELDS: Field[] = [
