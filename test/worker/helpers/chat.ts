@@ -1,7 +1,7 @@
 // A customer's side of a conversation as the tests play it: a new chat, synced from the start, and a
 // message that waits for the AI's turn. The sockets themselves are in sockets.ts.
 import type { TranscriptEntry } from "../../../schema/protocol";
-import { createConversation, openCustomer, type TestClient } from "./sockets";
+import { agentPost, createConversation, openCustomer, type TestClient } from "./sockets";
 
 /** A new conversation (`body` as POST /api/conversations takes it) with its customer socket open and synced. */
 export async function startChat(
@@ -30,4 +30,17 @@ export async function say(
   client.send({ type: "message", id, text });
   const ack = await client.next("ack", (a) => a.id === id);
   return (await client.next("entry", (f) => f.entry.seq > ack.seq && until(f.entry))).entry;
+}
+
+/**
+ * A new conversation that the agent of `bearer` has claimed, before any socket opens. The claim's
+ * response comes back for the test to check (200, or the refusal it expects).
+ */
+export async function claimedConversation(
+  bearer: string,
+  body: unknown = {},
+): Promise<{ conversationId: string; token: string; claim: Response }> {
+  const { conversationId, token } = await createConversation(body);
+  const claim = await agentPost(`/api/agent/conversations/${conversationId}/claim`, bearer);
+  return { conversationId, token, claim };
 }
