@@ -10,23 +10,15 @@
 // Afterwards: the object still answers, every bad frame got exactly one `error` frame and every valid
 // message its `ack`, the transcript holds exactly the valid messages (each once, in send order), the
 // two observer sockets saw the same, and another conversation was not touched.
-import { env } from "cloudflare:workers";
+import { env as testEnv } from "cloudflare:workers";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CLOSE, LIMITS, type ServerFrame, type TranscriptEntry } from "../../../schema/protocol";
-import type { Env } from "../../../worker/env";
 import { createSignedInAgent } from "../helpers/agents";
-import {
-  agentPost,
-  createConversation,
-  openAgent,
-  openCustomer,
-  readTranscript,
-  type TestClient,
-} from "../helpers/sockets";
+import { claimedConversation } from "../helpers/chat";
+import { createConversation, openAgent, openCustomer, readTranscript, type TestClient } from "../helpers/sockets";
 import { frameArb, type Role } from "./fuzz-frames";
 
-const testEnv: Env = env;
 const SEED = 20_261_122;
 const FRAME_COUNT = 10_000;
 const FRAMES_PER_SOCKET = LIMITS.rateBurst - 1; // + hello = one full bucket
@@ -64,9 +56,8 @@ function counter(client: TestClient) {
 
 async function setup() {
   const { agent, token: bearer } = await createSignedInAgent(testEnv, { name: "Fuzz Agent" });
-  const conv = await createConversation({ customer: { name: "Fuzz Customer" } });
-  const claimed = await agentPost(`/api/agent/conversations/${conv.conversationId}/claim`, bearer);
-  expect(claimed.status).toBe(200);
+  const conv = await claimedConversation(bearer, { customer: { name: "Fuzz Customer" } });
+  expect(conv.claim.status).toBe(200);
   return { agent, bearer, conv };
 }
 
