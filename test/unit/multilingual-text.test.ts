@@ -38,6 +38,20 @@ describe("concepts", () => {
     expect(conceptKeys(words("je veux parler à un humain"))).toEqual(["concept:talk", "concept:person"]);
   });
 
+  it("marks a person, talk, bot or call concept that a negation precedes, and gives the negation no key of its own", () => {
+    expect(conceptKeys(words("no quiero un humano"))).toEqual(["concept:person", "concept:not_person"]);
+    expect(conceptKeys(words("je n'ai pas besoin de parler à quelqu'un"))).toEqual([
+      "concept:talk",
+      "concept:not_talk",
+      "concept:person",
+    ]);
+    expect(conceptKeys(words("ich will keinen bot"))).toEqual(["concept:bot", "concept:not_bot"]);
+    // A negation elsewhere in the message, or further back than NEGATION_WINDOW tokens, negates nothing.
+    expect(conceptKeys(words("I don't see why I was charged twice"))).toEqual(["concept:charge", "concept:twice"]);
+    expect(conceptKeys(words("no, it still does not work, so please get me a human"))).toEqual(["concept:person"]);
+    expect(conceptKeys(words("can someone call me"))).toEqual(["concept:person", "concept:call"]);
+  });
+
   it("refuses a stem written under two concepts", () => {
     expect(() => compileConceptStems([{ cancel: ["annul"] } as never, { refund: ["annul"] } as never])).toThrow(
       'stem "annul" is both cancel and refund',

@@ -22,6 +22,9 @@ export const CONCEPTS = [
   "thanks",
   "greeting",
   "goodbye",
+  "call",
+  "nobody",
+  "negation",
 ] as const;
 export type Concept = (typeof CONCEPTS)[number];
 
@@ -67,12 +70,32 @@ export function conceptOf(token: string): Concept | null {
   return null;
 }
 
-/** One "concept:<name>" key per concept the tokens mention, in order of first mention. */
+/**
+ * Concepts a negation can turn around: "I don't want a human" and "no necesito hablar con nadie" are not requests
+ * for one, while "I don't want a bot" is. Each gets a negated key of its own ("concept:not_person"), which the
+ * training phrasings of both kinds teach in every language at once.
+ */
+const NEGATABLE: ReadonlySet<Concept> = new Set(["person", "talk", "bot", "call"]);
+/** A negation word this many tokens before a negatable concept or fewer negates it ("pas besoin de parler"). */
+export const NEGATION_WINDOW = 4;
+
+/**
+ * One "concept:<name>" key per concept the tokens mention, in order of first mention. A negation word gives no key
+ * of its own (it is everywhere: "I don't recognise this charge"); a negatable concept it precedes within
+ * NEGATION_WINDOW tokens also gives "concept:not_<name>".
+ */
 export function conceptKeys(tokens: readonly string[]): string[] {
-  const seen = new Set<Concept>();
-  for (const t of tokens) {
+  const seen = new Set<string>();
+  let lastNegation = Number.NEGATIVE_INFINITY;
+  tokens.forEach((t, i) => {
     const c = conceptOf(t);
-    if (c) seen.add(c);
-  }
+    if (!c) return;
+    if (c === "negation") {
+      lastNegation = i;
+      return;
+    }
+    seen.add(c);
+    if (NEGATABLE.has(c) && i - lastNegation <= NEGATION_WINDOW) seen.add(`not_${c}`);
+  });
   return [...seen].map((c) => `concept:${c}`);
 }
