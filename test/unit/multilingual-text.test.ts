@@ -38,7 +38,7 @@ describe("concepts", () => {
     expect(conceptKeys(words("je veux parler à un humain"))).toEqual(["concept:talk", "concept:person"]);
   });
 
-  it("marks a person, talk, bot or call concept that a negation precedes, and gives the negation no key of its own", () => {
+  it("marks a person, talk, bot, call or cancel concept that a negation precedes, and gives the negation no key of its own", () => {
     expect(conceptKeys(words("no quiero un humano"))).toEqual(["concept:person", "concept:not_person"]);
     expect(conceptKeys(words("je n'ai pas besoin de parler à quelqu'un"))).toEqual([
       "concept:talk",
@@ -49,7 +49,8 @@ describe("concepts", () => {
     // A negation elsewhere in the message, or further back than NEGATION_WINDOW tokens, negates nothing.
     expect(conceptKeys(words("I don't see why I was charged twice"))).toEqual(["concept:charge", "concept:twice"]);
     expect(conceptKeys(words("no, it still does not work, so please get me a human"))).toEqual(["concept:person"]);
-    expect(conceptKeys(words("can someone call me"))).toEqual(["concept:person", "concept:call"]);
+    expect(conceptKeys(words("quelqu'un peut m'appeler ?"))).toEqual(["concept:person", "concept:call"]);
+    expect(conceptKeys(words("je ne veux pas résilier"))).toEqual(["concept:cancel", "concept:not_cancel"]);
   });
 
   it("reads the word after an elision, and not an English contraction's tail", () => {

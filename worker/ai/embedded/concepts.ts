@@ -76,10 +76,11 @@ export function conceptOf(token: string): Concept | null {
 
 /**
  * Concepts a negation can turn around: "I don't want a human" and "no necesito hablar con nadie" are not requests
- * for one, while "I don't want a bot" is. Each gets a negated key of its own ("concept:not_person"), which the
+ * for one, while "I don't want a bot" is; "je ne veux pas résilier, juste changer d'offre" is no cancellation, while
+ * "I can't cancel my plan" is. Each gets a negated key of its own ("concept:not_person"), which the
  * training phrasings of both kinds teach in every language at once.
  */
-const NEGATABLE: ReadonlySet<Concept> = new Set(["person", "talk", "bot", "call"]);
+const NEGATABLE: ReadonlySet<Concept> = new Set(["person", "talk", "bot", "call", "cancel"]);
 /** A negation word this many tokens before a negatable concept or fewer negates it ("pas besoin de parler"). */
 export const NEGATION_WINDOW = 4;
 
