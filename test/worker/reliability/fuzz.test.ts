@@ -74,9 +74,10 @@ describe("protocol fuzzing", () => {
     await bystander.hello(0);
     bystander.send({ type: "message", id: "by-1", text: "I am not part of this" });
     await bystander.next("ack", (a) => a.id === "by-1");
-    // Let the AI's turn on that message finish before the snapshot: its reply (the first turn of an isolate also
-    // loads the language detector, which can outlast the quiet period below), then a quiet transcript.
-    await bystander.next("entry", (f) => f.entry.author.role === "ai", 15_000);
+    // Let the AI's turn on that message finish before the snapshot: its reply or its offer of a person, whichever
+    // the scorer decides (the first turn of an isolate also loads the language detector, which can outlast the quiet
+    // period below), then a quiet transcript.
+    await bystander.next("entry", (f) => f.entry.author.role === "ai" || f.entry.event === "handoff_offered", 15_000);
     let otherBefore = await readTranscript(testEnv, other.conversationId);
     for (let stable = 0; stable < 5; ) {
       await new Promise((r) => setTimeout(r, 60));
