@@ -1,7 +1,7 @@
 /**
- * The evaluation's sealed sets must not appear in any training phrasings: `npm run eval` stops when one does.
- * Every language's held-out files and the multi-turn suite against every training and supplement file, compared
- * case-insensitively, whole messages.
+ * The evaluation's sets must not appear in any training phrasings: `npm run eval` stops when one does. Every
+ * language's held-out and development files and the multi-turn suite against every training and supplement file,
+ * compared case-insensitively, whole messages.
  */
 import { CONVERSATIONS } from "./eval-conversations";
 import { allPhrasings, type PhrasingSplit } from "./lib/phrasings";
@@ -13,7 +13,7 @@ const texts = (split: PhrasingSplit) =>
 
 export function checkNoLeaks(): void {
   const training = new Set([...texts("train"), ...texts("supplement")].map((s) => s.toLowerCase().trim()));
-  const sealed = [...texts("heldout"), ...CONVERSATIONS.flatMap((c) => c.turns.map(([say]) => say))];
+  const sealed = [...texts("heldout"), ...texts("dev"), ...CONVERSATIONS.flatMap((c) => c.turns.map(([say]) => say))];
   const leaked = sealed.filter((s) => training.has(s.toLowerCase().trim()));
   if (leaked.length) {
     console.error(`error: evaluation messages also in the training phrasings: ${leaked.join(" | ")}`);

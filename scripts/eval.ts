@@ -4,6 +4,9 @@
  * TweetEval, the hand-written phrasings (data/phrasings/intent/en.heldout.txt) and the multi-turn suite
  * (scripts/eval-conversations.ts). First the issue's table of figures, then the detail behind each, misses named.
  * Nothing here feeds back into training; thresholds are not tuned on these numbers.
+ *
+ * `npm run eval -- --split=dev`: only the per-language tables, on the development phrasings
+ * (data/phrasings/{intent,acts}/<lang>.dev.txt), with every miss listed: the split to iterate on.
  */
 import { loadBanking77, loadBitext, loadClinc, loadSentiment } from "./eval-data";
 import { CONVERSATIONS } from "./eval-conversations";
@@ -12,11 +15,16 @@ import { runConversation } from "./eval-multiturn";
 import { EVAL_PHRASINGS } from "./eval-phrasings";
 import { checkNoLeaks } from "./eval-leaks";
 import { languageFigures, printLanguageTables } from "./eval-languages";
+import { evalSplitOf } from "./lib/phrasings";
 import { DIALOGUE_ACTS } from "../schema/domain";
 import { classifyIntentModel } from "../worker/ai/embedded/intent";
 import { INTENTS, type Intent } from "../worker/ai/scorer";
 
 checkNoLeaks();
+if (evalSplitOf(process.argv) === "dev") {
+  printLanguageTables(languageFigures("dev"), "dev");
+  process.exit(0);
+}
 
 type Row = { text: string; intent: Intent };
 type JudgedRow = Judged & Row;

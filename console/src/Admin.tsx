@@ -28,6 +28,9 @@ const TABS: [Tab, string][] = [
   ["audit", "Audit log"],
 ];
 
+/** A list column's text: the values comma separated, empty when there are none. */
+const joined = (values?: readonly string[] | null) => (values ?? []).join(", ");
+
 const AGENT_FIELDS: Field[] = [
   { name: "name", label: "Name", required: true },
   { name: "email", label: "Email", type: "email", required: true },
@@ -50,21 +53,23 @@ const AGENT_FIELDS: Field[] = [
   },
 ];
 
+const AGENT_COLUMNS: [string, (a: Agent) => string][] = [
+  ["Name", (a) => a.name],
+  ["Email", (a) => a.email],
+  ["Role", (a) => a.role],
+  ["Teams", (a) => joined(a.teams)],
+  ["Max chats", (a) => String(a.maxConcurrent ?? "")],
+  ["Languages", (a) => joined(a.languages)],
+  ["Status", (a) => (a.disabled ? "disabled" : lobby.online.has(a.id) ? "online" : (a.status ?? "offline"))],
+];
+
 function Agents() {
   return (
     <AdminTable<Agent>
       path="/api/agents"
       keyName="agents"
       label="agent"
-      cols={[
-        ["Name", (a) => a.name],
-        ["Email", (a) => a.email],
-        ["Role", (a) => a.role],
-        ["Teams", (a) => a.teams.join(", ")],
-        ["Max chats", (a) => String(a.maxConcurrent ?? "")],
-        ["Languages", (a) => a.languages?.join(", ") ?? ""],
-        ["Status", (a) => (a.disabled ? "disabled" : lobby.online.has(a.id) ? "online" : (a.status ?? "offline"))],
-      ]}
+      cols={AGENT_COLUMNS}
       createFields={[
         ...AGENT_FIELDS.slice(0, 2),
         { name: "password", label: "Initial password", type: "password", required: true },
@@ -136,6 +141,31 @@ const TEAM_FIELDS: Field[] = [
   { name: "languages", label: "Languages (comma separated, e.g. en, es)", list: true, clearable: true },
   ...HOURS_FIELDS,
 ];
+
+const TEAM_COLUMNS: [string, (r: Team) => string][] = [
+  ["Id", (r) => r.id],
+  ["Name", (r) => r.name],
+  ["SLA (s)", (r) => String(r.slaSeconds)],
+  ["Expected response", expectedResponseLabel],
+  ["Language window (s)", (r) => String(r.languageWindowSeconds)],
+  ["Hours", (r) => formatHours(r.businessHours)],
+  ["Languages", (r) => joined(r.languages)],
+];
+
+function Teams() {
+  return (
+    <AdminTable<Team>
+      path="/api/teams"
+      keyName="teams"
+      label="team"
+      cols={TEAM_COLUMNS}
+      createFields={[{ name: "id", label: "Id (slug)", required: true }, ...TEAM_FIELDS]}
+      editFields={TEAM_FIELDS}
+      toValues={(r) => ({ ...r, ...hoursToValues(r.businessHours) })}
+      toBody={valuesWithHours}
+    />
+  );
+}
 
 type Cfg = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const ACTIONS: [string, string][] = [
@@ -264,12 +294,59 @@ const CANNED_FIELDS: Field[] = [
   { name: "team", label: "Team (empty = all)", clearable: true },
 ];
 
+type Canned = { id: string; shortcut: string; title: string; body: string; team: string | null };
+
+function CannedResponses() {
+  return (
+    <AdminTable<Canned>
+      path="/api/canned-responses"
+      keyName="cannedResponses"
+      label="canned response"
+      cols={[
+        ["Shortcut", (r) => `/${r.shortcut}`],
+        ["Title", (r) => r.title],
+        ["Body", (r) => r.body],
+        ["Team", (r) => r.team ?? "all"],
+      ]}
+      createFields={CANNED_FIELDS}
+      editFields={CANNED_FIELDS}
+    />
+  );
+}
+
 const ARTICLE_FIELDS: Field[] = [
   { name: "title", label: "Title", required: true },
   { name: "body", label: "Body", type: "textarea", required: true },
   { name: "tags", label: "Tags (comma separated)", list: true, clearable: true },
   { name: "url", label: "URL", type: "url", clearable: true },
 ];
+
+type Article = { id: string; title: string; body: string; tags: string[]; url: string | null };
+
+/** An article's row, and under it the article's versions per language. */
+function Articles() {
+  return (
+    <AdminTable<Article>
+      path="/api/kb/articles"
+      keyName="articles"
+      label="article"
+      cols={[
+        ["Title", (r) => r.title],
+        ["Tags", (r) => joined(r.tags)],
+        ["Body", (r) => (r.body.length > 140 ? `${r.body.slice(0, 140)}…` : r.body)],
+      ]}
+      createFields={ARTICLE_FIELDS}
+      editFields={ARTICLE_FIELDS}
+      detail={(r) => (
+        <tr key={`${r.id}-versions`}>
+          <td colSpan={4}>
+            <ArticleVersions articleId={r.id} />
+          </td>
+        </tr>
+      )}
+    />
+  );
+}
 
 /** Pages whose API is admin-only: an agent gets a sentence instead of a page of errors (the page is not even mounted). */
 function AdminOnly({ what, children }: { what: string; children: () => preact.ComponentChildren }) {
@@ -290,62 +367,9 @@ export function AdminView() {
       </nav>
       {tab === "agents" ? <Agents /> : null}
       {tab === "teams" ? <TeamAccess /> : null}
-      {tab === "teams" ? (
-        <AdminTable<Team>
-          path="/api/teams"
-          keyName="teams"
-          label="team"
-          cols={[
-            ["Id", (r) => r.id],
-            ["Name", (r) => r.name],
-            ["SLA (s)", (r) => String(r.slaSeconds)],
-            ["Expected response", expectedResponseLabel],
-            ["Language window (s)", (r) => String(r.languageWindowSeconds)],
-            ["Hours", (r) => formatHours(r.businessHours)],
-            ["Languages", (r) => (r.languages ?? []).join(", ")],
-          ]}
-          createFields={[{ name: "id", label: "Id (slug)", required: true }, ...TEAM_FIELDS]}
-          editFields={TEAM_FIELDS}
-          toValues={(r) => ({ ...r, ...hoursToValues(r.businessHours) })}
-          toBody={valuesWithHours}
-        />
-      ) : null}
-      {tab === "canned" ? (
-        <AdminTable<{ id: string; shortcut: string; title: string; body: string; team: string | null }>
-          path="/api/canned-responses"
-          keyName="cannedResponses"
-          label="canned response"
-          cols={[
-            ["Shortcut", (r) => `/${r.shortcut}`],
-            ["Title", (r) => r.title],
-            ["Body", (r) => r.body],
-            ["Team", (r) => r.team ?? "all"],
-          ]}
-          createFields={CANNED_FIELDS}
-          editFields={CANNED_FIELDS}
-        />
-      ) : null}
-      {tab === "kb" ? (
-        <AdminTable<{ id: string; title: string; body: string; tags: string[]; url: string | null }>
-          path="/api/kb/articles"
-          keyName="articles"
-          label="article"
-          cols={[
-            ["Title", (r) => r.title],
-            ["Tags", (r) => r.tags.join(", ")],
-            ["Body", (r) => (r.body.length > 140 ? `${r.body.slice(0, 140)}…` : r.body)],
-          ]}
-          createFields={ARTICLE_FIELDS}
-          editFields={ARTICLE_FIELDS}
-          detail={(r) => (
-            <tr key={`${r.id}-versions`}>
-              <td colSpan={4}>
-                <ArticleVersions articleId={r.id} />
-              </td>
-            </tr>
-          )}
-        />
-      ) : null}
+      {tab === "teams" ? <Teams /> : null}
+      {tab === "canned" ? <CannedResponses /> : null}
+      {tab === "kb" ? <Articles /> : null}
       {tab === "settings" ? <AdminOnly what="the handoff settings">{() => <Settings />}</AdminOnly> : null}
       {tab === "webhooks" ? <AdminOnly what="the webhooks">{() => <WebhooksAdmin />}</AdminOnly> : null}
       {tab === "sites" ? <AdminOnly what="the site settings">{() => <SitesAdmin />}</AdminOnly> : null}

@@ -4,8 +4,8 @@
  *   data/phrasings/<kind>/<language>.<split>.txt
  *
  * kind: "intent" (the intent model's labels) or "acts" (the dialogue-act detector's); split: "train" (trained on),
- * "supplement" (trained on, as the domain supplement: English intent only), "heldout" (evaluated on, never trained
- * or tuned on). In a file, a line `[label]` opens a label's list, a line starting with `#` is a comment, blank lines
+ * "supplement" (trained on, as the domain supplement: English intent only), "dev" (iterated on: read by
+ * `npm run eval -- --split=dev`, never trained on), "heldout" (evaluated on, never trained or tuned on). In a file, a line `[label]` opens a label's list, a line starting with `#` is a comment, blank lines
  * are skipped, and every other line is one message, as the customer would type it. Adding a language is adding
  * files: the trainers and the eval read every language found.
  */
@@ -13,7 +13,20 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 export type PhrasingKind = "intent" | "acts";
-export type PhrasingSplit = "train" | "supplement" | "heldout";
+export type PhrasingSplit = "train" | "supplement" | "dev" | "heldout";
+/** The splits an evaluation can read: "dev" to iterate on, "heldout" for the honest figure. */
+export const EVAL_SPLITS = ["dev", "heldout"] as const;
+export type EvalSplit = (typeof EVAL_SPLITS)[number];
+
+/** The evaluation split named by `--split=<dev|heldout>` in `argv` (default heldout); another value stops with its name. */
+export function evalSplitOf(argv: readonly string[]): EvalSplit {
+  const arg = argv.find((a) => a.startsWith("--split="));
+  if (!arg) return "heldout";
+  const split = arg.slice("--split=".length);
+  if (!(EVAL_SPLITS as readonly string[]).includes(split))
+    throw new Error(`unknown split "${split}": use --split=dev or --split=heldout`);
+  return split as EvalSplit;
+}
 
 export const PHRASINGS_DIR = fileURLToPath(new URL("../../data/phrasings/", import.meta.url));
 

@@ -3,11 +3,19 @@
  * `wrangler dev`, headless Chromium, and the agent side driven through the API (harness/agent.ts). Needs
  * `npm run build` first.
  */
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { Agent } from "./harness/agent";
 import { screenshot } from "./harness/browser";
-import { conversationId, focused, inWidget, openDemo, send, server, useWidgetServer } from "./harness/widget-page";
+import {
+  conversationId,
+  focused,
+  inWidget,
+  openDemo,
+  pageErrors,
+  send,
+  server,
+  useWidgetServer,
+} from "./harness/widget-page";
 
 useWidgetServer();
 
@@ -45,7 +53,7 @@ describe("customer widget (real server, headless Chromium)", () => {
     expect(await inWidget(page, "button.l").getAttribute("aria-expanded")).toBe("false");
     expect(await focused(page)).toBe("button.l");
     expect(await inWidget(page, ".p").isVisible()).toBe(false);
-    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    expect(pageErrors(page)).toEqual([]);
   });
 
   it('answers "thanks!" after an answer with a thank-you and no offer of a human, and the agent sees the answer confirmed', async () => {
@@ -78,7 +86,7 @@ describe("customer widget (real server, headless Chromium)", () => {
     const answered = context.stepsAttempted.find((st) => /password/i.test(st.text));
     expect(answered?.verdict).toBe("confirmed");
     admin.close();
-    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    expect(pageErrors(page)).toEqual([]);
   });
 
   it("with no agent online, offers the contact form: email required and validated, then confirms with the expected response time", async () => {

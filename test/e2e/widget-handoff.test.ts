@@ -5,15 +5,14 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { Agent, type ConversationSocket } from "./harness/agent";
+import type { Agent, ConversationSocket } from "./harness/agent";
 import { screenshot } from "./harness/browser";
 import {
-  agents,
   conversationId,
   inWidget,
   openDemo,
   send,
-  server,
+  signInAgent,
   transcript,
   useWidgetServer,
 } from "./harness/widget-page";
@@ -28,8 +27,7 @@ describe("customer widget (real server, headless Chromium)", () => {
     let id: string;
 
     it("asks for a human, shows the queue notice, then the agent joining, typing and replying by name", async () => {
-      ben = await Agent.login(server.url, "ben@handoff.local", "demo-agent-pass");
-      agents.push(ben);
+      ben = await signInAgent("ben@handoff.local");
       await ben.goOnline();
 
       page = await openDemo();

@@ -3,55 +3,29 @@
  * fetched only when the panel first shows a form, a placeholder stands while it loads, and a failed
  * load shows a retry that brings the form without losing anything. Needs `npm run build` first.
  */
-import type { Browser, Page, Route } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot } from "./harness/browser";
-import { startServer, type DevServer } from "./harness/server";
+import type { Route } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { screenshot } from "./harness/browser";
+import { inWidget, openDemo, pageErrors, scriptsLoaded, useWidgetServer } from "./harness/widget-page";
 
-let server: DevServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const inWidget = (page: Page, css: string) => page.locator(`handoff-widget ${css}`);
-const scriptsLoaded = (page: Page) =>
-  page.evaluate(() =>
-    performance
-      .getEntriesByType("resource")
-      .map((r) => new URL(r.name).pathname)
-      .filter((p) => p.endsWith(".js")),
-  );
+useWidgetServer();
 
 describe("widget lazy parts (real server, headless Chromium)", () => {
   it("loads the forms part only when a form shows; a failed load offers a retry, a slow one a placeholder, and the form then works", async () => {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-
     // The first request for the part fails (a flaky network); the next one is held until released.
     let attempts = 0;
     let release!: () => void;
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
-    await page.route("**/widget-forms.js", async (route: Route) => {
-      if (++attempts === 1) return route.abort("failed");
-      await held;
-      await route.continue();
+    const page = await openDemo({
+      beforeLoad: (p) =>
+        p.route("**/widget-forms.js", async (route: Route) => {
+          if (++attempts === 1) return route.abort("failed");
+          await held;
+          await route.continue();
+        }),
     });
-
-    await page.goto(`${server.url}/`);
-    await inWidget(page, "button.l").click();
-    await inWidget(page, "textarea").waitFor();
     await inWidget(page, "textarea").fill("Typed before asking for a human");
     expect(await scriptsLoaded(page)).toEqual(["/widget.js", "/widget-panel.js"]);
 
@@ -93,7 +67,7 @@ describe("widget lazy parts (real server, headless Chromium)", () => {
     await inWidget(page, 'li[data-event="ticket_created"]').waitFor({ timeout: 10_000 });
     expect(await inWidget(page, "textarea").inputValue()).toBe("Typed before asking for a human");
     await screenshot(page, "parts-02-form-after-retry");
-    expect(errors).toEqual([]);
-    await context.close();
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
   });
 });

@@ -5,24 +5,21 @@
  */
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { Agent } from "./harness/agent";
 import { screenshot } from "./harness/browser";
 import {
-  agents,
-  browser,
-  contexts,
   conversationId,
   inWidget,
   openDemo,
   send,
   server,
+  signInAgent,
   transcript,
   useWidgetServer,
 } from "./harness/widget-page";
 
 useWidgetServer();
 
-describe("customer widget (real server, headless Chromium)", () => {
+describe("customer widget offline, on another device, and against hostile input (real server, headless Chromium)", () => {
   it("going offline shows the offline notice and holds what is typed; back online it is sent exactly once", async () => {
     const page = await openDemo();
     await send(page, "Where is my order?");
@@ -50,8 +47,7 @@ describe("customer widget (real server, headless Chromium)", () => {
     const seqs = (await transcript(page)).map(([seq]) => Number(seq));
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     // The server's transcript (an agent's replay) holds it once too, not just the widget's view of it.
-    const agent = await Agent.login(server.url, "ana@handoff.local", "demo-agent-pass");
-    agents.push(agent);
+    const agent = await signInAgent("ana@handoff.local");
     const replay = await agent.join(await conversationId(page));
     expect(replay.frames.filter((f) => f.type === "entry" && f.entry.text === "Written while offline")).toHaveLength(1);
     await screenshot(page, "11-back-online");
@@ -59,7 +55,7 @@ describe("customer widget (real server, headless Chromium)", () => {
 
   it("a verified customer who moves to another device finds their open conversation there", async () => {
     // The shop signs its logged-in customer's id with the site's identity secret (set by an admin).
-    const admin = await Agent.login(server.url, "admin@handoff.local", "demo-admin-pass");
+    const admin = await signInAgent("admin@handoff.local", "demo-admin-pass");
     const secret = "e2e-identity-secret-0123456789abcdef"; // at least 32 characters
     const put = await fetch(`${server.url}/api/sites/demo`, {
       method: "PUT",
@@ -69,24 +65,7 @@ describe("customer widget (real server, headless Chromium)", () => {
     expect(put.status).toBe(200);
     const userId = "shop-customer-1001";
     const userHash = createHmac("sha256", secret).update(userId).digest("hex");
-    const device = async () => {
-      const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
-      contexts.push(context);
-      const page = await context.newPage();
-      await page.goto(`${server.url}/`);
-      await page.evaluate(
-        ([id, hash]) =>
-          (window as unknown as { Handoff: (m: string, a: unknown) => void }).Handoff("identify", {
-            name: "Dana Shopper",
-            userId: id,
-            userHash: hash,
-          }),
-        [userId, userHash],
-      );
-      await inWidget(page, "button.l").click();
-      await inWidget(page, "textarea").waitFor();
-      return page;
-    };
+    const device = () => openDemo({ identify: { name: "Dana Shopper", userId, userHash } });
 
     const laptop = await device();
     await send(laptop, "My order A-1001 has not arrived yet");

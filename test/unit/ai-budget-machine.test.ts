@@ -1,12 +1,11 @@
 // The machine's answer to a spent AI budget: a handoff to a person with its own trigger, never silence,
 // and nothing when a person already has the conversation.
 import { describe, expect, it } from "vitest";
-import { transition } from "../../worker/handoff/machine";
-import { config, event, ok, record } from "./machine-fixtures";
+import { record, step } from "./machine-fixtures";
 
 describe("ai_budget_spent", () => {
   it("queues the conversation for the default team with the trigger ai_budget", () => {
-    const t = ok(transition(record({ aiPendingSeq: 4 }), event({ type: "ai_budget_spent", seq: 4 }), config));
+    const t = step(record({ aiPendingSeq: 4 }), { type: "ai_budget_spent", seq: 4 });
     expect(t.record).toMatchObject({ status: "queued", trigger: "ai_budget", team: "support" });
     expect(t.record.aiPendingSeq).toBeUndefined();
     expect(t.entries).toContainEqual(
@@ -23,13 +22,13 @@ describe("ai_budget_spent", () => {
   });
 
   it("keeps a later pending turn pending", () => {
-    const t = ok(transition(record({ aiPendingSeq: 6 }), event({ type: "ai_budget_spent", seq: 4 }), config));
+    const t = step(record({ aiPendingSeq: 6 }), { type: "ai_budget_spent", seq: 4 });
     expect(t.record.aiPendingSeq).toBe(6);
   });
 
   it("changes nothing once a person has the conversation", () => {
     for (const status of ["queued", "agent", "closed"] as const) {
-      const t = ok(transition(record({ status }), event({ type: "ai_budget_spent", seq: 4 }), config));
+      const t = step(record({ status }), { type: "ai_budget_spent", seq: 4 });
       expect(t.changed).toBe(false);
       expect(t.entries).toEqual([]);
       expect(t.effects).toEqual([]);

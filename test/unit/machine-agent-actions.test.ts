@@ -2,13 +2,12 @@
 // and close, with their refusals.
 
 import { describe, expect, it } from "vitest";
-import { transition } from "../../worker/handoff/machine";
-import { ada, bob, config, effect, event, events, kinds, ok, queued, record, T0, withAgent } from "./machine-fixtures";
+import { ada, bob, effect, events, kinds, queued, record, T0, withAgent, step, attempt } from "./machine-fixtures";
 
 describe("agent reply", () => {
   it("is refused until the agent has claimed the conversation", () => {
     for (const r of [record(), queued(), withAgent(bob)]) {
-      expect(transition(r, event({ type: "agent_reply", agent: ada }), config)).toMatchObject({
+      expect(attempt(r, { type: "agent_reply", agent: ada })).toMatchObject({
         ok: false,
         code: "invalid_state",
         message: "claim the conversation before replying",
@@ -17,9 +16,9 @@ describe("agent reply", () => {
   });
 
   it("records the handoff's first reply once", () => {
-    const first = ok(transition(withAgent(), event({ type: "agent_reply", agent: ada }, T0 + 5000), config));
+    const first = step(withAgent(), { type: "agent_reply", agent: ada }, T0 + 5000);
     expect(effect(first, "handoff_first_reply").at).toBe(T0 + 5000);
-    const second = ok(transition(first.record, event({ type: "agent_reply", agent: ada }), config));
+    const second = step(first.record, { type: "agent_reply", agent: ada });
     expect(second.effects).toEqual([]);
     expect(second.changed).toBe(false);
   });
@@ -28,7 +27,7 @@ describe("agent reply", () => {
 describe("claim", () => {
   it("assigns a queued conversation: status, handoff row, index, lobby and webhook", () => {
     const r = queued();
-    const t = ok(transition(r, event({ type: "claim", agent: ada }, T0 + 9000), config));
+    const t = step(r, { type: "claim", agent: ada }, T0 + 9000);
     expect(t.record).toMatchObject({ status: "agent", assignedAgent: ada });
     expect(t.record.handoff).toMatchObject({ claimedAt: T0 + 9000, offline: false });
     expect(events(t)).toEqual(["agent_joined"]);
@@ -38,8 +37,8 @@ describe("claim", () => {
 
   it("is idempotent for the agent who holds it and refused to anyone else", () => {
     const r = withAgent();
-    expect(ok(transition(r, event({ type: "claim", agent: ada }), config)).changed).toBe(false);
-    expect(transition(r, event({ type: "claim", agent: bob }), config)).toMatchObject({
+    expect(step(r, { type: "claim", agent: ada }).changed).toBe(false);
+    expect(attempt(r, { type: "claim", agent: bob })).toMatchObject({
       ok: false,
       code: "already_claimed",
       message: "Ada already took this conversation",
@@ -47,16 +46,16 @@ describe("claim", () => {
   });
 
   it("is refused on a closed conversation", () => {
-    const closed = ok(transition(record(), event({ type: "close", by: ada }), config)).record;
-    expect(transition(closed, event({ type: "claim", agent: ada }), config)).toMatchObject({
+    const closed = step(record(), { type: "close", by: ada }).record;
+    expect(attempt(closed, { type: "claim", agent: ada })).toMatchObject({
       ok: false,
       code: "invalid_state",
     });
   });
 
   it("takes a conversation from the AI as an agent_takeover handoff of its own", () => {
-    const ev = event({ type: "claim", agent: ada });
-    const t = ok(transition(record(), ev, config));
+    const t = step(record(), { type: "claim", agent: ada });
+    const ev = t.event;
     expect(t.record.handoff).toMatchObject({
       id: ev.id,
       trigger: "agent_takeover",
@@ -69,8 +68,8 @@ describe("claim", () => {
 describe("transfer", () => {
   it("moves the conversation to another agent within the same handoff, with the note", () => {
     const r = withAgent();
-    const ev = event({ type: "transfer", by: ada, to: { agent: bob, note: " VIP customer " } });
-    const t = ok(transition(r, ev, config));
+    const t = step(r, { type: "transfer", by: ada, to: { agent: bob, note: " VIP customer " } });
+    const ev = t.event;
     expect(t.record).toMatchObject({ status: "agent", assignedAgent: bob });
     expect(t.entries[0]).toMatchObject({ id: `transfer-note-${ev.id}`, kind: "note", text: "VIP customer" });
     expect(t.entries[1]).toMatchObject({ event: "transferred", meta: { agentName: "Bob", agentId: bob.id } });
@@ -80,8 +79,8 @@ describe("transfer", () => {
 
   it("sends the conversation back to a team's queue as a fresh handoff with the transfer trigger", () => {
     const r = withAgent();
-    const ev = event({ type: "transfer", by: ada, to: { team: "billing", note: "" } });
-    const t = ok(transition(r, ev, config));
+    const t = step(r, { type: "transfer", by: ada, to: { team: "billing", note: "" } });
+    const ev = t.event;
     expect(t.record).toMatchObject({ status: "queued", team: "billing", trigger: "transfer" });
     expect(t.record.assignedAgent).toBeUndefined();
     expect(t.record.handoff).toMatchObject({ id: ev.id, trigger: "transfer", reason: "Transferred by Ada" });
@@ -96,18 +95,15 @@ describe("transfer", () => {
 
   it("is refused to anyone but the assigned agent or an admin", () => {
     const r = withAgent();
-    expect(transition(r, event({ type: "transfer", by: bob, to: { team: "x", note: "" } }), config)).toMatchObject({
+    expect(attempt(r, { type: "transfer", by: bob, to: { team: "x", note: "" } })).toMatchObject({
       ok: false,
       code: "invalid_state",
     });
-    expect(
-      transition(queued(), event({ type: "transfer", by: ada, to: { team: "x", note: "" } }), config),
-    ).toMatchObject({
+    expect(attempt(queued(), { type: "transfer", by: ada, to: { team: "x", note: "" } })).toMatchObject({
       ok: false,
     });
     expect(
-      ok(transition(r, event({ type: "transfer", by: { ...bob, admin: true }, to: { agent: bob, note: "" } }), config))
-        .record.assignedAgent,
+      step(r, { type: "transfer", by: { ...bob, admin: true }, to: { agent: bob, note: "" } }).record.assignedAgent,
     ).toEqual(bob);
   });
 });
@@ -115,9 +111,7 @@ describe("transfer", () => {
 describe("hand back and close", () => {
   it("hands the conversation back to the AI with a fresh policy state", () => {
     const r = withAgent();
-    const t = ok(
-      transition({ ...r, policy: { ...r.policy!, failedAttempts: 3 } }, event({ type: "hand_back", by: ada }), config),
-    );
+    const t = step({ ...r, policy: { ...r.policy!, failedAttempts: 3 } }, { type: "hand_back", by: ada });
     expect(t.record.status).toBe("bot");
     expect(t.record.assignedAgent).toBeUndefined();
     expect(t.record.policy).toEqual({
@@ -128,30 +122,28 @@ describe("hand back and close", () => {
       declinedAtTurn: null,
     });
     expect(effect(t, "handoff_resolved").outcome).toBe("handed_back");
-    expect(transition(r, event({ type: "hand_back", by: bob }), config)).toMatchObject({
+    expect(attempt(r, { type: "hand_back", by: bob })).toMatchObject({
       ok: false,
       code: "invalid_state",
     });
   });
 
   it("closes once, resolving the handoff and asking for a rating", () => {
-    const t = ok(transition(withAgent(), event({ type: "close", by: ada }), config));
+    const t = step(withAgent(), { type: "close", by: ada });
     expect(t.record.status).toBe("closed");
     expect(t.entries[0]).toMatchObject({ event: "closed", meta: { csat: true, agentName: "Ada", status: "closed" } });
     expect(effect(t, "handoff_resolved").outcome).toBe("resolved");
     expect(effect(t, "webhook").event).toBe("conversation.closed");
-    const again = ok(transition(t.record, event({ type: "close", by: ada }), config));
+    const again = step(t.record, { type: "close", by: ada });
     expect(again.changed).toBe(false);
     expect(again.effects).toEqual([]);
   });
 
   it("lets only the holder or an admin close a conversation an agent has", () => {
-    expect(transition(withAgent(), event({ type: "close", by: bob }), config)).toMatchObject({
+    expect(attempt(withAgent(), { type: "close", by: bob })).toMatchObject({
       ok: false,
       code: "invalid_state",
     });
-    expect(
-      ok(transition(withAgent(), event({ type: "close", by: { ...bob, admin: true } }), config)).record.status,
-    ).toBe("closed");
+    expect(step(withAgent(), { type: "close", by: { ...bob, admin: true } }).record.status).toBe("closed");
   });
 });

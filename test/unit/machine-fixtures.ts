@@ -57,6 +57,27 @@ export function ok(result: TransitionResult): Transition {
   return result;
 }
 
+/** The machine's answer to `input`, as an event at `at`, applied to `from`: accepted or refused. */
+export function attempt(
+  from: ConversationRecord,
+  input: HandoffEventInput,
+  at?: number,
+  cfg: Parameters<typeof transition>[2] = config,
+): TransitionResult {
+  return transition(from, event(input, at), cfg);
+}
+
+/** One accepted transition (throws if the machine refuses), with the event it applied. */
+export function step(
+  from: ConversationRecord,
+  input: HandoffEventInput,
+  at?: number,
+  cfg: Parameters<typeof transition>[2] = config,
+): Transition & { event: HandoffEvent } {
+  const applied = event(input, at);
+  return { ...ok(transition(from, applied, cfg)), event: applied };
+}
+
 export const ada = { id: "agent-ada", name: "Ada" };
 export const bob = { id: "agent-bob", name: "Bob" };
 

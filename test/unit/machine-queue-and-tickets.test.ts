@@ -6,20 +6,32 @@ import { describe, expect, it } from "vitest";
 import type { ConversationRecord } from "../../worker/conversation/conversation-record";
 import { transition } from "../../worker/handoff/machine";
 import { ticketIdFor } from "../../worker/handoff/ticket-id";
-import { ada, bob, config, effect, event, events, kinds, ok, queued, record, T0, withAgent } from "./machine-fixtures";
+import {
+  ada,
+  bob,
+  config,
+  effect,
+  event,
+  events,
+  kinds,
+  queued,
+  record,
+  T0,
+  withAgent,
+  step,
+  attempt,
+} from "./machine-fixtures";
 
 describe("contact details and tickets", () => {
   function offline(): ConversationRecord {
     const r = queued();
-    return ok(
-      transition(r, event({ type: "routed", handoffId: r.handoff!.id, outcome: { kind: "unreachable" } }), config),
-    ).record;
+    return step(r, { type: "routed", handoffId: r.handoff!.id, outcome: { kind: "unreachable" } }).record;
   }
 
   it("creates exactly one ticket for an offline handoff once an email is known", () => {
     const r = offline();
     const contact = { email: "uma@example.com", orderNumber: "BB-55" };
-    const t = ok(transition(r, event({ type: "contact", contact }), config));
+    const t = step(r, { type: "contact", contact });
     const ticketId = ticketIdFor(r.handoff!.id);
     expect(t.record.handoff?.ticketId).toBe(ticketId);
     expect(effect(t, "ticket").ticket).toMatchObject({
@@ -33,12 +45,12 @@ describe("contact details and tickets", () => {
     expect(t.entries.map((e) => e.event)).toEqual(["ticket_created"]);
     expect(t.record.customer.email).toBe("uma@example.com");
     expect(t.record.attributes.orderNumber).toBe("BB-55");
-    const again = ok(transition(t.record, event({ type: "contact", contact }), config));
+    const again = step(t.record, { type: "contact", contact });
     expect(kinds(again)).not.toContain("ticket");
   });
 
   it("saves contact details without a ticket while agents are reachable", () => {
-    const t = ok(transition(queued(), event({ type: "contact", contact: { email: "uma@example.com" } }), config));
+    const t = step(queued(), { type: "contact", contact: { email: "uma@example.com" } });
     expect(t.record.contact).toEqual({ email: "uma@example.com" });
     expect(kinds(t)).toEqual(["index"]);
   });
@@ -46,13 +58,13 @@ describe("contact details and tickets", () => {
 
 describe("rating", () => {
   it("is refused before the conversation is closed", () => {
-    const t = transition(record(), event({ type: "csat", score: 5, comment: null, frameId: "r1" }), config);
+    const t = attempt(record(), { type: "csat", score: 5, comment: null, frameId: "r1" });
     expect(t).toMatchObject({ ok: false, code: "invalid_state" });
   });
 
   it("is saved with the agent who handled the conversation, and announced", () => {
-    const closed = ok(transition(withAgent(), event({ type: "close", by: ada }), config)).record;
-    const t = ok(transition(closed, event({ type: "csat", score: 4, comment: "quick", frameId: "r2" }), config));
+    const closed = step(withAgent(), { type: "close", by: ada }).record;
+    const t = step(closed, { type: "csat", score: 4, comment: "quick", frameId: "r2" });
     expect(effect(t, "csat").rating).toMatchObject({ id: "csat-c-1", score: 4, comment: "quick", agentId: ada.id });
     expect(effect(t, "webhook")).toMatchObject({ event: "csat.received", eventId: "c-1:csat:r2" });
   });
@@ -61,16 +73,16 @@ describe("rating", () => {
 describe("SLA", () => {
   it("escalates a queued handoff once it waited longer than its SLA, and only once", () => {
     const r = queued();
-    const early = ok(transition(r, event({ type: "sla_due" }, T0 + 1000 + 299_000), config));
+    const early = step(r, { type: "sla_due" }, T0 + 1000 + 299_000);
     expect(early.entries).toEqual([]);
-    const due = ok(transition(r, event({ type: "sla_due" }, T0 + 1000 + 300_000), config));
+    const due = step(r, { type: "sla_due" }, T0 + 1000 + 300_000);
     expect(due.entries[0]).toMatchObject({ event: "sla_escalated", meta: { team: "support", waitedSeconds: 300 } });
     expect(kinds(due)).toEqual(["handoff_escalated", "lobby"]);
-    expect(ok(transition(due.record, event({ type: "sla_due" }, T0 + 900_000), config)).entries).toEqual([]);
+    expect(step(due.record, { type: "sla_due" }, T0 + 900_000).entries).toEqual([]);
   });
 
   it("is refused when no handoff waits in the queue", () => {
-    expect(transition(withAgent(), event({ type: "sla_due" }), config)).toMatchObject({
+    expect(attempt(withAgent(), { type: "sla_due" })).toMatchObject({
       ok: false,
       code: "invalid_state",
     });
@@ -79,24 +91,22 @@ describe("SLA", () => {
 
 describe("reopen", () => {
   it("brings a closed conversation back to the AI", () => {
-    const closed = ok(transition(record(), event({ type: "close", by: ada }), config)).record;
-    const t = ok(transition(closed, event({ type: "reopen" }), config));
+    const closed = step(record(), { type: "close", by: ada }).record;
+    const t = step(closed, { type: "reopen" });
     expect(t.record.status).toBe("bot");
     expect(t.entries[0]).toMatchObject({ event: "reopened", meta: { status: "bot" } });
     expect(effect(t, "frame").frame).toEqual({ type: "status", status: "bot" });
   });
 
   it("is refused on an open conversation", () => {
-    expect(transition(record(), event({ type: "reopen" }), config)).toMatchObject({ ok: false, code: "invalid_state" });
+    expect(attempt(record(), { type: "reopen" })).toMatchObject({ ok: false, code: "invalid_state" });
   });
 });
 
 describe("summary and routing results", () => {
   it("stores the summary, announces the handoff by webhook and asks for routing", () => {
     const r = queued();
-    const t = ok(
-      transition(r, event({ type: "summary_ready", handoffId: r.handoff!.id, summary: "Wants a refund" }), config),
-    );
+    const t = step(r, { type: "summary_ready", handoffId: r.handoff!.id, summary: "Wants a refund" });
     expect(t.record.summary).toBe("Wants a refund");
     expect(effect(t, "webhook")).toMatchObject({ event: "handoff.requested", eventId: `${r.handoff!.id}:requested` });
     expect(effect(t, "route").handoffId).toBe(r.handoff!.id);
@@ -104,9 +114,7 @@ describe("summary and routing results", () => {
 
   it("ignores results for a handoff that is no longer the current one", () => {
     const r = queued();
-    expect(ok(transition(r, event({ type: "summary_ready", handoffId: "old", summary: "x" }), config)).effects).toEqual(
-      [],
-    );
+    expect(step(r, { type: "summary_ready", handoffId: "old", summary: "x" }).effects).toEqual([]);
     const outcome = {
       kind: "found",
       slaSeconds: 60,
@@ -115,9 +123,7 @@ describe("summary and routing results", () => {
       assignTo: ada,
       queue: null,
     } as const;
-    expect(ok(transition(r, event({ type: "routed", handoffId: "old", outcome }), config)).record.status).toBe(
-      "queued",
-    );
+    expect(step(r, { type: "routed", handoffId: "old", outcome }).record.status).toBe("queued");
   });
 
   it("assigns the agent routing picked", () => {
@@ -130,7 +136,7 @@ describe("summary and routing results", () => {
       assignTo: bob,
       queue: null,
     } as const;
-    const t = ok(transition(r, event({ type: "routed", handoffId: r.handoff!.id, outcome }), config));
+    const t = step(r, { type: "routed", handoffId: r.handoff!.id, outcome });
     expect(t.record).toMatchObject({ status: "agent", assignedAgent: bob });
     expect(t.record.handoff).toMatchObject({ slaSeconds: 60, expectedResponse: "soon" });
   });
@@ -145,7 +151,7 @@ describe("summary and routing results", () => {
       assignTo: null,
       queue: null,
     } as const;
-    const t = ok(transition(r, event({ type: "routed", handoffId: r.handoff!.id, outcome }), config));
+    const t = step(r, { type: "routed", handoffId: r.handoff!.id, outcome });
     expect(t.record.handoff?.offline).toBe(true);
     expect(events(t)).toEqual(["no_agent_online", "ticket_created"]);
     expect(t.entries[0].meta).toEqual({ expectedResponse: "by tomorrow", team: "support", contactKnown: false });
@@ -163,17 +169,15 @@ describe("summary and routing results", () => {
       assignTo: null,
       queue,
     } as const;
-    const t = ok(transition(r, event({ type: "routed", handoffId: r.handoff!.id, outcome }), config));
+    const t = step(r, { type: "routed", handoffId: r.handoff!.id, outcome });
     expect(effect(t, "frame")).toEqual({ kind: "frame", frame: { type: "queue", queue }, audience: "customer" });
-    const same = ok(transition(t.record, event({ type: "queue_measured", handoffId: r.handoff!.id, queue }), config));
+    const same = step(t.record, { type: "queue_measured", handoffId: r.handoff!.id, queue });
     expect(same.effects).toEqual([]);
-    const moved = ok(
-      transition(
-        t.record,
-        event({ type: "queue_measured", handoffId: r.handoff!.id, queue: { position: 1, etaSeconds: 45 } }),
-        config,
-      ),
-    );
+    const moved = step(t.record, {
+      type: "queue_measured",
+      handoffId: r.handoff!.id,
+      queue: { position: 1, etaSeconds: 45 },
+    });
     expect(moved.record.handoff?.lastQueue).toEqual({ position: 1, etaSeconds: 45 });
   });
 });
@@ -188,32 +192,20 @@ describe("ticket reply", () => {
   };
 
   it("shows the reply in the conversation, stores it, moves the ticket on, and emails only the first", () => {
-    const ev = event({ type: "ticket_reply", ticket, agent: ada, body: "On its way", emailConfigured: true });
-    const t = ok(transition(record(), ev, config));
+    const t = step(record(), { type: "ticket_reply", ticket, agent: ada, body: "On its way", emailConfigured: true });
+    const ev = t.event;
     expect(t.entries[0]).toMatchObject({ id: `ticket-reply-${ev.id}`, text: "On its way", meta: { viaTicket: true } });
     expect(effect(t, "ticket_reply")).toMatchObject({
       reply: { id: ev.id, ticketId: "T-1", agentId: ada.id },
       ticket: { status: "pending", assigneeId: ada.id },
     });
     expect(effect(t, "ticket_reply_email").email).toMatchObject({ to: "uma@example.com", ticketId: "T-1" });
-    const second = ok(
-      transition(
-        t.record,
-        event({ type: "ticket_reply", ticket, agent: bob, body: "More", emailConfigured: true }),
-        config,
-      ),
-    );
+    const second = step(t.record, { type: "ticket_reply", ticket, agent: bob, body: "More", emailConfigured: true });
     expect(kinds(second)).toEqual(["ticket_reply", "webhook"]);
   });
 
   it("sends no email when email is not set up", () => {
-    const t = ok(
-      transition(
-        record(),
-        event({ type: "ticket_reply", ticket, agent: ada, body: "x", emailConfigured: false }),
-        config,
-      ),
-    );
+    const t = step(record(), { type: "ticket_reply", ticket, agent: ada, body: "x", emailConfigured: false });
     expect(kinds(t)).not.toContain("ticket_reply_email");
   });
 });

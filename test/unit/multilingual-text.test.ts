@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compileConceptStems, conceptKeys, conceptOf } from "../../worker/ai/embedded/concepts";
+import { compileConceptStems, conceptKeys, conceptKeysOfText, conceptOf } from "../../worker/ai/embedded/concepts";
 import { classifyIntent } from "../../worker/ai/embedded/intent";
 import { detectAct } from "../../worker/ai/embedded/acts";
 import { words } from "../../worker/ai/embedded/text";
@@ -36,6 +36,40 @@ describe("concepts", () => {
     expect(conceptOf("hi")).toBe("greeting");
     expect(conceptOf("history")).toBeNull();
     expect(conceptKeys(words("je veux parler à un humain"))).toEqual(["concept:talk", "concept:person"]);
+  });
+
+  it("marks a person, talk, bot, call or cancel concept that a negation precedes, and gives the negation no key of its own", () => {
+    expect(conceptKeys(words("no quiero un humano"))).toEqual(["concept:person", "concept:not_person"]);
+    expect(conceptKeys(words("je n'ai pas besoin de parler à quelqu'un"))).toEqual([
+      "concept:talk",
+      "concept:not_talk",
+      "concept:person",
+    ]);
+    expect(conceptKeys(words("ich will keinen bot"))).toEqual(["concept:bot", "concept:not_bot"]);
+    // A negation elsewhere in the message, or further back than NEGATION_WINDOW tokens, negates nothing.
+    expect(conceptKeys(words("I don't see why I was charged twice"))).toEqual(["concept:charge", "concept:twice"]);
+    expect(conceptKeys(words("no, it still does not work, so please get me a human"))).toEqual(["concept:person"]);
+    expect(conceptKeys(words("quelqu'un peut m'appeler ?"))).toEqual(["concept:person", "concept:call"]);
+    expect(conceptKeys(words("je ne veux pas résilier"))).toEqual(["concept:cancel", "concept:not_cancel"]);
+  });
+
+  it("reads the word after an elision, and not an English contraction's tail", () => {
+    expect(conceptOf("l'abonnement")).toBe("subscription");
+    expect(conceptOf("dell'operatore")).toBe("person");
+    expect(conceptOf("quelqu'un")).toBe("person");
+    expect(conceptOf("i'm")).toBeNull();
+  });
+
+  it("reads negation clause by clause in a whole message, with the concepts of all its words", () => {
+    // The negation is in the complaint, the request in the next clause.
+    expect(conceptKeysOfText("vous ne comprenez pas, je veux un humain")).toEqual(["concept:person"]);
+    expect(conceptKeysOfText("il bot non mi aiuta. voglio un operatore")).toEqual(["concept:bot", "concept:person"]);
+    expect(conceptKeysOfText("no quiero un humano, gracias")).toEqual([
+      "concept:person",
+      "concept:not_person",
+      "concept:thanks",
+    ]);
+    expect(conceptKeysOfText("je veux parler à un humain")).toEqual(conceptKeys(words("je veux parler à un humain")));
   });
 
   it("refuses a stem written under two concepts", () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { allPhrasings, parsePhrasings, phrasingLanguages, readPhrasings } from "../../scripts/lib/phrasings";
+import {
+  allPhrasings,
+  evalSplitOf,
+  parsePhrasings,
+  phrasingLanguages,
+  readPhrasings,
+} from "../../scripts/lib/phrasings";
 import { INTENTS } from "../../worker/ai/scorer";
 
 const LABELS = ["greeting", "thanks"] as const;
@@ -20,11 +26,31 @@ describe("parsePhrasings", () => {
   });
 });
 
+describe("evalSplitOf", () => {
+  it("reads --split=dev or --split=heldout, held-out by default, and names an unknown split", () => {
+    expect(evalSplitOf(["node", "eval.ts"])).toBe("heldout");
+    expect(evalSplitOf(["node", "eval.ts", "--split=dev"])).toBe("dev");
+    expect(evalSplitOf(["--split=heldout"])).toBe("heldout");
+    expect(() => evalSplitOf(["--split=train"])).toThrow('unknown split "train"');
+  });
+});
+
 describe("the phrasings in data/phrasings", () => {
   it("has English training and held-out intent files, English first among the languages", () => {
     expect(phrasingLanguages("intent", "train")[0]).toBe("en");
     const heldOut = readPhrasings("intent", "en", "heldout", INTENTS);
     expect(heldOut.human_request.length).toBeGreaterThan(10);
+  });
+
+  it("has a development split for every language with held-out phrasings, none of it a training phrase", () => {
+    expect(phrasingLanguages("intent", "dev")).toEqual(phrasingLanguages("intent", "heldout"));
+    expect(phrasingLanguages("acts", "dev")).toEqual(expect.arrayContaining(phrasingLanguages("acts", "heldout")));
+    const training = new Set(
+      [...allPhrasings("intent", "train", INTENTS), ...allPhrasings("intent", "supplement", INTENTS)].map((r) =>
+        r.text.toLowerCase(),
+      ),
+    );
+    expect(allPhrasings("intent", "dev", INTENTS).filter((r) => training.has(r.text.toLowerCase()))).toEqual([]);
   });
 
   it("stops with the path of a missing file", () => {

@@ -7,7 +7,7 @@ import type { TurnScore } from "../../worker/ai/scorer";
 import type { ConversationRecord } from "../../worker/conversation/conversation-record";
 import { indexRow, nextWakeUp } from "../../worker/conversation/record-views";
 import { transition } from "../../worker/handoff/machine";
-import { score as baseScore, config, event, ok, record, T0 } from "./machine-fixtures";
+import { score as baseScore, config, event, ok, record, T0, step } from "./machine-fixtures";
 import type { Transition } from "../../worker/handoff/types";
 
 const DAY = 24 * 3600 * 1000;
@@ -48,10 +48,10 @@ describe("an AI answer's quiet period", () => {
 
   it("records an assumed resolution once the quiet period is over, and only then", () => {
     const open = answered();
-    const early = ok(transition(open, event({ type: "quiet_period_elapsed", answerSeq: 2 }, T0 + DAY), config));
+    const early = step(open, { type: "quiet_period_elapsed", answerSeq: 2 }, T0 + DAY);
     expect(early.changed).toBe(false);
     expect(early.entries).toEqual([]);
-    const late = ok(transition(open, event({ type: "quiet_period_elapsed", answerSeq: 2 }, T0 + 2 * DAY), config));
+    const late = step(open, { type: "quiet_period_elapsed", answerSeq: 2 }, T0 + 2 * DAY);
     expect(events(late)).toEqual(["resolution_assumed"]);
     expect(late.entries[0].meta).toEqual({ answerSeq: 2, quietSeconds: 86_400 });
     expect(late.record.aiResolution).toBe("assumed");
@@ -60,18 +60,16 @@ describe("an AI answer's quiet period", () => {
   });
 
   it("is closed by a further customer message", () => {
-    const next = ok(transition(answered(), event({ type: "customer_message", seq: 3, indexEveryMs: 30_000 }), config));
+    const next = step(answered(), { type: "customer_message", seq: 3, indexEveryMs: 30_000 });
     expect(next.record.openAnswer).toBeUndefined();
-    const late = ok(
-      transition(next.record, event({ type: "quiet_period_elapsed", answerSeq: 2 }, T0 + 2 * DAY), config),
-    );
+    const late = step(next.record, { type: "quiet_period_elapsed", answerSeq: 2 }, T0 + 2 * DAY);
     expect(late.entries).toEqual([]);
     expect(late.record.aiResolution).toBeUndefined();
   });
 
   it("assumes nothing once the conversation was handed off", () => {
-    const handed = ok(transition(answered(), event({ type: "human_button", seq: 3 }), config)).record;
-    const late = ok(transition(handed, event({ type: "quiet_period_elapsed", answerSeq: 2 }, T0 + 2 * DAY), config));
+    const handed = step(answered(), { type: "human_button", seq: 3 }).record;
+    const late = step(handed, { type: "quiet_period_elapsed", answerSeq: 2 }, T0 + 2 * DAY);
     expect(events(late)).not.toContain("resolution_assumed");
     expect(late.record.aiResolution).toBeUndefined();
   });
@@ -80,60 +78,42 @@ describe("an AI answer's quiet period", () => {
 describe("the customer's verdict", () => {
   it("thanks after an answer confirms it: resolved, and the quiet period is over", () => {
     const thanks = score({ answer: "You're welcome!", act: "thanks", grounded: false, citations: [] });
-    const t = ok(
-      transition(
-        answered(),
-        event({ type: "message_scored", seq: 3, text: "thanks!", score: thanks, answerSeq: 2 }),
-        config,
-      ),
-    );
+    const t = step(answered(), { type: "message_scored", seq: 3, text: "thanks!", score: thanks, answerSeq: 2 });
     expect(events(t)).toEqual(["resolution_confirmed", "message"]);
     expect(t.record.aiResolution).toBe("confirmed");
     expect(t.record.openAnswer).toBeUndefined();
   });
 
   it('"That helped" confirms the answer once; a second verdict on it changes nothing', () => {
-    const helped = ok(
-      transition(answered(), event({ type: "answer_feedback", answerSeq: 2, helped: true, frameId: "f1" }), config),
-    );
+    const helped = step(answered(), { type: "answer_feedback", answerSeq: 2, helped: true, frameId: "f1" });
     expect(helped.record.aiResolution).toBe("confirmed");
     expect(helped.record.judgedAnswers).toEqual([2]);
     expect(helped.effects.map((e) => e.kind)).toContain("index");
-    const again = ok(
-      transition(helped.record, event({ type: "answer_feedback", answerSeq: 2, helped: false, frameId: "f2" }), config),
-    );
+    const again = step(helped.record, { type: "answer_feedback", answerSeq: 2, helped: false, frameId: "f2" });
     expect(again.changed).toBe(false);
     expect(again.record.policy?.failedAttempts ?? 0).toBe(0);
   });
 
   it('"I still need help" is a failed attempt: the AI asks for more, and the second offers a human', () => {
-    const first = ok(
-      transition(answered(), event({ type: "answer_feedback", answerSeq: 2, helped: false, frameId: "f1" }), config),
-    );
+    const first = step(answered(), { type: "answer_feedback", answerSeq: 2, helped: false, frameId: "f1" });
     expect(first.record.policy?.failedAttempts).toBe(1);
     expect(first.record.aiResolution).toBeUndefined();
     expect(first.record.openAnswer).toBeUndefined();
     expect(events(first)).toEqual(["message"]);
     expect(first.entries[0].author.role).toBe("ai");
-    const second = ok(
-      transition(first.record, event({ type: "answer_feedback", answerSeq: 4, helped: false, frameId: "f2" }), config),
-    );
+    const second = step(first.record, { type: "answer_feedback", answerSeq: 4, helped: false, frameId: "f2" });
     expect(events(second)).toEqual(["handoff_offered"]);
     expect(second.entries[0].meta).toEqual({ trigger: "failed_attempts", offer: true });
     expect(second.record.policy?.pendingOffer).toMatchObject({ trigger: "failed_attempts", team: "support" });
     // The offer's "yes" then hands off as any offer does.
-    const yes = ok(
-      transition(second.record, event({ type: "offer_reply", accept: true, frameId: "y", seq: 6 }), config),
-    );
+    const yes = step(second.record, { type: "offer_reply", accept: true, frameId: "y", seq: 6 });
     expect(yes.record.status).toBe("queued");
     expect(yes.record.trigger).toBe("failed_attempts");
   });
 
   it("a verdict after a handoff is kept but resolves nothing", () => {
-    const handed = ok(transition(answered(), event({ type: "human_button", seq: 3 }), config)).record;
-    const t = ok(
-      transition(handed, event({ type: "answer_feedback", answerSeq: 2, helped: true, frameId: "f" }), config),
-    );
+    const handed = step(answered(), { type: "human_button", seq: 3 }).record;
+    const t = step(handed, { type: "answer_feedback", answerSeq: 2, helped: true, frameId: "f" });
     expect(t.record.aiResolution).toBeUndefined();
     expect(t.entries).toEqual([]);
   });

@@ -1,19 +1,10 @@
 // The feedback buttons under an AI answer ("That helped" / "I still need help"): shown under the latest
 // entry when it is an answer from the knowledge base, and sent as a `feedback` frame with that answer's seq.
 import { describe, expect, it } from "vitest";
-import type { TranscriptEntry } from "../../schema/protocol";
 import { parseClientFrame } from "../../schema/protocol";
 import { answerToJudge, needsCsat, pendingOffer } from "../../widget/src/core/prompts";
+import { entry, systemEntry as sys } from "./entries";
 
-const entry = (seq: number, extra: Partial<TranscriptEntry> = {}): TranscriptEntry => ({
-  seq,
-  id: `e${seq}`,
-  kind: "message",
-  author: { role: "ai" },
-  text: `entry ${seq}`,
-  at: 0,
-  ...extra,
-});
 const cited = { citations: [{ id: "kb-1", title: "Passwords" }] };
 
 describe("answerToJudge", () => {
@@ -41,9 +32,6 @@ describe("the feedback frame", () => {
 });
 
 describe("prompts a typed answer settles", () => {
-  const sys = (seq: number, event: TranscriptEntry["event"]) =>
-    entry(seq, { kind: "system", author: { role: "system" }, event });
-
   it("a typed 'no' answered by the server's offer_declined drops the offer", () => {
     const typedNo = [sys(2, "handoff_offered"), entry(3, { author: { role: "customer" }, text: "no" })];
     expect(pendingOffer(typedNo, "bot")?.seq).toBe(2);

@@ -2,43 +2,22 @@
 // message frame with the ids and no text, it survives a reload in the saved outbox and is resent with the
 // same client id (exactly once: the server dedupes by id), and link() names the attachment routes only
 // once there is a conversation, starting its creation otherwise.
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { AttachmentRef } from "../../schema/attachments";
-import { createSession } from "../../widget/src/core/session";
 import { storageKey } from "../../widget/src/core/storage";
-import { FakeSocket, MemoryStorage, type WelcomeAs } from "../helpers/fake-socket";
+import { FakeSocket } from "../helpers/fake-socket";
+import { CUSTOMER, useSessionWorld } from "./session-world";
 
-let storage: MemoryStorage;
-let fetchMock: ReturnType<typeof vi.fn>;
-const make = () =>
-  createSession({
-    origin: "https://support.example",
-    site: "demo",
-    storage: storage as unknown as Storage,
-    identity: () => ({ customer: {}, attributes: {} }),
-    WebSocket: FakeSocket as unknown as typeof WebSocket,
-    fetch: fetchMock as unknown as typeof fetch,
-    random: () => 1,
-  });
-const CUSTOMER: WelcomeAs = { role: "customer", status: "bot" };
+const world = useSessionWorld();
+const make = () => world.open();
 const shot: AttachmentRef = { id: "a".repeat(32), name: "shot.png", type: "image/png", size: 68 };
-
-beforeEach(() => {
-  vi.useFakeTimers();
-  FakeSocket.all = [];
-  storage = new MemoryStorage();
-  fetchMock = vi.fn(
-    async () => new Response(JSON.stringify({ conversationId: "c1", token: "tok/1" }), { status: 201 }),
-  );
-});
-afterEach(() => vi.useRealTimers());
 
 describe("attachments in the widget session", () => {
   it("link() starts the conversation when there is none, then names its routes with the token", async () => {
     const s = make();
     expect(s.link("/attachments")).toBeUndefined();
     await vi.advanceTimersByTimeAsync(0);
-    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(world.fetch).toHaveBeenCalledTimes(1);
     expect(s.link("/attachments")).toBe("https://support.example/api/conversations/c1/attachments?token=tok%2F1");
   });
 
@@ -62,7 +41,9 @@ describe("attachments in the widget session", () => {
     FakeSocket.last().resume(0, [], CUSTOMER);
     const id = first.state.outbox[0].id;
     first.dispose(); // The page reloads before the ack arrives.
-    expect(JSON.parse(storage.getItem(storageKey("demo"))!).outbox).toEqual([{ id, text: "see this", a: [shot] }]);
+    expect(JSON.parse(world.storage.getItem(storageKey("demo"))!).outbox).toEqual([
+      { id, text: "see this", a: [shot] },
+    ]);
     const second = make();
     expect(second.state.outbox[0]).toMatchObject({ id, a: [shot] });
     const ws = FakeSocket.last();

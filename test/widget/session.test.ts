@@ -1,52 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { TranscriptEntry } from "../../schema/protocol";
-import { createSession } from "../../widget/src/core/session";
+import { describe, expect, it, vi } from "vitest";
 import { storageKey } from "../../widget/src/core/storage";
-import { FakeSocket, MemoryStorage, type WelcomeAs } from "../helpers/fake-socket";
+import { FakeSocket, MemoryStorage } from "../helpers/fake-socket";
+import { entry } from "./entries";
+import { CUSTOMER, created, flushPromises, useSessionWorld } from "./session-world";
 
-const customerEntry = (seq: number, id: string, text: string): TranscriptEntry => ({
-  seq,
-  id,
-  kind: "message",
-  author: { role: "customer" },
-  text,
-  at: 0,
-});
-const aiEntry = (seq: number, text: string): TranscriptEntry => ({
-  seq,
-  id: `ai${seq}`,
-  kind: "message",
-  author: { role: "ai" },
-  text,
-  at: 0,
-});
+const customerEntry = (seq: number, id: string, text: string) => entry(seq, { id, author: { role: "customer" }, text });
+const aiEntry = (seq: number, text: string) => entry(seq, { id: `ai${seq}`, text });
 
-let storage: MemoryStorage;
-let fetchMock: ReturnType<typeof vi.fn>;
-const make = () =>
-  createSession({
-    origin: "https://support.example",
-    site: "demo",
-    storage: storage as unknown as Storage,
-    identity: () => ({ customer: { name: "Ana" }, attributes: { plan: "pro" } }),
-    WebSocket: FakeSocket as unknown as typeof WebSocket,
-    fetch: fetchMock as unknown as typeof fetch,
-    random: () => 1,
-  });
+const world = useSessionWorld();
+const make = () => world.open(() => ({ customer: { name: "Ana" }, attributes: { plan: "pro" } }));
 const lastSocket = () => FakeSocket.last();
-/** The widget's socket is a customer's, on a conversation the AI answers. */
-const CUSTOMER: WelcomeAs = { role: "customer", status: "bot" };
-const flushPromises = () => vi.advanceTimersByTimeAsync(0);
-
-beforeEach(() => {
-  vi.useFakeTimers();
-  FakeSocket.all = [];
-  storage = new MemoryStorage();
-  fetchMock = vi.fn(
-    async () => new Response(JSON.stringify({ conversationId: "c1", token: "tok/1" }), { status: 201 }),
-  );
-});
-afterEach(() => vi.useRealTimers());
 
 describe("Session", () => {
   it("creates the conversation on the first message, with identity, then sends it once synced", async () => {
@@ -54,7 +17,7 @@ describe("Session", () => {
     expect(FakeSocket.all).toHaveLength(0); // nothing happens until the customer writes
     s.send("  Where is my order?  ");
     await flushPromises();
-    const [url, init] = fetchMock.mock.calls[0];
+    const [url, init] = world.fetch.mock.calls[0];
     expect(url).toBe("https://support.example/api/conversations");
     expect(JSON.parse(init.body)).toEqual({ site: "demo", customer: { name: "Ana" }, attributes: { plan: "pro" } });
     const ws = lastSocket();
@@ -68,7 +31,11 @@ describe("Session", () => {
     ws.push({ type: "ack", id: msg.id, seq: 1, at: 0, entry: customerEntry(1, msg.id, "Where is my order?") });
     expect(s.state.outbox).toEqual([]);
     expect(s.state.entries.map((e) => e.seq)).toEqual([1]);
-    expect(JSON.parse(storage.getItem(storageKey("demo"))!)).toMatchObject({ token: "tok/1", lastSeq: 1, outbox: [] });
+    expect(JSON.parse(world.storage.getItem(storageKey("demo"))!)).toMatchObject({
+      token: "tok/1",
+      lastSeq: 1,
+      outbox: [],
+    });
   });
 
   it("resends an unacked message with the same id after a reconnect, resuming from lastSeq, without doubling", async () => {
@@ -129,7 +96,7 @@ describe("Session", () => {
     ws2.resume(1, [], CUSTOMER);
     expect(ws2.sent[0]).toEqual({ type: "hello", v: 1, lastSeq: 1 });
     expect(ws2.sent[1]).toMatchObject({ type: "message", id: s2.state.outbox[0].id, text: "two" });
-    expect(fetchMock).toHaveBeenCalledTimes(1); // same conversation, no new one
+    expect(world.fetch).toHaveBeenCalledTimes(1); // same conversation, no new one
   });
 
   it("backs off between failed reconnects, and reconnects at once when the browser comes back online", async () => {
@@ -197,13 +164,13 @@ describe("Session", () => {
   });
 
   it("retries creating the conversation when the server is unreachable", async () => {
-    fetchMock.mockRejectedValueOnce(new TypeError("network"));
+    world.fetch.mockRejectedValueOnce(new TypeError("network"));
     const s = make();
     s.send("hello?");
     await flushPromises();
     expect(s.state.createFailed).toBe(true);
     await vi.advanceTimersByTimeAsync(500);
-    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(world.fetch).toHaveBeenCalledTimes(2);
     expect(s.state.createFailed).toBe(false);
     expect(FakeSocket.all).toHaveLength(1);
   });
@@ -216,16 +183,16 @@ describe("Session with a dead token", () => {
     await flushPromises();
     const text = s.state.outbox[0].text;
     // Every upgrade is refused (the socket closes without opening); the status check says 401.
-    fetchMock.mockImplementation(async (url: string) =>
+    world.fetch.mockImplementation(async (url: string) =>
       url.includes("?token=")
         ? new Response(JSON.stringify({ error: { code: "bad_token" } }), { status: 401 })
-        : new Response(JSON.stringify({ conversationId: "c2", token: "tok2" }), { status: 201 }),
+        : created("c2", "tok2"),
     );
     for (let i = 0; i < 3; i++) {
       lastSocket().drop();
       await vi.advanceTimersByTimeAsync(60_000);
     }
-    const statusChecks = fetchMock.mock.calls.filter(([url]) => String(url).includes("/api/conversations/c1?token="));
+    const statusChecks = world.fetch.mock.calls.filter(([url]) => String(url).includes("/api/conversations/c1?token="));
     expect(statusChecks.length).toBeGreaterThanOrEqual(1);
     const ws = lastSocket();
     expect(ws.url).toContain("/api/conversations/c2/ws?token=tok2");
@@ -237,7 +204,7 @@ describe("Session with a dead token", () => {
     const s = make();
     s.send("hello");
     await flushPromises();
-    fetchMock.mockImplementation(async () => {
+    world.fetch.mockImplementation(async () => {
       throw new TypeError("Failed to fetch");
     });
     for (let i = 0; i < 3; i++) {
@@ -251,20 +218,15 @@ describe("Session with a dead token", () => {
 
 describe("Session: a verified customer continues their open conversation on another device", () => {
   const verified = (fetchImpl: (url: string) => Response | Promise<Response>) => {
-    fetchMock = vi.fn(async (url: string) => fetchImpl(url));
-    return createSession({
-      origin: "https://support.example",
-      site: "demo",
-      storage: storage as unknown as Storage,
-      identity: () => ({ customer: { name: "Ana", userId: "u-42", userHash: "a".repeat(64) }, attributes: {} }),
-      WebSocket: FakeSocket as unknown as typeof WebSocket,
-      fetch: fetchMock as unknown as typeof fetch,
-      random: () => 1,
-    });
+    world.fetch = vi.fn(async (url: string) => fetchImpl(url));
+    return world.open(() => ({
+      customer: { name: "Ana", userId: "u-42", userHash: "a".repeat(64) },
+      attributes: {},
+    }));
   };
   const history = (conversations: { conversationId: string; token: string; status: string }[]) =>
     new Response(JSON.stringify({ conversations }), { status: 200 });
-  const created = () => new Response(JSON.stringify({ conversationId: "new", token: "tok/new" }), { status: 201 });
+  const createdNew = () => created("new", "tok/new");
 
   it("with nothing saved here, it looks the customer up and resumes their newest conversation that is not closed", async () => {
     verified((url) =>
@@ -273,27 +235,29 @@ describe("Session: a verified customer continues their open conversation on anot
             { conversationId: "c-closed", token: "t1", status: "closed" },
             { conversationId: "c-open", token: "t2", status: "agent" },
           ])
-        : created(),
+        : createdNew(),
     );
     await flushPromises();
-    const [url, init] = fetchMock.mock.calls[0];
+    const [url, init] = world.fetch.mock.calls[0];
     expect(url).toBe("https://support.example/api/conversations/history");
     expect(JSON.parse(init.body)).toEqual({ site: "demo", userId: "u-42", userHash: "a".repeat(64) });
     const ws = lastSocket();
     expect(ws.url).toBe("wss://support.example/api/conversations/c-open/ws?token=t2");
     ws.resume(2, [customerEntry(1, "m1", "typed on the laptop"), aiEntry(2, "an answer")], CUSTOMER);
     expect(ws.sent[0]).toEqual({ type: "hello", v: 1, lastSeq: 0 }); // the whole transcript, from the start
-    expect(JSON.parse(storage.getItem(storageKey("demo"))!)).toMatchObject({ token: "t2", lastSeq: 2 });
+    expect(JSON.parse(world.storage.getItem(storageKey("demo"))!)).toMatchObject({ token: "t2", lastSeq: 2 });
   });
 
   it("a message typed while the lookup is under way goes into the found conversation, not a new one", async () => {
     let answer!: (r: Response) => void;
-    const s = verified((url) => (url.endsWith("/history") ? new Promise<Response>((ok) => (answer = ok)) : created()));
+    const s = verified((url) =>
+      url.endsWith("/history") ? new Promise<Response>((ok) => (answer = ok)) : createdNew(),
+    );
     s.send("hello from the phone");
     await flushPromises();
     answer(history([{ conversationId: "c-open", token: "t2", status: "queued" }]));
     await flushPromises();
-    expect(fetchMock.mock.calls.map(([u]) => u)).toEqual(["https://support.example/api/conversations/history"]);
+    expect(world.fetch.mock.calls.map(([u]) => u)).toEqual(["https://support.example/api/conversations/history"]);
     const ws = lastSocket();
     expect(ws.url).toContain("/api/conversations/c-open/ws");
     ws.resume(1, [], CUSTOMER);
@@ -306,13 +270,13 @@ describe("Session: a verified customer continues their open conversation on anot
       () => new Response("{}", { status: 403 }),
     ]) {
       FakeSocket.all = [];
-      storage = new MemoryStorage();
-      const s = verified((url) => (url.endsWith("/history") ? lookup() : created()));
+      world.storage = new MemoryStorage();
+      const s = verified((url) => (url.endsWith("/history") ? lookup() : createdNew()));
       await flushPromises();
       expect(FakeSocket.all).toHaveLength(0);
       s.send("a new question");
       await flushPromises();
-      expect(fetchMock.mock.calls.map(([u]) => u)).toEqual([
+      expect(world.fetch.mock.calls.map(([u]) => u)).toEqual([
         "https://support.example/api/conversations/history",
         "https://support.example/api/conversations",
       ]);
@@ -324,9 +288,9 @@ describe("Session: a verified customer continues their open conversation on anot
   it("an anonymous customer is never looked up", async () => {
     const s = make();
     await flushPromises();
-    expect(fetchMock).not.toHaveBeenCalled();
+    expect(world.fetch).not.toHaveBeenCalled();
     s.identify(); // identify without a userId/userHash: still nothing to look up
     await flushPromises();
-    expect(fetchMock).not.toHaveBeenCalled();
+    expect(world.fetch).not.toHaveBeenCalled();
   });
 });

@@ -1,19 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { TranscriptEntry } from "../../schema/protocol";
 import { needsCsat, pendingContact, pendingOffer } from "../../widget/src/core/prompts";
 import { acknowledge, mergeEntry, settle, toResend } from "../../widget/src/core/transcript";
-
-const entry = (seq: number, extra: Partial<TranscriptEntry> = {}): TranscriptEntry => ({
-  seq,
-  id: `e${seq}`,
-  kind: "message",
-  author: { role: "ai" },
-  text: `entry ${seq}`,
-  at: 0,
-  ...extra,
-});
-const sys = (seq: number, event: TranscriptEntry["event"]) =>
-  entry(seq, { kind: "system", author: { role: "system" }, event });
+import { entry, systemEntry as sys } from "./entries";
 
 describe("mergeEntry", () => {
   it("appends new entries and ignores ones already known (replays after reconnect)", () => {

@@ -1,6 +1,7 @@
 // The OpenAPI document: served publicly, lists every route the app registers (and no other), and
 // carries the request schemas converted from the same valibot schemas the handlers validate with.
 import { describe, expect, it } from "vitest";
+import { WEBHOOK_EVENTS } from "../../schema/webhooks";
 import app from "../../worker/index";
 import { CreateWebhookBody } from "../../worker/integrations/webhooks/routes";
 import { ROUTE_TABLE } from "../../worker/openapi/route-table";
@@ -69,14 +70,7 @@ describe("GET /api/openapi.json", () => {
     expect(schema.required?.sort()).toEqual(["events", "url"]);
     expect(schema.additionalProperties).toBe(false); // v.strictObject
     expect(schema.properties!.url).toMatchObject({ type: "string", format: "uri" });
-    expect(schema.properties!.events.items!.enum).toEqual([
-      "handoff.requested",
-      "conversation.claimed",
-      "conversation.closed",
-      "ticket.created",
-      "ticket.updated",
-      "csat.received",
-    ]);
+    expect(schema.properties!.events.items!.enum).toEqual([...WEBHOOK_EVENTS]);
     expect(schema.properties!.events.minItems).toBe(1);
     // The same schema object the route validates with: what the document says is refused, is refused.
     expect(CreateWebhookBody.entries.events).toBeDefined();

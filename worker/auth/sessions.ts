@@ -155,6 +155,11 @@ export const SESSION_RECHECK_MS = 5_000;
  */
 export class SessionLivenessCache {
   private readonly answers = new Map<string, { live: boolean; checkedAt: number }>();
+  /**
+   * The lookup under way per session. Frames that arrive while it runs wait for the same answer, so they go on
+   * in the order they arrived: each asking D1 on its own, they would go on in the order the answers came back.
+   */
+  private readonly asking = new Map<string, Promise<boolean>>();
 
   constructor(
     private readonly lookup: (sessionId: string, now: number) => Promise<boolean>,
@@ -165,9 +170,17 @@ export class SessionLivenessCache {
     if (expiresAt !== undefined && expiresAt <= now) return false;
     const known = this.answers.get(sessionId);
     if (known && (!known.live || now - known.checkedAt < this.ttlMs)) return known.live;
-    const live = await this.lookup(sessionId, now);
-    this.answers.set(sessionId, { live, checkedAt: now });
-    return live;
+    const under = this.asking.get(sessionId);
+    if (under) return under;
+    const asked = this.lookup(sessionId, now)
+      .then((live) => {
+        // A revocation told while the lookup ran stays final.
+        if (this.answers.get(sessionId)?.live !== false) this.answers.set(sessionId, { live, checkedAt: now });
+        return this.answers.get(sessionId)?.live ?? live;
+      })
+      .finally(() => this.asking.delete(sessionId));
+    this.asking.set(sessionId, asked);
+    return asked;
   }
 
   /** Called when the object is told a session was revoked. */

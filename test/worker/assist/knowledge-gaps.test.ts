@@ -9,6 +9,7 @@ import type { Env } from "../../../worker/env";
 import { createSignedInAgent } from "../helpers/agents";
 import { seedKnowledgeBase } from "../helpers/knowledge";
 import { agentGet, agentPost, createConversation, openAgent, openCustomer } from "../helpers/sockets";
+import { startChat } from "../helpers/chat";
 
 const testEnv: Env = env;
 
@@ -68,9 +69,7 @@ describe("grouping", () => {
 describe("the knowledge-gaps report and the draft article", () => {
   it("shows a handed-off question; the agent's reply becomes an article the AI then answers from", async () => {
     const question = "Can I pay for my subscription with bitcoin?";
-    const { conversationId, token } = await createConversation({ customer: { name: "Kim" } });
-    const customer = await openCustomer(conversationId, token);
-    await customer.hello(0);
+    const { conversationId, client: customer } = await startChat({ customer: { name: "Kim" } });
     const from = Date.now() - 1000;
     customer.send({ type: "message", id: "q", text: question });
     const offer = (await customer.next("entry", (f) => f.entry.event === "handoff_offered")).entry;

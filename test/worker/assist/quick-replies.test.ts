@@ -2,36 +2,25 @@
 // buttons from a canned response; a tap is stored once under retries and means what its button says. And the
 // AI's typing indicator, on while a slow AI turn runs, off once the answer is out.
 import { runInDurableObject } from "cloudflare:test";
-import { env } from "cloudflare:workers";
+import { env as testEnv } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { QuickReply, TranscriptEntry } from "../../../schema/protocol";
 import { createEmbeddedScorer } from "../../../worker/ai/embedded/embedded-scorer";
 import type { Scorer } from "../../../worker/ai/scorer";
 import { AI_TYPING_DELAY_MS } from "../../../worker/assist/agent-message";
 import { quickReplyFrame } from "../../../worker/assist/quick-replies";
-import type { Env } from "../../../worker/env";
 import { createSignedInAgent } from "../helpers/agents";
+import { startChat } from "../helpers/chat";
 import { seedKnowledgeBase } from "../helpers/knowledge";
-import {
-  agentPost,
-  conversationStub,
-  createConversation,
-  openAgent,
-  openCustomer,
-  readTranscript,
-} from "../helpers/sockets";
-
-const testEnv: Env = env;
+import { agentPost, conversationStub, openAgent, readTranscript } from "../helpers/sockets";
 
 beforeAll(async () => {
   await seedKnowledgeBase(testEnv);
 });
 
 async function chat() {
-  const { conversationId, token } = await createConversation({ customer: { name: "Quinn" } });
-  const customer = await openCustomer(conversationId, token);
-  await customer.hello(0);
-  return { conversationId, customer };
+  const { conversationId, client } = await startChat({ customer: { name: "Quinn" } });
+  return { conversationId, customer: client };
 }
 
 describe("quick replies", () => {

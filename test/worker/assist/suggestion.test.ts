@@ -10,7 +10,8 @@ import { draftReply } from "../../../worker/assist/suggestion";
 import type { Env } from "../../../worker/env";
 import { createSignedInAgent } from "../helpers/agents";
 import { seedKnowledgeBase } from "../helpers/knowledge";
-import { agentPost, createConversation, openAgent, openCustomer, readTranscript } from "../helpers/sockets";
+import { agentPost, openAgent, readTranscript } from "../helpers/sockets";
+import { startChat } from "../helpers/chat";
 
 const testEnv: Env = env;
 let seq = 0;
@@ -85,9 +86,7 @@ describe("POST /api/agent/conversations/:id/suggestion", () => {
   it("drafts for the agent holding the conversation; the sent reply records its edit distance", async () => {
     const ana = await createSignedInAgent(testEnv, { name: "Ana S", teams: ["support"], status: "online" });
     const ben = await createSignedInAgent(testEnv, { name: "Ben S", teams: ["support"], status: "online" });
-    const { conversationId, token } = await createConversation({ customer: { name: "Pat" } });
-    const customer = await openCustomer(conversationId, token);
-    await customer.hello(0);
+    const { conversationId, client: customer } = await startChat({ customer: { name: "Pat" } });
     customer.send({ type: "request_human", id: "btn" });
     await customer.next("entry", (f) => f.entry.event === "queued");
     const path = `/api/agent/conversations/${conversationId}/suggestion`;

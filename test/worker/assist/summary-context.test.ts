@@ -6,7 +6,8 @@ import type { ContextPackage } from "../../../schema/context";
 import type { Env } from "../../../worker/env";
 import { createSignedInAgent } from "../helpers/agents";
 import { seedKnowledgeBase } from "../helpers/knowledge";
-import { agentGet, agentPost, createConversation, openCustomer } from "../helpers/sockets";
+import { agentGet, agentPost } from "../helpers/sockets";
+import { startChat } from "../helpers/chat";
 
 const testEnv: Env = env;
 
@@ -15,9 +16,7 @@ describe("summaryFields in the context package", () => {
     await seedKnowledgeBase(testEnv);
     const ana = await createSignedInAgent(testEnv, { name: "Ana F", teams: ["support"], status: "online" });
     const ben = await createSignedInAgent(testEnv, { name: "Ben F", teams: ["support"], status: "online" });
-    const { conversationId, token } = await createConversation({ customer: { name: "Rae" } });
-    const customer = await openCustomer(conversationId, token);
-    await customer.hello(0);
+    const { conversationId, client: customer } = await startChat({ customer: { name: "Rae" } });
     customer.send({
       type: "message",
       id: "m1",

@@ -8,15 +8,14 @@ import { conversationStub } from "../../../worker/conversation/stub";
 import type { ConversationExport, EraseOutcome } from "../../../worker/privacy/conversation-data";
 import { createSignedInAgent } from "../helpers/agents";
 import { agentGet, agentPost, createConversation, openAgent, openCustomer, readTranscript } from "../helpers/sockets";
+import { startChat } from "../helpers/chat";
 import { PDF_BYTES, PNG_1PX, storedKeys, testEnv, uploaded } from "./helpers";
 
 type PrivacyStub = { eraseData(): Promise<EraseOutcome>; exportData(): Promise<ConversationExport | null> };
 const refs = (entry: { meta?: Record<string, unknown> }) => (entry.meta?.attachments ?? []) as AttachmentRef[];
 
 async function handedToAgent(name: string) {
-  const { conversationId, token } = await createConversation();
-  const customer = await openCustomer(conversationId, token);
-  await customer.hello(0);
+  const { conversationId, token, client: customer } = await startChat();
   customer.send({ type: "request_human", id: "btn" });
   await customer.next("entry", (f) => f.entry.event === "queued");
   const ana = await createSignedInAgent(testEnv, { name, status: "online" });
@@ -80,9 +79,7 @@ describe("messages with attachments", () => {
   });
 
   it("a file-only message is no question: no AI answer, no failed attempt, recorded as not described", async () => {
-    const { conversationId, token } = await createConversation();
-    const customer = await openCustomer(conversationId, token);
-    await customer.hello(0);
+    const { conversationId, token, client: customer } = await startChat();
     const shot = await uploaded(conversationId, PNG_1PX, { bearer: token, name: "only.png" });
     customer.send({ type: "message", id: "img-only", attachments: [shot.id] });
     const ack = await customer.next("ack", (a) => a.id === "img-only");

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { CLOSE, LIMITS } from "../../../schema/protocol";
 import { createConversation, openCustomer } from "../helpers/sockets";
+import { startChat } from "../helpers/chat";
 
 async function transcriptIds(conversationId: string, token: string) {
   const reader = await openCustomer(conversationId, token);
@@ -13,9 +14,7 @@ async function transcriptIds(conversationId: string, token: string) {
 
 describe("bad input", () => {
   it("answers each kind of bad frame with its error code and keeps the transcript", async () => {
-    const { conversationId, token } = await createConversation();
-    const c = await openCustomer(conversationId, token);
-    await c.hello(0);
+    const { conversationId, token, client: c } = await startChat();
     const before = await transcriptIds(conversationId, token);
 
     const cases: [unknown, string][] = [
@@ -86,9 +85,7 @@ describe("bad input", () => {
 
 describe("rate limit errors", () => {
   it("name the refused message's client id, so the client can resend exactly that one", async () => {
-    const { conversationId, token } = await createConversation();
-    const c = await openCustomer(conversationId, token);
-    await c.hello(0);
+    const { client: c } = await startChat();
     for (let i = 0; i < LIMITS.rateBurst + 3; i++) c.send({ type: "message", id: `burst-${i}`, text: `hi ${i}` });
     const error = await c.next("error", (e) => e.code === "rate_limited");
     expect(error.id).toMatch(/^burst-\d+$/);

@@ -4,6 +4,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { Env } from "../../../worker/env";
 import { conversationStub, createConversation, openCustomer, readTranscript } from "../helpers/sockets";
+import { startChat } from "../helpers/chat";
 
 const testEnv = env as unknown as Env;
 
@@ -47,9 +48,7 @@ describe("hibernation and eviction", () => {
   });
 
   it("closes sockets on eviction with webSockets: close, and clients resume from their last seq", async () => {
-    const { conversationId, token } = await createConversation();
-    const a = await openCustomer(conversationId, token);
-    await a.hello(0);
+    const { conversationId, token, client: a } = await startChat();
     const acks = await sendAll(a, "m", 4);
 
     await evictDurableObject(conversationStub(testEnv, conversationId), { webSockets: "close" });

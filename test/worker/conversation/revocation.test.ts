@@ -4,23 +4,14 @@ import { describe, expect, it } from "vitest";
 import { CLOSE } from "../../../schema/protocol";
 import { revokeAgentSessions } from "../../../worker/auth/sessions";
 import { createAgent, mintAgentSession } from "../helpers/agents";
-import {
-  agentPost,
-  createConversation,
-  openAgent,
-  openCustomer,
-  openLobby,
-  readTranscript,
-  worker,
-} from "../helpers/sockets";
+import { agentPost, createConversation, openAgent, openLobby, readTranscript, worker } from "../helpers/sockets";
+import { startChat } from "../helpers/chat";
 
 /** A conversation with a synced customer socket and a synced agent socket, and the agent's lobby socket. */
 async function agentWatching(opts: { ttlMs?: number } = {}) {
   const agent = await createAgent(testEnv);
   const bearer = await mintAgentSession(testEnv, agent.id, opts);
-  const { conversationId, token } = await createConversation();
-  const customer = await openCustomer(conversationId, token);
-  await customer.hello(0);
+  const { conversationId, client: customer } = await startChat();
   const agentSocket = await openAgent(conversationId, bearer);
   await agentSocket.hello(0);
   const lobby = await openLobby(bearer);

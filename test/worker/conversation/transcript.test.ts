@@ -1,6 +1,7 @@
 // Ordering, ack + dedupe of resent client ids, and resume from a given seq.
 import { describe, expect, it } from "vitest";
 import { createConversation, openCustomer } from "../helpers/sockets";
+import { startChat } from "../helpers/chat";
 
 /** A fresh conversation with two customer tabs, both past their hello. */
 async function twoSyncedTabs() {
@@ -70,9 +71,7 @@ describe("transcript", () => {
   });
 
   it("acks a resent client id with the same seq and stores it once", async () => {
-    const { conversationId, token } = await createConversation();
-    const customer = await openCustomer(conversationId, token);
-    await customer.hello(0);
+    const { conversationId, token, client: customer } = await startChat();
     customer.send({ type: "message", id: "dup-1", text: "hello there" });
     const first = await customer.next("ack", (a) => a.id === "dup-1");
     customer.send({ type: "message", id: "dup-1", text: "hello there" });
@@ -87,9 +86,7 @@ describe("transcript", () => {
   });
 
   it("resumes from the client's last seq: only later entries, in order, before live traffic", async () => {
-    const { conversationId, token } = await createConversation();
-    const a = await openCustomer(conversationId, token);
-    await a.hello(0);
+    const { conversationId, token, client: a } = await startChat();
     for (let i = 0; i < 5; i++) a.send({ type: "message", id: `r${i}`, text: `r${i}` });
     const acks: { seq: number }[] = [];
     for (let i = 0; i < 5; i++) acks.push(await a.next("ack", (x) => x.id === `r${i}`));

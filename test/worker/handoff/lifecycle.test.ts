@@ -6,27 +6,18 @@ import { describe, expect, it } from "vitest";
 import type { Env } from "../../../worker/env";
 import { createSignedInAgent } from "../helpers/agents";
 import { clearSettings, seedKnowledgeBase, setHandoffOverride } from "../helpers/knowledge";
-import {
-  agentPost,
-  conversationStub,
-  createConversation,
-  openAgent,
-  openCustomer,
-  openLobby,
-  readTranscript,
-} from "../helpers/sockets";
+import { agentPost, conversationStub, openAgent, openCustomer, openLobby, readTranscript } from "../helpers/sockets";
+import { startChat } from "../helpers/chat";
 
 const testEnv: Env = env;
 
 const online = (name: string, teams: string[]) => createSignedInAgent(testEnv, { name, teams, status: "online" });
 
 async function queuedConversation() {
-  const { conversationId, token } = await createConversation({ customer: { name: "Pat", email: "pat@example.com" } });
-  const customer = await openCustomer(conversationId, token);
-  await customer.hello(0);
-  customer.send({ type: "request_human", id: "btn" });
-  await customer.next("entry", (f) => f.entry.event === "queued");
-  return { conversationId, token, customer };
+  const chat = await startChat({ customer: { name: "Pat", email: "pat@example.com" } });
+  chat.client.send({ type: "request_human", id: "btn" });
+  await chat.client.next("entry", (f) => f.entry.event === "queued");
+  return { conversationId: chat.conversationId, token: chat.token, customer: chat.client };
 }
 
 describe("handoff lifecycle", () => {
@@ -107,9 +98,7 @@ describe("handoff lifecycle", () => {
       },
     };
     await setHandoffOverride(testEnv, override);
-    const { conversationId, token } = await createConversation();
-    const customer = await openCustomer(conversationId, token);
-    await customer.hello(0);
+    const { conversationId, client: customer } = await startChat();
     customer.send({ type: "message", id: "m", text: "I was charged twice this month, refund me" });
     await customer.next("entry", (f) => f.entry.event === "queued");
     await customer.next("queue"); // routed: the SLA alarm is set
@@ -132,9 +121,7 @@ describe("handoff lifecycle", () => {
 
   it("with nobody online, collects contact details and creates exactly one ticket under retries", async () => {
     await setHandoffOverride(testEnv, { defaultTeam: "nightshift" });
-    const { conversationId, token } = await createConversation({ customer: { name: "Nora" } });
-    const customer = await openCustomer(conversationId, token);
-    await customer.hello(0);
+    const { conversationId, token, client: customer } = await startChat({ customer: { name: "Nora" } });
     customer.send({ type: "request_human", id: "btn" });
     const notice = await customer.next("entry", (f) => f.entry.event === "no_agent_online");
     expect(notice.entry.meta).toMatchObject({ expectedResponse: expect.any(String) });

@@ -6,15 +6,8 @@ import { DEFAULT_HANDOFF_CONFIG } from "../../../worker/ai/handoff-config";
 import type { Env } from "../../../worker/env";
 import { createSignedInAgent } from "../helpers/agents";
 import { clearSettings, setHandoffOverride } from "../helpers/knowledge";
-import {
-  agentGet,
-  agentPost,
-  createConversation,
-  openAgent,
-  openCustomer,
-  openLobby,
-  readTranscript,
-} from "../helpers/sockets";
+import { agentGet, agentPost, openAgent, openCustomer, openLobby, readTranscript } from "../helpers/sockets";
+import { startChat } from "../helpers/chat";
 
 const testEnv: Env = env;
 const TEAM = DEFAULT_HANDOFF_CONFIG.defaultTeam;
@@ -28,11 +21,9 @@ describe("queue and claim", () => {
     const lobby = await openLobby(ana.token);
     await lobby.next("lobby_welcome" as never);
 
-    const { conversationId, token } = await createConversation({
+    const { conversationId, client: customer } = await startChat({
       customer: { name: "Cleo", email: "cleo@example.com" },
     });
-    const customer = await openCustomer(conversationId, token);
-    await customer.hello(0);
     customer.send({ type: "request_human", id: "btn-1" });
     await customer.next("ack", (a) => a.id === "btn-1");
     const connecting = await customer.next("entry", (f) => f.entry.event === "queued");
@@ -70,9 +61,7 @@ describe("queue and claim", () => {
   it("lets exactly one of two concurrent claims win", async () => {
     const a = await onlineAgent("Alpha");
     const b = await onlineAgent("Beta");
-    const { conversationId, token } = await createConversation();
-    const customer = await openCustomer(conversationId, token);
-    await customer.hello(0);
+    const { conversationId, client: customer } = await startChat();
     customer.send({ type: "request_human", id: "btn" });
     await customer.next("queue");
 
@@ -98,9 +87,7 @@ describe("queue and claim", () => {
 
   it("relays replies both ways after a claim, and keeps internal notes from the customer", async () => {
     const ana = await onlineAgent("Ana N");
-    const { conversationId, token } = await createConversation();
-    const customer = await openCustomer(conversationId, token);
-    await customer.hello(0);
+    const { conversationId, token, client: customer } = await startChat();
     customer.send({ type: "request_human", id: "btn" });
     await customer.next("queue");
     const agent = await openAgent(conversationId, ana.token);
@@ -150,9 +137,7 @@ describe("queue and claim", () => {
 
     const assigned: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const { conversationId, token } = await createConversation();
-      const customer = await openCustomer(conversationId, token);
-      await customer.hello(0);
+      const { client: customer } = await startChat();
       customer.send({ type: "message", id: "m", text: "You charged me twice for my order, I want my money back" });
       const outcome = await customer.next(
         "entry",

@@ -2,28 +2,25 @@
 // offer), the feedback buttons confirm or reject an answer, the quiet period's alarm assumes a
 // resolution, reports count both kinds, and the site's persona names the assistant in its replies.
 import { runDurableObjectAlarm } from "cloudflare:test";
-import { env } from "cloudflare:workers";
+import { env as testEnv } from "cloudflare:workers";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { ContextPackage } from "../../../schema/context";
 import { DEMO_PERSONA, DEMO_SITE } from "../../../schema/seed/demo-site";
 import { buildSeedStatements, DEMO_AGENTS } from "../../../scripts/seed-sql";
 import { invalidateKnowledgeCache } from "../../../worker/conversation/knowledge-cache";
 import { pendingOffer } from "../../../widget/src/core/prompts";
-import type { Env } from "../../../worker/env";
-import { createAgent, mintAgentSession } from "../helpers/agents";
+import { createSignedInAgent } from "../helpers/agents";
 import { clearSettings, seedKnowledgeBase, setHandoffOverride } from "../helpers/knowledge";
 import {
   agentGet,
+  agentPut,
   conversationStub,
   createConversation,
   openCustomer,
   readTranscript,
-  worker,
-  ORIGIN,
   type TestClient,
 } from "../helpers/sockets";
-
-const testEnv = env as unknown as Env;
+import { say, startChat } from "../helpers/chat";
 
 beforeAll(async () => {
   await seedKnowledgeBase(testEnv);
@@ -33,18 +30,7 @@ afterEach(async () => {
 });
 
 /** Sends a message and waits for the AI's entry answering it. */
-async function say(client: TestClient, id: string, text: string) {
-  client.send({ type: "message", id, text });
-  const ack = await client.next("ack", (a) => a.id === id);
-  return (await client.next("entry", (f) => f.entry.seq > ack.seq && f.entry.author.role === "ai")).entry;
-}
-
-async function startChat(body: unknown = {}) {
-  const { conversationId, token } = await createConversation(body);
-  const client = await openCustomer(conversationId, token);
-  await client.hello(0);
-  return { conversationId, client };
-}
+const sayToAi = (client: TestClient, id: string, text: string) => say(client, id, text, (e) => e.author.role === "ai");
 
 async function indexRow(id: string) {
   return testEnv.DB.prepare("SELECT ai_resolution FROM conversations WHERE id = ?")
@@ -61,9 +47,9 @@ async function contextOf(conversationId: string): Promise<ContextPackage> {
 describe("confirmed resolution", () => {
   it("thanks after an answer gets a thank-you, no offer, and records the answer as confirmed", async () => {
     const { conversationId, client } = await startChat();
-    const answer = await say(client, "m1", "How do I reset my password?");
+    const answer = await sayToAi(client, "m1", "How do I reset my password?");
     expect(answer.meta?.citations.length).toBeGreaterThan(0);
-    const reply = await say(client, "m2", "thanks!");
+    const reply = await sayToAi(client, "m2", "thanks!");
     expect(reply.text).toMatch(/welcome|glad/i);
     const transcript = await readTranscript(testEnv, conversationId);
     expect(transcript.some((e) => e.event === "handoff_offered")).toBe(false);
@@ -77,7 +63,7 @@ describe("confirmed resolution", () => {
 
   it('"That helped" confirms the answer once by client id; "I still need help" twice offers a human', async () => {
     const { conversationId, client } = await startChat();
-    const answer = await say(client, "m1", "How do I reset my password?");
+    const answer = await sayToAi(client, "m1", "How do I reset my password?");
     client.send({ type: "feedback", id: "f1", answerSeq: answer.seq, helped: true });
     const ack = await client.next("ack", (a) => a.id === "f1");
     client.send({ type: "feedback", id: "f1", answerSeq: answer.seq, helped: true });
@@ -87,11 +73,11 @@ describe("confirmed resolution", () => {
     expect((await indexRow(conversationId))?.ai_resolution).toBe("confirmed");
 
     const other = await startChat();
-    const first = await say(other.client, "m1", "How do I reset my password?");
+    const first = await sayToAi(other.client, "m1", "How do I reset my password?");
     other.client.send({ type: "feedback", id: "f1", answerSeq: first.seq, helped: false });
     const sorry = await other.client.next("entry", (f) => f.entry.author.role === "ai");
     expect(sorry.entry.text).toMatch(/didn't help/);
-    const second = await say(other.client, "m2", "Where do I download my invoices?");
+    const second = await sayToAi(other.client, "m2", "Where do I download my invoices?");
     other.client.send({ type: "feedback", id: "f2", answerSeq: second.seq, helped: false });
     const offer = await other.client.next("entry", (f) => f.entry.event === "handoff_offered");
     expect(offer.entry.meta).toMatchObject({ trigger: "failed_attempts", offer: true });
@@ -121,10 +107,10 @@ describe("assumed resolution", () => {
   it("the alarm records it once the quiet period after an answer passed with no message and no handoff", async () => {
     await setHandoffOverride(testEnv, { assumedResolution: { quietSeconds: 1 } });
     const { conversationId, client } = await startChat();
-    const answer = await say(client, "m1", "How do I reset my password?");
+    const answer = await sayToAi(client, "m1", "How do I reset my password?");
     // A second conversation whose customer wrote again after the answer: nothing is assumed there.
     const busy = await startChat();
-    await say(busy.client, "m1", "How do I reset my password?");
+    await sayToAi(busy.client, "m1", "How do I reset my password?");
     busy.client.send({ type: "message", id: "m2", text: "and where is the settings page" });
     await busy.client.next("ack", (a) => a.id === "m2");
     const stub = conversationStub(testEnv, conversationId);
@@ -150,14 +136,13 @@ describe("assumed resolution", () => {
 describe("reports", () => {
   it("count confirmed and assumed AI resolutions, and automation rate = AI-resolved / all conversations", async () => {
     await setHandoffOverride(testEnv, { assumedResolution: { quietSeconds: 1 } });
-    const agent = await createAgent(testEnv, { name: "Rhea", teams: ["support"], role: "admin" });
-    const bearer = await mintAgentSession(testEnv, agent.id);
+    const { token: bearer } = await createSignedInAgent(testEnv, { name: "Rhea", teams: ["support"], role: "admin" });
     const from = Date.now() - 1;
     const confirmed = await startChat();
-    await say(confirmed.client, "m1", "How do I reset my password?");
-    await say(confirmed.client, "m2", "thanks, that worked!");
+    await sayToAi(confirmed.client, "m1", "How do I reset my password?");
+    await sayToAi(confirmed.client, "m2", "thanks, that worked!");
     const assumed = await startChat();
-    await say(assumed.client, "m1", "How do I reset my password?");
+    await sayToAi(assumed.client, "m1", "How do I reset my password?");
     await createConversation(); // never answered: not resolved
     await new Promise((r) => setTimeout(r, 1200));
     await runDurableObjectAlarm(conversationStub(testEnv, assumed.conversationId));
@@ -178,12 +163,9 @@ describe("reports", () => {
 
 describe("the site's persona", () => {
   it("names the site's assistant in the reply to hi", async () => {
-    const admin = await createAgent(testEnv, { name: "Ada", role: "admin" });
-    const bearer = await mintAgentSession(testEnv, admin.id);
-    const put = await worker().fetch(`${ORIGIN}/api/sites/persona-demo`, {
-      method: "PUT",
-      headers: { authorization: `Bearer ${bearer}`, "content-type": "application/json", origin: ORIGIN },
-      body: JSON.stringify({ persona: { assistantName: "Juno", companyName: "Brightbox", tone: "friendly" } }),
+    const { token: bearer } = await createSignedInAgent(testEnv, { name: "Ada", role: "admin" });
+    const put = await agentPut("/api/sites/persona-demo", bearer, {
+      persona: { assistantName: "Juno", companyName: "Brightbox", tone: "friendly" },
     });
     expect(put.status).toBe(200);
     expect((await put.json<{ settings: { persona: unknown } }>()).settings.persona).toEqual({
@@ -192,16 +174,12 @@ describe("the site's persona", () => {
       tone: "friendly",
     });
     const { client } = await startChat({ site: "persona-demo" });
-    const reply = await say(client, "m1", "hi");
+    const reply = await sayToAi(client, "m1", "hi");
     expect(reply.text).toContain("Juno, the Brightbox support assistant");
     // A configured site with no persona of its own (SITES lists "default").
     const plain = await startChat({ site: "default" });
-    expect((await say(plain.client, "m1", "hi")).text).not.toContain("Juno");
-    const bad = await worker().fetch(`${ORIGIN}/api/sites/persona-demo`, {
-      method: "PUT",
-      headers: { authorization: `Bearer ${bearer}`, "content-type": "application/json", origin: ORIGIN },
-      body: JSON.stringify({ persona: { tone: "sarcastic" } }),
-    });
+    expect((await sayToAi(plain.client, "m1", "hi")).text).not.toContain("Juno");
+    const bad = await agentPut("/api/sites/persona-demo", bearer, { persona: { tone: "sarcastic" } });
     expect(bad.status).toBe(400);
     client.close();
     plain.client.close();
@@ -214,7 +192,7 @@ describe("the demo seed", () => {
     await testEnv.DB.batch(buildSeedStatements(hashes).map((sql) => testEnv.DB.prepare(sql)));
     invalidateKnowledgeCache(testEnv.DB);
     const { client } = await startChat({ site: DEMO_SITE });
-    const reply = await say(client, "m1", "hi");
+    const reply = await sayToAi(client, "m1", "hi");
     expect(reply.text).toContain(`${DEMO_PERSONA.assistantName}, the Brightbox support assistant`);
     client.close();
   });
@@ -222,12 +200,10 @@ describe("the demo seed", () => {
 
 describe("a typed answer to a pending offer", () => {
   it('a typed "no" declines the offer in the transcript, so the widget drops its Yes/No buttons', async () => {
-    const { conversationId, token } = await createConversation();
-    const client = await openCustomer(conversationId, token);
-    await client.hello(0);
+    const { conversationId, token, client } = await startChat();
     client.send({ type: "message", id: "m1", text: "What is the capital of Mongolia" });
     await client.next("entry", (f) => f.entry.event === "handoff_offered");
-    const reply = await say(client, "m2", "no");
+    const reply = await sayToAi(client, "m2", "no");
     expect(reply.text.length).toBeGreaterThan(0);
     // What the widget replays on resume: the offer is settled there.
     const back = await openCustomer(conversationId, token);

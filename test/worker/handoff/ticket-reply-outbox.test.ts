@@ -6,16 +6,15 @@ import { describe, expect, it } from "vitest";
 import type { Env } from "../../../worker/env";
 import { createAgent, mintAgentSession } from "../helpers/agents";
 import { setHandoffOverride } from "../helpers/knowledge";
-import { agentPost, conversationStub, createConversation, openCustomer, readTranscript } from "../helpers/sockets";
+import { agentPost, conversationStub, readTranscript } from "../helpers/sockets";
+import { startChat } from "../helpers/chat";
 
 const testEnv = env as unknown as Env;
 
 /** An offline handoff whose ticket row is in D1; returns the conversation and ticket ids. */
 async function offlineTicket(team: string) {
   await setHandoffOverride(testEnv, { defaultTeam: team });
-  const { conversationId, token } = await createConversation({ customer: { name: "Vic", email: "vic@example.com" } });
-  const customer = await openCustomer(conversationId, token);
-  await customer.hello(0);
+  const { conversationId, client: customer } = await startChat({ customer: { name: "Vic", email: "vic@example.com" } });
   customer.send({ type: "request_human", id: "btn" });
   const created = await customer.next("entry", (f) => f.entry.event === "ticket_created");
   customer.close();

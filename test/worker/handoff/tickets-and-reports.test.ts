@@ -6,6 +6,7 @@ import type { Env } from "../../../worker/env";
 import { createAgent, mintAgentSession } from "../helpers/agents";
 import { clearSettings, seedKnowledgeBase, setHandoffOverride } from "../helpers/knowledge";
 import { agentGet, agentPost, createConversation, openAgent, openCustomer, worker } from "../helpers/sockets";
+import { startChat } from "../helpers/chat";
 
 const testEnv = env as unknown as Env;
 
@@ -22,9 +23,7 @@ describe("tickets and reports", () => {
     await setHandoffOverride(testEnv, { defaultTeam: "offline-team" });
     const agent = await createAgent(testEnv, { name: "Tia", teams: ["offline-team"] });
     const bearer = await mintAgentSession(testEnv, agent.id);
-    const { conversationId, token } = await createConversation({ customer: { name: "Uma" } });
-    const customer = await openCustomer(conversationId, token);
-    await customer.hello(0);
+    const { conversationId, token, client: customer } = await startChat({ customer: { name: "Uma" } });
     customer.send({ type: "request_human", id: "btn" });
     await customer.next("entry", (f) => f.entry.event === "no_agent_online");
     customer.send({ type: "contact", id: "form", email: "uma@example.com", orderNumber: "BB-55" });
@@ -97,9 +96,7 @@ describe("tickets and reports", () => {
       await soloCustomer.next("entry", (f) => f.entry.seq > ack.seq && f.entry.author.role === "ai");
     }
     soloCustomer.close();
-    const { conversationId, token } = await createConversation();
-    const customer = await openCustomer(conversationId, token);
-    await customer.hello(0);
+    const { conversationId, client: customer } = await startChat();
     customer.send({ type: "request_human", id: "btn" });
     await customer.next("queue");
     await agentPost(`/api/agent/conversations/${conversationId}/claim`, bearer);

@@ -1,51 +1,34 @@
 // Every handoff trigger fires end to end through the conversation object, each decision is stored
 // with its trigger, scores, threshold and evidence, and the context package has all its parts.
 import { runInDurableObject } from "cloudflare:test";
-import { env } from "cloudflare:workers";
+import { env as testEnv } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Scorer } from "../../../worker/ai/scorer";
-import type { Env } from "../../../worker/env";
-import { createAgent, mintAgentSession } from "../helpers/agents";
+import { createSignedInAgent } from "../helpers/agents";
 import { seedKnowledgeBase } from "../helpers/knowledge";
 import {
   agentGet,
+  agentPost,
   conversationStub,
   createConversation,
   openCustomer,
   readTranscript,
-  worker,
-  type TestClient,
 } from "../helpers/sockets";
-
-const testEnv = env as unknown as Env;
+import { say, startChat } from "../helpers/chat";
 
 beforeAll(async () => {
   await seedKnowledgeBase(testEnv);
 });
 
+/** A conversation in which the customer writes `messages`, each after the AI's turn on the one before. */
 async function converse(
   messages: string[],
   customer?: { name?: string; email?: string },
   attributes?: Record<string, string>,
 ) {
-  const { conversationId, token } = await createConversation({
-    customer: customer ?? {},
-    attributes: attributes ?? {},
-  });
-  const client = await openCustomer(conversationId, token);
-  await client.hello(0);
-  for (const [i, text] of messages.entries()) {
-    client.send({ type: "message", id: `m${i}`, text });
-    const ack = await client.next("ack", (a) => a.id === `m${i}`);
-    // Like a person, wait for the AI's turn (an answer, an offer or a handoff) before writing again.
-    await client.next(
-      "entry",
-      (f) =>
-        f.entry.seq > ack.seq &&
-        (f.entry.author.role === "ai" || f.entry.event === "handoff_offered" || f.entry.event === "queued"),
-    );
-  }
-  return { conversationId, token, client };
+  const chat = await startChat({ customer: customer ?? {}, attributes: attributes ?? {} });
+  for (const [i, text] of messages.entries()) await say(chat.client, `m${i}`, text);
+  return chat;
 }
 
 async function decision(conversationId: string, event: "handoff_offered" | "queued") {
@@ -70,19 +53,12 @@ describe("handoff triggers", () => {
 
   it("answers from an article an admin just added, without waiting for the knowledge cache to expire", async () => {
     await converse(["How do I reset my password?"]); // warms the shared cache
-    const admin = await createAgent(testEnv, { name: "KB Admin", role: "admin" });
-    const res = await worker().fetch("http://localhost/api/kb/articles", {
-      method: "POST",
-      headers: {
-        Authorization: `Bearer ${await mintAgentSession(testEnv, admin.id)}`,
-        "content-type": "application/json",
-      },
-      body: JSON.stringify({
-        id: "kb-holiday-hours",
-        title: "Holiday opening hours",
-        body: "During the winter holidays our support team answers from 10:00 to 14:00 every day.",
-        tags: ["hours", "holidays"],
-      }),
+    const admin = await createSignedInAgent(testEnv, { name: "KB Admin", role: "admin" });
+    const res = await agentPost("/api/kb/articles", admin.token, {
+      id: "kb-holiday-hours",
+      title: "Holiday opening hours",
+      body: "During the winter holidays our support team answers from 10:00 to 14:00 every day.",
+      tags: ["hours", "holidays"],
     });
     expect(res.status).toBe(201);
     const { client } = await converse(["What are your opening hours during the winter holidays?"]);
@@ -188,8 +164,7 @@ describe("handoff triggers", () => {
   });
 
   it("gives the agent the whole context package", async () => {
-    const agent = await createAgent(testEnv, { name: "Reader", teams: ["billing"] });
-    const bearer = await mintAgentSession(testEnv, agent.id);
+    const { token: bearer } = await createSignedInAgent(testEnv, { name: "Reader", teams: ["billing"] });
     const { conversationId, client } = await converse(
       ["How do I see my invoices?", "You charged me twice this month for order BB-778, I want a refund"],
       { name: "Olga", email: "olga@example.com" },
@@ -225,5 +200,3 @@ describe("handoff triggers", () => {
     client.close();
   });
 });
-
-export type { TestClient };

@@ -3,7 +3,8 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { Env } from "../../../worker/env";
 import { createAgent, mintAgentSession } from "../helpers/agents";
-import { agentPost, createConversation, openCustomer, worker } from "../helpers/sockets";
+import { agentPost, worker } from "../helpers/sockets";
+import { startChat } from "../helpers/chat";
 
 const testEnv = env as unknown as Env & { WEBHOOK_TEST_RECEIVER: string };
 
@@ -42,9 +43,9 @@ describe("webhook events from conversations and tickets", () => {
     });
     expect(res.status).toBe(201);
 
-    const { conversationId, token } = await createConversation({ customer: { name: "Wes", email: "wes@example.com" } });
-    const customer = await openCustomer(conversationId, token);
-    await customer.hello(0);
+    const { conversationId, client: customer } = await startChat({
+      customer: { name: "Wes", email: "wes@example.com" },
+    });
     customer.send({ type: "request_human", id: "btn" });
     await customer.next("queue");
     await agentPost(`/api/agent/conversations/${conversationId}/claim`, bearer);

@@ -165,6 +165,15 @@ export async function agentPost(path: string, bearer: string, body?: unknown): P
   });
 }
 
+/** PUT a JSON body to an API route with a bearer session (an admin's, for the settings routes). */
+export async function agentPut(path: string, bearer: string, body: unknown): Promise<Response> {
+  return worker().fetch(`http://localhost${path}`, {
+    method: "PUT",
+    headers: { Authorization: `Bearer ${bearer}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+}
+
 export async function agentGet(path: string, bearer: string): Promise<Response> {
   return worker().fetch(`http://localhost${path}`, { headers: { Authorization: `Bearer ${bearer}` } });
 }

@@ -5,6 +5,7 @@ import { env } from "cloudflare:workers";
 import { expect } from "vitest";
 import type { Env } from "../../../worker/env";
 import type { WebhookDispatcher } from "../../../worker/integrations/webhooks/dispatcher";
+import { enqueueWebhookEvent } from "../../../worker/integrations/webhooks/enqueue";
 import { createAgent, mintAgentSession } from "./agents";
 import { worker } from "./sockets";
 
@@ -99,4 +100,28 @@ export async function onlyDelivery(webhookId: string) {
   };
   expect(deliveries).toHaveLength(1);
   return deliveries[0];
+}
+
+/** The endpoint's one delivery once its first attempt is logged (run by the alarm the enqueue set for "now"). */
+export function firstAttempt(webhookId: string, timeoutMs?: number) {
+  return until(
+    async () => {
+      const delivery = await onlyDelivery(webhookId);
+      return delivery.attempts === 1 && delivery;
+    },
+    "the first attempt to be logged",
+    timeoutMs,
+  );
+}
+
+/**
+ * A ticket.created endpoint whose receiver answers `statuses` in turn (then 200), with one ticket.created
+ * event for `ticketId` queued: the receiver's name, the endpoint and its dispatcher object.
+ */
+export async function scriptedDelivery(prefix: string, statuses: number[], ticketId: string) {
+  const name = receiverName(prefix);
+  const hook = await register(name);
+  await script(name, statuses);
+  await enqueueWebhookEvent(testEnv, "ticket.created", { ticketId });
+  return { name, hook, stub: dispatcher(hook.id) };
 }

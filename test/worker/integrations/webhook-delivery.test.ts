@@ -11,7 +11,6 @@ import { worker } from "../helpers/sockets";
 import {
   API,
   admin,
-  dispatcher,
   onlyDelivery,
   received,
   receiverName,
@@ -20,6 +19,8 @@ import {
   signInCallers,
   testEnv,
   until,
+  firstAttempt,
+  scriptedDelivery,
 } from "../helpers/webhooks";
 
 beforeAll(signInCallers);
@@ -97,11 +98,7 @@ describe("delivery", () => {
   });
 
   it("retries a failing receiver by alarm with growing backoff until it answers 2xx", async () => {
-    const name = receiverName("flaky");
-    const hook = await register(name);
-    await script(name, [500, 503, 500]);
-    await enqueueWebhookEvent(testEnv, "ticket.created", { ticketId: "t-2" });
-    const stub = dispatcher(hook.id);
+    const { name, hook, stub } = await scriptedDelivery("flaky", [500, 503, 500], "t-2");
     const gaps: number[] = [];
     let state = await until(async () => {
       const d = await stub.getDelivery((await onlyDelivery(hook.id)).id);
@@ -156,10 +153,7 @@ describe("delivery", () => {
     });
     const { webhook } = (await res.json()) as { webhook: { id: string } };
     await enqueueWebhookEvent(testEnv, "ticket.updated", { ticketId: "t-3" });
-    const d = await until(async () => {
-      const row = await onlyDelivery(webhook.id);
-      return row.attempts === 1 && row;
-    }, "the failed attempt to be logged");
+    const d = await firstAttempt(webhook.id);
     expect(d.status).toBe("pending");
     expect(d.lastStatusCode).toBeNull();
     expect(d.lastError).toBeTruthy();
@@ -173,20 +167,8 @@ describe("delivery", () => {
       body: JSON.stringify({ url: "http://127.0.0.1:1/closed", events: ["ticket.created"] }),
     });
     const closedId = ((await closed.json()) as { webhook: { id: string } }).webhook.id;
-    const name = receiverName("drop");
-    const open = await register(name);
-    await script(name, [0]);
-    await enqueueWebhookEvent(testEnv, "ticket.created", { ticketId: "t-drop" });
-    const logged = async (id: string) =>
-      until(
-        async () => {
-          const row = await onlyDelivery(id);
-          return row.attempts === 1 && row;
-        },
-        "the failed attempt to be logged",
-        15_000,
-      );
-    const [a, b] = [await logged(closedId), await logged(open.id)];
+    const { hook: open } = await scriptedDelivery("drop", [0], "t-drop");
+    const [a, b] = [await firstAttempt(closedId, 15_000), await firstAttempt(open.id, 15_000)];
     expect(a.lastStatusCode).toBeNull();
     expect(b.lastStatusCode).toBeNull();
     expect(a.lastError).toBeTruthy();
@@ -194,17 +176,8 @@ describe("delivery", () => {
   });
 
   it("gives up once the 24 h window has passed, shows the failure, and redelivers on request", async () => {
-    const name = receiverName("dead");
-    const hook = await register(name);
-    await script(name, Array(10).fill(500));
-    await enqueueWebhookEvent(testEnv, "ticket.created", { ticketId: "t-4" });
-    const stub = dispatcher(hook.id);
-    const id = (
-      await until(async () => {
-        const d = await onlyDelivery(hook.id);
-        return d.attempts === 1 && d;
-      }, "the first attempt")
-    ).id;
+    const { name, hook, stub } = await scriptedDelivery("dead", Array(10).fill(500), "t-4");
+    const { id } = await firstAttempt(hook.id);
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     expect((await stub.getDelivery(id))!.delivery).toMatchObject({ status: "pending", attempts: 2 });
 
@@ -259,17 +232,8 @@ describe("delivery", () => {
   });
 
   it("stops a queued delivery when its endpoint is deleted", async () => {
-    const name = receiverName("gone");
-    const hook = await register(name);
-    await script(name, [500]);
-    await enqueueWebhookEvent(testEnv, "ticket.created", { ticketId: "t-5" });
-    const stub = dispatcher(hook.id);
-    const id = (
-      await until(async () => {
-        const d = await onlyDelivery(hook.id);
-        return d.attempts === 1 && d;
-      }, "the first attempt")
-    ).id;
+    const { name, hook, stub } = await scriptedDelivery("gone", [500], "t-5");
+    const { id } = await firstAttempt(hook.id);
     expect((await worker().fetch(`${API}/${hook.id}`, { method: "DELETE", headers: admin })).status).toBe(200);
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     expect((await stub.getDelivery(id))!.delivery).toMatchObject({

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import type { AuditRow } from "../../../schema/db";
 import type { Env } from "../../../worker/env";
 import { createAgent, mintAgentSession } from "../helpers/agents";
-import { createConversation, openCustomer, worker } from "../helpers/sockets";
+import { worker } from "../helpers/sockets";
+import { startChat } from "../helpers/chat";
 
 const testEnv = env as unknown as Env;
 
@@ -76,9 +77,7 @@ describe("audit log", () => {
     const { token: adminToken } = await admin();
     const ana = await createAgent(testEnv, { name: "Ana", teams: ["general"], status: "online" });
     const anaToken = await mintAgentSession(testEnv, ana.id);
-    const { conversationId, token } = await createConversation({ customer: { name: "Cleo" } });
-    const customer = await openCustomer(conversationId, token);
-    await customer.hello(0);
+    const { conversationId, client: customer } = await startChat({ customer: { name: "Cleo" } });
     customer.send({ type: "request_human", id: "h1" });
     await customer.next("status", (f) => f.status === "queued");
     customer.ws.close();

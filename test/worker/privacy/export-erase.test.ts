@@ -9,7 +9,6 @@ import { eraseNextConversation, runErasure, startErasure } from "../../../worker
 import type { CustomerExport } from "../../../worker/privacy/export";
 import { privacyStub } from "../../../worker/privacy/privacy-object";
 import { identityHash } from "../../../worker/sites/identity";
-import { createConversation, openCustomer } from "../helpers/sockets";
 import {
   adminSession,
   call,
@@ -20,6 +19,9 @@ import {
   registerWebhook,
   testEnv,
   ticketConversation,
+  customerWrote,
+  indexed,
+  writtenConversation,
 } from "./fixtures";
 
 async function objectState(id: string) {
@@ -33,18 +35,8 @@ async function auditActions(token: string) {
 }
 
 /** A bystander: another customer whose data must survive every erasure. */
-async function bystander(marker: string) {
-  const { conversationId, token } = await createConversation({ customer: { name: "Olga", email: "olga@example.com" } });
-  const customer = await openCustomer(conversationId, token);
-  await customer.hello(0);
-  customer.send({ type: "message", id: "m1", text: `olga ${marker}` });
-  await customer.next("ack", (a) => a.id === "m1");
-  customer.close();
-  await poll(
-    () => count("SELECT COUNT(*) AS n FROM conversations WHERE id = ?", conversationId),
-    (n) => n === 1,
-  );
-  return conversationId;
+function bystander(marker: string) {
+  return writtenConversation({ customer: { name: "Olga", email: "olga@example.com" } }, `olga ${marker}`);
 }
 
 describe("customer export", () => {
@@ -170,11 +162,7 @@ describe("customer erasure", () => {
     const email = "erin.fail@example.com";
     const ids = [];
     for (const text of ["first FAIL-1", "second FAIL-2"]) {
-      const { conversationId, token: customerToken } = await createConversation({ customer: { name: "Erin", email } });
-      const customer = await openCustomer(conversationId, customerToken);
-      await customer.hello(0);
-      customer.send({ type: "message", id: "m1", text });
-      await customer.next("ack", (a) => a.id === "m1");
+      const { conversationId, customer } = await customerWrote({ customer: { name: "Erin", email } }, text);
       customer.close();
       ids.push(conversationId);
     }
@@ -228,22 +216,15 @@ describe("customer erasure", () => {
       expect(res.status).toBe(200);
     }
     const userHash = await identityHash(secret, "user-77");
-    const open = async (body: unknown, text: string) => {
-      const { conversationId, token: customerToken } = await createConversation(body);
-      const customer = await openCustomer(conversationId, customerToken);
-      await customer.hello(0);
-      customer.send({ type: "message", id: "m1", text });
-      await customer.next("ack", (a) => a.id === "m1");
-      customer.close();
-      await poll(
-        () => count("SELECT COUNT(*) AS n FROM conversations WHERE id = ?", conversationId),
-        (n) => n === 1,
-      );
-      return conversationId;
-    };
-    const verified = await open({ site: "shop-a", customer: { userId: "user-77", userHash } }, "mine UID-1");
-    const otherSite = await open({ site: "shop-b", customer: { userId: "user-77", userHash } }, "other site UID-2");
-    const unverified = await open({ site: "shop-a", customer: { userId: "user-77" } }, "claimed UID-3");
+    const verified = await writtenConversation(
+      { site: "shop-a", customer: { userId: "user-77", userHash } },
+      "mine UID-1",
+    );
+    const otherSite = await writtenConversation(
+      { site: "shop-b", customer: { userId: "user-77", userHash } },
+      "other site UID-2",
+    );
+    const unverified = await writtenConversation({ site: "shop-a", customer: { userId: "user-77" } }, "claimed UID-3");
 
     const exported = await call("/api/admin/customers/export?userId=user-77&site=shop-a", token);
     const data = await exported.json<CustomerExport>();
@@ -262,15 +243,11 @@ describe("customer erasure", () => {
   it("erases through the route: sockets closed, answered done, audited without the email", async () => {
     const { token } = await adminSession();
     const email = "erin.route@example.com";
-    const { conversationId, token: customerToken } = await createConversation({ customer: { name: "Erin", email } });
-    const customer = await openCustomer(conversationId, customerToken);
-    await customer.hello(0);
-    customer.send({ type: "message", id: "m1", text: "delete me ROUTE-1" });
-    await customer.next("ack", (a) => a.id === "m1");
-    await poll(
-      () => count("SELECT COUNT(*) AS n FROM conversations WHERE id = ?", conversationId),
-      (n) => n === 1,
+    const { conversationId, customer } = await customerWrote(
+      { customer: { name: "Erin", email } },
+      "delete me ROUTE-1",
     );
+    await indexed(conversationId);
 
     const res = await call("/api/admin/customers/erase", token, { method: "POST", body: { email } });
     expect(res.status).toBe(200);

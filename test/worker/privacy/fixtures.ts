@@ -6,7 +6,8 @@ import { expect } from "vitest";
 import type { Env } from "../../../worker/env";
 import { createAgent, mintAgentSession } from "../helpers/agents";
 import { setHandoffOverride } from "../helpers/knowledge";
-import { agentPost, createConversation, openCustomer, worker } from "../helpers/sockets";
+import { startChat } from "../helpers/chat";
+import { agentPost, worker } from "../helpers/sockets";
 
 export const testEnv = env as unknown as Env & { WEBHOOK_TEST_RECEIVER: string };
 
@@ -47,13 +48,36 @@ export async function registerWebhook(token: string) {
   expect(res.status).toBe(201);
 }
 
+/** A new conversation whose customer wrote `text` (acked as m1); the customer's socket stays open. */
+export async function customerWrote(body: unknown, text: string) {
+  const { conversationId, token, client: customer } = await startChat(body);
+  customer.send({ type: "message", id: "m1", text });
+  await customer.next("ack", (a) => a.id === "m1");
+  return { conversationId, token, customer };
+}
+
+/** Waits for the conversation's row in D1's index (written through the object's outbox). */
+export async function indexed(conversationId: string) {
+  await poll(
+    () => count("SELECT COUNT(*) AS n FROM conversations WHERE id = ?", conversationId),
+    (n) => n === 1,
+  );
+}
+
+/** A conversation whose customer wrote `text` and left, once D1 indexes it: what erasure must find. */
+export async function writtenConversation(body: unknown, text: string) {
+  const { conversationId, customer } = await customerWrote(body, text);
+  customer.close();
+  await indexed(conversationId);
+  return conversationId;
+}
+
 /** A conversation handed off, claimed, closed and rated with a comment. */
 export async function ratedConversation(token: string, email: string, marker: string) {
-  const { conversationId, token: customerToken } = await createConversation({ customer: { name: "Erin", email } });
-  const customer = await openCustomer(conversationId, customerToken);
-  await customer.hello(0);
-  customer.send({ type: "message", id: "m1", text: `my parcel ${marker} never came` });
-  await customer.next("ack", (a) => a.id === "m1");
+  const { conversationId, customer } = await customerWrote(
+    { customer: { name: "Erin", email } },
+    `my parcel ${marker} never came`,
+  );
   customer.send({ type: "request_human", id: "h1" });
   await customer.next("status", (f) => f.status === "queued");
   expect((await agentPost(`/api/agent/conversations/${conversationId}/claim`, token)).status).toBe(200);
@@ -72,11 +96,10 @@ export async function ratedConversation(token: string, email: string, marker: st
 /** A conversation nobody was online for: the offline form opens a ticket, an agent answers it. */
 export async function ticketConversation(token: string, email: string, marker: string) {
   await setHandoffOverride(testEnv, { defaultTeam: "nobody-online" });
-  const { conversationId, token: customerToken } = await createConversation({ customer: { name: "Erin" } });
-  const customer = await openCustomer(conversationId, customerToken);
-  await customer.hello(0);
-  customer.send({ type: "message", id: "m1", text: `refund for ${marker} please` });
-  await customer.next("ack", (a) => a.id === "m1");
+  const { conversationId, customer } = await customerWrote(
+    { customer: { name: "Erin" } },
+    `refund for ${marker} please`,
+  );
   customer.send({ type: "request_human", id: "h1" });
   await customer.next("entry", (f) => f.entry.event === "no_agent_online");
   customer.send({ type: "contact", id: "form", email, orderNumber: marker });

@@ -7,19 +7,12 @@ import type { AuditRow } from "../../../schema/db";
 import { conversationStub } from "../../../worker/conversation/stub";
 import { privacyStub } from "../../../worker/privacy/privacy-object";
 import type { RetentionRun } from "../../../worker/privacy/retention";
-import { agentPost, createConversation, openCustomer } from "../helpers/sockets";
-import { adminSession, call, count, poll, testEnv } from "./fixtures";
+import { agentPost } from "../helpers/sockets";
+import { adminSession, call, count, poll, testEnv, customerWrote } from "./fixtures";
 
 const DAY = 86_400_000;
 
-async function conversationOn(site: string, text: string) {
-  const { conversationId, token } = await createConversation({ site, customer: { name: "Rita" } });
-  const customer = await openCustomer(conversationId, token);
-  await customer.hello(0);
-  customer.send({ type: "message", id: "m1", text });
-  await customer.next("ack", (a) => a.id === "m1");
-  return { conversationId, customer };
-}
+const conversationOn = (site: string, text: string) => customerWrote({ site, customer: { name: "Rita" } }, text);
 
 async function closedOn(site: string, token: string, text: string) {
   const { conversationId, customer } = await conversationOn(site, text);

@@ -5,20 +5,10 @@
  * other binary frames), each with what the sender must get back.
  */
 import fc from "fast-check";
-import { LIMITS } from "../../../schema/protocol";
+import { ClientFrame, LIMITS } from "../../../schema/protocol";
 
-export const KNOWN_TYPES = [
-  "identify",
-  "hello",
-  "message",
-  "note",
-  "typing",
-  "read",
-  "request_human",
-  "offer_reply",
-  "contact",
-  "csat",
-];
+/** Every client frame type the protocol knows, from its schema: the "unknown kind" cases avoid them all. */
+export const KNOWN_TYPES: readonly string[] = ClientFrame.options.map((frame) => frame.entries.type.literal);
 
 export type Role = "customer" | "agent";
 /** What the sender must get back: an error, an ack (and a stored entry), or nothing. */

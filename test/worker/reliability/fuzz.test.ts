@@ -10,23 +10,15 @@
 // Afterwards: the object still answers, every bad frame got exactly one `error` frame and every valid
 // message its `ack`, the transcript holds exactly the valid messages (each once, in send order), the
 // two observer sockets saw the same, and another conversation was not touched.
-import { env } from "cloudflare:workers";
+import { env as testEnv } from "cloudflare:workers";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CLOSE, LIMITS, type ServerFrame, type TranscriptEntry } from "../../../schema/protocol";
-import type { Env } from "../../../worker/env";
 import { createSignedInAgent } from "../helpers/agents";
-import {
-  agentPost,
-  createConversation,
-  openAgent,
-  openCustomer,
-  readTranscript,
-  type TestClient,
-} from "../helpers/sockets";
+import { claimedConversation } from "../helpers/chat";
+import { createConversation, openAgent, openCustomer, readTranscript, type TestClient } from "../helpers/sockets";
 import { frameArb, type Role } from "./fuzz-frames";
 
-const testEnv: Env = env;
 const SEED = 20_261_122;
 const FRAME_COUNT = 10_000;
 const FRAMES_PER_SOCKET = LIMITS.rateBurst - 1; // + hello = one full bucket
@@ -64,9 +56,8 @@ function counter(client: TestClient) {
 
 async function setup() {
   const { agent, token: bearer } = await createSignedInAgent(testEnv, { name: "Fuzz Agent" });
-  const conv = await createConversation({ customer: { name: "Fuzz Customer" } });
-  const claimed = await agentPost(`/api/agent/conversations/${conv.conversationId}/claim`, bearer);
-  expect(claimed.status).toBe(200);
+  const conv = await claimedConversation(bearer, { customer: { name: "Fuzz Customer" } });
+  expect(conv.claim.status).toBe(200);
   return { agent, bearer, conv };
 }
 
@@ -83,9 +74,10 @@ describe("protocol fuzzing", () => {
     await bystander.hello(0);
     bystander.send({ type: "message", id: "by-1", text: "I am not part of this" });
     await bystander.next("ack", (a) => a.id === "by-1");
-    // Let the AI's turn on that message finish before the snapshot: its reply (the first turn of an isolate also
-    // loads the language detector, which can outlast the quiet period below), then a quiet transcript.
-    await bystander.next("entry", (f) => f.entry.author.role === "ai", 15_000);
+    // Let the AI's turn on that message finish before the snapshot: its reply or its offer of a person, whichever
+    // the scorer decides (the first turn of an isolate also loads the language detector, which can outlast the quiet
+    // period below), then a quiet transcript.
+    await bystander.next("entry", (f) => f.entry.author.role === "ai" || f.entry.event === "handoff_offered", 15_000);
     let otherBefore = await readTranscript(testEnv, other.conversationId);
     for (let stable = 0; stable < 5; ) {
       await new Promise((r) => setTimeout(r, 60));

@@ -3,22 +3,13 @@
 // closing them. Clients carry on (same sockets) or resume from their last seq (new sockets); nothing is
 // lost, nothing is duplicated, and every client's transcript equals the server's, in order.
 import { evictAllDurableObjects } from "cloudflare:test";
-import { env } from "cloudflare:workers";
+import { env as testEnv } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { TranscriptEntry } from "../../../schema/protocol";
-import type { Env } from "../../../worker/env";
 import { createSignedInAgent } from "../helpers/agents";
-import {
-  agentPost,
-  conversationStub,
-  createConversation,
-  openAgent,
-  openCustomer,
-  readTranscript,
-  type TestClient,
-} from "../helpers/sockets";
+import { claimedConversation } from "../helpers/chat";
+import { conversationStub, openAgent, openCustomer, readTranscript, type TestClient } from "../helpers/sockets";
 
-const testEnv: Env = env;
 const CONVERSATIONS = 20;
 const PER_PHASE = 3;
 
@@ -117,9 +108,15 @@ describe("hibernation at scale", () => {
 
     const convs: Conv[] = await Promise.all(
       Array.from({ length: CONVERSATIONS }, async (_, n) => {
-        const { conversationId: id, token } = await createConversation({ customer: { name: `Customer ${n}` } });
         const bearer = bearers[n % bearers.length];
-        expect((await agentPost(`/api/agent/conversations/${id}/claim`, bearer)).status).toBe(200);
+        const {
+          conversationId: id,
+          token,
+          claim,
+        } = await claimedConversation(bearer, {
+          customer: { name: `Customer ${n}` },
+        });
+        expect(claim.status).toBe(200);
         const customer = newSide("customer", () => openCustomer(id, token));
         const agent = newSide("agent", () => openAgent(id, bearer));
         await connect(customer);

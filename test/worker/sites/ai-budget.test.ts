@@ -1,51 +1,29 @@
 // The daily AI budget per site: a site's AI turns are counted in D1 (one count for every conversation
 // object, in every isolate), and past the budget the AI turn hands off to a person instead of answering,
 // never leaving the customer in silence.
-import { env } from "cloudflare:workers";
+import { env as testEnv } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { aiUsageOn, takeAiTurn } from "../../../worker/db/ai-usage";
-import type { Env } from "../../../worker/env";
-import { createAgent, mintAgentSession } from "../helpers/agents";
+import { createSignedInAgent } from "../helpers/agents";
 import { seedKnowledgeBase } from "../helpers/knowledge";
-import {
-  agentGet,
-  conversationStub,
-  createConversation,
-  openCustomer,
-  readTranscript,
-  worker,
-} from "../helpers/sockets";
+import { agentGet, agentPut, conversationStub, readTranscript } from "../helpers/sockets";
+import { say, startChat } from "../helpers/chat";
 
-const testEnv = env as unknown as Env;
 let adminBearer: string;
 
-async function putSite(site: string, body: unknown) {
-  return worker().fetch(`http://localhost/api/sites/${site}`, {
-    method: "PUT",
-    headers: { Authorization: `Bearer ${adminBearer}`, "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-}
+const putSite = (site: string, body: unknown) => agentPut(`/api/sites/${site}`, adminBearer, body);
 
 /** Opens a conversation on `site`, writes `text`, and waits for the AI's turn: an answer or a handoff. */
 async function ask(site: string, text: string) {
-  const { conversationId, token } = await createConversation({ site });
-  const client = await openCustomer(conversationId, token);
-  await client.hello(0);
-  client.send({ type: "message", id: "m1", text });
-  const ack = await client.next("ack", (a) => a.id === "m1");
-  const turn = await client.next(
-    "entry",
-    (f) => f.entry.seq > ack.seq && (f.entry.author.role === "ai" || f.entry.event === "queued"),
-  );
+  const { conversationId, client } = await startChat({ site });
+  const turn = await say(client, "m1", text, (e) => e.author.role === "ai" || e.event === "queued");
   client.close();
-  return { conversationId, turn: turn.entry };
+  return { conversationId, turn };
 }
 
 beforeAll(async () => {
   await seedKnowledgeBase(testEnv);
-  const admin = await createAgent(testEnv, { name: "Budget Admin", role: "admin" });
-  adminBearer = await mintAgentSession(testEnv, admin.id);
+  adminBearer = (await createSignedInAgent(testEnv, { name: "Budget Admin", role: "admin" })).token;
 });
 
 describe("daily AI budget per site", () => {

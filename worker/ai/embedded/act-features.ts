@@ -6,7 +6,7 @@ import { DIALOGUE_ACTS, type DialogueAct } from "../../../schema/domain";
 import { ACT_DIMS } from "./model-dims";
 import { hashedFeatures, words } from "./text";
 import { valence } from "./sentiment-rules";
-import { conceptKeys } from "./concepts";
+import { conceptKeysOfText } from "./concepts";
 
 export const ACT_LABELS = ["none", ...DIALOGUE_ACTS] as const;
 export type ActLabel = (typeof ACT_LABELS)[number];
@@ -49,7 +49,7 @@ export function actFeatures(text: string) {
     else if (v < 0) keys.push("lex:-");
   }
   // The concepts every language shares ("merci", "gracias", "danke" are all concept:thanks).
-  keys.push(...conceptKeys(tokens));
+  keys.push(...conceptKeysOfText(text));
   return hashedFeatures(tokens, ACT_DIMS, [], [3], keys);
 }
 

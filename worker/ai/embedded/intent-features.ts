@@ -3,13 +3,14 @@
  * the weights and classifies. Hashed word uni/bigrams and character n-grams (./text.ts), plus one key per concept
  * the message mentions (./concepts.ts), the part every language shares.
  */
-import { conceptKeys } from "./concepts";
+import { conceptKeysOfText } from "./concepts";
 import { INTENT_CHAR_GRAMS, INTENT_DIMS } from "./model-dims";
 import { hashedFeatures, words } from "./text";
 
-export function intentFeatures(tokens: string[]) {
-  return hashedFeatures(tokens, INTENT_DIMS, [], INTENT_CHAR_GRAMS, conceptKeys(tokens));
+/** `tokens` are `words(text)`, passed in by a caller that has them already. */
+export function intentFeatures(text: string, tokens: string[] = words(text)) {
+  return hashedFeatures(tokens, INTENT_DIMS, [], INTENT_CHAR_GRAMS, conceptKeysOfText(text));
 }
 
 /** The features of a message's text. */
-export const intentFeaturesOf = (text: string) => intentFeatures(words(text));
+export const intentFeaturesOf = (text: string) => intentFeatures(text);

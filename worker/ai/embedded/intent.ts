@@ -54,7 +54,7 @@ export function classifyIntentModel(text: string): IntentResult {
     >;
     return { intent: "other", score: 1, probabilities };
   }
-  const p = predictProba(model, intentFeatures(tokens));
+  const p = predictProba(model, intentFeatures(text, tokens));
   let best = 0;
   for (let k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
   const probabilities = Object.fromEntries(INTENTS.map((intent, k) => [intent, p[k]])) as Record<Intent, number>;
