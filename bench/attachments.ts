@@ -7,7 +7,16 @@
  * throughput (MB/s of all 50 together) and each upload's own time.
  */
 import type { TranscriptEntry } from "../schema/protocol";
-import { type Client, claim, createConversation, openAgent, openCustomer, pool, sleep } from "./lib/client";
+import {
+  type BenchConversation,
+  type Client,
+  claim,
+  createConversation,
+  openAgent,
+  openCustomer,
+  pool,
+  sleep,
+} from "./lib/client";
 import type { Dev } from "./lib/server";
 import { fmt, QUICK } from "./config";
 import { log, rows, stats } from "./report";
@@ -16,7 +25,7 @@ export const ATTACHMENT_CONVERSATIONS = QUICK ? 10 : 50;
 const IMAGE_BYTES = 1024 * 1024;
 
 interface Lane {
-  conv: { conversationId: string; token: string };
+  conv: BenchConversation;
   customer: Client;
   agent: Client;
 }
@@ -48,10 +57,10 @@ async function textRound(lanes: Lane[]): Promise<number[]> {
 }
 
 async function uploadOnce(dev: Dev, lane: Lane, body: Uint8Array, name: string): Promise<string> {
-  const { conversationId, token } = lane.conv;
+  const { conversationId, token, ip } = lane.conv;
   const res = await fetch(`${dev.directUrl}/api/conversations/${conversationId}/attachments?name=${name}`, {
     method: "POST",
-    headers: { Authorization: `Bearer ${token}`, "content-type": "image/png" },
+    headers: { Authorization: `Bearer ${token}`, "content-type": "image/png", [CLIENT_IP_HEADER]: ip },
     body,
   });
   if (res.status !== 201) throw new Error(`upload: ${res.status} ${await res.text()}`);

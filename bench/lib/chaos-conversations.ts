@@ -3,11 +3,20 @@
  * with a resilient customer and agent client each, the senders that keep messages flowing both ways,
  * the server's transcript as one side is served it, and the result table.
  */
-import { type Client, claim, createConversation, openAgent, openCustomer, pool, sleep } from "./client";
+import {
+  type BenchConversation,
+  type Client,
+  claim,
+  createConversation,
+  openAgent,
+  openCustomer,
+  pool,
+  sleep,
+} from "./client";
 import { type Entry, ResilientClient } from "./resilient";
 
 export interface ChaosConversation {
-  conv: { conversationId: string; token: string };
+  conv: BenchConversation;
   customer: ResilientClient;
   agent: ResilientClient;
 }
