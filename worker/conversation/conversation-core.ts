@@ -114,14 +114,11 @@ export class ConversationCore extends DurableObject<Env> {
     try {
       // Before anything else: a frame from a signed-out agent is never looked at.
       if (who.role === "agent" && !(await agentSessionLive(who, this.sessions))) return signOut(ws);
-      // The id (found without parsing: parsing is the work the limit saves) lets the client retry that frame.
-      if (!this.limiter.take(ws))
-        return this.reject(
-          ws,
-          "rate_limited",
-          "too many frames: slow down",
-          typeof raw === "string" ? CLIENT_ID_IN_FRAME.exec(raw)?.[1] : undefined,
-        );
+      // The id (found without parsing: parsing is the work the limit saves) lets the client retry that frame,
+      // and the limiter keep the client's order across a refusal.
+      const clientId = typeof raw === "string" ? CLIENT_ID_IN_FRAME.exec(raw)?.[1] : undefined;
+      if (!this.limiter.take(ws, Date.now(), clientId))
+        return this.reject(ws, "rate_limited", "too many frames: slow down", clientId);
       const parsed = parseClientFrame(raw);
       if (!parsed.ok) return this.reject(ws, parsed.code, parsed.message, parsed.id);
       const frame = parsed.frame;
