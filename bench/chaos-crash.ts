@@ -5,7 +5,13 @@
  * acked before the kill must be present exactly once, at the seq it was acked with; every message
  * sent must end up stored exactly once, in order. Bounded, loopback only.
  */
-import { claimedConversations, keepSending, printResult, servedTranscript } from "./lib/chaos-conversations";
+import {
+  claimedConversations,
+  firstDifference,
+  keepSending,
+  printResult,
+  servedTranscript,
+} from "./lib/chaos-conversations";
 import { agentToken, openAgent, sleep } from "./lib/client";
 import { drain } from "./lib/resilient";
 import { startDev, type Dev } from "./lib/server";
@@ -71,8 +77,11 @@ export async function crash(): Promise<boolean> {
           }
         }
         if ([...counts.values()].some((n) => n > 1)) failures.push(`${side.name}: duplicated messages`);
-        if (stored.map((e) => e.id).join(",") !== side.sentOrder.join(","))
-          failures.push(`${side.name}: stored ${stored.length} of ${side.sentOrder.length} sent, or out of order`);
+        const storedIds = stored.map((e) => e.id);
+        if (storedIds.join(",") !== side.sentOrder.join(","))
+          failures.push(
+            `${side.name}: stored ${stored.length} of ${side.sentOrder.length} sent, ${firstDifference(storedIds, side.sentOrder)}`,
+          );
         if (side.outbox.size) failures.push(`${side.name}: ${side.outbox.size} never acked after restart`);
         failures.push(...side.anomalies.filter((a) => !/error internal/.test(a)));
         messages += side.sentOrder.length;

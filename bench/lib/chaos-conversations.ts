@@ -3,6 +3,9 @@
  * with a resilient customer and agent client each, the senders that keep messages flowing both ways,
  * the server's transcript as one side is served it, and the result table.
  */
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import {
   type BenchConversation,
   type Client,
@@ -77,5 +80,18 @@ export function printResult(columns: string[], values: (string | number)[], fail
   console.log(`|${columns.map(() => "---").join("|")}|`);
   console.log(`| ${values.join(" | ")} |`);
   for (const f of failures.slice(0, 20)) console.log(`- FAIL ${f}`);
+  if (failures.length > 20) {
+    const file = join(tmpdir(), `handoff-chaos-failures-${process.pid}.txt`);
+    writeFileSync(file, `${failures.join("\n")}\n`);
+    console.log(`- ... ${failures.length - 20} more, all in ${file}`);
+  }
   return failures.length === 0;
+}
+
+/** Where a stored order first departs from the sent order, with a few ids either side: what went wrong. */
+export function firstDifference(stored: string[], sent: string[]): string {
+  const at = stored.findIndex((id, i) => id !== sent[i]);
+  if (at < 0) return `the first ${stored.length} in order, ${sent.length - stored.length} missing`;
+  const around = (ids: string[]) => ids.slice(Math.max(0, at - 2), at + 4).join(" ");
+  return `out of order from #${at}: stored ${around(stored)}; sent ${around(sent)}`;
 }

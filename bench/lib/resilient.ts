@@ -13,6 +13,10 @@ export interface Entry {
   text: string;
 }
 
+/** CHAOS_TRACE=1: every client's connects, resends and refusals on stderr, with times (to explain a failure). */
+const TRACE = process.env.CHAOS_TRACE === "1";
+const trace = (...parts: unknown[]) => TRACE && console.error(`[trace ${Date.now() % 100_000}]`, ...parts);
+
 export class ResilientClient {
   client: Client | null = null;
   /** Every entry received (live or replayed), in arrival order. */
@@ -60,9 +64,11 @@ export class ResilientClient {
           });
           this.connects++;
           await c.hello(this.lastSeq);
+          trace(this.name, "synced, resending", [...this.outbox.keys()].join(" "));
           for (const [id, text] of this.outbox) c.send({ type: "message", id, text });
           return;
         } catch (error) {
+          trace(this.name, "connect failed", String(error));
           if (attempt > 40) throw error;
           await new Promise((r) => setTimeout(r, 100 + attempt * 50));
         }
@@ -91,6 +97,7 @@ export class ResilientClient {
       // stored once) in order a second later. Sending new messages meanwhile would let one through as
       // soon as a token refills, ahead of the rejected ones: out of order.
       this.rateLimited++;
+      trace(this.name, "refused", f.id, f.message);
       this.paused = true;
       this.resendTimer ??= setTimeout(() => {
         this.resendTimer = undefined;
@@ -109,6 +116,7 @@ export class ResilientClient {
     this.outbox.set(id, text);
     this.sentOrder.push(id);
     if (this.connected && !this.paused) {
+      trace(this.name, "send", id);
       try {
         this.client!.send({ type: "message", id, text });
       } catch {
@@ -120,6 +128,7 @@ export class ResilientClient {
   /** Sends every pending message again on the current socket. */
   resend(): void {
     if (!this.connected) return;
+    trace(this.name, "resending after a refusal", [...this.outbox.keys()].join(" "));
     for (const [id, text] of this.outbox) {
       try {
         this.client!.send({ type: "message", id, text });
