@@ -4,7 +4,13 @@
  * Afterwards every client's transcript equals the server's (a fresh hello(0) replay), every message
  * appears exactly once, in its sender's order, and every message was acked. Bounded, loopback only.
  */
-import { claimedConversations, keepSending, printResult, servedTranscript } from "./lib/chaos-conversations";
+import {
+  claimedConversations,
+  firstDifference,
+  keepSending,
+  printResult,
+  servedTranscript,
+} from "./lib/chaos-conversations";
 import { agentToken, openAgent, openCustomer, sleep } from "./lib/client";
 import { drain, type Entry } from "./lib/resilient";
 import { startDev } from "./lib/server";
@@ -66,7 +72,7 @@ export async function storm(): Promise<boolean> {
         const stored = serverAgent.filter((e) => e.kind === "message" && e.author.role === role).map((e) => e.id);
         if (stored.join(",") !== side.sentOrder.join(","))
           failures.push(
-            `${side.name}: stored messages ${stored.length} != sent ${side.sentOrder.length} (or out of order / duplicated)`,
+            `${side.name}: stored ${stored.length} of ${side.sentOrder.length} sent, ${firstDifference(stored, side.sentOrder)}`,
           );
         for (const [id, seq] of side.acked)
           if (!serverAgent.some((e) => e.id === id && e.seq === seq))

@@ -171,7 +171,7 @@ export class ResilientClient {
       } catch {
         return; // resent on reconnect
       }
-      trace(this.name, "send", id);
+      trace(this.name, "send", id, "on socket", this.connects);
       this.tokens -= 1;
       this.sentHere.add(id);
     }

@@ -72,18 +72,12 @@ export function writeAttachment(ws: WebSocket, attachment: SocketAttachment): vo
 
 /** Tokens a socket that was refused must have before its next frame is accepted (300 ms from empty at 10/s). */
 const RESUME_TOKENS = 3;
-/**
- * How long after a refusal a socket is served again even though the refused frame never came back (the
- * user discarded it). Clients resend a refused frame a second later (client/protocol-client.ts).
- */
-export const RESUME_ANYWAY_MS = 5000;
-
 interface Bucket {
   tokens: number;
   updated: number;
   strikes: number;
-  /** Set by a refusal: when it began and the client id of the first refused frame that had one. */
-  refusing?: { since: number; id?: string };
+  /** Set by a refusal: the client id of the first refused frame that had one. */
+  refusing?: { id?: string };
 }
 
 /** Token bucket + strike counter per socket. */
@@ -102,11 +96,12 @@ export class SocketLimiter {
   /**
    * Takes one token for the frame with client id `id`; false when the socket is over its rate. Once it
    * refused a frame, no frame with an id is accepted until that frame comes again (the client resends its
-   * pending frames in order, starting with it) with RESUME_TOKENS earned, or RESUME_ANYWAY_MS have passed.
-   * Refilled tokens alone never reopen the socket: frames the client sent before it heard of the refusal
-   * can reach the object any time later (a busy object takes a while over a long burst), and one accepted
-   * then would be stored ahead of the refused one. Frames without an id (typing, read, identify) have no
-   * place in that order: with RESUME_TOKENS earned they pass, and the socket stays refusing.
+   * pending frames in order, starting with it) with RESUME_TOKENS earned. Neither refilled tokens nor time
+   * reopen the socket: frames the client sent before it heard of the refusal can reach the object any time
+   * later (a busy object can be seconds behind), and one accepted then would be stored ahead of the refused
+   * one. A client that never resends it (the user discarded it) uses up its strikes and is closed, and
+   * resumes in order on a new socket. Frames without an id (typing, read, identify) have no place in that
+   * order: with RESUME_TOKENS earned they pass, and the socket stays refusing.
    */
   take(ws: WebSocket, now = Date.now(), id?: string): boolean {
     const b = this.bucket(ws, now);
@@ -115,15 +110,14 @@ export class SocketLimiter {
     const refusing = b.refusing;
     if (!refusing) {
       if (b.tokens < 1) {
-        b.refusing = { since: now, id };
+        b.refusing = { id };
         return false;
       }
     } else if (b.tokens < RESUME_TOKENS) {
       refusing.id ??= id;
       return false;
     } else if (id !== undefined) {
-      const resent = refusing.id === undefined || refusing.id === id;
-      if (!resent && now - refusing.since < RESUME_ANYWAY_MS) return false;
+      if (refusing.id !== undefined && refusing.id !== id) return false;
       b.refusing = undefined;
     }
     b.tokens -= 1;
