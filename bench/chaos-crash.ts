@@ -5,15 +5,9 @@
  * acked before the kill must be present exactly once, at the seq it was acked with; every message
  * sent must end up stored exactly once, in order. Bounded, loopback only.
  */
-import {
-  claimedConversations,
-  firstDifference,
-  keepSending,
-  printResult,
-  servedTranscript,
-} from "./lib/chaos-conversations";
+import { claimedConversations, keepSending, printResult, servedTranscript } from "./lib/chaos-conversations";
 import { agentToken, openAgent, sleep } from "./lib/client";
-import { drain } from "./lib/resilient";
+import { drain, orderFailure } from "./lib/resilient";
 import { startDev, type Dev } from "./lib/server";
 
 const CONVERSATIONS = 10;
@@ -77,11 +71,11 @@ export async function crash(): Promise<boolean> {
           }
         }
         if ([...counts.values()].some((n) => n > 1)) failures.push(`${side.name}: duplicated messages`);
-        const storedIds = stored.map((e) => e.id);
-        if (storedIds.join(",") !== side.sentOrder.join(","))
-          failures.push(
-            `${side.name}: stored ${stored.length} of ${side.sentOrder.length} sent, ${firstDifference(storedIds, side.sentOrder)}`,
-          );
+        const order = orderFailure(
+          side,
+          stored.map((e) => e.id),
+        );
+        if (order) failures.push(order);
         if (side.outbox.size) failures.push(`${side.name}: ${side.outbox.size} never acked after restart`);
         failures.push(...side.anomalies.filter((a) => !/error internal/.test(a)));
         messages += side.sentOrder.length;

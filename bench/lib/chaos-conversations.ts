@@ -6,16 +6,8 @@
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  type BenchConversation,
-  type Client,
-  claim,
-  createConversation,
-  openAgent,
-  openCustomer,
-  pool,
-  sleep,
-} from "./client";
+import type { BenchConversation } from "./client";
+import { type Client, claim, createConversation, openAgent, openCustomer, pool, sleep } from "./client";
 import { type Entry, ResilientClient } from "./resilient";
 
 export interface ChaosConversation {
@@ -86,12 +78,4 @@ export function printResult(columns: string[], values: (string | number)[], fail
     console.log(`- ... ${failures.length - 20} more, all in ${file}`);
   }
   return failures.length === 0;
-}
-
-/** Where a stored order first departs from the sent order, with a few ids either side: what went wrong. */
-export function firstDifference(stored: string[], sent: string[]): string {
-  const at = stored.findIndex((id, i) => id !== sent[i]);
-  if (at < 0) return `the first ${stored.length} in order, ${sent.length - stored.length} missing`;
-  const around = (ids: string[]) => ids.slice(Math.max(0, at - 2), at + 4).join(" ");
-  return `out of order from #${at}: stored ${around(stored)}; sent ${around(sent)}`;
 }

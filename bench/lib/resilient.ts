@@ -197,3 +197,17 @@ export async function drain(clients: ResilientClient[], timeoutMs = 60_000): Pro
     await new Promise((r) => setTimeout(r, 1000));
   }
 }
+
+/** Where a stored order first departs from the sent order, with a few ids either side: what went wrong. */
+function firstDifference(stored: string[], sent: string[]): string {
+  const at = stored.findIndex((id, i) => id !== sent[i]);
+  if (at < 0) return `the first ${stored.length} in order, ${sent.length - stored.length} missing`;
+  const around = (ids: string[]) => ids.slice(Math.max(0, at - 2), at + 4).join(" ");
+  return `out of order from #${at}: stored ${around(stored)}; sent ${around(sent)}`;
+}
+
+/** The failure of a client whose stored messages (ids, in the server's order) are not what it sent, in order, once each. */
+export function orderFailure(side: ResilientClient, stored: string[]): string | undefined {
+  if (stored.join(",") === side.sentOrder.join(",")) return undefined;
+  return `${side.name}: stored ${stored.length} of ${side.sentOrder.length} sent, ${firstDifference(stored, side.sentOrder)}`;
+}
