@@ -7,7 +7,7 @@
  */
 import { claimedConversations, keepSending, printResult, servedTranscript } from "./lib/chaos-conversations";
 import { agentToken, openAgent, sleep } from "./lib/client";
-import { drain } from "./lib/resilient";
+import { drain, orderFailure } from "./lib/resilient";
 import { startDev, type Dev } from "./lib/server";
 
 const CONVERSATIONS = 10;
@@ -71,8 +71,11 @@ export async function crash(): Promise<boolean> {
           }
         }
         if ([...counts.values()].some((n) => n > 1)) failures.push(`${side.name}: duplicated messages`);
-        if (stored.map((e) => e.id).join(",") !== side.sentOrder.join(","))
-          failures.push(`${side.name}: stored ${stored.length} of ${side.sentOrder.length} sent, or out of order`);
+        const order = orderFailure(
+          side,
+          stored.map((e) => e.id),
+        );
+        if (order) failures.push(order);
         if (side.outbox.size) failures.push(`${side.name}: ${side.outbox.size} never acked after restart`);
         failures.push(...side.anomalies.filter((a) => !/error internal/.test(a)));
         messages += side.sentOrder.length;

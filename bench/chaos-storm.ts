@@ -6,7 +6,7 @@
  */
 import { claimedConversations, keepSending, printResult, servedTranscript } from "./lib/chaos-conversations";
 import { agentToken, openAgent, openCustomer, sleep } from "./lib/client";
-import { drain, type Entry } from "./lib/resilient";
+import { drain, type Entry, orderFailure } from "./lib/resilient";
 import { startDev } from "./lib/server";
 
 const CONVERSATIONS = 50;
@@ -64,10 +64,8 @@ export async function storm(): Promise<boolean> {
         if (side.outbox.size) failures.push(`${side.name}: ${side.outbox.size} messages never acked`);
         const role = side === customer ? "customer" : "agent";
         const stored = serverAgent.filter((e) => e.kind === "message" && e.author.role === role).map((e) => e.id);
-        if (stored.join(",") !== side.sentOrder.join(","))
-          failures.push(
-            `${side.name}: stored messages ${stored.length} != sent ${side.sentOrder.length} (or out of order / duplicated)`,
-          );
+        const order = orderFailure(side, stored);
+        if (order) failures.push(order);
         for (const [id, seq] of side.acked)
           if (!serverAgent.some((e) => e.id === id && e.seq === seq))
             failures.push(`${side.name}: ${id} acked as ${seq} but not stored there`);

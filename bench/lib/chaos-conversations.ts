@@ -3,11 +3,15 @@
  * with a resilient customer and agent client each, the senders that keep messages flowing both ways,
  * the server's transcript as one side is served it, and the result table.
  */
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { BenchConversation } from "./client";
 import { type Client, claim, createConversation, openAgent, openCustomer, pool, sleep } from "./client";
 import { type Entry, ResilientClient } from "./resilient";
 
 export interface ChaosConversation {
-  conv: { conversationId: string; token: string };
+  conv: BenchConversation;
   customer: ResilientClient;
   agent: ResilientClient;
 }
@@ -68,5 +72,10 @@ export function printResult(columns: string[], values: (string | number)[], fail
   console.log(`|${columns.map(() => "---").join("|")}|`);
   console.log(`| ${values.join(" | ")} |`);
   for (const f of failures.slice(0, 20)) console.log(`- FAIL ${f}`);
+  if (failures.length > 20) {
+    const file = join(tmpdir(), `handoff-chaos-failures-${process.pid}.txt`);
+    writeFileSync(file, `${failures.join("\n")}\n`);
+    console.log(`- ... ${failures.length - 20} more, all in ${file}`);
+  }
   return failures.length === 0;
 }

@@ -153,17 +153,45 @@ async function fetchRetry(url: string, init: RequestInit, attempts = 4): Promise
   }
 }
 
+/**
+ * The header that says which client address a request comes from. Deployed, Cloudflare's edge sets it and
+ * the product's per-IP limits count by it (worker/http/rate-limit.ts `clientIp`). Under wrangler dev,
+ * Miniflare sets it to the socket's peer (127.0.0.1 for every bench client) only when the request does not
+ * carry one already, and wrangler's proxy passes it through: so a bench client can say which address it is.
+ */
+export const CLIENT_IP_HEADER = "CF-Connecting-IP";
+
+let addressesHandedOut = 0;
+/**
+ * A fresh client address for one simulated customer, from 198.18.0.0/15 (reserved for benchmarks, RFC 2544):
+ * every bench customer is its own person to the per-IP limits, as real customers are, instead of the whole
+ * run counting as one loopback address (which the per-IP message limit caps at 5,000 a minute).
+ */
+export function benchAddress(): string {
+  const n = addressesHandedOut++;
+  return `198.${18 + (Math.floor(n / (256 * 254)) % 2)}.${Math.floor(n / 254) % 256}.${(n % 254) + 1}`;
+}
+
+/** A conversation the bench made: its id, the customer's token, and the client address its customer uses. */
+export interface BenchConversation {
+  conversationId: string;
+  token: string;
+  ip: string;
+}
+
 export async function createConversation(
   base: string,
   body: unknown = {},
-): Promise<{ conversationId: string; token: string }> {
+  ip = benchAddress(),
+): Promise<BenchConversation> {
   const res = await fetchRetry(`${base}/api/conversations`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", [CLIENT_IP_HEADER]: ip },
     body: JSON.stringify(body),
   });
   if (res.status !== 201) throw new Error(`create: ${res.status} ${await res.text()}`);
-  return res.json() as Promise<{ conversationId: string; token: string }>;
+  const made = (await res.json()) as { conversationId: string; token: string };
+  return { conversationId: made.conversationId, token: made.token, ip };
 }
 
 export async function agentToken(
@@ -189,14 +217,11 @@ export async function claim(base: string, bearer: string, id: string): Promise<v
   await res.arrayBuffer(); // read to the end, so the connection goes back to the pool
 }
 
-export async function openCustomer(
-  base: string,
-  c: { conversationId: string; token: string },
-  options: ClientOptions = {},
-): Promise<Client> {
+/** The customer's socket, from the conversation's own client address unless `options.headers` names another. */
+export async function openCustomer(base: string, c: BenchConversation, options: ClientOptions = {}): Promise<Client> {
   const client = new Client(
     wsUrl(base, `/api/conversations/${c.conversationId}/ws?token=${encodeURIComponent(c.token)}`),
-    options,
+    { ...options, headers: { [CLIENT_IP_HEADER]: c.ip, ...options.headers } },
   );
   await client.opened;
   return client;

@@ -94,18 +94,19 @@ export async function startDev(opts: DevOptions = {}): Promise<Dev> {
   const persistDir = opts.persistDir ?? mkdtempSync(join(stateRoot(opts.storage), "handoff-bench-"));
   const config = opts.config ?? "wrangler.toml";
   const product = config === "wrangler.toml";
-  // The echo worker lives in bench/ and may be uncommitted; the product runs from the frozen snapshot.
-  const cwd = opts.config ? ROOT : snapshot();
-  const removeState = () => {
-    if (!opts.persistDir) rmSync(persistDir, { recursive: true, force: true });
-  };
   // A clean clone has no .dev.vars (npm start makes one) and no build: give the product its own
-  // throwaway secret and build the assets it serves, so `npm run bench` works on its own.
+  // throwaway secret and build the assets it serves, so `npm run bench` works on its own. The build comes
+  // before the snapshot, which links dist/ only when it exists.
   const productVars: Record<string, string> = {};
   if (product) {
     if (!existsSync(join(ROOT, ".dev.vars"))) productVars.TOKEN_SECRET = stateSecret(persistDir);
     if (!existsSync(join(ROOT, "dist/public/widget.js"))) run("npm", ["run", "--silent", "build"]);
   }
+  // The echo worker lives in bench/ and may be uncommitted; the product runs from the frozen snapshot.
+  const cwd = opts.config ? ROOT : snapshot();
+  const removeState = () => {
+    if (!opts.persistDir) rmSync(persistDir, { recursive: true, force: true });
+  };
   const probePath = product ? "/api/health" : "/room/probe/ws";
   let dev: WranglerDev;
   try {

@@ -39,6 +39,20 @@ import {
 } from "./xss-corpus-harness";
 import { EMAIL_PAYLOADS, ODD_EMAILS, PAYLOADS, type Payload } from "./xss-payloads";
 
+/**
+ * Sends one frame and waits for the server's answer to it (ack or error), keeping at least PACE_MS between
+ * sends. With a fixed delay alone, a busy server could get to a run of frames late and all at once, past
+ * the per-socket burst: the refused frames were never acked, and enough refusals close the socket. One
+ * frame in flight at a time cannot pile up that way.
+ */
+async function sendInTurn(socket: ConversationSocket, type: "message" | "note", id: string, text: string) {
+  const sent = Date.now();
+  socket.send({ type, id, text });
+  await socket.waitFor((f) => (f.type === "ack" || f.type === "error") && f.id === id, 30_000);
+  await sleep(Math.max(0, PACE_MS - (Date.now() - sent)));
+  return id;
+}
+
 let server: DevServer;
 let browser: Browser;
 let rig: CorpusRig;
@@ -205,17 +219,10 @@ describe(`XSS corpus: ${PAYLOADS.length} payloads through the real server, widge
     rig.agents.push(admin);
     adminSocket = await admin.join(conversationId);
     const ids: string[] = [];
-    for (const p of PAYLOADS) {
-      ids.push(adminSocket.say(p.text));
-      await sleep(PACE_MS);
-    }
-    let n = 0;
-    for (const p of PAYLOADS) {
-      const id = `xss-note-${n++}`;
-      adminSocket.send({ type: "note", id, text: `${p.text} (note)` });
-      ids.push(id);
-      await sleep(PACE_MS);
-    }
+    for (const [n, p] of PAYLOADS.entries())
+      ids.push(await sendInTurn(adminSocket, "message", `xss-agent-${n}`, p.text));
+    for (const [n, p] of PAYLOADS.entries())
+      ids.push(await sendInTurn(adminSocket, "note", `xss-note-${n}`, `${p.text} (note)`));
     for (const id of ids) await adminSocket.waitFor((f) => f.type === "ack" && f.id === id, 30_000);
     expect(adminSocket.frames.filter((f) => f.type === "error")).toEqual([]);
 

@@ -156,8 +156,9 @@ export const SESSION_RECHECK_MS = 5_000;
 export class SessionLivenessCache {
   private readonly answers = new Map<string, { live: boolean; checkedAt: number }>();
   /**
-   * The lookup under way per session. Frames that arrive while it runs wait for the same answer, so they go on
-   * in the order they arrived: each asking D1 on its own, they would go on in the order the answers came back.
+   * The lookup under way per session: checks that overlap share it, so they finish in the order they
+   * began. An agent's frames each wait on this check first; separate reads could come back in any order
+   * and let a later frame overtake an earlier one.
    */
   private readonly asking = new Map<string, Promise<boolean>>();
 
@@ -170,17 +171,19 @@ export class SessionLivenessCache {
     if (expiresAt !== undefined && expiresAt <= now) return false;
     const known = this.answers.get(sessionId);
     if (known && (!known.live || now - known.checkedAt < this.ttlMs)) return known.live;
-    const under = this.asking.get(sessionId);
-    if (under) return under;
-    const asked = this.lookup(sessionId, now)
-      .then((live) => {
-        // A revocation told while the lookup ran stays final.
-        if (this.answers.get(sessionId)?.live !== false) this.answers.set(sessionId, { live, checkedAt: now });
-        return this.answers.get(sessionId)?.live ?? live;
-      })
-      .finally(() => this.asking.delete(sessionId));
-    this.asking.set(sessionId, asked);
-    return asked;
+    let asking = this.asking.get(sessionId);
+    if (!asking) {
+      asking = this.lookup(sessionId, now)
+        .then((live) => {
+          // A revocation (forget) that came in meanwhile stays final.
+          const revoked = this.answers.get(sessionId)?.live === false;
+          if (!revoked) this.answers.set(sessionId, { live, checkedAt: now });
+          return live && !revoked;
+        })
+        .finally(() => this.asking.delete(sessionId));
+      this.asking.set(sessionId, asking);
+    }
+    return asking;
   }
 
   /** Called when the object is told a session was revoked. */

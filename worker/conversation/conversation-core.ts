@@ -112,16 +112,14 @@ export class ConversationCore extends DurableObject<Env> {
     const who = readAttachment(ws);
     if (!who) return ws.close(CLOSE.policy, "unknown socket");
     try {
-      // Before anything else: a frame from a signed-out agent is never looked at.
+      // The limit first, as the frame arrives: after an await, a later frame (or the socket's close, which
+      // forgets its bucket) could get to the limiter first. The id, found without parsing (the work the limit
+      // saves), lets the client retry that frame and the limiter keep the client's order across a refusal.
+      const clientId = typeof raw === "string" ? CLIENT_ID_IN_FRAME.exec(raw)?.[1] : undefined;
+      if (!this.limiter.take(ws, Date.now(), clientId))
+        return this.reject(ws, "rate_limited", "too many frames: slow down", clientId);
+      // Before the frame is parsed: a frame from a signed-out agent is never looked at.
       if (who.role === "agent" && !(await agentSessionLive(who, this.sessions))) return signOut(ws);
-      // The id (found without parsing: parsing is the work the limit saves) lets the client retry that frame.
-      if (!this.limiter.take(ws))
-        return this.reject(
-          ws,
-          "rate_limited",
-          "too many frames: slow down",
-          typeof raw === "string" ? CLIENT_ID_IN_FRAME.exec(raw)?.[1] : undefined,
-        );
       const parsed = parseClientFrame(raw);
       if (!parsed.ok) return this.reject(ws, parsed.code, parsed.message, parsed.id);
       const frame = parsed.frame;

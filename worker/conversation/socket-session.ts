@@ -72,38 +72,54 @@ export function writeAttachment(ws: WebSocket, attachment: SocketAttachment): vo
 
 /** Tokens a socket that was refused must have before its next frame is accepted (300 ms from empty at 10/s). */
 const RESUME_TOKENS = 3;
+interface Bucket {
+  tokens: number;
+  updated: number;
+  strikes: number;
+  /** Set by a refusal: the client id of the first refused frame that had one. */
+  refusing?: { id?: string };
+}
 
 /** Token bucket + strike counter per socket. */
 export class SocketLimiter {
-  private readonly buckets = new Map<
-    WebSocket,
-    { tokens: number; updated: number; strikes: number; refusing: boolean }
-  >();
+  private readonly buckets = new Map<WebSocket, Bucket>();
 
-  private bucket(ws: WebSocket, now: number) {
+  private bucket(ws: WebSocket, now: number): Bucket {
     let b = this.buckets.get(ws);
     if (!b) {
-      b = { tokens: LIMITS.rateBurst, updated: now, strikes: 0, refusing: false };
+      b = { tokens: LIMITS.rateBurst, updated: now, strikes: 0 };
       this.buckets.set(ws, b);
     }
     return b;
   }
 
   /**
-   * Takes one token; false when the socket is over its rate. Once it refused a frame, the socket must
-   * earn RESUME_TOKENS before anything is accepted again: otherwise a token refilling in the middle of a
-   * burst would let a later message in ahead of an earlier refused one, and the transcript would hold
-   * the client's messages out of order (the crash harness caught this on reconnects with a full outbox).
+   * Takes one token for the frame with client id `id`; false when the socket is over its rate. Once it
+   * refused a frame, no frame with an id is accepted until that frame comes again (the client resends its
+   * pending frames in order, starting with it) with RESUME_TOKENS earned. Neither refilled tokens nor time
+   * reopen the socket: frames the client sent before it heard of the refusal can reach the object any time
+   * later (a busy object can be seconds behind), and one accepted then would be stored ahead of the refused
+   * one. A client that never resends it (the user discarded it) uses up its strikes and is closed, and
+   * resumes in order on a new socket. Frames without an id (typing, read, identify) have no place in that
+   * order: with RESUME_TOKENS earned they pass, and the socket stays refusing.
    */
-  take(ws: WebSocket, now = Date.now()): boolean {
+  take(ws: WebSocket, now = Date.now(), id?: string): boolean {
     const b = this.bucket(ws, now);
     b.tokens = Math.min(LIMITS.rateBurst, b.tokens + ((now - b.updated) / 1000) * LIMITS.ratePerSecond);
     b.updated = now;
-    if (b.tokens < (b.refusing ? RESUME_TOKENS : 1)) {
-      b.refusing = true;
+    const refusing = b.refusing;
+    if (!refusing) {
+      if (b.tokens < 1) {
+        b.refusing = { id };
+        return false;
+      }
+    } else if (b.tokens < RESUME_TOKENS) {
+      refusing.id ??= id;
       return false;
+    } else if (id !== undefined) {
+      if (refusing.id !== undefined && refusing.id !== id) return false;
+      b.refusing = undefined;
     }
-    b.refusing = false;
     b.tokens -= 1;
     return true;
   }
