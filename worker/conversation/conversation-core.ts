@@ -25,7 +25,7 @@ import type { DomainErrorCode } from "../../schema/errors";
 import { isSessionLive, SessionLivenessCache } from "../auth/sessions";
 import type { Env } from "../env";
 import { errorResponse } from "../http/errors";
-import { floodKindOf, withinFloodLimits } from "./flood-limits";
+import { type FloodVerdict, floodKindOf, floodVerdict } from "./flood-limits";
 import { isWebSocketUpgrade, upgradeRequired } from "../http/upgrade";
 import type { ConversationRecord, CustomerIdentity } from "./conversation-record";
 import {
@@ -44,6 +44,7 @@ import { forCustomer, TranscriptStore, type NewEntry } from "./transcript-store"
 const RECORD_KEY = "conversation";
 const CLIENT_ID_IN_FRAME = /"id"\s*:\s*"([A-Za-z0-9_-]{1,64})"/;
 const SYSTEM = { role: "system" } as const;
+type LimitedFrame = Exclude<ClientFrame, { type: "hello" }>;
 
 export interface CreateConversation {
   id: string;
@@ -133,11 +134,12 @@ export class ConversationCore extends DurableObject<Env> {
       }
       if (frame.type === "hello") return this.onHello(ws, who, frame.v, frame.lastSeq);
       if (!who.synced) return this.reject(ws, "not_ready", "send hello first");
-      if (who.role === "customer" && floodKindOf(frame)) {
-        // Not awaited: the limit's round trip must not hold up the next frame (the socket's bucket would refill
-        // meanwhile). The frames that count run on their own chain, so they keep their order.
-        const turn = this.floodChain.then(() => this.onLimitedFrame(ws, who, frame));
-        this.floodChain = turn.catch(() => undefined);
+      const kind = who.role === "customer" ? floodKindOf(frame) : undefined;
+      if (kind) {
+        // The check starts now, overlapping earlier frames' (awaited in turn, it paced a busy conversation);
+        // the frames that count are handled on their own chain, in order.
+        const verdict = floodVerdict(this.env, kind, { ip: who.ip, site: this.requireRecord().site });
+        this.floodChain = this.floodChain.then(() => this.onLimitedFrame(ws, who, frame, verdict)).catch(() => {});
         return;
       }
       await this.onFrame(ws, who, frame);
@@ -179,12 +181,12 @@ export class ConversationCore extends DurableObject<Env> {
   }
 
   /** A message or handoff, once the IP's and the site's allowance hold; refused ones store nothing. */
-  private async onLimitedFrame(ws: WebSocket, who: SocketAttachment, frame: Exclude<ClientFrame, { type: "hello" }>) {
+  private async onLimitedFrame(ws: WebSocket, who: SocketAttachment, frame: LimitedFrame, verdict: FloodVerdict) {
     const id = "id" in frame ? frame.id : undefined;
     try {
-      const kind = floodKindOf(frame);
-      const caller = { ip: who.ip, site: this.requireRecord().site };
-      if (kind && !(await withinFloodLimits(this.env, kind, caller))) {
+      const within = await verdict;
+      if (within instanceof Error) throw within;
+      if (!within) {
         // No strike: the limit is the IP's or the site's, not this socket's doing alone.
         const message = "too many requests: try again in a minute";
         return this.send(ws, { type: "error", code: "rate_limited", message, ...(id ? { id } : {}) });

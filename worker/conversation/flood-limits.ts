@@ -41,3 +41,13 @@ export async function withinFloodLimits(
   const outcomes = await Promise.all(checks);
   return outcomes.every((o) => o.success);
 }
+
+export type FloodVerdict = Promise<boolean | Error>;
+
+/**
+ * withinFloodLimits, started at once and awaited later: a failed check is its error, not a rejection nobody
+ * handles while the frames before it are still being stored.
+ */
+export function floodVerdict(env: Limiters, kind: FloodKind, caller: { ip?: string; site: string }): FloodVerdict {
+  return withinFloodLimits(env, kind, caller).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+}
