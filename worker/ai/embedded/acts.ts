@@ -40,3 +40,6 @@ export function detectAct(text: string, afterAnswer = false): ActResult {
   const p = predictProba(model, actFeatures(text));
   return afterAnswer ? actAfterAnswer(p) : actFromProbabilities(p);
 }
+
+/** The detector's probability of each ACT_LABELS entry for `text` (./social-words.ts picks among social acts with it). */
+export const actProbabilities = (text: string): number[] => predictProba(model, actFeatures(text));

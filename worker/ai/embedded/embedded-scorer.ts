@@ -10,13 +10,20 @@ import type { DialogueAct } from "../../../schema/domain";
 import { actReply } from "../acts/replies";
 import { detectLanguage, loadLanguageDetector } from "../language/detect";
 import { errorScore, type Intent, type Scorer, type SummaryInput, type TurnInput, type TurnScore } from "../scorer";
-import { type ActResult, detectAct } from "./acts";
+import { type ActResult, actProbabilities, detectAct } from "./acts";
 import { extractAnswer } from "./answer";
 import { retrievalConfidence, type ConfidenceParts } from "./confidence";
 import { classifyIntent } from "./intent";
 import { rejectsPreviousAnswer } from "./rejection";
 import { retrieve } from "./retrieval";
 import { sentiment } from "./sentiment";
+import {
+  isSoleUnknownWord,
+  SOCIAL_ACTS,
+  SOCIAL_WORDS_MIN_SENTIMENT,
+  SOLE_WORD_ACT_MIN_SCORE,
+  socialWordAct,
+} from "./social-words";
 import { extractiveSummary } from "./summarize";
 import { contentTerms } from "./terms";
 
@@ -39,14 +46,27 @@ export const ACT_YIELDS_TO_INTENT_SCORE = 0.5;
  * when it also rejects the previous answer, so that the policy can read it as declining a pending offer.
  * The intent must also beat the act's own probability: the intent model has never seen a goodbye, so "i enjoyed
  * speaking with you" reads to it as a request to speak with someone, while the act detector is surer of a goodbye.
+ * `soleUnknownWord`: the message is one word no concept knows ("genial!"), where the intent model's reading comes
+ * from letters alone; then a social act the detector is at least SOLE_WORD_ACT_MIN_SCORE sure of stands against a
+ * cancellation or dispute (not against a request for a person: "agnet" is a typo the letters do tell).
  */
 export function resolveAct(
   act: ActResult,
   intent: { intent: Intent; score: number },
   rejectedPrevious: boolean,
+  soleUnknownWord = false,
 ): DialogueAct | null {
   if (!act.act) return null;
-  if (HANDOFF_INTENTS.has(intent.intent) && intent.score >= Math.max(ACT_YIELDS_TO_INTENT_SCORE, act.score))
+  const actStands =
+    soleUnknownWord &&
+    intent.intent !== "human_request" &&
+    SOCIAL_ACTS.has(act.act) &&
+    act.score >= SOLE_WORD_ACT_MIN_SCORE;
+  if (
+    !actStands &&
+    HANDOFF_INTENTS.has(intent.intent) &&
+    intent.score >= Math.max(ACT_YIELDS_TO_INTENT_SCORE, act.score)
+  )
     return null;
   if (rejectedPrevious && act.act !== "no") return null;
   return act.act;
@@ -73,6 +93,7 @@ export function turnAct(
     detectAct(text, followsAiAnswer(history)),
     classifyIntent(text, sentiment(text)),
     rejectedPrevious,
+    isSoleUnknownWord(text),
   );
   return { act, questionLike: !!act && QUESTION_LIKE_ACTS.has(act) };
 }
@@ -105,7 +126,12 @@ export function scoreTurnSync(input: TurnInput): EmbeddedTurnScore {
   const query = previousCustomer ? `${previousCustomer} ${text}` : text;
   const s = sentiment(text);
   const intent = classifyIntent(query, s);
-  let act = resolveAct(detectAct(text, followsAiAnswer(input.history)), intent, rejectedPrevious);
+  let act = resolveAct(
+    detectAct(text, followsAiAnswer(input.history)),
+    intent,
+    rejectedPrevious,
+    isSoleUnknownWord(text),
+  );
   // An act that beat a handoff intent is the message's reading: the losing intent must not hand off by itself.
   const actBeatIntent = !!act && HANDOFF_INTENTS.has(intent.intent);
   const base = {
@@ -122,6 +148,19 @@ export function scoreTurnSync(input: TurnInput): EmbeddedTurnScore {
   const confidenceParts = retrievalConfidence(queryTerms, hits);
   const { confidence } = confidenceParts;
   if (act && confidence < QUESTION_LIKE_ACT_MAX_CONFIDENCE) return actScore(act, input, base);
+  // No act, no answer, no complaint and no handoff intent sure of itself: a message made of thanks / greeting /
+  // goodbye words is that act (./social-words.ts), not an unanswered question to offer a person for.
+  const handoffIntentHolds = HANDOFF_INTENTS.has(intent.intent) && intent.score >= ACT_YIELDS_TO_INTENT_SCORE;
+  const social =
+    !act &&
+    !rejectedPrevious &&
+    !handoffIntentHolds &&
+    intent.intent !== "complaint" &&
+    s > SOCIAL_WORDS_MIN_SENTIMENT &&
+    confidence < MIN_ANSWER_CONFIDENCE
+      ? socialWordAct(text, actProbabilities(text))
+      : null;
+  if (social) return actScore(social, input, { ...base, intent: "other", intentScore: intent.probabilities.other });
   act = null;
   const top = hits[0];
   const grounded = !!top && confidence >= MIN_ANSWER_CONFIDENCE;

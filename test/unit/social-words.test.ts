@@ -1,0 +1,110 @@
+/**
+ * The social-word fallback (worker/ai/embedded/social-words.ts): a short thanks, greeting or goodbye in words the act
+ * detector never saw is still that act when nothing else in the message matters, and a greeting or thanks before a
+ * problem, a question or a negation is not. None of these messages is a phrasing of data/phrasings/.
+ */
+import { describe, expect, it } from "vitest";
+import { DEMO_KB } from "../../schema/seed/demo-kb";
+import { ACT_LABELS, detectAct } from "../../worker/ai/embedded/acts";
+import { resolveAct, scoreTurnSync } from "../../worker/ai/embedded/embedded-scorer";
+import { isSoleUnknownWord, SOCIAL_WORDS_MAX_NONE, socialWordAct } from "../../worker/ai/embedded/social-words";
+import { decideTurn, initialHandoffState } from "../../worker/ai/handoff-policy";
+
+/** Act probabilities with P(none) = `none`, the rest spread as given. */
+function probabilities(none: number, acts: Partial<Record<(typeof ACT_LABELS)[number], number>> = {}): number[] {
+  return ACT_LABELS.map((label) => (label === "none" ? none : (acts[label] ?? 0)));
+}
+
+describe("socialWordAct", () => {
+  it("reads a message whose only concept is a thanks, greeting or goodbye word as that act", () => {
+    expect(socialWordAct("mille mercis pour la patience", probabilities(0.85))).toBe("thanks");
+    expect(socialWordAct("bom dia a todos", probabilities(0.7))).toBe("greeting");
+    expect(socialWordAct("tschüss und schönes wochenende", probabilities(0.8))).toBe("goodbye");
+  });
+
+  it("picks the social act the detector finds likelier when the message has two", () => {
+    expect(socialWordAct("merci et au revoir", probabilities(0.7, { thanks: 0.1, goodbye: 0.2 }))).toBe("goodbye");
+    expect(socialWordAct("merci et au revoir", probabilities(0.7, { thanks: 0.2, goodbye: 0.1 }))).toBe("thanks");
+  });
+
+  it("leaves the message alone when the detector sees no act in it at all", () => {
+    expect(socialWordAct("mille mercis pour la patience", probabilities(SOCIAL_WORDS_MAX_NONE))).toBeNull();
+  });
+
+  it.each([
+    ["a question", "salut, vous êtes ouverts demain ?"],
+    ["a Japanese question", "こんにちは、営業時間は？"],
+    ["a negation", "danke, aber das geht nicht"],
+    ["another concept (a charge)", "gracias, pero me cobraron dos veces"],
+    ["another concept (a person)", "hola, un agente por favor"],
+    ["no social word", "mon colis est arrivé"],
+    ["more than eight words", "merci beaucoup pour tout ce que vous avez fait pour moi aujourd'hui"],
+  ])("is null for %s: %j", (_why, text) => {
+    expect(socialWordAct(text, probabilities(0.5))).toBeNull();
+  });
+
+  it("counts Japanese words as Intl does, not as the character pairs the models read", () => {
+    expect(socialWordAct("おかげさまで解決できました", probabilities(0.7))).toBe("thanks");
+  });
+});
+
+const AFTER_ANSWER = [
+  { role: "customer" as const, text: "How do I reset my password?" },
+  { role: "ai" as const, text: "Open the app and tap Forgot password." },
+];
+
+describe("the embedded scorer with the social-word fallback", () => {
+  it.each(["um abraço e obrigado pela atenção", "merci encore pour votre disponibilité"])(
+    "answers %j in kind after an AI answer, where the detector alone reads no act, and offers no person",
+    (text) => {
+      expect(detectAct(text, true).act).toBeNull();
+      const score = scoreTurnSync({ text, history: AFTER_ANSWER, articles: DEMO_KB });
+      expect(score.act).toBe("thanks");
+      expect(score.intent).toBe("other");
+      const decision = decideTurn({ text, score }, { ...initialHandoffState(), turn: 1 });
+      expect(decision.action).toBe("answer");
+    },
+  );
+
+  it.each([
+    "bonjour, je ne trouve pas ma facture",
+    "hallo, wo finde ich meine rechnung",
+    "hi, my parcel never came",
+    "merci, mais j'ai été débité deux fois",
+  ])("keeps %j a message with a topic, not a social act", (text) => {
+    expect(scoreTurnSync({ text, history: [], articles: DEMO_KB }).act).toBeNull();
+  });
+});
+
+describe("a sole word no concept knows", () => {
+  it("is one word with no concept stem", () => {
+    expect(isSoleUnknownWord("super!")).toBe(true);
+    expect(isSoleUnknownWord("remboursement")).toBe(false);
+    expect(isSoleUnknownWord("super merci")).toBe(false);
+  });
+
+  it("lets a social act stand against a cancellation or dispute read from its letters, not a request for a person", () => {
+    const thanks = { act: "thanks" as const, score: 0.8 };
+    expect(resolveAct(thanks, { intent: "cancellation", score: 0.83 }, false, true)).toBe("thanks");
+    expect(resolveAct(thanks, { intent: "billing_dispute", score: 0.9 }, false, true)).toBe("thanks");
+    expect(resolveAct(thanks, { intent: "cancellation", score: 0.83 }, false, false)).toBeNull();
+    expect(resolveAct(thanks, { intent: "human_request", score: 0.9 }, false, true)).toBeNull();
+    expect(
+      resolveAct({ act: "goodbye", score: 0.14 }, { intent: "billing_dispute", score: 1 }, false, true),
+    ).toBeNull();
+    expect(resolveAct({ act: "ok", score: 0.8 }, { intent: "billing_dispute", score: 0.9 }, false, true)).toBeNull();
+  });
+
+  it("answers a one-word thanks in kind and still hands a one-word dispute to billing", () => {
+    const state = { ...initialHandoffState(), turn: 1 };
+    const thanks = scoreTurnSync({ text: "super!", history: AFTER_ANSWER, articles: DEMO_KB });
+    expect(thanks.act).toBe("thanks");
+    expect(decideTurn({ text: "super!", score: thanks }, state).action).toBe("answer");
+    const dispute = scoreTurnSync({ text: "chargeback", history: AFTER_ANSWER, articles: DEMO_KB });
+    expect(dispute.act).toBeNull();
+    expect(decideTurn({ text: "chargeback", score: dispute }, state)).toMatchObject({
+      action: "handoff",
+      trigger: "topic",
+    });
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * The social-word fallback: a short message whose only concepts are thanks, greeting or goodbye words, that the
+ * knowledge base does not answer and no handoff intent claims, is that act even when the act detector reads it as
+ * "none". The detector learnt its acts from English data and a few dozen phrasings per language, so a thanks worded
+ * in a way it never saw ("muito obrigada pela atenção", "je te remercie pour ton aide") loses to "none" on its other
+ * words; then the message was a question with no match, and the policy offered a person after a thanks. The
+ * concept stems (data/phrasings/concepts/) know the social words of every language, so this rule does too.
+ *
+ * Not a question (a "?" in any script), at most SOCIAL_WORDS_MAX_WORDS words, no negation word, and no other concept
+ * (a person, a charge, a cancellation): "merci, mais j'ai été débité deux fois" keeps its charge. The scorer
+ * applies it only when the message is no complaint and not negative (SOCIAL_WORDS_MIN_SENTIMENT).
+ */
+import type { DialogueAct } from "../../../schema/domain";
+import { ACT_LABELS } from "./act-features";
+import { conceptKeysOfText, conceptOf } from "./concepts";
+import { words } from "./text";
+
+/** A negative message is no thanks, whatever its words (the policy reads -0.35 as negative too). */
+export const SOCIAL_WORDS_MIN_SENTIMENT = -0.35;
+/** Longer messages carry more than the social word (the act detector's own limit is 16); words as Intl counts them. */
+export const SOCIAL_WORDS_MAX_WORDS = 8;
+/**
+ * The detector must still see some act in it: P(none) below this (its own thresholds are 0.6, and 0.8 after an
+ * answer). A greeting before a problem ("bonjour, je cherche ma facture", "hi, my parcel never came") reads 0.93 and
+ * more, as do CLINC150's "how do you say hello in french"; thanks in unseen words 0.7-0.88.
+ */
+export const SOCIAL_WORDS_MAX_NONE = 0.9;
+
+const SOCIAL_CONCEPT_ACTS: Readonly<Record<string, DialogueAct>> = {
+  "concept:thanks": "thanks",
+  "concept:greeting": "greeting",
+  "concept:goodbye": "goodbye",
+};
+/** The acts a social word says. */
+export const SOCIAL_ACTS: ReadonlySet<DialogueAct> = new Set(["thanks", "greeting", "goodbye"]);
+/**
+ * A one-word message the concepts do not know ("genial!", "super!") read by the intent model as a cancellation at
+ * 0.7-0.8, from its letters: a social act the detector gives this much stands against it (resolveAct). "chargeback"
+ * after an answer leans to goodbye at 0.14 only, and stays a dispute.
+ */
+export const SOLE_WORD_ACT_MIN_SCORE = 0.3;
+
+/** One word, and no concept stem knows it: the intent model has nothing but its letters to go on. */
+export function isSoleUnknownWord(text: string): boolean {
+  const tokens = words(text);
+  return tokens.length === 1 && conceptOf(tokens[0]) === null;
+}
+
+const QUESTION_MARK = /[?？؟]/;
+
+/**
+ * The social act `text` is made of, or null. `p`: the act detector's probabilities (one per ACT_LABELS entry),
+ * which pick among several social concepts ("merci, au revoir" is the likelier of thanks and goodbye).
+ */
+export function socialWordAct(text: string, p: readonly number[]): DialogueAct | null {
+  if (p[0] >= SOCIAL_WORDS_MAX_NONE || QUESTION_MARK.test(text)) return null;
+  const n = wordCount(text);
+  if (n === 0 || n > SOCIAL_WORDS_MAX_WORDS) return null;
+  // "merci, mais ça ne marche toujours pas": a negation is about something else than the thanks.
+  if (words(text).some((t) => conceptOf(t) === "negation")) return null;
+  let best: DialogueAct | null = null;
+  let bestP = -1;
+  for (const key of conceptKeysOfText(text)) {
+    const act = SOCIAL_CONCEPT_ACTS[key];
+    if (!act) return null;
+    const pAct = p[ACT_LABELS.indexOf(act)] ?? 0;
+    if (pAct > bestP) {
+      best = act;
+      bestP = pAct;
+    }
+  }
+  return best;
+}
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: "word" });
+/** Words as Intl.Segmenter counts them: Japanese has no spaces, and ./text.ts reads it as character pairs. */
+function wordCount(text: string): number {
+  let n = 0;
+  for (const s of segmenter.segment(text)) if (s.isWordLike) n++;
+  return n;
+}
