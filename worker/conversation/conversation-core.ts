@@ -76,7 +76,7 @@ export class ConversationCore extends DurableObject<Env> {
   // ------------------------------------------------------------------------------------------
 
   /** Creates the conversation. Idempotent: a second call returns the existing record. */
-  async create(input: CreateConversation): Promise<ConversationRecord> {
+  async create(input: CreateConversation, startedText = "Conversation started"): Promise<ConversationRecord> {
     const existing = this.record();
     if (existing) return existing;
     const now = Date.now();
@@ -94,7 +94,7 @@ export class ConversationCore extends DurableObject<Env> {
     this.store.transaction(() => {
       this.saveRecord(record);
       this.store.append(
-        { id: "started", kind: "system", author: SYSTEM, event: "conversation_started", text: "Conversation started" },
+        { id: "started", kind: "system", author: SYSTEM, event: "conversation_started", text: startedText },
         now,
       );
     });

@@ -35,6 +35,7 @@ import type { ActionResult, CreateConversation } from "./conversation-core";
 import type { ConversationRecord } from "./conversation-record";
 import { actionEntry, actionEvent, isCustomerAction } from "./customer-actions";
 import { KnowledgeCache } from "./knowledge-cache";
+import { customerCopy } from "../languages/customer-copy";
 import { localiseScore } from "../languages/localise-score";
 import { customerMessageEntry, withOriginal } from "../languages/message-entry";
 import { loadLanguageDetector } from "../ai/language/detect";
@@ -79,7 +80,7 @@ export class ConversationObject extends ConversationAttachments {
   override async create(input: CreateConversation): Promise<ConversationRecord> {
     await loadLanguageDetector(); // a new conversation's first message always has its language detected
     const existed = this.record();
-    const record = await super.create(input);
+    const record = await super.create(input, customerCopy(input.language).conversationStarted);
     if (!existed) {
       this.apply(transitionIndexOnly(record));
       await this.flush();

@@ -35,6 +35,8 @@ export interface CustomerCopy {
   answerHelped: string;
   answerNotHelped: string;
   contactSaved: string;
+  /** The first entry of every transcript. */
+  conversationStarted: string;
   csatThanks: string;
   escalated: (minutes: number) => string;
   /** Put before a knowledge-base answer given from the English article because there is no version in this language. */

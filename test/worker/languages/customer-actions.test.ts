@@ -17,6 +17,19 @@ describe("the customer's actions in their language", () => {
     client.close();
   });
 
+  it("a French transcript opens in French, an English one in English", async () => {
+    for (const [locale, text] of [
+      ["fr", "Conversation démarrée"],
+      ["en", "Conversation started"],
+    ] as const) {
+      const { conversationId, token } = await createConversation({ locale });
+      const client = await openCustomer(conversationId, token);
+      await client.hello(0);
+      expect(client.entries().find((e) => e.event === "conversation_started")?.text).toBe(text);
+      client.close();
+    }
+  });
+
   it("every language has its own wording of each action, English the original one", () => {
     expect(customerCopy("en").askedForPerson).toBe("Asked to talk to a person");
     expect(customerCopy("es").declinedOffer).toBe("No, gracias");

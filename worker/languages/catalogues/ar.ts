@@ -35,6 +35,7 @@ export const ar: CustomerCopy = {
   answerHelped: "أفادني ذلك",
   answerNotHelped: "ما زلت بحاجة إلى مساعدة",
   contactSaved: "شكرًا، حفظنا بيانات الاتصال الخاصة بك.",
+  conversationStarted: "بدأت المحادثة",
   csatThanks: "شكرًا على ملاحظاتك!",
   escalated: (minutes) =>
     `تجاوز الانتظار هدف الفريق (${plural("ar", minutes, {

@@ -30,6 +30,7 @@ export const de: CustomerCopy = {
   answerHelped: "Das hat geholfen",
   answerNotHelped: "Ich brauche noch Hilfe",
   contactSaved: "Danke, wir haben Ihre Kontaktdaten gespeichert.",
+  conversationStarted: "Unterhaltung gestartet",
   csatThanks: "Danke für Ihr Feedback!",
   escalated: (minutes) =>
     `Wartezeit über dem Ziel des Teams von ${plural("de", minutes, { one: "{n} Minute", other: "{n} Minuten" })}: eskaliert.`,

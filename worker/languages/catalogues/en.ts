@@ -28,6 +28,7 @@ export const en: CustomerCopy = {
   answerHelped: "That helped",
   answerNotHelped: "I still need help",
   contactSaved: "Thanks, we've saved your contact details.",
+  conversationStarted: "Conversation started",
   csatThanks: "Thanks for your feedback!",
   escalated: (minutes) =>
     `Waiting longer than the team's ${plural("en", minutes, { one: "{n}-minute", other: "{n}-minute" })} target: escalated.`,

@@ -30,6 +30,7 @@ export const es: CustomerCopy = {
   answerHelped: "Me ha ayudado",
   answerNotHelped: "Todavía necesito ayuda",
   contactSaved: "Gracias, hemos guardado tus datos de contacto.",
+  conversationStarted: "Conversación iniciada",
   csatThanks: "¡Gracias por tu opinión!",
   escalated: (minutes) =>
     `La espera supera el objetivo del equipo de ${plural("es", minutes, { one: "{n} minuto", other: "{n} minutos" })}: escalado.`,

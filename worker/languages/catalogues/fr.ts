@@ -30,6 +30,7 @@ export const fr: CustomerCopy = {
   answerHelped: "Cela m'a aidé",
   answerNotHelped: "J'ai encore besoin d'aide",
   contactSaved: "Merci, nous avons enregistré vos coordonnées.",
+  conversationStarted: "Conversation démarrée",
   csatThanks: "Merci pour votre avis !",
   escalated: (minutes) =>
     `Attente au-delà de l'objectif de l'équipe (${plural("fr", minutes, { one: "{n} minute", other: "{n} minutes" })}) : escaladé.`,

@@ -30,6 +30,7 @@ export const it: CustomerCopy = {
   answerHelped: "Mi è stato utile",
   answerNotHelped: "Ho ancora bisogno di aiuto",
   contactSaved: "Grazie, abbiamo salvato i tuoi recapiti.",
+  conversationStarted: "Conversazione iniziata",
   csatThanks: "Grazie per il tuo feedback!",
   escalated: (minutes) =>
     `Attesa oltre l'obiettivo del team di ${plural("it", minutes, { one: "{n} minuto", other: "{n} minuti" })}: inoltrato.`,

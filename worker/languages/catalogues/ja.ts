@@ -29,6 +29,7 @@ export const ja: CustomerCopy = {
   answerHelped: "解決しました",
   answerNotHelped: "まだ助けが必要です",
   contactSaved: "ありがとうございます。連絡先を保存しました。",
+  conversationStarted: "会話を開始しました",
   csatThanks: "ご意見ありがとうございます！",
   // Japanese has a single plural category: the count needs no plural form.
   escalated: (minutes) => `チームの目標時間（${minutes}分）を超えて待機中のため、エスカレーションしました。`,

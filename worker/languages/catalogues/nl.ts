@@ -29,6 +29,7 @@ export const nl: CustomerCopy = {
   answerHelped: "Dat hielp",
   answerNotHelped: "Ik heb nog hulp nodig",
   contactSaved: "Bedankt, we hebben je contactgegevens opgeslagen.",
+  conversationStarted: "Gesprek gestart",
   csatThanks: "Bedankt voor je feedback!",
   escalated: (minutes) =>
     `Wachttijd langer dan het doel van het team van ${plural("nl", minutes, { one: "{n} minuut", other: "{n} minuten" })}: geëscaleerd.`,

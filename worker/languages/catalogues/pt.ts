@@ -29,6 +29,7 @@ export const pt: CustomerCopy = {
   answerHelped: "Isto ajudou",
   answerNotHelped: "Ainda preciso de ajuda",
   contactSaved: "Obrigado, guardámos os seus dados de contacto.",
+  conversationStarted: "Conversa iniciada",
   csatThanks: "Obrigado pela sua opinião!",
   escalated: (minutes) =>
     `Espera acima do objetivo da equipa de ${plural("pt", minutes, { one: "{n} minuto", other: "{n} minutos" })}: escalado.`,
