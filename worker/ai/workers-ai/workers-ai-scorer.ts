@@ -23,6 +23,7 @@
  * with `error` set, so the handoff policy offers a human instead of leaving the customer without a reply.
  */
 import { generateText, Output } from "ai";
+import { summaryLines } from "./summary-lines";
 import { createWorkersAI } from "workers-ai-provider";
 import { z } from "zod";
 import type { Citation } from "../../../schema/protocol";
@@ -224,8 +225,7 @@ export function createWorkersAIScorer(options: { binding: AiBinding; llmModel?: 
       }
     },
     async summarize(input: SummaryInput): Promise<string> {
-      const transcript = input.transcript
-        .slice(-30)
+      const transcript = summaryLines(input.transcript)
         .map((t) => `${t.role}: ${t.text.slice(0, 500)}`)
         .join("\n");
       try {
