@@ -32,9 +32,9 @@ describe("socialWordAct", () => {
     expect(socialWordAct("merci et au revoir", probabilities(0.7, { thanks: 0.2, goodbye: 0.1 }))).toBe("thanks");
   });
 
-  it("leaves a greeting or goodbye alone when the detector sees no act in it at all", () => {
+  it("leaves a greeting alone when the detector sees no act in it at all", () => {
     expect(socialWordAct("bom dia a todos", probabilities(SOCIAL_WORDS_MAX_NONE))).toBeNull();
-    expect(socialWordAct("tschüss und schönes wochenende", probabilities(0.99))).toBeNull();
+    expect(socialWordAct("hallo zusammen", probabilities(0.99))).toBeNull();
   });
 
   it("reads a thanks for something, in one clause, as thanks even when the detector reads none", () => {
@@ -42,6 +42,13 @@ describe("socialWordAct", () => {
     expect(socialWordAct("vielen dank für die hilfe mit meinem abo", probabilities(0.99))).toBe("thanks");
     expect(socialWordAct("thanks for sorting out the refund!", probabilities(0.99))).toBe("thanks");
     expect(isThanksFor("grazie per l'aiuto con la fattura")).toBe(true);
+  });
+
+  it("reads a goodbye wish that opens the message and carries no other concept as that act", () => {
+    expect(socialWordAct("tschüss und schönes wochenende", probabilities(0.99, { goodbye: 0.01 }))).toBe("goodbye");
+    expect(socialWordAct("au revoir et bonne soirée", probabilities(0.99, { goodbye: 0.01 }))).toBe("goodbye");
+    expect(isThanksFor("au revoir, mon abonnement a disparu")).toBe(false);
+    expect(isThanksFor("au revoir mon abonnement")).toBe(false);
   });
 
   it.each([

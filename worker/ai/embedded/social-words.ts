@@ -89,17 +89,22 @@ const INNER_CLAUSE_END = /[,.;:!?¿¡،؟、。！？]+(?=.*[\p{L}\p{N}])/u;
  * A thanks for something, in one clause: its first concept is thanks, its others only THANKS_TOPICS. The detector
  * learnt that a message with content words is no act, and reads "je vous remercie pour votre réponse rapide" or
  * "merci pour votre aide concernant mon abonnement" as "none" at 0.99, as it does a greeting before a problem
- * ("bonjour, je cherche ma facture"): a thanks does not open a problem in the same clause, a greeting does.
+ * ("bonjour, je cherche ma facture"): a thanks does not open a problem in the same clause, a greeting does. A
+ * goodbye wish that opens the message and carries no other concept ("prettige dag verder") counts too.
  */
 export function isThanksFor(text: string, keys: readonly string[] = conceptKeysOfText(text)): boolean {
-  if (keys[0] !== "concept:thanks" || INNER_CLAUSE_END.test(text)) return false;
-  if (!keys.slice(1).every((k) => THANKS_TOPICS.has(k) || k === "concept:thanks")) return false;
+  const first = keys[0];
+  if ((first !== "concept:thanks" && first !== "concept:goodbye") || INNER_CLAUSE_END.test(text)) return false;
+  // A goodbye wish ("prettige dag verder", "bonne fin de journée") is for nothing but the day: no topic after it.
+  const others = (k: string) =>
+    k === "concept:thanks" || k === "concept:goodbye" || (first === "concept:thanks" && THANKS_TOPICS.has(k));
+  if (!keys.slice(1).every(others)) return false;
   // The thanks opens the message ("je vous remercie pour...", "ご丁寧にありがとう"): "how do i say thank you in
   // spanish" is a question about the word.
   let i = 0;
   for (const s of segmenter.segment(text)) {
     if (!s.isWordLike) continue;
-    if (conceptKeysOfText(s.segment).includes("concept:thanks")) return i <= THANKS_FOR_MAX_POSITION;
+    if (conceptKeysOfText(s.segment).includes(first)) return i <= THANKS_FOR_MAX_POSITION;
     i++;
   }
   return false;
