@@ -7,7 +7,12 @@ import { describe, expect, it } from "vitest";
 import { DEMO_KB } from "../../schema/seed/demo-kb";
 import { ACT_LABELS, detectAct } from "../../worker/ai/embedded/acts";
 import { resolveAct, scoreTurnSync } from "../../worker/ai/embedded/embedded-scorer";
-import { isSoleUnknownWord, SOCIAL_WORDS_MAX_NONE, socialWordAct } from "../../worker/ai/embedded/social-words";
+import {
+  isSoleUnknownWord,
+  isThanksFor,
+  SOCIAL_WORDS_MAX_NONE,
+  socialWordAct,
+} from "../../worker/ai/embedded/social-words";
 import { decideTurn, initialHandoffState } from "../../worker/ai/handoff-policy";
 
 /** Act probabilities with P(none) = `none`, the rest spread as given. */
@@ -27,8 +32,34 @@ describe("socialWordAct", () => {
     expect(socialWordAct("merci et au revoir", probabilities(0.7, { thanks: 0.2, goodbye: 0.1 }))).toBe("thanks");
   });
 
-  it("leaves the message alone when the detector sees no act in it at all", () => {
-    expect(socialWordAct("mille mercis pour la patience", probabilities(SOCIAL_WORDS_MAX_NONE))).toBeNull();
+  it("leaves a greeting alone when the detector sees no act in it at all", () => {
+    expect(socialWordAct("bom dia a todos", probabilities(SOCIAL_WORDS_MAX_NONE))).toBeNull();
+    expect(socialWordAct("hallo zusammen", probabilities(0.99))).toBeNull();
+  });
+
+  it("reads a thanks for something, in one clause, as thanks even when the detector reads none", () => {
+    expect(socialWordAct("mille mercis pour la patience", probabilities(0.99))).toBe("thanks");
+    expect(socialWordAct("vielen dank für die hilfe mit meinem abo", probabilities(0.99))).toBe("thanks");
+    expect(socialWordAct("thanks for sorting out the refund!", probabilities(0.99))).toBe("thanks");
+    expect(isThanksFor("grazie per l'aiuto con la fattura")).toBe(true);
+  });
+
+  it("reads a goodbye wish that opens the message and carries no other concept as that act", () => {
+    expect(socialWordAct("tschüss und schönes wochenende", probabilities(0.99, { goodbye: 0.01 }))).toBe("goodbye");
+    expect(socialWordAct("au revoir et bonne soirée", probabilities(0.99, { goodbye: 0.01 }))).toBe("goodbye");
+    expect(isThanksFor("au revoir, mon abonnement a disparu")).toBe(false);
+    expect(isThanksFor("au revoir mon abonnement")).toBe(false);
+  });
+
+  it.each([
+    ["a second clause", "merci, mon abonnement a disparu"],
+    ["a thanks that is not first", "mon abonnement, merci"],
+    ["a cancellation", "danke ich möchte mein abo kündigen"],
+    ["a charge made twice", "thanks i was charged twice"],
+    ["a person", "gracias quiero un agente"],
+  ])("is no thanks-for with %s: %j", (_why, text) => {
+    expect(isThanksFor(text)).toBe(false);
+    expect(socialWordAct(text, probabilities(0.99))).toBeNull();
   });
 
   it.each([

@@ -21,7 +21,7 @@ export const SOCIAL_WORDS_MIN_SENTIMENT = -0.35;
 export const SOCIAL_WORDS_MAX_WORDS = 8;
 /**
  * The detector must still see some act in it: P(none) below this (its own thresholds are 0.6, and 0.8 after an
- * answer). A greeting before a problem ("bonjour, je cherche ma facture", "hi, my parcel never came") reads 0.93 and
+ * answer), unless the message is a thanks for something (isThanksFor). A greeting before a problem ("bonjour, je cherche ma facture", "hi, my parcel never came") reads 0.93 and
  * more, as do CLINC150's "how do you say hello in french"; thanks in unseen words 0.7-0.88.
  */
 export const SOCIAL_WORDS_MAX_NONE = 0.9;
@@ -53,15 +53,19 @@ const QUESTION_MARK = /[?？؟]/;
  * which pick among several social concepts ("merci, au revoir" is the likelier of thanks and goodbye).
  */
 export function socialWordAct(text: string, p: readonly number[]): DialogueAct | null {
-  if (p[0] >= SOCIAL_WORDS_MAX_NONE || QUESTION_MARK.test(text)) return null;
+  if (QUESTION_MARK.test(text)) return null;
   const n = wordCount(text);
   if (n === 0 || n > SOCIAL_WORDS_MAX_WORDS) return null;
   // "merci, mais ça ne marche toujours pas": a negation is about something else than the thanks.
   if (words(text).some((t) => conceptOf(t) === "negation")) return null;
+  const keys = conceptKeysOfText(text);
+  const thanksFor = isThanksFor(text, keys);
+  if (p[0] >= SOCIAL_WORDS_MAX_NONE && !thanksFor) return null;
   let best: DialogueAct | null = null;
   let bestP = -1;
-  for (const key of conceptKeysOfText(text)) {
+  for (const key of keys) {
     const act = SOCIAL_CONCEPT_ACTS[key];
+    if (!act && thanksFor) continue;
     if (!act) return null;
     const pAct = p[ACT_LABELS.indexOf(act)] ?? 0;
     if (pAct > bestP) {
@@ -71,6 +75,42 @@ export function socialWordAct(text: string, p: readonly number[]): DialogueAct |
   }
   return best;
 }
+
+/**
+ * Concepts a thanks may be for: "merci pour l'aide avec ma facture", "bedankt voor de uitleg over de terugbetaling",
+ * "thanks for sorting out my subscription". Not a person, a call, a cancellation, a charge made twice, an unknown
+ * charge or a complaint: those are a request or a problem after the thanks.
+ */
+const THANKS_TOPICS: ReadonlySet<string> = new Set(["concept:subscription", "concept:charge", "concept:refund"]);
+/** A clause end before the message's last characters: "merci, mais ..." is two things, "merci pour tout !" one. */
+const INNER_CLAUSE_END = /[,.;:!?¿¡،؟、。！？]+(?=.*[\p{L}\p{N}])/u;
+
+/**
+ * A thanks for something, in one clause: its first concept is thanks, its others only THANKS_TOPICS. The detector
+ * learnt that a message with content words is no act, and reads "je vous remercie pour votre réponse rapide" or
+ * "merci pour votre aide concernant mon abonnement" as "none" at 0.99, as it does a greeting before a problem
+ * ("bonjour, je cherche ma facture"): a thanks does not open a problem in the same clause, a greeting does. A
+ * goodbye wish that opens the message and carries no other concept ("prettige dag verder") counts too.
+ */
+export function isThanksFor(text: string, keys: readonly string[] = conceptKeysOfText(text)): boolean {
+  const first = keys[0];
+  if ((first !== "concept:thanks" && first !== "concept:goodbye") || INNER_CLAUSE_END.test(text)) return false;
+  // A goodbye wish ("prettige dag verder", "bonne fin de journée") is for nothing but the day: no topic after it.
+  const others = (k: string) =>
+    k === "concept:thanks" || k === "concept:goodbye" || (first === "concept:thanks" && THANKS_TOPICS.has(k));
+  if (!keys.slice(1).every(others)) return false;
+  // The thanks opens the message ("je vous remercie pour...", "ご丁寧にありがとう"): "how do i say thank you in
+  // spanish" is a question about the word.
+  let i = 0;
+  for (const s of segmenter.segment(text)) {
+    if (!s.isWordLike) continue;
+    if (conceptKeysOfText(s.segment).includes(first)) return i <= THANKS_FOR_MAX_POSITION;
+    i++;
+  }
+  return false;
+}
+/** How many words may come before the thanks of a thanks-for ("je vous remercie", "ご丁寧に"). */
+export const THANKS_FOR_MAX_POSITION = 3;
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: "word" });
 /** Words as Intl.Segmenter counts them: Japanese has no spaces, and ./text.ts reads it as character pairs. */
