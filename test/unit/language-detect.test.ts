@@ -42,6 +42,20 @@ describe("detectLanguage", () => {
     expect(r.confidence).toBeLessThanOrEqual(1);
   });
 
+  it("prefers a product language that eld scores close to its top pick when that pick is one the product lacks", () => {
+    // eld alone reads these as Danish and Catalan.
+    expect(detectLanguage("dag en bedankt").language).toBe("nl");
+    expect(detectLanguage("salut, ça va ?").language).toBe("fr");
+    // No product language comes close: the language the customer wrote in stays.
+    expect(detectLanguage("Jeg vil gerne tale med en medarbejder").language).toBe("da");
+  });
+
+  it("keeps the hint when eld scores it nearly as high as its top pick", () => {
+    // eld reads "hallo daar" as German by a hair; on a Dutch conversation it stays Dutch.
+    expect(detectLanguage("hallo daar", "nl")).toMatchObject({ language: "nl", source: "text" });
+    expect(detectLanguage("hallo daar")).toMatchObject({ language: "de", source: "text" });
+  });
+
   it("is undetermined for text too short or without letters, unless there is a hint", () => {
     for (const text of ["", "ok", "??", "12345", "👍"]) {
       expect(detectLanguage(text)).toEqual({ language: UNDETERMINED, confidence: 0, source: "none" });
