@@ -38,25 +38,26 @@ describe("concepts", () => {
     expect(conceptKeys(words("je veux parler à un humain"))).toEqual(["concept:talk", "concept:person"]);
   });
 
-  it("marks a person, talk, bot, call or cancel concept that a negation precedes, and gives the negation no key of its own", () => {
+  it("marks a person, someone, talk, bot, call or cancel concept that a negation precedes, and gives the negation no key of its own", () => {
     expect(conceptKeys(words("no quiero un humano"))).toEqual(["concept:person", "concept:not_person"]);
     expect(conceptKeys(words("je n'ai pas besoin de parler à quelqu'un"))).toEqual([
       "concept:talk",
       "concept:not_talk",
-      "concept:person",
+      "concept:someone",
     ]);
     expect(conceptKeys(words("ich will keinen bot"))).toEqual(["concept:bot", "concept:not_bot"]);
     // A negation elsewhere in the message, or further back than NEGATION_WINDOW tokens, negates nothing.
     expect(conceptKeys(words("I don't see why I was charged twice"))).toEqual(["concept:charge", "concept:twice"]);
     expect(conceptKeys(words("no, it still does not work, so please get me a human"))).toEqual(["concept:person"]);
-    expect(conceptKeys(words("quelqu'un peut m'appeler ?"))).toEqual(["concept:person", "concept:call"]);
+    expect(conceptKeys(words("quelqu'un peut m'appeler ?"))).toEqual(["concept:someone", "concept:call"]);
     expect(conceptKeys(words("je ne veux pas résilier"))).toEqual(["concept:cancel", "concept:not_cancel"]);
+    expect(conceptKeys(words("no necesito a alguien"))).toEqual(["concept:someone", "concept:not_someone"]);
   });
 
   it("reads the word after an elision, and not an English contraction's tail", () => {
     expect(conceptOf("l'abonnement")).toBe("subscription");
     expect(conceptOf("dell'operatore")).toBe("person");
-    expect(conceptOf("quelqu'un")).toBe("person");
+    expect(conceptOf("quelqu'un")).toBe("someone");
     expect(conceptOf("i'm")).toBeNull();
   });
 

@@ -8,7 +8,8 @@ import { DEMO_KB } from "../../schema/seed/demo-kb";
 import { ACT_LABELS, detectAct } from "../../worker/ai/embedded/acts";
 import { resolveAct, scoreTurnSync } from "../../worker/ai/embedded/embedded-scorer";
 import {
-  isSoleUnknownWord,
+  hasNoConceptWord,
+  isPresenceCheck,
   isThanksFor,
   SOCIAL_WORDS_MAX_NONE,
   socialWordAct,
@@ -107,23 +108,37 @@ describe("the embedded scorer with the social-word fallback", () => {
   });
 });
 
-describe("a sole word no concept knows", () => {
-  it("is one word with no concept stem", () => {
-    expect(isSoleUnknownWord("super!")).toBe(true);
-    expect(isSoleUnknownWord("remboursement")).toBe(false);
-    expect(isSoleUnknownWord("super merci")).toBe(false);
+describe("a message no concept knows a word of", () => {
+  it("has no word with a concept stem", () => {
+    expect(hasNoConceptWord("bombe!")).toBe(true);
+    expect(hasNoConceptWord("à la prochaine alors")).toBe(true);
+    expect(hasNoConceptWord("remboursement")).toBe(false);
+    expect(hasNoConceptWord("bombe merci")).toBe(false);
+    expect(hasNoConceptWord("👍")).toBe(false);
+  });
+
+  it("answers a goodbye in words the concepts lack in kind, which the intent model read as a dispute", () => {
+    const goodbye = scoreTurnSync({ text: "à la prochaine alors", history: AFTER_ANSWER, articles: DEMO_KB });
+    expect(goodbye.act).toBe("goodbye");
+    expect(goodbye.intent).toBe("other");
   });
 
   it("lets a social act stand against a cancellation or dispute read from its letters, not a request for a person", () => {
     const thanks = { act: "thanks" as const, score: 0.8 };
-    expect(resolveAct(thanks, { intent: "cancellation", score: 0.83 }, false, true)).toBe("thanks");
-    expect(resolveAct(thanks, { intent: "billing_dispute", score: 0.9 }, false, true)).toBe("thanks");
-    expect(resolveAct(thanks, { intent: "cancellation", score: 0.83 }, false, false)).toBeNull();
-    expect(resolveAct(thanks, { intent: "human_request", score: 0.9 }, false, true)).toBeNull();
+    expect(resolveAct(thanks, { intent: "cancellation", score: 0.83 }, false, { noConceptWord: true })).toBe("thanks");
+    expect(resolveAct(thanks, { intent: "billing_dispute", score: 0.9 }, false, { noConceptWord: true })).toBe(
+      "thanks",
+    );
+    expect(resolveAct(thanks, { intent: "cancellation", score: 0.83 }, false, {})).toBeNull();
+    expect(resolveAct(thanks, { intent: "human_request", score: 0.9 }, false, { noConceptWord: true })).toBeNull();
     expect(
-      resolveAct({ act: "goodbye", score: 0.14 }, { intent: "billing_dispute", score: 1 }, false, true),
+      resolveAct({ act: "goodbye", score: 0.14 }, { intent: "billing_dispute", score: 1 }, false, {
+        noConceptWord: true,
+      }),
     ).toBeNull();
-    expect(resolveAct({ act: "ok", score: 0.8 }, { intent: "billing_dispute", score: 0.9 }, false, true)).toBeNull();
+    expect(
+      resolveAct({ act: "ok", score: 0.8 }, { intent: "billing_dispute", score: 0.9 }, false, { noConceptWord: true }),
+    ).toBeNull();
   });
 
   it("answers a one-word thanks in kind and still hands a one-word dispute to billing", () => {
@@ -137,5 +152,57 @@ describe("a sole word no concept knows", () => {
       action: "handoff",
       trigger: "topic",
     });
+  });
+});
+
+describe("a presence check", () => {
+  it.each([
+    "y a quelqu'un ?",
+    "hallo, ist da jemand?",
+    "¿hay alguien ahí?",
+    "c'è qualcuno?",
+    "is daar iemand?",
+    "tem alguém aí?",
+    "hello, anyone there?",
+  ])("reads %j as a greeting, not a request for a person", (text) => {
+    expect(isPresenceCheck(text)).toBe(true);
+    const score = scoreTurnSync({ text, history: [], articles: DEMO_KB });
+    expect(score.act).toBe("greeting");
+    expect(decideTurn({ text, score }, initialHandoffState()).action).toBe("answer");
+  });
+
+  it.each([
+    "est-ce qu'il y a une vraie personne ?",
+    "passez-moi quelqu'un",
+    "je veux parler à quelqu'un",
+    "ich will nicht mit jemandem reden, wo ist meine rechnung?",
+    "can someone call me back about my refund?",
+  ])("keeps %j what it was", (text) => {
+    expect(isPresenceCheck(text)).toBe(false);
+  });
+});
+
+describe("a greeting with a question in it", () => {
+  const articles = [
+    {
+      ...DEMO_KB[0],
+      id: "kb-orders-fr",
+      title: "Où est ma commande",
+      tags: ["commande", "livraison"],
+      body: "Votre commande part sous 2 jours ouvrés. Suivez votre commande dans Compte > Commandes.",
+    },
+  ];
+
+  it("is answered from the knowledge base when it can be, not only greeted back", () => {
+    // The detector reads "bonjour, où est ma commande ?" as a greeting (P(none) 0.24).
+    const text = "bonjour, où est ma commande ?";
+    expect(scoreTurnSync({ text, history: [], articles: DEMO_KB }).act).toBe("greeting");
+    const answered = scoreTurnSync({ text, history: [], articles });
+    expect(answered.act).toBeNull();
+    expect(answered.citations.map((c) => c.id)).toEqual(["kb-orders-fr"]);
+  });
+
+  it("is greeted back when it only asks how one is", () => {
+    expect(scoreTurnSync({ text: "hola, ¿qué tal?", history: [], articles: DEMO_KB }).act).toBe("greeting");
   });
 });

@@ -10,6 +10,7 @@ import { fnv1a, MAX_SCORED_CHARS, words } from "./text";
 
 export const CONCEPTS = [
   "person",
+  "someone",
   "talk",
   "bot",
   "cancel",
@@ -22,6 +23,7 @@ export const CONCEPTS = [
   "thanks",
   "greeting",
   "goodbye",
+  "praise",
   "call",
   "nobody",
   "negation",
@@ -80,7 +82,7 @@ export function conceptOf(token: string): Concept | null {
  * "I can't cancel my plan" is. Each gets a negated key of its own ("concept:not_person"), which the
  * training phrasings of both kinds teach in every language at once.
  */
-const NEGATABLE: ReadonlySet<Concept> = new Set(["person", "talk", "bot", "call", "cancel"]);
+const NEGATABLE: ReadonlySet<Concept> = new Set(["person", "someone", "talk", "bot", "call", "cancel"]);
 /** A negation word this many tokens before a negatable concept or fewer negates it ("pas besoin de parler"). */
 export const NEGATION_WINDOW = 4;
 

@@ -18,7 +18,9 @@ import { rejectsPreviousAnswer } from "./rejection";
 import { retrieve } from "./retrieval";
 import { sentiment } from "./sentiment";
 import {
-  isSoleUnknownWord,
+  hasNoConceptWord,
+  isPresenceCheck,
+  isQuestion,
   SOCIAL_ACTS,
   SOCIAL_WORDS_MIN_SENTIMENT,
   SOLE_WORD_ACT_MIN_SCORE,
@@ -46,19 +48,21 @@ export const ACT_YIELDS_TO_INTENT_SCORE = 0.5;
  * when it also rejects the previous answer, so that the policy can read it as declining a pending offer.
  * The intent must also beat the act's own probability: the intent model has never seen a goodbye, so "i enjoyed
  * speaking with you" reads to it as a request to speak with someone, while the act detector is surer of a goodbye.
- * `soleUnknownWord`: the message is one word no concept knows ("genial!"), where the intent model's reading comes
- * from letters alone; then a social act the detector is at least SOLE_WORD_ACT_MIN_SCORE sure of stands against a
- * cancellation or dispute (not against a request for a person: "agnet" is a typo the letters do tell).
+ * `facts.noConceptWord`: no word of the message is a concept ("genial!", "à la prochaine alors"), so the intent
+ * model's reading comes from letters alone; then a social act the detector is at least SOLE_WORD_ACT_MIN_SCORE sure
+ * of stands against a cancellation or dispute (not against a request for a person: "agnet" is a typo the letters
+ * do tell). `facts.presenceCheck` ("y a quelqu'un ?", ./social-words.ts): a greeting, whatever either model reads.
  */
 export function resolveAct(
   act: ActResult,
   intent: { intent: Intent; score: number },
   rejectedPrevious: boolean,
-  soleUnknownWord = false,
+  facts: ActFacts = {},
 ): DialogueAct | null {
+  if (facts.presenceCheck && !rejectedPrevious) return "greeting";
   if (!act.act) return null;
   const actStands =
-    soleUnknownWord &&
+    !!facts.noConceptWord &&
     intent.intent !== "human_request" &&
     SOCIAL_ACTS.has(act.act) &&
     act.score >= SOLE_WORD_ACT_MIN_SCORE;
@@ -72,11 +76,29 @@ export function resolveAct(
   return act.act;
 }
 
+/** What the message's words say beside the two models (./social-words.ts). */
+export interface ActFacts {
+  noConceptWord?: boolean;
+  presenceCheck?: boolean;
+}
+
+const actFactsOf = (text: string): ActFacts => ({
+  noConceptWord: hasNoConceptWord(text),
+  presenceCheck: isPresenceCheck(text),
+});
+
 /**
  * Small talk and "are you a bot?" are worded like questions ("what plans do you offer" reads like "what hobbies
  * do you have"): when the knowledge base answers the message this confidently, it is a question after all.
  */
 const QUESTION_LIKE_ACTS: ReadonlySet<DialogueAct> = new Set(["small_talk", "are_you_a_bot"]);
+/**
+ * So is a greeting with a question in it ("bonjour, comment changer mon mot de passe ?", which the detector, having
+ * seen few greetings in French, reads as a greeting at 0.76): the knowledge base answers what it can, and a
+ * greeting that only asks how one is ("hola, ¿qué tal?") matches nothing and is greeted back. Not a presence check.
+ */
+const isQuestionLike = (act: DialogueAct, text: string): boolean =>
+  QUESTION_LIKE_ACTS.has(act) || (act === "greeting" && isQuestion(text) && !isPresenceCheck(text));
 export const QUESTION_LIKE_ACT_MAX_CONFIDENCE = 0.35;
 
 /**
@@ -93,9 +115,9 @@ export function turnAct(
     detectAct(text, followsAiAnswer(history)),
     classifyIntent(text, sentiment(text)),
     rejectedPrevious,
-    isSoleUnknownWord(text),
+    actFactsOf(text),
   );
-  return { act, questionLike: !!act && QUESTION_LIKE_ACTS.has(act) };
+  return { act, questionLike: !!act && isQuestionLike(act, text) };
 }
 
 /** The message answers the AI's last turn (a thanks or a goodbye is likeliest then). */
@@ -126,12 +148,7 @@ export function scoreTurnSync(input: TurnInput): EmbeddedTurnScore {
   const query = previousCustomer ? `${previousCustomer} ${text}` : text;
   const s = sentiment(text);
   const intent = classifyIntent(query, s);
-  let act = resolveAct(
-    detectAct(text, followsAiAnswer(input.history)),
-    intent,
-    rejectedPrevious,
-    isSoleUnknownWord(text),
-  );
+  let act = resolveAct(detectAct(text, followsAiAnswer(input.history)), intent, rejectedPrevious, actFactsOf(text));
   // An act that beat a handoff intent is the message's reading: the losing intent must not hand off by itself.
   const actBeatIntent = !!act && HANDOFF_INTENTS.has(intent.intent);
   const base = {
@@ -142,7 +159,7 @@ export function scoreTurnSync(input: TurnInput): EmbeddedTurnScore {
     rejectedPrevious,
     scorer: "embedded" as const,
   };
-  if (act && !QUESTION_LIKE_ACTS.has(act)) return actScore(act, input, base);
+  if (act && !isQuestionLike(act, text)) return actScore(act, input, base);
   const queryTerms = contentTerms(query);
   const hits = queryTerms.length ? retrieve(input.articles, query) : [];
   const confidenceParts = retrievalConfidence(queryTerms, hits);

@@ -30,34 +30,60 @@ const SOCIAL_CONCEPT_ACTS: Readonly<Record<string, DialogueAct>> = {
   "concept:thanks": "thanks",
   "concept:greeting": "greeting",
   "concept:goodbye": "goodbye",
+  // "parfait !", "genial, gracias", "wunderbar": it worked, which the act table reads as a thanks.
+  "concept:praise": "thanks",
 };
 /** The acts a social word says. */
 export const SOCIAL_ACTS: ReadonlySet<DialogueAct> = new Set(["thanks", "greeting", "goodbye"]);
 /**
- * A one-word message the concepts do not know ("genial!", "super!") read by the intent model as a cancellation at
- * 0.7-0.8, from its letters: a social act the detector gives this much stands against it (resolveAct). "chargeback"
- * after an answer leans to goodbye at 0.14 only, and stays a dispute.
+ * A message no concept stem knows a word of ("genial!", "à la prochaine alors") read by the intent model as a
+ * cancellation or dispute at 0.7-0.8, from its letters alone: a social act the detector gives this much stands
+ * against it (resolveAct). "chargeback" after an answer leans to goodbye at 0.14 only, and stays a dispute.
  */
 export const SOLE_WORD_ACT_MIN_SCORE = 0.3;
 
-/** One word, and no concept stem knows it: the intent model has nothing but its letters to go on. */
-export function isSoleUnknownWord(text: string): boolean {
+/** No word of `text` is a concept: the intent model has nothing but its letters to go on. */
+export function hasNoConceptWord(text: string): boolean {
   const tokens = words(text);
-  return tokens.length === 1 && conceptOf(tokens[0]) === null;
+  return tokens.length > 0 && tokens.every((t) => conceptOf(t) === null);
 }
 
 const QUESTION_MARK = /[?？؟]/;
+/** A question mark in any script the product speaks. */
+export const isQuestion = (text: string): boolean => QUESTION_MARK.test(text);
+
+/** A presence check is this short or shorter ("hallo, ist da jemand?"). */
+export const PRESENCE_CHECK_MAX_WORDS = 5;
+
+/**
+ * A check that the chat is staffed at all, as a chat's first words often are: "y a quelqu'un ?", "ist da jemand?",
+ * "¿hay alguien ahí?", "hello, anyone". A question or a greeting whose only concepts are an indefinite "someone"
+ * and the greeting, not negated; no person, human or talk word ("is there a real person?" asks for one), and not a
+ * bare demand ("passez-moi quelqu'un", "someone please"). The AI is
+ * there, so it greets back; the intent model, which learnt "someone" from requests, read these as a request for a
+ * person at 0.99.
+ */
+export function isPresenceCheck(text: string): boolean {
+  const n = wordCount(text);
+  if (n === 0 || n > PRESENCE_CHECK_MAX_WORDS) return false;
+  const keys = conceptKeysOfText(text);
+  return (
+    keys.includes("concept:someone") &&
+    keys.every((k) => k === "concept:someone" || k === "concept:greeting") &&
+    (QUESTION_MARK.test(text) || keys.includes("concept:greeting"))
+  );
+}
 
 /**
  * The social act `text` is made of, or null. `p`: the act detector's probabilities (one per ACT_LABELS entry),
  * which pick among several social concepts ("merci, au revoir" is the likelier of thanks and goodbye).
  */
 export function socialWordAct(text: string, p: readonly number[]): DialogueAct | null {
-  if (QUESTION_MARK.test(text)) return null;
   const n = wordCount(text);
   if (n === 0 || n > SOCIAL_WORDS_MAX_WORDS) return null;
   // "merci, mais ça ne marche toujours pas": a negation is about something else than the thanks.
   if (words(text).some((t) => conceptOf(t) === "negation")) return null;
+  if (QUESTION_MARK.test(text)) return null;
   const keys = conceptKeysOfText(text);
   const thanksFor = isThanksFor(text, keys);
   if (p[0] >= SOCIAL_WORDS_MAX_NONE && !thanksFor) return null;
