@@ -15,7 +15,7 @@ import { INTENTS, type Intent } from "../scorer";
 import { loadLinearModel, predictProba, type LinearModelJson } from "./linear-model";
 import { INTENT_CHAR_GRAMS, INTENT_DIMS } from "./model-dims";
 import { words } from "./text";
-import { CONCEPT_STEMS_HASH, conceptKeysOfText } from "./concepts";
+import { CONCEPT_STEMS_HASH, conceptKeysOfText, conceptOf } from "./concepts";
 import { intentFeatures } from "./intent-features";
 
 const model = loadLinearModel(weightsJson as LinearModelJson);
@@ -67,6 +67,8 @@ export function classifyIntent(text: string, sentiment: number): IntentResult {
   if (result.intent === "other" && result.score < FRUSTRATION_MAX_OTHER && sentiment <= FRUSTRATION_SENTIMENT) {
     return { ...result, intent: "complaint", score: Math.max(result.probabilities.complaint, Math.abs(sentiment)) };
   }
+  const inClause = result.intent === "human_request" ? null : clauseAskingForPerson(text);
+  if (inClause) return { ...result, intent: "human_request", score: inClause };
   if (result.intent === "other" && asksToTalkByPhone(text)) {
     return {
       ...result,
@@ -94,4 +96,36 @@ export function asksToTalkByPhone(text: string): boolean {
     !keys.includes("concept:not_call") &&
     !keys.includes("concept:not_talk")
   );
+}
+
+/** The clauses of a message, as the concept reader cuts them (punctuation in any script the product speaks). */
+const CLAUSE_END = /[,.;:!?¿¡،؟、。！？]+/;
+/** Concepts that name whom the customer wants: a person, someone, talking; not negated in the clause. */
+const PERSON_CONCEPTS = ["concept:person", "concept:someone", "concept:talk"] as const;
+/** A clause must read as a request for a person at least this surely (the policy hands off from 0.5). */
+export const CLAUSE_REQUEST_MIN_SCORE = 0.5;
+
+/**
+ * A request for a person in one clause of a longer message: "merci pour la réponse, mais j'ai besoin d'un humain",
+ * "ça fait trois fois que je pose la question, je veux un vrai conseiller maintenant". The model reads the whole
+ * message at 0.46-0.48, its other clauses pulling towards "other", as the English rows it learnt from rarely put a
+ * request after a complaint in a language with so few phrasings. The clause must name a person, someone or talking,
+ * and hold no negation or "nobody" word ("ich muss mit niemandem sprechen, danke"). Returns the clause's score, or null.
+ */
+export function clauseAskingForPerson(text: string): number | null {
+  const clauses = text
+    .split(CLAUSE_END)
+    .map((c) => c.trim())
+    .filter((c) => words(c).length > 0);
+  if (clauses.length < 2) return null;
+  let best: number | null = null;
+  for (const clause of clauses) {
+    // "no quiero hablar con un agente, solo dime cómo": no negation or "nobody" anywhere in the clause.
+    if (words(clause).some((t) => conceptOf(t) === "negation")) continue;
+    const keys = conceptKeysOfText(clause);
+    if (keys.includes("concept:nobody") || !PERSON_CONCEPTS.some((k) => keys.includes(k))) continue;
+    const p = classifyIntentModel(clause).probabilities.human_request;
+    if (p >= CLAUSE_REQUEST_MIN_SCORE && (best === null || p > best)) best = p;
+  }
+  return best;
 }

@@ -1,0 +1,26 @@
+// A request for a person in one clause of a longer message (worker/ai/embedded/intent.ts, clauseAskingForPerson).
+// None of these messages is a phrasing of data/phrasings/.
+import { describe, expect, it } from "vitest";
+import { classifyIntent, classifyIntentModel, clauseAskingForPerson } from "../../worker/ai/embedded/intent";
+
+describe("clauseAskingForPerson", () => {
+  it.each([
+    "merci pour ces infos, mais j'ai besoin d'un humain",
+    "gracias por la info, pero necesito a una persona",
+    "bedankt voor de uitleg, maar ik wil graag een medewerker",
+    "das hat nicht geholfen. ich will jetzt einen mitarbeiter",
+  ])("finds the request in %j, which the model alone reads as other", (text) => {
+    expect(classifyIntentModel(text).intent).not.toBe("human_request");
+    expect(clauseAskingForPerson(text)).toBeGreaterThanOrEqual(0.5);
+    expect(classifyIntent(text, 0).intent).toBe("human_request");
+  });
+
+  it.each([
+    "je veux un humain", // one clause: the model's reading stands
+    "no quiero hablar con un agente, solo dime cómo se hace",
+    "ich muss mit niemandem sprechen, danke",
+    "merci, où se trouve ma facture ?",
+  ])("finds none in %j", (text) => {
+    expect(clauseAskingForPerson(text)).toBeNull();
+  });
+});
