@@ -70,7 +70,10 @@ export function classifyIntent(text: string, sentiment: number): IntentResult {
   }
   const inClause = result.intent === "human_request" ? null : clauseAskingForPerson(text);
   if (inClause) return { ...result, intent: "human_request", score: inClause };
-  if (result.intent === "other" && asksToTalkByPhone(text)) {
+  if (result.intent === "human_request" && declinesCall(text)) {
+    return { ...result, intent: "other", score: result.probabilities.other };
+  }
+  if (result.intent === "other" && (asksToTalkByPhone(text) || asksForCallback(text))) {
     return {
       ...result,
       intent: "human_request",
@@ -135,3 +138,35 @@ export function clauseAskingForPerson(text: string): number | null {
   }
   return best;
 }
+
+/** A phone number: 8 digits or more, with the spaces, dots, dashes and brackets people type between them. */
+const PHONE_NUMBER = /\+?\d(?:[\s().-]*\d){7,}/;
+
+/**
+ * A callback request: a `call` concept, not negated, a phone number to call, and the shape of a request: a
+ * question ("kunnen jullie me bellen op 06 12345678?"), someone to call ("est-ce que quelqu'un peut m'appeler au
+ * 06 12 34 56 78"), or a clause that opens with the call ("llámenme al 612 345 678", "..., appelez-moi"). The model
+ * reads the digits as an order or account number and the message as "other". A statement with a number ("j'ai
+ * changé de numéro de téléphone : 06 11 22 33 44") is no request.
+ */
+export function asksForCallback(text: string): boolean {
+  const keys = conceptKeysOfText(text);
+  if (!keys.includes("concept:call") || keys.includes("concept:not_call") || !PHONE_NUMBER.test(text)) return false;
+  if (/[?？؟]/.test(text) || keys.includes("concept:someone") || keys.includes("concept:person")) return true;
+  return text.split(CLAUSE_END).some((clause) => {
+    const first = words(clause)[0];
+    return first !== undefined && conceptOf(first) === "call";
+  });
+}
+
+/**
+ * Declining a call ("no me llamen por favor, prefiero el chat", "bitte nicht anrufen"): a negated `call`, and no
+ * person or someone word that is not negated (a talk word may stay: "prefiero el chat" is one). The model learnt
+ * call words from requests and reads these as one at 0.99; they ask for the opposite.
+ */
+export function declinesCall(text: string): boolean {
+  const keys = conceptKeysOfText(text);
+  if (!keys.includes("concept:not_call")) return false;
+  return WHO_CONCEPTS.every((k) => !keys.includes(k) || keys.includes(k.replace(":", ":not_")));
+}
+const WHO_CONCEPTS = ["concept:person", "concept:someone"] as const;
