@@ -9,11 +9,13 @@ import { ACT_LABELS, detectAct } from "../../worker/ai/embedded/acts";
 import { resolveAct, scoreTurnSync } from "../../worker/ai/embedded/embedded-scorer";
 import {
   hasNoConceptWord,
+  isClosing,
   isPresenceCheck,
   isThanksFor,
   SOCIAL_WORDS_MAX_NONE,
   socialWordAct,
 } from "../../worker/ai/embedded/social-words";
+import { conceptKeysOfText } from "../../worker/ai/embedded/concepts";
 import { decideTurn, initialHandoffState } from "../../worker/ai/handoff-policy";
 
 /** Act probabilities with P(none) = `none`, the rest spread as given. */
@@ -205,4 +207,23 @@ describe("a greeting with a question in it", () => {
   it("is greeted back when it only asks how one is", () => {
     expect(scoreTurnSync({ text: "hola, ¿qué tal?", history: [], articles: DEMO_KB }).act).toBe("greeting");
   });
+});
+
+describe("a closing", () => {
+  it.each([
+    "ce sera tout, merci et au revoir",
+    "je vous souhaite une excellente journée",
+    "buenísimo, gracias por todo",
+  ])("reads %j, two of thanks, praise and goodbye, as a social act however unsure the detector is", (text) => {
+    expect(isClosing(conceptKeysOfText(text))).toBe(true);
+    expect(socialWordAct(text, probabilities(0.97, { thanks: 0.02, goodbye: 0.01 }))).not.toBeNull();
+  });
+
+  it.each(["bonjour, merci de m'aider avec ma commande", "merci, où est ma commande", "merci, mais je veux résilier"])(
+    "keeps %j a message with something to answer",
+    (text) => {
+      expect(isClosing(conceptKeysOfText(text))).toBe(false);
+      expect(socialWordAct(text, probabilities(0.97, { thanks: 0.03 }))).toBeNull();
+    },
+  );
 });

@@ -86,7 +86,7 @@ export function socialWordAct(text: string, p: readonly number[]): DialogueAct |
   if (QUESTION_MARK.test(text)) return null;
   const keys = conceptKeysOfText(text);
   const thanksFor = isThanksFor(text, keys);
-  if (p[0] >= SOCIAL_WORDS_MAX_NONE && !thanksFor) return null;
+  if (p[0] >= SOCIAL_WORDS_MAX_NONE && !thanksFor && !isClosing(keys)) return null;
   let best: DialogueAct | null = null;
   let bestP = -1;
   for (const key of keys) {
@@ -100,6 +100,18 @@ export function socialWordAct(text: string, p: readonly number[]): DialogueAct |
     }
   }
   return best;
+}
+
+/** The concepts of a closing: thanks, praise, a goodbye. */
+const CLOSING_CONCEPTS: ReadonlySet<string> = new Set(["concept:thanks", "concept:praise", "concept:goodbye"]);
+
+/**
+ * Two of thanks, praise and goodbye, and nothing else: a closing ("ce sera tout, merci et au revoir", "je vous
+ * souhaite une excellente journée", "buenísimo, gracias por echarme una mano"), however unsure the detector is of
+ * words it never saw. A greeting does not count: "bonjour, merci de m'aider avec ma commande" opens a request.
+ */
+export function isClosing(keys: readonly string[]): boolean {
+  return keys.every((k) => CLOSING_CONCEPTS.has(k)) && new Set(keys).size >= 2;
 }
 
 /**
