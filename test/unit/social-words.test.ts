@@ -8,11 +8,13 @@ import { DEMO_KB } from "../../schema/seed/demo-kb";
 import { ACT_LABELS, detectAct } from "../../worker/ai/embedded/acts";
 import { resolveAct, scoreTurnSync } from "../../worker/ai/embedded/embedded-scorer";
 import {
+  asksHowOneIs,
   hasNoConceptWord,
   isClosing,
   isPresenceCheck,
   isThanksFor,
   SOCIAL_WORDS_MAX_NONE,
+  saysThatsAll,
   socialWordAct,
 } from "../../worker/ai/embedded/social-words";
 import { conceptKeysOfText } from "../../worker/ai/embedded/concepts";
@@ -226,4 +228,30 @@ describe("a closing", () => {
       expect(socialWordAct(text, probabilities(0.97, { thanks: 0.03 }))).toBeNull();
     },
   );
+});
+
+describe("a greeting that asks how one is, and a that's-all closing", () => {
+  it.each([
+    "servus, alles gut?",
+    "buenos días, ¿cómo está usted?",
+    "hallo allemaal, alles goed?",
+    "おはようございます、お元気ですか",
+  ])("reads %j as a greeting, question mark or not", (text) => {
+    expect(asksHowOneIs(text, true)).toBe(true);
+    expect(scoreTurnSync({ text, history: [], articles: DEMO_KB }).act).toBe("greeting");
+  });
+
+  it("keeps a question that only contains the words", () => {
+    expect(asksHowOneIs("le colis, ça va arriver quand", false)).toBe(false);
+    expect(socialWordAct("bonjour, ça va être remboursé ?", probabilities(0.7, { greeting: 0.3 }))).toBeNull();
+  });
+
+  it("reads a that's-all with a closing word as the close of the chat, and not one without", () => {
+    expect(saysThatsAll("das wär's von meiner seite, schönen tag")).toBe(true);
+    expect(socialWordAct("das wär's von meiner seite, schönen tag", probabilities(0.97, { goodbye: 0.03 }))).toBe(
+      "goodbye",
+    );
+    expect(socialWordAct("c'est tout ce que vous proposez", probabilities(0.97, { goodbye: 0.03 }))).toBeNull();
+    expect(socialWordAct("es todo muy caro", probabilities(0.97, { goodbye: 0.03 }))).toBeNull();
+  });
 });

@@ -11,6 +11,7 @@ import { fnv1a, MAX_SCORED_CHARS, words } from "./text";
 export const CONCEPTS = [
   "person",
   "someone",
+  "team",
   "talk",
   "bot",
   "cancel",

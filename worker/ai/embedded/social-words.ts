@@ -75,6 +75,84 @@ export function isPresenceCheck(text: string): boolean {
 }
 
 /**
+ * How-are-you phrases, hand-written for this project from the languages (not from any data set), matched on the
+ * tokenizer's folded words: a short greeting that asks one of these is a greeting, question mark or not. Japanese
+ * is matched on its character pairs.
+ */
+const WELLBEING_PHRASES = [
+  "how are (you|u)",
+  "how r u",
+  "how is it going",
+  "ca va",
+  "comment allez vous",
+  "comment vas tu",
+  "comment tu vas",
+  "wie geht's",
+  "wie gehts",
+  "wie geht es (ihnen|dir|euch)",
+  "alles (gut|klar|ok|okay|goed|prima)",
+  "que tal",
+  "como (esta|estas|estan) usted(es)?",
+  "como (estas|esta|vai|vais|va)",
+  "tudo (bem|bom|certo|joia)",
+  "come (stai|sta|va|state)",
+  "tutto bene",
+  "hoe (gaat het|is het)",
+  "元気",
+  "調子",
+  "كيف (حالك|الحال|حالكم)",
+].join("|");
+/** The phrase ends the message ("ça va ?"), or comes after a greeting with at most two words after it ("hi, alles klar bei euch?")... */
+const WELLBEING_AT_END = new RegExp(`(^| )(${WELLBEING_PHRASES})$`);
+const WELLBEING_NEAR_END = new RegExp(`(^| )(${WELLBEING_PHRASES})( [^ ]+){0,2}$`);
+/** ...Japanese, read as character pairs, anywhere ("お元気ですか"). */
+const WELLBEING_PAIRS = /(^| )(元気|調子)( |$)/;
+
+/**
+ * "That's all" phrases, hand-written the same way: with a thanks, praise or goodbye word and no other concept
+ * beside them they close the chat ("c'est tout pour moi, bonne soirée", "das wär's von meiner seite, schönen tag").
+ */
+const THATS_ALL = new RegExp(
+  `(^| )(${[
+    "that'?s all",
+    "that is all",
+    "that'?s it",
+    "c'est tout",
+    "ce sera tout",
+    "ca sera tout",
+    "das war'?s",
+    "das war alles",
+    "das wars",
+    "das wär'?s",
+    "das ware alles",
+    "eso es todo",
+    "eso seria todo",
+    "es todo",
+    "e tutto",
+    "per ora e tutto",
+    "dat was het",
+    "dat was alles",
+    "dat is alles",
+    "e tudo",
+    "era so isso",
+    "so isso",
+    "以上",
+    "هذا كل شيء",
+  ].join("|")})( |$)`,
+);
+
+/** Says that is all ("c'est tout pour moi"), the words of a closing. */
+export const saysThatsAll = (text: string): boolean => THATS_ALL.test(words(text).join(" "));
+
+/** Asks how one is ("servus, alles gut?", "buenos días, ¿cómo está usted?"), not "le colis, ça va arriver quand". */
+export function asksHowOneIs(text: string, afterGreeting: boolean): boolean {
+  const folded = words(text).join(" ");
+  return (
+    WELLBEING_PAIRS.test(folded) || WELLBEING_AT_END.test(folded) || (afterGreeting && WELLBEING_NEAR_END.test(folded))
+  );
+}
+
+/**
  * The social act `text` is made of, or null. `p`: the act detector's probabilities (one per ACT_LABELS entry),
  * which pick among several social concepts ("merci, au revoir" is the likelier of thanks and goodbye).
  */
@@ -83,15 +161,22 @@ export function socialWordAct(text: string, p: readonly number[]): DialogueAct |
   if (n === 0 || n > SOCIAL_WORDS_MAX_WORDS) return null;
   // "merci, mais ça ne marche toujours pas": a negation is about something else than the thanks.
   if (words(text).some((t) => conceptOf(t) === "negation")) return null;
-  if (QUESTION_MARK.test(text)) return null;
   const keys = conceptKeysOfText(text);
+  // A greeting that asks how one is, and nothing else: "hallo allemaal, alles goed?".
+  if (keys.every((k) => k === "concept:greeting") && asksHowOneIs(text, keys.length > 0)) return "greeting";
+  if (QUESTION_MARK.test(text)) return null;
+  // With one closing word at least: "c'est tout ce que vous proposez", "es todo muy caro" close nothing.
+  if (saysThatsAll(text) && keys.length > 0 && keys.every((k) => CLOSING_CONCEPTS.has(k)))
+    return keys.includes("concept:thanks") ? "thanks" : "goodbye";
   const thanksFor = isThanksFor(text, keys);
   if (p[0] >= SOCIAL_WORDS_MAX_NONE && !thanksFor && !isClosing(keys)) return null;
   let best: DialogueAct | null = null;
   let bestP = -1;
+  // "salut l'équipe", "hello team": a greeting may name whom it greets.
+  const greetsTeam = keys.includes("concept:greeting");
   for (const key of keys) {
     const act = SOCIAL_CONCEPT_ACTS[key];
-    if (!act && thanksFor) continue;
+    if (!act && (thanksFor || (greetsTeam && key === "concept:team"))) continue;
     if (!act) return null;
     const pAct = p[ACT_LABELS.indexOf(act)] ?? 0;
     if (pAct > bestP) {
