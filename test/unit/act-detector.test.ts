@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { DIALOGUE_ACTS } from "../../schema/domain";
 import { actReply } from "../../worker/ai/acts/replies";
-import { ACT_LABELS, ACT_MAX_WORDS, actAfterAnswer, detectAct } from "../../worker/ai/embedded/acts";
+import {
+  ACT_LABELS,
+  ACT_MAX_WORDS,
+  actAfterAnswer,
+  actFromProbabilities,
+  detectAct,
+} from "../../worker/ai/embedded/acts";
 import { resolveAct, scoreTurnSync, turnAct } from "../../worker/ai/embedded/embedded-scorer";
 import { DEMO_KB } from "../../schema/seed/demo-kb";
 
@@ -48,7 +54,9 @@ describe("dialogue-act detector", () => {
   });
 
   it("reads a warm message as thanks right after an answer, where acts are likelier, but not out of the blue", () => {
-    expect(detectAct("so happy with this").act).toBeNull();
+    const p = ACT_LABELS.map((l) => (l === "none" ? 0.7 : l === "thanks" ? 0.3 : 0));
+    expect(actFromProbabilities(p).act).toBeNull();
+    expect(actAfterAnswer(p).act).toBe("thanks");
     expect(detectAct("so happy with this", true).act).toBe("thanks");
     expect(detectAct("what about on android?", true).act).toBeNull();
   });

@@ -90,7 +90,7 @@ const AFTER_ANSWER = [
 ];
 
 describe("the embedded scorer with the social-word fallback", () => {
-  it.each(["um abraço e obrigado pela atenção", "merci encore pour votre disponibilité"])(
+  it.each(["hartelijk dank voor de hulp met mijn abonnement"])(
     "answers %j in kind after an AI answer, where the detector alone reads no act, and offers no person",
     (text) => {
       expect(detectAct(text, true).act).toBeNull();
