@@ -255,3 +255,11 @@ describe("a greeting that asks how one is, and a that's-all closing", () => {
     expect(socialWordAct("es todo muy caro", probabilities(0.97, { goodbye: 0.03 }))).toBeNull();
   });
 });
+
+describe("a polite Japanese thanks", () => {
+  it("counts its politeness endings as no words of their own, so a thanks for something stays short", () => {
+    const text = "丁寧に説明していただきありがとうございます";
+    expect(isThanksFor(text)).toBe(true);
+    expect(socialWordAct(text, probabilities(0.99, { thanks: 0.01 }))).toBe("thanks");
+  });
+});

@@ -226,7 +226,7 @@ export function isThanksFor(text: string, keys: readonly string[] = conceptKeysO
   // spanish" is a question about the word.
   let i = 0;
   for (const s of segmenter.segment(text)) {
-    if (!s.isWordLike) continue;
+    if (!isWord(s)) continue;
     if (conceptKeysOfText(s.segment).includes(first)) return i <= THANKS_FOR_MAX_POSITION;
     i++;
   }
@@ -236,9 +236,15 @@ export function isThanksFor(text: string, keys: readonly string[] = conceptKeysO
 export const THANKS_FOR_MAX_POSITION = 3;
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: "word" });
+/**
+ * A word as Intl.Segmenter cuts it, but not a lone kana or kanji: the segmenter cuts Japanese politeness endings
+ * into single characters ("ありがとう|ご|ざ|い|ます"), which would make every polite Japanese thanks a long message.
+ */
+const LONE_CJK = /^[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]$/u;
+const isWord = (s: Intl.SegmentData): boolean => !!s.isWordLike && !LONE_CJK.test(s.segment);
 /** Words as Intl.Segmenter counts them: Japanese has no spaces, and ./text.ts reads it as character pairs. */
 function wordCount(text: string): number {
   let n = 0;
-  for (const s of segmenter.segment(text)) if (s.isWordLike) n++;
+  for (const s of segmenter.segment(text)) if (isWord(s)) n++;
   return n;
 }
