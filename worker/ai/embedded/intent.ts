@@ -119,6 +119,9 @@ export const CLAUSE_REQUEST_MIN_SCORE = 0.5;
  * ("how do i share where i am, with another person"), and every development phrasing it fixed still. Returns the clause's score, or null.
  */
 export function clauseAskingForPerson(text: string): number | null {
+  // Most messages name no person at all: one concept pass over the whole message before any clause's model run.
+  const all = conceptKeysOfText(text);
+  if (!PERSON_CONCEPTS.some((k) => all.includes(k))) return null;
   const clauses = text
     .split(CLAUSE_END)
     .map((c) => c.trim())
@@ -128,11 +131,11 @@ export function clauseAskingForPerson(text: string): number | null {
   // After the first clause: the complaint or the thanks comes first, the request after it. A clause read as a
   // dialogue act is no request ("nice talk, talk to you later").
   for (const clause of clauses.slice(1)) {
-    if (detectAct(clause).act) continue;
     // "no quiero hablar con un agente, solo dime cómo": no negation or "nobody" anywhere in the clause.
     if (words(clause).some((t) => conceptOf(t) === "negation")) continue;
     const keys = conceptKeysOfText(clause);
     if (keys.includes("concept:nobody") || !PERSON_CONCEPTS.some((k) => keys.includes(k))) continue;
+    if (detectAct(clause).act) continue;
     const p = classifyIntentModel(clause).probabilities.human_request;
     if (p >= CLAUSE_REQUEST_MIN_SCORE && (best === null || p > best)) best = p;
   }
