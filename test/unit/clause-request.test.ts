@@ -22,3 +22,11 @@ describe("clauseAskingForPerson", () => {
     expect(clauseAskingForPerson(text)).toBeNull();
   });
 });
+
+describe("a frustrated message that asks for a person", () => {
+  it("is a request for a person, not only a complaint", () => {
+    // At sentiment -0.7 the frustration rule alone would call it a complaint (the model reads "other" at 0.56).
+    const text = "es reicht, das geht schon wieder nicht, ich will sofort einen mitarbeiter";
+    expect(classifyIntent(text, -0.7).intent).toBe("human_request");
+  });
+});

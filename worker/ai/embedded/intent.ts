@@ -65,11 +65,12 @@ export function classifyIntentModel(text: string): IntentResult {
 /** The intent of `text`, given its sentiment (-1..1) for the frustration rule. */
 export function classifyIntent(text: string, sentiment: number): IntentResult {
   const result = classifyIntentModel(text);
+  // Before the frustration rule: "esto sigue sin funcionar, ponme con alguien" is angry and asks for a person.
+  const inClause = result.intent === "human_request" ? null : clauseAskingForPerson(text);
+  if (inClause) return { ...result, intent: "human_request", score: inClause };
   if (result.intent === "other" && result.score < FRUSTRATION_MAX_OTHER && sentiment <= FRUSTRATION_SENTIMENT) {
     return { ...result, intent: "complaint", score: Math.max(result.probabilities.complaint, Math.abs(sentiment)) };
   }
-  const inClause = result.intent === "human_request" ? null : clauseAskingForPerson(text);
-  if (inClause) return { ...result, intent: "human_request", score: inClause };
   if (result.intent === "human_request" && declinesCall(text)) {
     return { ...result, intent: "other", score: result.probabilities.other };
   }
