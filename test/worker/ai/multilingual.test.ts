@@ -151,10 +151,22 @@ describe("the customer's language end to end (the decision; the system strings a
     expect(reply?.text).toBeTruthy();
   });
 
+  it.each(["y a quelqu'un ?", "hallo, ist da jemand?", "buenos días, ¿qué tal?"])(
+    "%s (checking the chat is staffed, or how one is) is greeted back, with no handoff or offer",
+    async (text) => {
+      const { transcript, events } = await firstMessage(text);
+      expect(events).not.toContain("handoff_offered");
+      expect(events).not.toContain("queued");
+      expect(transcript.find((e) => e.author.role === "ai")?.text).toBeTruthy();
+    },
+  );
+
   it.each([
     ["Ich möchte mit einem Menschen sprechen", "customer_request"],
     ["voglio disdire il mio abbonamento", "topic"],
     ["mi avete addebitato due volte", "topic"],
+    ["merci pour la réponse, mais je préfère parler à un conseiller", "customer_request"],
+    ["kunnen jullie me terugbellen op 06 98765432?", "customer_request"],
   ])("%s hands off (%s)", async (text, trigger) => {
     const { transcript } = await firstMessage(text);
     expect(transcript.find((e) => e.event === "queued")?.meta).toMatchObject({ trigger });
