@@ -113,7 +113,8 @@ function addConceptKeys(tokens: readonly string[], seen: Set<string>): void {
 }
 
 /** Clause ends: a negation does not reach past them ("le bot ne sert à rien, un humain svp" asks for one). */
-const CLAUSE_END = /[,.;:!?¿¡،؟、。！？]+/;
+/** Where a clause ends, in every script the product speaks; the intent rules cut messages the same way. */
+export const CLAUSE_END = /[,.;:!?¿¡،؟、。！？]+/;
 
 /**
  * The concept keys of a whole message: the concepts of all its words (the same as `conceptKeys(words(text))`), with

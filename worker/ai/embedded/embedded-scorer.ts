@@ -97,8 +97,8 @@ const QUESTION_LIKE_ACTS: ReadonlySet<DialogueAct> = new Set(["small_talk", "are
  * seen few greetings in French, reads as a greeting at 0.76): the knowledge base answers what it can, and a
  * greeting that only asks how one is ("hola, ¿qué tal?") matches nothing and is greeted back. Not a presence check.
  */
-const isQuestionLike = (act: DialogueAct, text: string): boolean =>
-  QUESTION_LIKE_ACTS.has(act) || (act === "greeting" && isQuestion(text) && !isPresenceCheck(text));
+const isQuestionLike = (act: DialogueAct, text: string, facts: ActFacts): boolean =>
+  QUESTION_LIKE_ACTS.has(act) || (act === "greeting" && isQuestion(text) && !facts.presenceCheck);
 export const QUESTION_LIKE_ACT_MAX_CONFIDENCE = 0.35;
 
 /**
@@ -111,13 +111,14 @@ export function turnAct(
   history: TurnInput["history"],
 ): { act: DialogueAct | null; questionLike: boolean } {
   const rejectedPrevious = rejectsPreviousAnswer(text, history);
+  const facts = actFactsOf(text);
   const act = resolveAct(
     detectAct(text, followsAiAnswer(history)),
     classifyIntent(text, sentiment(text)),
     rejectedPrevious,
-    actFactsOf(text),
+    facts,
   );
-  return { act, questionLike: !!act && isQuestionLike(act, text) };
+  return { act, questionLike: !!act && isQuestionLike(act, text, facts) };
 }
 
 /** The message answers the AI's last turn (a thanks or a goodbye is likeliest then). */
@@ -148,7 +149,8 @@ export function scoreTurnSync(input: TurnInput): EmbeddedTurnScore {
   const query = previousCustomer ? `${previousCustomer} ${text}` : text;
   const s = sentiment(text);
   const intent = classifyIntent(query, s);
-  let act = resolveAct(detectAct(text, followsAiAnswer(input.history)), intent, rejectedPrevious, actFactsOf(text));
+  const facts = actFactsOf(text);
+  let act = resolveAct(detectAct(text, followsAiAnswer(input.history)), intent, rejectedPrevious, facts);
   // An act that beat a handoff intent is the message's reading: the losing intent must not hand off by itself.
   const actBeatIntent = !!act && HANDOFF_INTENTS.has(intent.intent);
   const base = {
@@ -159,7 +161,7 @@ export function scoreTurnSync(input: TurnInput): EmbeddedTurnScore {
     rejectedPrevious,
     scorer: "embedded" as const,
   };
-  if (act && !isQuestionLike(act, text)) return actScore(act, input, base);
+  if (act && !isQuestionLike(act, text, facts)) return actScore(act, input, base);
   const queryTerms = contentTerms(query);
   const hits = queryTerms.length ? retrieve(input.articles, query) : [];
   const confidenceParts = retrievalConfidence(queryTerms, hits);

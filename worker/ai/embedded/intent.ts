@@ -15,7 +15,8 @@ import { INTENTS, type Intent } from "../scorer";
 import { loadLinearModel, predictProba, type LinearModelJson } from "./linear-model";
 import { INTENT_CHAR_GRAMS, INTENT_DIMS } from "./model-dims";
 import { words } from "./text";
-import { CONCEPT_STEMS_HASH, conceptKeysOfText, conceptOf } from "./concepts";
+import { CLAUSE_END, CONCEPT_STEMS_HASH, conceptKeysOfText, conceptOf } from "./concepts";
+import { isQuestion } from "./social-words";
 import { intentFeatures } from "./intent-features";
 import { detectAct } from "./acts";
 
@@ -103,8 +104,6 @@ export function asksToTalkByPhone(text: string): boolean {
   );
 }
 
-/** The clauses of a message, as the concept reader cuts them (punctuation in any script the product speaks). */
-const CLAUSE_END = /[,.;:!?¿¡،؟、。！？]+/;
 /** Concepts that name whom the customer wants: a person, someone, talking; not negated in the clause. */
 const PERSON_CONCEPTS = ["concept:person", "concept:someone", "concept:talk"] as const;
 /** A clause must read as a request for a person at least this surely (the policy hands off from 0.5). */
@@ -156,7 +155,7 @@ const PHONE_NUMBER = /\+?\d(?:[\s().-]*\d){7,}/;
 export function asksForCallback(text: string): boolean {
   const keys = conceptKeysOfText(text);
   if (!keys.includes("concept:call") || keys.includes("concept:not_call") || !PHONE_NUMBER.test(text)) return false;
-  if (/[?？؟]/.test(text) || keys.includes("concept:someone") || keys.includes("concept:person")) return true;
+  if (isQuestion(text) || keys.includes("concept:someone") || keys.includes("concept:person")) return true;
   return text.split(CLAUSE_END).some((clause) => {
     const first = words(clause)[0];
     return first !== undefined && conceptOf(first) === "call";
